@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define HL_DATASET_FORMAT "heistline-dataset/1"
+
+/* Caps that keep a hostile file from exhausting memory or the screen. */
+#define HL_DATASET_MAX_LANES      32
+#define HL_DATASET_MAX_PROBLEMS   50
+#define HL_DATASET_MAX_DEPTH      64
+#define HL_DATASET_DEFAULT_MAX_SIZE ((gsize) 1024 * 1024 * 1024)
+
+#define HL_DATASET_ERROR (hl_dataset_error_quark ())
+
+typedef enum
+{
+  HL_DATASET_ERROR_IO,        /* could not read the file */
+  HL_DATASET_ERROR_TOO_LARGE, /* over the size limit */
+  HL_DATASET_ERROR_SYNTAX,    /* not JSON: carries line:column */
+  HL_DATASET_ERROR_INVALID,   /* JSON, but not a valid dataset */
+} HlDatasetError;
+
+typedef enum
+{
+  HL_MEASURE_USD,
+  HL_MEASURE_COUNT,
+} HlMeasure;
+
+typedef enum
+{
+  HL_CONFIDENCE_UNSPECIFIED,
+  HL_CONFIDENCE_OFFICIAL,
+  HL_CONFIDENCE_ANALYST,
+  HL_CONFIDENCE_SUSPECTED,
+  HL_CONFIDENCE_DISPUTED,
+  HL_N_CONFIDENCES
+} HlConfidence;
+
+typedef struct
+{
+  const char *title;
+  const char *url;        /* as written; only http(s) ones may be opened */
+} HlSource;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  HlMeasure   measure;
+  guint32     color;      /* 0xRRGGBB */
+  gboolean    has_color;
+} HlLane;
+
+typedef struct
+{
+  gint64      from;       /* inclusive */
+  gint64      to;         /* exclusive */
+  const char *label;
+} HlPeriod;
+
+typedef struct
+{
+  const char     *text;
+  const HlSource *sources;
+  guint           n_sources;
+} HlFact;
+
+typedef struct
+{
+  const char     *id;
+  const char     *title;
+  const char     *date;   /* as written in the file */
+  gint64          time;
+  guint           lane;   /* index into the lanes */
+  double          usd;    /* usd lanes */
+  double          usd_low;
+  double          usd_high;
+  guint           count;  /* count lanes; 1 when not given */
+  guint           has_usd_range : 1;
+  guint           count_known : 1;
+  HlConfidence    confidence;
+  const char     *kind;
+  const char     *actor;
+  const char     *outcome;
+  const char     *notes;
+  const HlSource *sources;
+  guint           n_sources;
+} HlEvent;
+
+#define HL_TYPE_DATASET (hl_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (HlDataset, hl_dataset, HL, DATASET, GObject)
+
+GQuark           hl_dataset_error_quark        (void);
+
+HlDataset       *hl_dataset_new_from_bytes     (GBytes        *bytes,
+                                                const char    *display_name,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+HlDataset       *hl_dataset_new_from_file      (GFile         *file,
+                                                GCancellable  *cancellable,
+                                                GError       **error);
+void             hl_dataset_load_async         (GFile         *file,
+                                                GCancellable  *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer       user_data);
+HlDataset       *hl_dataset_load_finish        (GAsyncResult  *result,
+                                                GError       **error);
+HlDataset       *hl_dataset_new_bundled        (void);
+void             hl_dataset_set_max_file_size  (gsize          max_size);
+gsize            hl_dataset_get_max_file_size  (void);
+
+const char      *hl_dataset_get_display_name   (HlDataset     *self);
+GFile           *hl_dataset_get_file           (HlDataset     *self);
+const char      *hl_dataset_get_title          (HlDataset     *self);
+const char      *hl_dataset_get_description    (HlDataset     *self);
+void             hl_dataset_get_default_range  (HlDataset     *self,
+                                                gint64        *from,
+                                                gint64        *to);
+gboolean         hl_dataset_get_extent         (HlDataset     *self,
+                                                gint64        *first,
+                                                gint64        *last);
+
+guint            hl_dataset_get_n_lanes        (HlDataset     *self);
+const HlLane    *hl_dataset_get_lane           (HlDataset     *self,
+                                                guint          index);
+int              hl_dataset_find_lane          (HlDataset     *self,
+                                                const char    *id);
+
+guint            hl_dataset_get_n_periods      (HlDataset     *self);
+const HlPeriod  *hl_dataset_get_period         (HlDataset     *self,
+                                                guint          index);
+guint            hl_dataset_get_n_facts        (HlDataset     *self);
+const HlFact    *hl_dataset_get_fact           (HlDataset     *self,
+                                                guint          index);
+
+/* Events are sorted by time (ties keep file order). */
+guint            hl_dataset_get_n_events       (HlDataset     *self);
+const HlEvent   *hl_dataset_get_events         (HlDataset     *self);
+const HlEvent   *hl_dataset_get_event          (HlDataset     *self,
+                                                guint          index);
+int              hl_dataset_find_event         (HlDataset     *self,
+                                                const char    *id);
+guint            hl_dataset_lower_bound        (HlDataset     *self,
+                                                gint64         time);
+
+const char      *hl_confidence_to_string       (HlConfidence   confidence);
+const char      *hl_confidence_describe        (HlConfidence   confidence);
+gboolean         hl_source_url_is_openable     (const char    *url);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Date axis: pure functions, no drawing. */
+typedef enum
+{
+  HL_TICK_HOUR,
+  HL_TICK_DAY,
+  HL_TICK_WEEK,
+  HL_TICK_MONTH,
+  HL_TICK_QUARTER,
+  HL_TICK_YEAR,
+} HlTickUnit;
+
+typedef struct
+{
+  HlTickUnit unit;
+  int        step;   /* multiples of the unit between ticks */
+} HlTickSpec;
+
+HlTickSpec  hl_ticks_choose          (gint64      from,
+                                      gint64      to,
+                                      double      width_px,
+                                      double      char_px);
+gint64      hl_ticks_floor           (HlTickSpec  spec,
+                                      gint64      time);
+gint64      hl_ticks_next            (HlTickSpec  spec,
+                                      gint64      tick);
+GArray     *hl_ticks_build           (HlTickSpec  spec,
+                                      gint64      from,
+                                      gint64      to);
+char       *hl_ticks_label           (HlTickSpec  spec,
+                                      gint64      tick);
+gboolean    hl_ticks_context         (HlTickSpec  spec,
+                                      HlTickSpec *context);
+char       *hl_ticks_context_label   (HlTickSpec  spec,
+                                      gint64      tick);
+guint       hl_ticks_label_chars     (HlTickSpec  spec);
+
+/* Money */
+double      hl_money_nice_max        (double      max,
+                                      double     *step);
+char       *hl_money_format_short    (double      usd);
+char       *hl_money_format_long     (double      usd);
+
+G_END_DECLS

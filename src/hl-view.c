@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-date.h"
+#include "hl-view.h"
+
+void
+hl_view_init (HlView *view, HlDataset *dataset)
+{
+  g_return_if_fail (view != NULL);
+
+  memset (view, 0, sizeof *view);
+  view->theme = HL_THEME_LIGHT;
+  view->show_title = TRUE;
+  view->show_legend = TRUE;
+  view->show_footnote = TRUE;
+  view->show_periods = TRUE;
+  if (dataset != NULL)
+    hl_dataset_get_default_range (dataset, &view->from, &view->to);
+  else
+    {
+      view->from = hl_date_from_ymd (2023, 7, 1);
+      view->to = hl_date_from_ymd (2024, 2, 1);
+    }
+}
+
+void
+hl_view_copy (HlView *dest, const HlView *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  if (dest == src)
+    return;
+  *dest = *src;
+  dest->title = g_strdup (src->title);
+  dest->subtitle = g_strdup (src->subtitle);
+  dest->search = g_strdup (src->search);
+}
+
+void
+hl_view_clear (HlView *view)
+{
+  g_return_if_fail (view != NULL);
+
+  g_clear_pointer (&view->title, g_free);
+  g_clear_pointer (&view->subtitle, g_free);
+  g_clear_pointer (&view->search, g_free);
+}
+
+/* Keeps the span between a day and thirty years, around the same centre. */
+void
+hl_view_set_range (HlView *view, gint64 from, gint64 to)
+{
+  gint64 span, mid;
+
+  g_return_if_fail (view != NULL);
+
+  if (to < from)
+    {
+      gint64 t = to;
+      to = from;
+      from = t;
+    }
+  span = to - from;
+  mid = from + span / 2;
+  span = CLAMP (span, HL_VIEW_MIN_SPAN, HL_VIEW_MAX_SPAN);
+  view->from = mid - span / 2;
+  view->to = view->from + span;
+}
+
+/* Zooms by @factor (> 1 zooms in) keeping the time under @anchor (0 = left
+ * edge, 1 = right edge of the plot) where it is. */
+void
+hl_view_zoom (HlView *view, double factor, double anchor)
+{
+  double span, new_span, at;
+  gint64 from;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (factor > 0);
+
+  anchor = CLAMP (anchor, 0.0, 1.0);
+  span = (double) (view->to - view->from);
+  new_span = CLAMP (span / factor, (double) HL_VIEW_MIN_SPAN, (double) HL_VIEW_MAX_SPAN);
+  at = view->from + anchor * span;
+  from = (gint64) llround (at - anchor * new_span);
+  view->from = from;
+  view->to = from + (gint64) llround (new_span);
+}
+
+/* Moves the range by @fraction of its span (positive: later). */
+void
+hl_view_pan (HlView *view, double fraction)
+{
+  gint64 delta;
+
+  g_return_if_fail (view != NULL);
+
+  delta = (gint64) llround (fraction * (double) (view->to - view->from));
+  view->from += delta;
+  view->to += delta;
+}
+
+/* Shows every event, with a small margin so the first and last marks are
+ * not cut by the plot's edges. */
+void
+hl_view_fit_all (HlView *view, HlDataset *dataset)
+{
+  gint64 first, last, margin;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (HL_IS_DATASET (dataset));
+
+  if (!hl_dataset_get_extent (dataset, &first, &last))
+    {
+      hl_dataset_get_default_range (dataset, &view->from, &view->to);
+      return;
+    }
+  first = hl_date_floor_day (first);
+  last = hl_date_floor_day (last) + HL_SECONDS_PER_DAY;
+  margin = MAX ((last - first) / 20, HL_SECONDS_PER_DAY);
+  hl_view_set_range (view, first - margin, last + margin);
+}
+
+/* Pans, keeping the span, so that @time lies inside the middle 90%. */
+void
+hl_view_ensure_visible (HlView *view, gint64 time)
+{
+  gint64 span, pad;
+
+  g_return_if_fail (view != NULL);
+
+  span = view->to - view->from;
+  pad = span / 20;
+  if (time < view->from + pad)
+    {
+      view->from = time - pad;
+      view->to = view->from + span;
+    }
+  else if (time > view->to - pad)
+    {
+      view->to = time + pad;
+      view->from = view->to - span;
+    }
+}
+
+gboolean
+hl_view_lane_visible (const HlView *view, guint lane)
+{
+  g_return_val_if_fail (view != NULL, FALSE);
+  return lane >= 32 || (view->hidden_lanes & (1u << lane)) == 0;
+}
+
+/* Whether the filters (lanes, confidence, minimum amount) let @event show;
+ * the range is not considered. */
+gboolean
+hl_view_shows_event (const HlView *view, HlDataset *dataset, const HlEvent *event)
+{
+  const HlLane *lane;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (!hl_view_lane_visible (view, event->lane))
+    return FALSE;
+  if (view->hidden_confidences & (1u << event->confidence))
+    return FALSE;
+  lane = hl_dataset_get_lane (dataset, event->lane);
+  if (lane->measure == HL_MEASURE_USD && event->usd < view->min_usd)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+contains_casefold (const char *haystack, const char *needle_folded)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle_folded) != NULL;
+}
+
+/* Case-insensitive search over title, actor, kind and notes. */
+gboolean
+hl_view_event_matches (const HlView *view, const HlEvent *event)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (view->search == NULL || view->search[0] == '\0')
+    return FALSE;
+  needle = g_utf8_casefold (view->search, -1);
+  return contains_casefold (event->title, needle) ||
+         contains_casefold (event->actor, needle) ||
+         contains_casefold (event->kind, needle) ||
+         contains_casefold (event->notes, needle);
+}
+
+/* The next (@direction > 0) or previous shown event in time after
+ * @current, in any visible lane; -1 to start from the edge of the view.
+ * Returns -1 when there is none. */
+int
+hl_view_step_event (const HlView *view, HlDataset *dataset, int current, int direction)
+{
+  int n = (int) hl_dataset_get_n_events (dataset);
+  int i;
+
+  g_return_val_if_fail (view != NULL, -1);
+
+  if (current < 0 || current >= n)
+    {
+      i = direction > 0 ? (int) hl_dataset_lower_bound (dataset, view->from)
+                        : (int) hl_dataset_lower_bound (dataset, view->to) - 1;
+    }
+  else
+    i = current + (direction > 0 ? 1 : -1);
+
+  for (; i >= 0 && i < n; i += direction > 0 ? 1 : -1)
+    if (hl_view_shows_event (view, dataset, hl_dataset_get_event (dataset, i)))
+      return i;
+  return -1;
+}
+
+/* The shown event nearest in time to @current in the next visible lane
+ * above (@direction < 0) or below; @current when there is none. */
+int
+hl_view_step_lane (const HlView *view, HlDataset *dataset, int current, int direction)
+{
+  const HlEvent *cur;
+  int n_lanes = (int) hl_dataset_get_n_lanes (dataset);
+  int n = (int) hl_dataset_get_n_events (dataset);
+
+  g_return_val_if_fail (view != NULL, -1);
+
+  if (current < 0 || current >= n)
+    return hl_view_step_event (view, dataset, -1, 1);
+  cur = hl_dataset_get_event (dataset, current);
+
+  for (int lane = (int) cur->lane + (direction > 0 ? 1 : -1);
+       lane >= 0 && lane < n_lanes;
+       lane += direction > 0 ? 1 : -1)
+    {
+      int best = -1;
+      gint64 best_dist = G_MAXINT64;
+
+      if (!hl_view_lane_visible (view, lane))
+        continue;
+      for (int i = 0; i < n; i++)
+        {
+          const HlEvent *ev = hl_dataset_get_event (dataset, i);
+          gint64 dist;
+
+          if ((int) ev->lane != lane || !hl_view_shows_event (view, dataset, ev))
+            continue;
+          dist = ev->time > cur->time ? ev->time - cur->time : cur->time - ev->time;
+          if (dist < best_dist)
+            {
+              best = i;
+              best_dist = dist;
+            }
+        }
+      if (best >= 0)
+        return best;
+    }
+  return current;
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hl-dataset.h"
+
+G_BEGIN_DECLS
+
+#define HL_VIEW_MIN_SPAN  ((gint64) 86400)              /* one day */
+#define HL_VIEW_MAX_SPAN  (30 * (gint64) 31556952)   /* thirty Gregorian years */
+
+typedef enum
+{
+  HL_THEME_LIGHT,
+  HL_THEME_DARK,
+  HL_THEME_TRANSPARENT,   /* light colours on no background, for slides */
+} HlTheme;
+
+/* What to show: the view state the window edits and every export reads.
+ * A plain struct: copy it with hl_view_copy(), free its strings with
+ * hl_view_clear(). */
+typedef struct
+{
+  gint64    from;                 /* visible range, [from, to) */
+  gint64    to;
+  HlTheme   theme;
+  guint32   hidden_lanes;         /* bit i hides lane i */
+  guint32   hidden_confidences;   /* bit c hides HlConfidence c */
+  double    min_usd;              /* hide heists below this */
+  char     *title;                /* NULL: the dataset's title */
+  char     *subtitle;             /* NULL: the range and totals */
+  char     *search;               /* NULL or "": nothing highlighted */
+  guint     show_title : 1;
+  guint     show_legend : 1;
+  guint     show_footnote : 1;
+  guint     show_periods : 1;
+  guint     show_cumulative : 1;
+} HlView;
+
+void      hl_view_init             (HlView          *view,
+                                    HlDataset       *dataset);
+void      hl_view_copy             (HlView          *dest,
+                                    const HlView    *src);
+void      hl_view_clear            (HlView          *view);
+void      hl_view_set_range        (HlView          *view,
+                                    gint64           from,
+                                    gint64           to);
+void      hl_view_zoom             (HlView          *view,
+                                    double           factor,
+                                    double           anchor);
+void      hl_view_pan              (HlView          *view,
+                                    double           fraction);
+void      hl_view_fit_all          (HlView          *view,
+                                    HlDataset       *dataset);
+void      hl_view_ensure_visible   (HlView          *view,
+                                    gint64           time);
+gboolean  hl_view_lane_visible     (const HlView    *view,
+                                    guint            lane);
+gboolean  hl_view_shows_event      (const HlView    *view,
+                                    HlDataset       *dataset,
+                                    const HlEvent   *event);
+gboolean  hl_view_event_matches    (const HlView    *view,
+                                    const HlEvent   *event);
+int       hl_view_step_event       (const HlView    *view,
+                                    HlDataset       *dataset,
+                                    int              current,
+                                    int              direction);
+int       hl_view_step_lane        (const HlView    *view,
+                                    HlDataset       *dataset,
+                                    int              current,
+                                    int              direction);
+
+G_END_DECLS
