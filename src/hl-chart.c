@@ -1,0 +1,1775 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The one renderer: lays a dataset out for a view and a size, then draws
+ * that layout onto any cairo_t. Layout is done once per data, view or size
+ * change; drawing replays a display list; hover and selection are drawn
+ * over it. Level of detail: events are binned per pixel column, so the cost
+ * grows with the width, not the number of events, and a column's bar is the
+ * sum of its events, so nothing small disappears and totals are kept. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "hl-chart.h"
+#include "hl-date.h"
+#include "hl-scale.h"
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
+
+typedef enum
+{
+  ROLE_BG,
+  ROLE_FG,
+  ROLE_MUTED,
+  ROLE_GRID,
+  ROLE_AXIS,
+  ROLE_BAND,
+  ROLE_BAND_TEXT,
+  ROLE_CUMULATIVE,
+  ROLE_MATCH,
+  ROLE_CARD,
+  ROLE_CARD_BORDER,
+  N_ROLES
+} Role;
+
+typedef struct
+{
+  double r, g, b, a;
+} Rgba;
+
+typedef enum
+{
+  SHAPE_BAR,
+  SHAPE_TRIANGLE,
+  SHAPE_DIAMOND,
+  SHAPE_CIRCLE,
+  SHAPE_SQUARE,
+} Shape;
+
+typedef struct
+{
+  HlBox  box;         /* bars: the bar; markers: the marker's square */
+  int    event;       /* the event it stands for (the largest of a column) */
+  guint  lane;
+  guint  n_events;    /* > 1: an aggregated column */
+  Shape  shape;
+  guint  hollow : 1;  /* failed launch */
+  guint  dashed : 1;  /* suspected or disputed attribution */
+  guint  match : 1;   /* matches the search */
+} Mark;
+
+typedef struct
+{
+  HlBox        box;
+  PangoLayout *layout;
+  Role         role;
+  int          lane;  /* >= 0: drawn in the lane's colour */
+} Text;
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+  Role   role;
+  double width;
+  gboolean dashed;
+} Line;
+
+typedef struct
+{
+  HlBox box;
+  Role  role;
+  int   lane;         /* >= 0: a lane swatch */
+  Shape shape;
+  gboolean hollow;
+  gboolean dashed;
+} Swatch;
+
+typedef struct
+{
+  HlBox  band;        /* the lane's whole band */
+  HlBox  content;     /* where its marks go */
+  double base;        /* bars stand on this y */
+  double top;         /* and reach up to this y at the axis maximum */
+  double usd_max;
+  double count_max;
+  gboolean aggregated;
+} LaneLayout;
+
+struct _HlChart
+{
+  gatomicrefcount ref_count;
+
+  HlDataset   *dataset;
+  HlView       view;
+  int          width;
+  int          height;
+  double       s;            /* size factor: 1 at 1920x1080 */
+
+  Rgba         roles[N_ROLES];
+  Rgba         lane_colors[HL_DATASET_MAX_LANES];
+  gboolean     transparent;
+
+  PangoContext         *pango;
+  PangoFontDescription *font_title;
+  PangoFontDescription *font_subtitle;
+  PangoFontDescription *font_label;
+  PangoFontDescription *font_label_bold;
+  PangoFontDescription *font_small;
+
+  HlBox        plot;
+  LaneLayout   lanes[HL_DATASET_MAX_LANES];
+
+  GArray      *marks;        /* Mark */
+  GArray      *texts;        /* Text */
+  GArray      *lines;        /* Line */
+  GArray      *rects;        /* Swatch: bands and legend swatches */
+  GArray      *cumulative;   /* double x, y pairs */
+  GArray      *text_boxes;   /* HlBox, parallel to texts */
+
+  HlChartTotals totals;
+  double        column_usd_sum;
+};
+
+G_DEFINE_BOXED_TYPE (HlChart, hl_chart, hl_chart_ref, hl_chart_unref)
+
+/* ------------------------------------------------------------------ */
+/* Colours: Okabe–Ito hues, safe for the common colour-vision deficiencies. */
+
+static Rgba
+rgb (guint32 hex)
+{
+  return (Rgba) { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                  (hex & 0xff) / 255.0, 1.0 };
+}
+
+static Rgba
+with_alpha (Rgba c, double a)
+{
+  c.a = a;
+  return c;
+}
+
+static Rgba
+mix (Rgba a, Rgba b, double t)
+{
+  return (Rgba) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t,
+                  a.a + (b.a - a.a) * t };
+}
+
+static const guint32 default_lane_colors[] = { 0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7,
+                                               0xE69F00, 0x56B4E9, 0xF0E442, 0x000000 };
+
+static void
+setup_palette (HlChart *self)
+{
+  gboolean dark = self->view.theme == HL_THEME_DARK;
+  guint n = hl_dataset_get_n_lanes (self->dataset);
+
+  self->transparent = self->view.theme == HL_THEME_TRANSPARENT;
+  if (dark)
+    {
+      self->roles[ROLE_BG] = rgb (0x1e1e1e);
+      self->roles[ROLE_FG] = rgb (0xf2f2f2);
+      self->roles[ROLE_MUTED] = rgb (0xb0b0b0);
+      self->roles[ROLE_GRID] = with_alpha (rgb (0xffffff), 0.10);
+      self->roles[ROLE_AXIS] = rgb (0x9a9a9a);
+      self->roles[ROLE_BAND] = with_alpha (rgb (0xffffff), 0.05);
+      self->roles[ROLE_BAND_TEXT] = rgb (0xa8a8a8);
+      self->roles[ROLE_CUMULATIVE] = rgb (0xE58FC4);
+      self->roles[ROLE_MATCH] = rgb (0xF0E442);
+      self->roles[ROLE_CARD] = rgb (0x303030);
+      self->roles[ROLE_CARD_BORDER] = with_alpha (rgb (0xffffff), 0.25);
+    }
+  else
+    {
+      self->roles[ROLE_BG] = rgb (0xffffff);
+      self->roles[ROLE_FG] = rgb (0x1f1f1f);
+      self->roles[ROLE_MUTED] = rgb (0x5e5e5e);
+      self->roles[ROLE_GRID] = with_alpha (rgb (0x000000), 0.09);
+      self->roles[ROLE_AXIS] = rgb (0x6e6e6e);
+      self->roles[ROLE_BAND] = with_alpha (rgb (0x3b5998), 0.06);
+      self->roles[ROLE_BAND_TEXT] = rgb (0x4c5a78);
+      self->roles[ROLE_CUMULATIVE] = rgb (0xAA4E8A);
+      self->roles[ROLE_MATCH] = rgb (0xB8860B);
+      self->roles[ROLE_CARD] = rgb (0xffffff);
+      self->roles[ROLE_CARD_BORDER] = with_alpha (rgb (0x000000), 0.22);
+    }
+
+  for (guint i = 0; i < n && i < HL_DATASET_MAX_LANES; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+      Rgba c = rgb (lane->has_color ? lane->color
+                                    : default_lane_colors[i % G_N_ELEMENTS (default_lane_colors)]);
+
+      /* Dark hues lose contrast on a dark background: lift them. */
+      if (dark)
+        c = mix (c, rgb (0xffffff), 0.30);
+      self->lane_colors[i] = c;
+    }
+}
+
+static void
+set_source (cairo_t *cr, Rgba c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text */
+
+static PangoFontDescription *
+make_font (double px, gboolean bold)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  return desc;
+}
+
+static PangoLayout *
+make_layout (HlChart *self, const PangoFontDescription *font, const char *text)
+{
+  PangoLayout *layout = pango_layout_new (self->pango);
+
+  pango_layout_set_font_description (layout, font);
+  /* Dataset text is shown as text: never parsed as markup. */
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout, double *w, double *h)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *w = (double) logical.width / PANGO_SCALE;
+  *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* Places a text whose top-left is at (x, y); takes the layout. */
+static void
+add_text (HlChart *self, PangoLayout *layout, double x, double y, Role role, int lane)
+{
+  Text t = { { x, y, 0, 0 }, layout, role, lane };
+
+  layout_size (layout, &t.box.width, &t.box.height);
+  g_array_append_val (self->texts, t);
+  g_array_append_val (self->text_boxes, t.box);
+}
+
+static gboolean
+boxes_overlap (const HlBox *a, const HlBox *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_inside (const HlBox *inner, const HlBox *outer)
+{
+  return inner->x >= outer->x - 0.01 && inner->y >= outer->y - 0.01 &&
+         inner->x + inner->width <= outer->x + outer->width + 0.01 &&
+         inner->y + inner->height <= outer->y + outer->height + 0.01;
+}
+
+/* Does @box collide with any text placed so far, or any mark? */
+static gboolean
+collides (HlChart *self, const HlBox *box, guint first_text, int ignore_event)
+{
+  for (guint i = first_text; i < self->texts->len; i++)
+    if (boxes_overlap (box, &g_array_index (self->texts, Text, i).box))
+      return TRUE;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *m = &g_array_index (self->marks, Mark, i);
+
+      if (m->event != ignore_event && boxes_overlap (box, &m->box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+
+HlChart *
+hl_chart_ref (HlChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+hl_chart_unref (HlChart *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->texts->len; i++)
+    g_object_unref (g_array_index (self->texts, Text, i).layout);
+  g_array_unref (self->texts);
+  g_array_unref (self->text_boxes);
+  g_array_unref (self->marks);
+  g_array_unref (self->lines);
+  g_array_unref (self->rects);
+  g_array_unref (self->cumulative);
+  pango_font_description_free (self->font_title);
+  pango_font_description_free (self->font_subtitle);
+  pango_font_description_free (self->font_label);
+  pango_font_description_free (self->font_label_bold);
+  pango_font_description_free (self->font_small);
+  g_object_unref (self->pango);
+  hl_view_clear (&self->view);
+  g_object_unref (self->dataset);
+  g_free (self);
+}
+
+double
+hl_chart_time_to_x (HlChart *self, gint64 time)
+{
+  double span = (double) (self->view.to - self->view.from);
+
+  return self->plot.x + (double) (time - self->view.from) / span * self->plot.width;
+}
+
+gint64
+hl_chart_x_to_time (HlChart *self, double x)
+{
+  double span = (double) (self->view.to - self->view.from);
+
+  return self->view.from + (gint64) llround ((x - self->plot.x) / self->plot.width * span);
+}
+
+static Shape
+shape_for_kind (const char *kind)
+{
+  if (kind == NULL)
+    return SHAPE_SQUARE;
+  if (g_ascii_strcasecmp (kind, "cruise") == 0)
+    return SHAPE_DIAMOND;
+  if (g_ascii_strcasecmp (kind, "satellite") == 0)
+    return SHAPE_CIRCLE;
+  if (g_ascii_strcasecmp (kind, "ICBM") == 0 || g_ascii_strcasecmp (kind, "IRBM") == 0 ||
+      g_ascii_strcasecmp (kind, "MRBM") == 0 || g_ascii_strcasecmp (kind, "SRBM") == 0 ||
+      g_ascii_strcasecmp (kind, "SLBM") == 0 || g_ascii_strcasecmp (kind, "ballistic") == 0 ||
+      g_ascii_strcasecmp (kind, "hypersonic") == 0)
+    return SHAPE_TRIANGLE;
+  return SHAPE_SQUARE;
+}
+
+/* Long-range and space launches matter most: their marks are larger and
+ * their titles are placed first. */
+static int
+kind_rank (const char *kind)
+{
+  if (kind == NULL)
+    return 0;
+  if (g_ascii_strcasecmp (kind, "ICBM") == 0)
+    return 3;
+  if (g_ascii_strcasecmp (kind, "IRBM") == 0 || g_ascii_strcasecmp (kind, "satellite") == 0)
+    return 2;
+  return 1;
+}
+
+static gboolean
+is_failure (const HlEvent *ev)
+{
+  return ev->outcome != NULL && g_ascii_strncasecmp (ev->outcome, "fail", 4) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Header: title, subtitle, legend */
+
+static double
+layout_header (HlChart *self, double m)
+{
+  double x = m, y = m, w, h;
+  double max_w = self->width - 2 * m;
+  PangoLayout *layout;
+
+  if (self->view.show_title)
+    {
+      const char *title = self->view.title ? self->view.title
+                                           : hl_dataset_get_title (self->dataset);
+      g_autofree char *subtitle = NULL;
+
+      if (title != NULL && title[0] != '\0')
+        {
+          layout = make_layout (self, self->font_title, title);
+          pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          add_text (self, layout, x, y, ROLE_FG, -1);
+          layout_size (layout, &w, &h);
+          y += h;
+        }
+
+      if (self->view.subtitle != NULL)
+        subtitle = g_strdup (self->view.subtitle);
+      else
+        {
+          g_autofree char *range = hl_date_format_range (self->view.from, self->view.to);
+          g_autofree char *usd = hl_money_format_short (self->totals.usd);
+          GString *str = g_string_new (range);
+
+          if (self->totals.n_heists > 0)
+            {
+              g_string_append (str, "  ·  ");
+              g_string_append_printf (str, ngettext ("%u heist, %s stolen",
+                                                     "%u heists, %s stolen",
+                                                     self->totals.n_heists),
+                                      self->totals.n_heists, usd);
+            }
+          if (self->totals.n_launches > 0)
+            {
+              g_string_append (str, "  ·  ");
+              g_string_append_printf (str, ngettext ("%u weapons event", "%u weapons events",
+                                                     self->totals.n_launches),
+                                      self->totals.n_launches);
+            }
+          subtitle = g_string_free (str, FALSE);
+        }
+      if (subtitle[0] != '\0')
+        {
+          layout = make_layout (self, self->font_subtitle, subtitle);
+          pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          add_text (self, layout, x, y + 4 * self->s, ROLE_MUTED, -1);
+          layout_size (layout, &w, &h);
+          y += h + 4 * self->s;
+        }
+      y += 14 * self->s;
+    }
+
+  if (self->view.show_legend)
+    {
+      guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
+      double gap = 26 * self->s, sw = 14 * self->s, row_h = 0;
+      gboolean any_count = FALSE, any_usd = FALSE;
+      struct { const char *text; Shape shape; int lane; gboolean hollow, dashed; } entries[48];
+      guint n = 0;
+
+      for (guint i = 0; i < n_lanes && n < 32; i++)
+        {
+          const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+
+          if (!hl_view_lane_visible (&self->view, i))
+            continue;
+          entries[n++] = (typeof (entries[0])) { lane->title, lane->measure == HL_MEASURE_USD
+                                                 ? SHAPE_BAR : SHAPE_SQUARE, (int) i, FALSE, FALSE };
+          if (lane->measure == HL_MEASURE_USD)
+            any_usd = TRUE;
+          else
+            any_count = TRUE;
+        }
+      if (any_usd)
+        entries[n++] = (typeof (entries[0])) { _("suspected or disputed attribution"),
+                                               SHAPE_BAR, -1, FALSE, TRUE };
+      if (any_count)
+        {
+          entries[n++] = (typeof (entries[0])) { _("ballistic"), SHAPE_TRIANGLE, -1, FALSE, FALSE };
+          entries[n++] = (typeof (entries[0])) { _("cruise"), SHAPE_DIAMOND, -1, FALSE, FALSE };
+          entries[n++] = (typeof (entries[0])) { _("satellite"), SHAPE_CIRCLE, -1, FALSE, FALSE };
+          entries[n++] = (typeof (entries[0])) { _("failed"), SHAPE_TRIANGLE, -1, TRUE, FALSE };
+          entries[n++] = (typeof (entries[0])) { _("×N missiles, ×? not disclosed"),
+                                                 SHAPE_SQUARE, -2, FALSE, FALSE };
+        }
+
+      x = m;
+      for (guint i = 0; i < n; i++)
+        {
+          Swatch sw_item = { { 0 }, ROLE_FG, entries[i].lane, entries[i].shape,
+                             entries[i].hollow, entries[i].dashed };
+          double item_w;
+          gboolean has_swatch = entries[i].lane != -2;
+
+          layout = make_layout (self, self->font_small, entries[i].text);
+          layout_size (layout, &w, &h);
+          item_w = (has_swatch ? sw + 6 * self->s : 0) + w;
+          if (x > m && x + item_w > self->width - m)
+            {
+              x = m;
+              y += row_h + 6 * self->s;
+              row_h = 0;
+            }
+          if (item_w > max_w)
+            {
+              pango_layout_set_width (layout, (int) ((max_w - sw - 6 * self->s) * PANGO_SCALE));
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              layout_size (layout, &w, &h);
+              item_w = max_w;
+            }
+          if (has_swatch)
+            {
+              sw_item.box = (HlBox) { x, y + (h - sw) / 2, sw, sw };
+              g_array_append_val (self->rects, sw_item);
+              x += sw + 6 * self->s;
+            }
+          add_text (self, layout, x, y, ROLE_MUTED, -1);
+          x += w + gap;
+          row_h = MAX (row_h, h);
+        }
+      y += row_h + 12 * self->s;
+    }
+
+  return y;
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnote: who the data comes from */
+
+static char *
+publisher_of (const char *title)
+{
+  const char *paren = strstr (title, " (");
+
+  return paren ? g_strndup (title, paren - title) : g_strdup (title);
+}
+
+static int
+compare_publishers (gconstpointer a, gconstpointer b, gpointer data)
+{
+  GHashTable *counts = data;
+  const char *pa = *(const char **) a, *pb = *(const char **) b;
+  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pa));
+  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pb));
+
+  if (ca != cb)
+    return ca > cb ? -1 : 1;
+  return g_utf8_collate (pa, pb);
+}
+
+static double
+layout_footnote (HlChart *self, double m, guint first, guint last)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  GFile *file = hl_dataset_get_file (self->dataset);
+  g_autofree char *basename = NULL;
+  PangoLayout *layout;
+  double w, h;
+
+  /* Distinct publishers behind the events shown, most cited first. A
+   * million events would be a million lookups: past 20,000 shown events,
+   * a sample of them names the publishers just as well. */
+  {
+    guint stride = MAX (1, (last - first) / 20000);
+
+    for (guint i = first; i < last; i += stride)
+      {
+        if (!hl_view_shows_event (&self->view, self->dataset, &events[i]))
+          continue;
+        for (guint j = 0; j < events[i].n_sources; j++)
+          {
+            char *pub = publisher_of (events[i].sources[j].title);
+            gpointer old = g_hash_table_lookup (counts, pub);
+
+            g_hash_table_insert (counts, pub, GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+          }
+      }
+  }
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (names, key);
+    g_ptr_array_sort_with_data (names, compare_publishers, counts);
+  }
+
+  if (names->len > 0)
+    {
+      g_string_append (text, _("Sources: "));
+      for (guint i = 0; i < names->len; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, g_ptr_array_index (names, i));
+        }
+      g_string_append (text, ".  ");
+    }
+  basename = file ? g_file_get_basename (file) : g_strdup (hl_dataset_get_display_name (self->dataset));
+  g_string_append_printf (text, _("Data: %s (Heistline)."), basename);
+
+  layout = make_layout (self, self->font_small, text->str);
+  pango_layout_set_width (layout, (int) ((self->width - 2 * m) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* At most three lines; the ellipsis says there is more. */
+  pango_layout_set_height (layout, -3);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  layout_size (layout, &w, &h);
+  add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
+  return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Date axis */
+
+static void
+layout_axis (HlChart *self, double axis_y)
+{
+  double x0 = self->plot.x, x1 = self->plot.x + self->plot.width;
+  double char_px, w, h, tick = 6 * self->s, label_y, context_y = 0;
+  PangoLayout *probe = make_layout (self, self->font_small, "0000");
+  HlTickSpec spec, context;
+  g_autoptr(GArray) ticks = NULL;
+  double last_right = -G_MAXDOUBLE;
+  Line line;
+
+  layout_size (probe, &w, &h);
+  g_object_unref (probe);
+  char_px = w / 4 * 1.15;
+
+  spec = hl_ticks_choose (self->view.from, self->view.to, self->plot.width, char_px);
+  ticks = hl_ticks_build (spec, self->view.from, self->view.to);
+
+  line = (Line) { x0, axis_y, x1, axis_y, ROLE_AXIS, MAX (1, self->s), FALSE };
+  g_array_append_val (self->lines, line);
+
+  label_y = axis_y + tick + 2 * self->s;
+  for (guint i = 0; i + 1 < ticks->len; i++)
+    {
+      gint64 a = g_array_index (ticks, gint64, i), b = g_array_index (ticks, gint64, i + 1);
+      double xa = hl_chart_time_to_x (self, a), xb = hl_chart_time_to_x (self, b);
+      double vis_a = MAX (xa, x0), vis_b = MIN (xb, x1);
+      g_autofree char *label = NULL;
+      PangoLayout *layout;
+      double lx;
+
+      if (xa >= x0 && xa <= x1)
+        {
+          line = (Line) { xa, self->plot.y, xa, axis_y, ROLE_GRID, MAX (1, self->s), FALSE };
+          g_array_append_val (self->lines, line);
+          line = (Line) { xa, axis_y, xa, axis_y + tick, ROLE_AXIS, MAX (1, self->s), FALSE };
+          g_array_append_val (self->lines, line);
+        }
+      if (vis_b <= vis_a)
+        continue;
+
+      /* Each label names the interval it sits in: centred, and only where
+       * the visible part of the interval has room for it. */
+      label = hl_ticks_label (spec, a);
+      layout = make_layout (self, self->font_small, label);
+      layout_size (layout, &w, &h);
+      lx = (xa + xb) / 2 - w / 2;
+      if (lx < vis_a || lx + w > vis_b || lx < last_right + char_px)
+        {
+          lx = MAX (lx, vis_a + 2 * self->s);
+          if (lx + w > vis_b || lx < last_right + char_px || lx + w > x1)
+            {
+              g_object_unref (layout);
+              continue;
+            }
+        }
+      add_text (self, layout, lx, label_y, ROLE_MUTED, -1);
+      last_right = lx + w;
+      context_y = label_y + h + 2 * self->s;
+    }
+
+  if (context_y == 0)
+    {
+      probe = make_layout (self, self->font_small, "0");
+      layout_size (probe, &w, &h);
+      g_object_unref (probe);
+      context_y = label_y + h + 2 * self->s;
+    }
+
+  /* The coarser row: "2023", "September 2023"… at the start of each, and
+   * at the left edge for the one already under way. */
+  if (hl_ticks_context (spec, &context))
+    {
+      g_autoptr(GArray) cticks = hl_ticks_build (context, self->view.from, self->view.to);
+
+      last_right = -G_MAXDOUBLE;
+      for (guint i = 0; i + 1 < cticks->len; i++)
+        {
+          gint64 a = g_array_index (cticks, gint64, i);
+          double xa = MAX (hl_chart_time_to_x (self, a), x0);
+          g_autofree char *label = hl_ticks_context_label (context, a);
+          PangoLayout *layout;
+
+          if (xa >= x1)
+            break;
+          layout = make_layout (self, self->font_label_bold, label);
+          layout_size (layout, &w, &h);
+          if (xa < last_right + 2 * char_px || xa + w > x1)
+            {
+              g_object_unref (layout);
+              continue;
+            }
+          /* A year boundary gets a stronger gridline. */
+          if (hl_chart_time_to_x (self, a) >= x0)
+            {
+              line = (Line) { xa, self->plot.y, xa, axis_y + tick * 2, ROLE_AXIS,
+                              MAX (1, self->s), FALSE };
+              g_array_append_val (self->lines, line);
+            }
+          add_text (self, layout, xa + 3 * self->s, context_y, ROLE_FG, -1);
+          last_right = xa + 3 * self->s + w;
+        }
+    }
+}
+
+static double
+axis_height (HlChart *self)
+{
+  PangoLayout *a = make_layout (self, self->font_small, "0");
+  PangoLayout *b = make_layout (self, self->font_label_bold, "0");
+  double w, ha, hb;
+
+  layout_size (a, &w, &ha);
+  layout_size (b, &w, &hb);
+  g_object_unref (a);
+  g_object_unref (b);
+  return 6 * self->s + 2 * self->s + ha + 2 * self->s + hb;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lanes */
+
+typedef struct
+{
+  double usd;       /* usd lanes: sum of amounts */
+  double count;     /* count lanes: sum of counts */
+  guint  n;         /* events in the column */
+  int    top;       /* the largest event in it */
+  gboolean all_doubtful;
+  gboolean any_match;
+} Column;
+
+/* Sums the shown events of @lane per pixel column. */
+static Column *
+bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, guint *n_used)
+{
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  guint cols = (guint) MAX (1, ceil (self->plot.width));
+  Column *c = g_new0 (Column, cols);
+  double x0 = self->plot.x;
+  double px_per_s = self->plot.width / (double) (self->view.to - self->view.from);
+  gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
+  guint used = 0;
+
+  for (guint i = first; i < last; i++)
+    {
+      const HlEvent *ev = &events[i];
+      gint64 col;
+      gboolean doubtful;
+
+      if (ev->lane != lane || !hl_view_shows_event (&self->view, self->dataset, ev))
+        continue;
+      col = (gint64) floor ((double) (ev->time - self->view.from) * px_per_s);
+      if (col < 0 || col >= (gint64) cols)
+        continue;
+      doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                 ev->confidence == HL_CONFIDENCE_DISPUTED;
+      if (c[col].n == 0)
+        {
+          used++;
+          c[col].top = (int) i;
+          c[col].all_doubtful = doubtful;
+        }
+      else
+        {
+          const HlEvent *top = &events[c[col].top];
+
+          if (ev->usd > top->usd || (ev->usd == top->usd && ev->count > top->count))
+            c[col].top = (int) i;
+          c[col].all_doubtful &= doubtful;
+        }
+      c[col].usd += ev->usd;
+      c[col].count += ev->count;
+      c[col].n++;
+      if (searching && hl_view_event_matches (&self->view, ev))
+        {
+          c[col].any_match = TRUE;
+          self->totals.n_matches++;
+        }
+    }
+  (void) x0;
+  *n_cols = cols;
+  *n_used = used;
+  return c;
+}
+
+static void
+add_lane_header (HlChart *self, guint lane, const HlBox *band, double *content_top)
+{
+  const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+  PangoLayout *layout = make_layout (self, self->font_label_bold, l->title);
+  double w, h;
+
+  pango_layout_set_width (layout, (int) (band->width * 0.5 * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  layout_size (layout, &w, &h);
+  add_text (self, layout, band->x + 4 * self->s, band->y, ROLE_FG, (int) lane);
+  *content_top = band->y + h + 4 * self->s;
+}
+
+/* Tries label positions around (cx, top) and keeps the first that stays in
+ * @bounds and collides with nothing; frees the layout when none fits. */
+static gboolean
+place_label (HlChart *self, PangoLayout *layout, const HlBox *bounds,
+             const double (*candidates)[2], guint n_candidates, int event, int lane, Role role)
+{
+  double w, h;
+
+  layout_size (layout, &w, &h);
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      HlBox box = { candidates[i][0], candidates[i][1], w, h };
+
+      if (candidates[i][0] == -1)  /* centred on x */
+        continue;
+      if (!box_inside (&box, bounds) || collides (self, &box, 0, event))
+        continue;
+      add_text (self, layout, box.x, box.y, role, lane);
+      return TRUE;
+    }
+  g_object_unref (layout);
+  return FALSE;
+}
+
+static int
+compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlEvent *events = data;
+  const Mark *ma = a, *mb = b;
+  double ua = ma->n_events == 1 ? events[ma->event].usd : 0;
+  double ub = mb->n_events == 1 ? events[mb->event].usd : 0;
+
+  return ua < ub ? 1 : ua > ub ? -1 : 0;
+}
+
+static void
+layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
+{
+  LaneLayout *ll = &self->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  g_autofree Column *cols = NULL;
+  guint n_cols, n_used, first_mark = self->marks->len;
+  double label_h, bw, max_sum = 0, step, w, h;
+  PangoLayout *probe;
+  double cand[6][2];
+
+  cols = bin_lane (self, lane, first, last, &n_cols, &n_used);
+  for (guint i = 0; i < n_cols; i++)
+    {
+      max_sum = MAX (max_sum, cols[i].usd);
+      self->column_usd_sum += cols[i].usd;
+      if (cols[i].n > 0)
+        {
+          self->totals.usd += cols[i].usd;
+          self->totals.n_heists += cols[i].n;
+        }
+    }
+
+  probe = make_layout (self, self->font_label, "Ag\nAg");
+  layout_size (probe, &w, &label_h);
+  g_object_unref (probe);
+
+  ll->usd_max = hl_money_nice_max (max_sum, &step);
+  ll->base = ll->content.y + ll->content.height;
+  ll->top = ll->content.y + label_h + 4 * self->s;
+  if (ll->top > ll->base - 10 * self->s)
+    ll->top = ll->content.y;
+
+  /* Money gridlines, labelled in the left gutter. */
+  for (double v = 0; v <= ll->usd_max + step / 2; v += step)
+    {
+      double y = ll->base - v / ll->usd_max * (ll->base - ll->top);
+      g_autofree char *label = hl_money_format_short (v);
+      PangoLayout *layout;
+      Line line = { self->plot.x, y, self->plot.x + self->plot.width, y,
+                    v == 0 ? ROLE_AXIS : ROLE_GRID, MAX (1, self->s), FALSE };
+
+      g_array_append_val (self->lines, line);
+      layout = make_layout (self, self->font_small, label);
+      layout_size (layout, &w, &h);
+      add_text (self, layout, self->plot.x - 8 * self->s - w, y - h / 2, ROLE_MUTED, -1);
+    }
+
+  /* One bar per used column; when columns crowd, bars are one pixel wide
+   * so that neighbours never hide each other. */
+  bw = MAX (3.0, 11 * self->s);
+  ll->aggregated = n_used * (bw + 1) > self->plot.width;
+  if (ll->aggregated)
+    bw = 1;
+  for (guint i = 0; i < n_cols; i++)
+    {
+      const Column *c = &cols[i];
+      Mark mark = { { 0 }, c->top, lane, c->n, SHAPE_BAR, FALSE, FALSE, c->any_match };
+      double x, top;
+
+      if (c->n == 0)
+        continue;
+      x = c->n == 1 ? hl_chart_time_to_x (self, events[c->top].time) : self->plot.x + i + 0.5;
+      top = ll->base - c->usd / ll->usd_max * (ll->base - ll->top);
+      /* Nothing disappears for being small: at least one pixel tall. */
+      top = MIN (top, ll->base - 1);
+      mark.box = (HlBox) { x - bw / 2, top, bw, ll->base - top };
+      mark.dashed = c->all_doubtful;
+      g_array_append_val (self->marks, mark);
+    }
+
+  /* Cumulative losses: the running total, on its own scale at the right. */
+  if (self->view.show_cumulative && self->totals.usd > 0)
+    {
+      double cum_step, cum_max = hl_money_nice_max (self->column_usd_sum, &cum_step);
+      double run = 0, y;
+
+      g_array_set_size (self->cumulative, 0);
+      for (guint i = 0; i < n_cols; i++)
+        {
+          double pt[2];
+
+          if (cols[i].n == 0)
+            continue;
+          if (self->cumulative->len == 0)
+            {
+              pt[0] = self->plot.x;
+              pt[1] = ll->base;
+              g_array_append_vals (self->cumulative, pt, 2);
+            }
+          pt[0] = self->plot.x + i + 0.5;
+          pt[1] = ll->base - run / cum_max * (ll->base - ll->top);
+          g_array_append_vals (self->cumulative, pt, 2);
+          run += cols[i].usd;
+          pt[1] = ll->base - run / cum_max * (ll->base - ll->top);
+          g_array_append_vals (self->cumulative, pt, 2);
+        }
+      {
+        double pt[2] = { self->plot.x + self->plot.width, ll->base - run / cum_max * (ll->base - ll->top) };
+        g_array_append_vals (self->cumulative, pt, 2);
+      }
+      for (double v = cum_step; v <= cum_max + cum_step / 2; v += cum_step)
+        {
+          g_autofree char *label = hl_money_format_short (v);
+          PangoLayout *layout = make_layout (self, self->font_small, label);
+
+          y = ll->base - v / cum_max * (ll->base - ll->top);
+          layout_size (layout, &w, &h);
+          add_text (self, layout, self->plot.x + self->plot.width + 6 * self->s, y - h / 2,
+                    ROLE_CUMULATIVE, -1);
+        }
+    }
+
+  /* Amount labels, largest first, wherever one fits. */
+  {
+    guint n_marks = self->marks->len - first_mark;
+    g_autofree Mark *sorted = g_memdup2 (&g_array_index (self->marks, Mark, first_mark),
+                                         n_marks * sizeof (Mark));
+    guint placed = 0, tried = 0;
+    HlBox bounds = { self->plot.x, ll->content.y, self->plot.width, ll->base - ll->content.y };
+
+    g_qsort_with_data (sorted, n_marks, sizeof (Mark), compare_by_usd_desc, (gpointer) events);
+    for (guint i = 0; i < n_marks && placed < 24 && tried < 200; i++)
+      {
+        const Mark *mk = &sorted[i];
+        const HlEvent *ev = &events[mk->event];
+        g_autofree char *amount = NULL;
+        g_autofree char *text = NULL;
+        PangoLayout *layout;
+        double cx = mk->box.x + mk->box.width / 2, gap = 4 * self->s;
+
+        if (mk->n_events != 1)
+          continue;
+        tried++;
+        amount = hl_money_format_short (ev->usd);
+        text = g_strdup_printf ("%s\n%s", ev->title, amount);
+        layout = make_layout (self, self->font_label, text);
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+        layout_size (layout, &w, &h);
+        /* above the bar; beside its top, right then left */
+        cand[0][0] = cx - w / 2;            cand[0][1] = mk->box.y - gap - h;
+        cand[1][0] = mk->box.x + mk->box.width + gap; cand[1][1] = mk->box.y;
+        cand[2][0] = mk->box.x - gap - w;   cand[2][1] = mk->box.y;
+        cand[3][0] = cx - w / 2 + w / 3;    cand[3][1] = mk->box.y - gap - h;
+        cand[4][0] = cx - w / 2 - w / 3;    cand[4][1] = mk->box.y - gap - h;
+        cand[5][0] = mk->box.x + mk->box.width + gap; cand[5][1] = mk->box.y - h / 2;
+        if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 6, mk->event,
+                         -1, ROLE_FG))
+          placed++;
+      }
+  }
+}
+
+static void
+layout_count_lane (HlChart *self, guint lane, guint first, guint last)
+{
+  LaneLayout *ll = &self->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  g_autofree Column *cols = NULL;
+  guint n_cols, n_used, first_mark = self->marks->len;
+  double ms = MAX (7.0, 15 * self->s), w, h, row_h;
+  guint n_rows;
+  g_autofree double *row_right = NULL;
+  HlBox bounds = ll->content;
+
+  cols = bin_lane (self, lane, first, last, &n_cols, &n_used);
+  for (guint i = 0; i < n_cols; i++)
+    if (cols[i].n > 0)
+      {
+        self->totals.n_launches += cols[i].n;
+        self->totals.n_items += (guint) cols[i].count;
+      }
+  for (guint i = first; i < last; i++)
+    if (events[i].lane == lane && !events[i].count_known &&
+        hl_view_shows_event (&self->view, self->dataset, &events[i]))
+      self->totals.n_unknown++;
+
+  row_h = ms * 1.7;
+  n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
+  ll->base = ll->content.y + ll->content.height;
+  ll->top = ll->content.y;
+
+  /* Crowded: a histogram of counts per pixel column. */
+  ll->aggregated = n_used * ms > self->plot.width * n_rows * 0.5;
+  if (ll->aggregated)
+    {
+      double max_count = 0;
+
+      for (guint i = 0; i < n_cols; i++)
+        max_count = MAX (max_count, cols[i].count);
+      ll->count_max = max_count;
+      for (guint i = 0; i < n_cols; i++)
+        {
+          Mark mark = { { 0 }, cols[i].top, lane, cols[i].n, SHAPE_BAR, FALSE, FALSE,
+                        cols[i].any_match };
+          double top;
+
+          if (cols[i].n == 0)
+            continue;
+          top = ll->base - cols[i].count / max_count * (ll->base - ll->top);
+          top = MIN (top, ll->base - 1);
+          mark.box = (HlBox) { self->plot.x + i, top, 1, ll->base - top };
+          g_array_append_val (self->marks, mark);
+        }
+      return;
+    }
+
+  /* Markers in rows: each goes in the first row where it does not touch
+   * the one before it, with room for its count. */
+  row_right = g_new (double, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    row_right[r] = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_cols; i++)
+    {
+      const Column *c = &cols[i];
+      const HlEvent *ev;
+      Mark mark = { { 0 }, c->top, lane, c->n, SHAPE_SQUARE, FALSE, FALSE, c->any_match };
+      double x, size, right, count_w = 0;
+      guint row = 0;
+      g_autofree char *count_text = NULL;
+
+      if (c->n == 0)
+        continue;
+      ev = &events[c->top];
+      x = c->n == 1 ? hl_chart_time_to_x (self, ev->time) : self->plot.x + i + 0.5;
+      size = ms * (1 + 0.15 * (kind_rank (ev->kind) - 1));
+      mark.shape = shape_for_kind (ev->kind);
+      mark.hollow = c->n == 1 && is_failure (ev);
+
+      if (c->n > 1)
+        count_text = g_strdup_printf ("×%u", (guint) c->count);
+      else if (!ev->count_known)
+        count_text = g_strdup ("×?");
+      else if (ev->count > 1)
+        count_text = g_strdup_printf ("×%u", ev->count);
+      if (count_text != NULL)
+        {
+          PangoLayout *probe = make_layout (self, self->font_small, count_text);
+          layout_size (probe, &count_w, &h);
+          g_object_unref (probe);
+          count_w += 2 * self->s;
+        }
+
+      right = x + size / 2 + count_w + 3 * self->s;
+      for (row = 0; row < n_rows; row++)
+        if (x - size / 2 > row_right[row])
+          break;
+      if (row == n_rows)
+        {
+          /* No free row: the one that frees up first. */
+          row = 0;
+          for (guint r = 1; r < n_rows; r++)
+            if (row_right[r] < row_right[row])
+              row = r;
+        }
+      row_right[row] = right;
+
+      mark.box = (HlBox) { x - size / 2, ll->content.y + row * row_h + (row_h - size) / 2,
+                           size, size };
+      g_array_append_val (self->marks, mark);
+
+      if (count_text != NULL)
+        {
+          PangoLayout *layout = make_layout (self, self->font_small, count_text);
+
+          layout_size (layout, &w, &h);
+          add_text (self, layout, x + size / 2 + 2 * self->s,
+                    mark.box.y + mark.box.height / 2 - h / 2, ROLE_FG, (int) lane);
+        }
+    }
+
+  /* Titles where they fit: the long-range and space launches first. */
+  {
+    guint n_marks = self->marks->len - first_mark;
+    g_autofree guint *order = g_new (guint, n_marks);
+    guint placed = 0;
+
+    for (guint i = 0; i < n_marks; i++)
+      order[i] = first_mark + i;
+    for (int rank = 3; rank >= 0; rank--)
+      for (guint k = 0; k < n_marks && placed < 40; k++)
+        {
+          const Mark *mk = &g_array_index (self->marks, Mark, order[k]);
+          const HlEvent *ev = &events[mk->event];
+          double cand[4][2];
+          PangoLayout *layout;
+          double gap = 3 * self->s;
+
+          if (mk->n_events != 1 || kind_rank (ev->kind) != rank)
+            continue;
+          layout = make_layout (self, self->font_small, ev->title);
+          layout_size (layout, &w, &h);
+          cand[0][0] = mk->box.x + mk->box.width / 2 - w / 2;
+          cand[0][1] = mk->box.y + mk->box.height + gap / 2;
+          cand[1][0] = mk->box.x + mk->box.width / 2 - w / 2;
+          cand[1][1] = mk->box.y - gap / 2 - h;
+          cand[2][0] = mk->box.x + mk->box.width + gap;
+          cand[2][1] = mk->box.y + mk->box.height / 2 + h * 0.1;
+          cand[3][0] = mk->box.x - gap - w;
+          cand[3][1] = mk->box.y + mk->box.height / 2 - h / 2;
+          if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 4, mk->event,
+                           (int) lane, ROLE_MUTED))
+            placed++;
+        }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+layout_chart (HlChart *self)
+{
+  double m = MAX (10.0, 36 * self->s);
+  double header_bottom, foot_h = 0, axis_h, gutter, right_gutter = 0, w, h, band_label_h = 0;
+  guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
+  guint visible[HL_DATASET_MAX_LANES], n_visible = 0;
+  double y, lane_gap;
+  gint64 margin;
+  guint first, last;
+  PangoLayout *probe;
+  gboolean has_usd = FALSE;
+
+  for (guint i = 0; i < n_lanes; i++)
+    if (hl_view_lane_visible (&self->view, i))
+      {
+        const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+
+        visible[n_visible++] = i;
+        has_usd |= lane->measure == HL_MEASURE_USD;
+      }
+
+  /* Events just outside the range still count if their marks reach in;
+   * the binning drops what falls outside the plot. */
+  margin = (self->view.to - self->view.from) / 1000;
+  first = hl_dataset_lower_bound (self->dataset, self->view.from - margin);
+  last = hl_dataset_lower_bound (self->dataset, self->view.to + margin);
+
+  probe = make_layout (self, self->font_small, "$000.0M");
+  layout_size (probe, &gutter, &h);
+  g_object_unref (probe);
+  gutter = has_usd ? gutter + 12 * self->s : 6 * self->s;
+  if (self->view.show_cumulative && has_usd)
+    right_gutter = gutter;
+
+  /* The plot's horizontal extent is needed before the header, whose
+   * subtitle reports totals: lay lanes out first, then the header, then
+   * shift the lanes into place. */
+  self->plot.x = m + gutter;
+  self->plot.width = MAX (10, self->width - 2 * m - gutter - right_gutter);
+
+  if (self->view.show_footnote)
+    foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
+
+  /* Totals first (binning all lanes), so the subtitle can report them. */
+  {
+    g_autofree Column *scratch = NULL;
+    guint n_cols, n_used;
+
+    for (guint k = 0; k < n_visible; k++)
+      {
+        guint lane = visible[k];
+        const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+
+        g_free (scratch);
+        scratch = bin_lane (self, lane, first, last, &n_cols, &n_used);
+        for (guint i = 0; i < n_cols; i++)
+          {
+            if (scratch[i].n == 0)
+              continue;
+            if (l->measure == HL_MEASURE_USD)
+              {
+                self->totals.usd += scratch[i].usd;
+                self->totals.n_heists += scratch[i].n;
+              }
+            else
+              self->totals.n_launches += scratch[i].n;
+          }
+      }
+  }
+  header_bottom = layout_header (self, m);
+  memset (&self->totals, 0, sizeof self->totals);
+
+  if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0)
+    {
+      probe = make_layout (self, self->font_small, "Ag");
+      layout_size (probe, &w, &band_label_h);
+      g_object_unref (probe);
+      band_label_h += 4 * self->s;
+    }
+
+  axis_h = axis_height (self);
+  self->plot.y = header_bottom + band_label_h;
+  self->plot.height = MAX (10, self->height - m - foot_h - axis_h - self->plot.y);
+
+  /* Period bands, labelled in the strip above the plot. */
+  if (band_label_h > 0)
+    for (guint i = 0; i < hl_dataset_get_n_periods (self->dataset); i++)
+      {
+        const HlPeriod *p = hl_dataset_get_period (self->dataset, i);
+        double xa = MAX (hl_chart_time_to_x (self, p->from), self->plot.x);
+        double xb = MIN (hl_chart_time_to_x (self, p->to), self->plot.x + self->plot.width);
+        Swatch band = { { xa, self->plot.y, xb - xa, self->plot.height }, ROLE_BAND, -1,
+                        SHAPE_SQUARE, FALSE, FALSE };
+        PangoLayout *layout;
+
+        if (xb - xa < 1)
+          continue;
+        g_array_append_val (self->rects, band);
+        layout = make_layout (self, self->font_small, p->label);
+        pango_layout_set_width (layout, (int) ((xb - xa - 8 * self->s) * PANGO_SCALE));
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        layout_size (layout, &w, &h);
+        if (w > 8 * self->s)
+          {
+            HlBox box = { xa + 4 * self->s, header_bottom, w, h };
+
+            if (!collides (self, &box, 0, -2))
+              add_text (self, layout, box.x, box.y, ROLE_BAND_TEXT, -1);
+            else
+              g_object_unref (layout);
+          }
+        else
+          g_object_unref (layout);
+      }
+
+  /* Lane bands: a count lane gets room for three rows of markers and their
+   * labels; usd lanes share the rest. Without usd lanes, all share alike. */
+  lane_gap = 14 * self->s;
+  {
+    double avail = self->plot.height - 6 * self->s - lane_gap * n_visible;
+    double ms = MAX (7.0, 15 * self->s), header_h, label_h, count_h;
+    guint n_usd = 0;
+
+    probe = make_layout (self, self->font_label_bold, "Ag");
+    layout_size (probe, &w, &header_h);
+    g_object_unref (probe);
+    probe = make_layout (self, self->font_small, "Ag");
+    layout_size (probe, &w, &label_h);
+    g_object_unref (probe);
+    count_h = header_h + 4 * self->s + 3 * ms * 1.7 + label_h;
+    for (guint k = 0; k < n_visible; k++)
+      n_usd += hl_dataset_get_lane (self->dataset, visible[k])->measure == HL_MEASURE_USD;
+    if (n_usd == 0 || n_usd == n_visible)
+      count_h = avail / MAX (n_visible, 1);
+    else
+      count_h = MIN (count_h, avail * 0.3);
+
+    y = self->plot.y + 6 * self->s;
+    for (guint k = 0; k < n_visible; k++)
+      {
+        guint lane = visible[k];
+        const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+        LaneLayout *ll = &self->lanes[lane];
+        double band_h, content_top;
+
+        if (l->measure == HL_MEASURE_USD && n_usd < n_visible)
+          band_h = (avail - count_h * (n_visible - n_usd)) / n_usd;
+        else
+          band_h = count_h;
+
+        ll->band = (HlBox) { self->plot.x, y, self->plot.width, band_h };
+        add_lane_header (self, lane, &ll->band, &content_top);
+        ll->content = (HlBox) { self->plot.x, content_top, self->plot.width,
+                                MAX (4, y + band_h - content_top) };
+        if (l->measure == HL_MEASURE_USD)
+          layout_usd_lane (self, lane, first, last);
+        else
+          layout_count_lane (self, lane, first, last);
+        y += band_h + lane_gap;
+        if (k + 1 < n_visible)
+          {
+            Line sep = { self->plot.x, y - lane_gap / 2, self->plot.x + self->plot.width,
+                         y - lane_gap / 2, ROLE_GRID, MAX (1, self->s), FALSE };
+            g_array_append_val (self->lines, sep);
+          }
+      }
+  }
+
+  layout_axis (self, self->plot.y + self->plot.height);
+}
+
+HlChart *
+hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
+{
+  HlChart *self;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (view->to > view->from, NULL);
+
+  self = g_new0 (HlChart, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->dataset = g_object_ref (dataset);
+  hl_view_copy (&self->view, view);
+  self->width = MAX (width, 64);
+  self->height = MAX (height, 64);
+  self->s = CLAMP (MIN (self->width / 1920.0, self->height / 1080.0), 0.3, 6.0);
+
+  self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  self->texts = g_array_new (FALSE, FALSE, sizeof (Text));
+  self->text_boxes = g_array_new (FALSE, FALSE, sizeof (HlBox));
+  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  self->rects = g_array_new (FALSE, FALSE, sizeof (Swatch));
+  self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* One font setup for every surface, so the window, PNG, SVG and PDF
+   * measure text alike. */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->pango, 96);
+
+  self->font_title = make_font (MAX (15, 34 * self->s), TRUE);
+  self->font_subtitle = make_font (MAX (11, 20 * self->s), FALSE);
+  self->font_label = make_font (MAX (10, 17 * self->s), FALSE);
+  self->font_label_bold = make_font (MAX (10, 17 * self->s), TRUE);
+  self->font_small = make_font (MAX (9, 14.5 * self->s), FALSE);
+
+  setup_palette (self);
+  layout_chart (self);
+
+  return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing */
+
+static void
+path_shape (cairo_t *cr, Shape shape, const HlBox *b)
+{
+  double cx = b->x + b->width / 2, cy = b->y + b->height / 2, r = b->width / 2;
+
+  switch (shape)
+    {
+    case SHAPE_TRIANGLE:
+      cairo_move_to (cr, cx, b->y);
+      cairo_line_to (cr, b->x + b->width, b->y + b->height);
+      cairo_line_to (cr, b->x, b->y + b->height);
+      cairo_close_path (cr);
+      break;
+    case SHAPE_DIAMOND:
+      cairo_move_to (cr, cx, b->y);
+      cairo_line_to (cr, b->x + b->width, cy);
+      cairo_line_to (cr, cx, b->y + b->height);
+      cairo_line_to (cr, b->x, cy);
+      cairo_close_path (cr);
+      break;
+    case SHAPE_CIRCLE:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      break;
+    case SHAPE_BAR:
+    case SHAPE_SQUARE:
+    default:
+      cairo_rectangle (cr, b->x, b->y, b->width, b->height);
+      break;
+    }
+}
+
+static void
+draw_mark (HlChart *self, cairo_t *cr, const Mark *mk, Rgba color)
+{
+  double lw = MAX (1.0, 1.6 * self->s);
+
+  path_shape (cr, mk->shape, &mk->box);
+  if (mk->dashed)
+    {
+      /* Doubtful attribution: a pale fill and a dashed outline. */
+      double dash[] = { 3 * lw, 2 * lw };
+
+      set_source (cr, with_alpha (color, 0.25));
+      cairo_fill_preserve (cr);
+      set_source (cr, color);
+      cairo_set_line_width (cr, lw);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else if (mk->hollow)
+    {
+      set_source (cr, self->transparent ? with_alpha (color, 0) : self->roles[ROLE_BG]);
+      cairo_fill_preserve (cr);
+      set_source (cr, color);
+      cairo_set_line_width (cr, lw);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_source (cr, color);
+      cairo_fill (cr);
+    }
+}
+
+void
+hl_chart_draw (HlChart *self, cairo_t *cr)
+{
+  const Mark *marks;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+
+  if (!self->transparent)
+    {
+      set_source (cr, self->roles[ROLE_BG]);
+      cairo_rectangle (cr, 0, 0, self->width, self->height);
+      cairo_fill (cr);
+    }
+
+  /* Bands, then grid and axes, then marks, then text on top. */
+  for (guint i = 0; i < self->rects->len; i++)
+    {
+      const Swatch *r = &g_array_index (self->rects, Swatch, i);
+
+      if (r->lane == -1 && r->role == ROLE_BAND)
+        {
+          set_source (cr, self->roles[ROLE_BAND]);
+          cairo_rectangle (cr, r->box.x, r->box.y, r->box.width, r->box.height);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *l = &g_array_index (self->lines, Line, i);
+      /* Crisp one-pixel lines: on the pixel centre. */
+      double off = fmod (l->width, 2) >= 1 ? 0.5 : 0;
+      double x0 = l->x0 == l->x1 ? floor (l->x0) + off : l->x0;
+      double y0 = l->y0 == l->y1 ? floor (l->y0) + off : l->y0;
+      double x1 = l->x0 == l->x1 ? x0 : l->x1;
+      double y1 = l->y0 == l->y1 ? y0 : l->y1;
+
+      set_source (cr, self->roles[l->role]);
+      cairo_set_line_width (cr, l->width);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+      cairo_stroke (cr);
+    }
+
+  marks = (const Mark *) (gpointer) self->marks->data;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mk = &marks[i];
+
+      draw_mark (self, cr, mk, self->lane_colors[mk->lane]);
+      if (mk->match)
+        {
+          HlBox b = { mk->box.x - 3 * self->s, mk->box.y - 3 * self->s,
+                      mk->box.width + 6 * self->s, mk->box.height + 6 * self->s };
+
+          set_source (cr, self->roles[ROLE_MATCH]);
+          cairo_set_line_width (cr, MAX (1.5, 2.5 * self->s));
+          cairo_rectangle (cr, b.x, b.y, b.width, b.height);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (self->cumulative->len >= 4)
+    {
+      const double *pts = (const double *) (gpointer) self->cumulative->data;
+
+      set_source (cr, self->roles[ROLE_CUMULATIVE]);
+      cairo_set_line_width (cr, MAX (1.5, 2.5 * self->s));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_move_to (cr, pts[0], pts[1]);
+      for (guint i = 2; i + 1 < self->cumulative->len; i += 2)
+        cairo_line_to (cr, pts[i], pts[i + 1]);
+      cairo_stroke (cr);
+    }
+
+  /* Legend swatches */
+  for (guint i = 0; i < self->rects->len; i++)
+    {
+      const Swatch *r = &g_array_index (self->rects, Swatch, i);
+      Mark mk = { r->box, -1, 0, 1, r->shape, r->hollow, r->dashed, FALSE };
+
+      if (r->role == ROLE_BAND)
+        continue;
+      draw_mark (self, cr, &mk, r->lane >= 0 ? self->lane_colors[r->lane] : self->roles[ROLE_MUTED]);
+    }
+
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      const Text *t = &g_array_index (self->texts, Text, i);
+
+      set_source (cr, t->lane >= 0 && t->role == ROLE_FG ? self->lane_colors[t->lane]
+                                                         : self->roles[t->role]);
+      cairo_move_to (cr, t->box.x, t->box.y);
+      pango_cairo_show_layout (cr, t->layout);
+    }
+
+  cairo_restore (cr);
+}
+
+static const Mark *
+find_mark (HlChart *self, int event)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mk = &g_array_index (self->marks, Mark, i);
+
+      if (mk->event == event)
+        return mk;
+    }
+  return NULL;
+}
+
+static void
+rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static char *
+describe_event_card (HlChart *self, const HlEvent *ev)
+{
+  const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
+  g_autofree char *date = hl_date_format_long (ev->time);
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s\n", date);
+  if (lane->measure == HL_MEASURE_USD)
+    {
+      g_autofree char *usd = hl_money_format_long (ev->usd);
+      g_string_append_printf (s, _("%s stolen"), usd);
+    }
+  else if (ev->count_known)
+    g_string_append_printf (s, ngettext ("%u item", "%u items", ev->count), ev->count);
+  else
+    g_string_append (s, _("number not disclosed"));
+  if (ev->kind != NULL)
+    g_string_append_printf (s, " · %s", ev->kind);
+  if (ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
+    g_string_append_printf (s, "\n%s: %s", _("Confidence"), hl_confidence_to_string (ev->confidence));
+  return g_string_free (s, FALSE);
+}
+
+/* Hover and selection, over a drawn chart: the cost of one mark and one
+ * card, whatever the size of the dataset. */
+void
+hl_chart_draw_overlay (HlChart *self, cairo_t *cr, int hover, int selected)
+{
+  const Mark *mk;
+
+  g_return_if_fail (self != NULL);
+
+  cairo_save (cr);
+  if (selected >= 0 && (mk = find_mark (self, selected)) != NULL)
+    {
+      double pad = 4 * self->s;
+
+      set_source (cr, self->roles[ROLE_FG]);
+      cairo_set_line_width (cr, MAX (2, 2.5 * self->s));
+      rounded_rect (cr, mk->box.x - pad, mk->box.y - pad, mk->box.width + 2 * pad,
+                    mk->box.height + 2 * pad, 3 * self->s);
+      cairo_stroke (cr);
+    }
+
+  if (hover >= 0 && (mk = find_mark (self, hover)) != NULL)
+    {
+      const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
+      g_autofree char *body = describe_event_card (self, ev);
+      g_autoptr(PangoLayout) title = make_layout (self, self->font_label_bold, ev->title);
+      g_autoptr(PangoLayout) text = make_layout (self, self->font_small, body);
+      double pad = 10 * self->s, tw, th, bw, bh, w, h, x, y;
+      double max_w = MIN (420 * MAX (self->s, 0.75), self->width - 20);
+
+      pango_layout_set_width (title, (int) ((max_w - 2 * pad) * PANGO_SCALE));
+      pango_layout_set_wrap (title, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (text, (int) ((max_w - 2 * pad) * PANGO_SCALE));
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
+      layout_size (title, &tw, &th);
+      layout_size (text, &bw, &bh);
+      w = MAX (tw, bw) + 2 * pad;
+      h = th + 4 * self->s + bh + 2 * pad;
+
+      /* Outline the hovered mark, then the card beside it, kept on canvas. */
+      set_source (cr, self->roles[ROLE_FG]);
+      cairo_set_line_width (cr, MAX (1, 1.5 * self->s));
+      path_shape (cr, mk->shape, &mk->box);
+      cairo_stroke (cr);
+
+      x = mk->box.x + mk->box.width + 12 * self->s;
+      if (x + w > self->width - 4)
+        x = mk->box.x - 12 * self->s - w;
+      x = CLAMP (x, 4, MAX (4, self->width - w - 4));
+      y = CLAMP (mk->box.y, 4, MAX (4, self->height - h - 4));
+
+      rounded_rect (cr, x, y, w, h, 6 * self->s);
+      set_source (cr, self->roles[ROLE_CARD]);
+      cairo_fill_preserve (cr);
+      set_source (cr, self->roles[ROLE_CARD_BORDER]);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      set_source (cr, self->roles[ROLE_FG]);
+      cairo_move_to (cr, x + pad, y + pad);
+      pango_cairo_show_layout (cr, title);
+      set_source (cr, self->roles[ROLE_MUTED]);
+      cairo_move_to (cr, x + pad, y + pad + th + 4 * self->s);
+      pango_cairo_show_layout (cr, text);
+    }
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+
+HlDataset *
+hl_chart_get_dataset (HlChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->dataset;
+}
+
+const HlView *
+hl_chart_get_view (HlChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->view;
+}
+
+void
+hl_chart_get_plot_area (HlChart *self, HlBox *box)
+{
+  g_return_if_fail (self != NULL);
+  *box = self->plot;
+}
+
+/* The event under (x, y), or -1: the nearest mark whose box, grown to a
+ * comfortable target, contains the point. */
+int
+hl_chart_hit_test (HlChart *self, double x, double y)
+{
+  double slop = MAX (4, 5 * self->s), best_d = G_MAXDOUBLE;
+  int best = -1;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mk = &g_array_index (self->marks, Mark, i);
+      double cx, cy, d;
+
+      if (x < mk->box.x - slop || x > mk->box.x + mk->box.width + slop ||
+          y < mk->box.y - slop || y > mk->box.y + mk->box.height + slop)
+        continue;
+      cx = mk->box.x + mk->box.width / 2;
+      cy = CLAMP (y, mk->box.y, mk->box.y + mk->box.height);
+      d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+      if (d < best_d)
+        {
+          best_d = d;
+          best = mk->event;
+        }
+    }
+  return best;
+}
+
+gboolean
+hl_chart_get_event_box (HlChart *self, int event, HlBox *box)
+{
+  const Mark *mk;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if ((mk = find_mark (self, event)) == NULL)
+    return FALSE;
+  if (box)
+    *box = mk->box;
+  return TRUE;
+}
+
+const HlBox *
+hl_chart_get_text_boxes (HlChart *self, guint *n_boxes)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_boxes = self->text_boxes->len;
+  return (const HlBox *) (gpointer) self->text_boxes->data;
+}
+
+const char *
+hl_chart_get_text_box_label (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->texts->len, NULL);
+  return pango_layout_get_text (g_array_index (self->texts, Text, index).layout);
+}
+
+void
+hl_chart_get_totals (HlChart *self, HlChartTotals *totals)
+{
+  g_return_if_fail (self != NULL);
+  *totals = self->totals;
+}
+
+/* The sum of the bars drawn in usd lanes: equal to the sum of the events
+ * they stand for, however many share a pixel column. */
+double
+hl_chart_get_column_usd_sum (HlChart *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->column_usd_sum;
+}
+
+gboolean
+hl_chart_is_aggregated (HlChart *self, guint lane)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, FALSE);
+  return self->lanes[lane].aggregated;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "hl-dataset.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+/* The renderer. A chart is a dataset laid out for one view at one size:
+ * every mark, label and tick placed, in pixels. It draws onto any cairo_t
+ * (the window, PNG, SVG, PDF), so what the window shows is what is
+ * exported. Laying out costs work proportional to the pixels, not the
+ * events; hover and selection are drawn over a chart without redoing it. */
+
+typedef struct
+{
+  double x, y, width, height;
+} HlBox;
+
+typedef enum
+{
+  HL_BOX_TEXT,      /* a label, title, legend entry, tick label… */
+  HL_BOX_MARK,      /* a bar or marker */
+} HlBoxKind;
+
+typedef struct _HlChart HlChart;
+
+#define HL_TYPE_CHART (hl_chart_get_type ())
+
+GType         hl_chart_get_type          (void) G_GNUC_CONST;
+HlChart      *hl_chart_new               (HlDataset      *dataset,
+                                          const HlView   *view,
+                                          int             width,
+                                          int             height);
+HlChart      *hl_chart_ref               (HlChart        *chart);
+void          hl_chart_unref             (HlChart        *chart);
+
+void          hl_chart_draw              (HlChart        *chart,
+                                          cairo_t        *cr);
+void          hl_chart_draw_overlay      (HlChart        *chart,
+                                          cairo_t        *cr,
+                                          int             hover,
+                                          int             selected);
+
+HlDataset    *hl_chart_get_dataset       (HlChart        *chart);
+const HlView *hl_chart_get_view          (HlChart        *chart);
+void          hl_chart_get_plot_area     (HlChart        *chart,
+                                          HlBox          *box);
+double        hl_chart_time_to_x         (HlChart        *chart,
+                                          gint64          time);
+gint64        hl_chart_x_to_time         (HlChart        *chart,
+                                          double          x);
+int           hl_chart_hit_test          (HlChart        *chart,
+                                          double          x,
+                                          double          y);
+gboolean      hl_chart_get_event_box     (HlChart        *chart,
+                                          int             event,
+                                          HlBox          *box);
+const HlBox  *hl_chart_get_text_boxes    (HlChart        *chart,
+                                          guint          *n_boxes);
+const char   *hl_chart_get_text_box_label (HlChart       *chart,
+                                          guint           index);
+
+/* Totals over what is visible (range and filters), as drawn. */
+typedef struct
+{
+  double usd;            /* sum of heist amounts */
+  guint  n_heists;       /* events in usd lanes */
+  guint  n_launches;     /* events in count lanes */
+  guint  n_items;        /* sum of their counts */
+  guint  n_unknown;      /* count-lane events whose count is not known */
+  guint  n_matches;      /* events matching the search */
+} HlChartTotals;
+
+void          hl_chart_get_totals        (HlChart        *chart,
+                                          HlChartTotals  *totals);
+double        hl_chart_get_column_usd_sum (HlChart       *chart);
+gboolean      hl_chart_is_aggregated     (HlChart        *chart,
+                                          guint           lane);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlChart, hl_chart_unref)
+
+G_END_DECLS

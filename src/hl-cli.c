@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line. --export and --validate run without a display and never
+ * touch GTK; anything else is handed to the application. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hl-cli.h"
+#include "hl-dataset.h"
+#include "hl-date.h"
+#include "hl-export.h"
+#include "hl-view.h"
+
+struct _HlCli
+{
+  char     *export_path;
+  char     *size;
+  char     *preset;
+  char     *from;
+  char     *to;
+  char     *theme;
+  char     *title;
+  char     *subtitle;
+  char     *lanes;
+  int       scale;
+  gboolean  validate;
+  gboolean  version;
+  gboolean  no_legend;
+  gboolean  no_footnote;
+  gboolean  no_periods;
+  gboolean  cumulative;
+  char    **files;
+};
+
+HlCli *
+hl_cli_new (void)
+{
+  HlCli *cli = g_new0 (HlCli, 1);
+
+  cli->scale = 1;
+  return cli;
+}
+
+void
+hl_cli_free (HlCli *cli)
+{
+  g_free (cli->export_path);
+  g_free (cli->size);
+  g_free (cli->preset);
+  g_free (cli->from);
+  g_free (cli->to);
+  g_free (cli->theme);
+  g_free (cli->title);
+  g_free (cli->subtitle);
+  g_free (cli->lanes);
+  g_strfreev (cli->files);
+  g_free (cli);
+}
+
+/* Parses the options. Returns FALSE when the process should exit now with
+ * *exit_code (--help, --version, or a usage error already printed). */
+gboolean
+hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
+{
+  const GOptionEntry entries[] = {
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &cli->export_path,
+      N_("Write the chart to FILE (.png, .svg or .pdf) without opening a window"), N_("FILE") },
+    { "size", 's', 0, G_OPTION_ARG_STRING, &cli->size,
+      N_("Chart size in pixels (default 1920x1080)"), N_("WxH") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &cli->preset,
+      N_("Size preset: slide-16x9, slide-4x3, hd, 4k or a4"), N_("NAME") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &cli->scale,
+      N_("Pixel scale of a PNG: 1, 2 or 3"), N_("N") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &cli->from,
+      N_("First day shown (default: the dataset's range)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &cli->to,
+      N_("Last day shown"), N_("YYYY-MM-DD") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &cli->theme,
+      N_("light, dark or transparent"), N_("THEME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &cli->title,
+      N_("Chart title (default: the dataset's title)"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &cli->subtitle,
+      N_("Chart subtitle (default: the range and totals)"), N_("TEXT") },
+    { "lanes", 0, 0, G_OPTION_ARG_STRING, &cli->lanes,
+      N_("Lanes to show, by id, separated by commas"), N_("ID,ID") },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &cli->no_legend, N_("Leave out the legend"), NULL },
+    { "no-footnote", 0, 0, G_OPTION_ARG_NONE, &cli->no_footnote,
+      N_("Leave out the source footnote"), NULL },
+    { "no-periods", 0, 0, G_OPTION_ARG_NONE, &cli->no_periods,
+      N_("Leave out the period bands"), NULL },
+    { "cumulative", 0, 0, G_OPTION_ARG_NONE, &cli->cumulative,
+      N_("Draw the running total of losses"), NULL },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
+      N_("Check DATASET and list its problems"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->files, NULL,
+      N_("[DATASET…]") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context,
+    _("Crypto heists and missile launches on one time axis.\n\n"
+      "With no option, opens DATASET (or the bundled dataset) in a window."));
+  g_option_context_set_description (context,
+    _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("heistline: %s\n", error->message);
+      g_printerr (_("Try “heistline --help” for more information.\n"));
+      *exit_code = HL_EXIT_USAGE;
+      return FALSE;
+    }
+  if (cli->version)
+    {
+      g_print ("heistline %s\n", PACKAGE_VERSION);
+      *exit_code = HL_EXIT_OK;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hl_cli_is_headless (HlCli *cli)
+{
+  return cli->export_path != NULL || cli->validate;
+}
+
+char **
+hl_cli_get_files (HlCli *cli)
+{
+  return cli->files;
+}
+
+static int G_GNUC_PRINTF (1, 2)
+usage_error (const char *format, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("heistline: %s\n", msg);
+  return HL_EXIT_USAGE;
+}
+
+static HlDataset *
+load_dataset (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL)
+    return hl_dataset_new_bundled ();
+  file = g_file_new_for_commandline_arg (path);
+  return hl_dataset_new_from_file (file, NULL, error);
+}
+
+static int
+run_validate (HlCli *cli)
+{
+  int status = HL_EXIT_OK;
+
+  if (cli->files == NULL || cli->files[0] == NULL)
+    return usage_error (_("--validate needs a DATASET file"));
+
+  for (guint i = 0; cli->files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDataset) dataset = load_dataset (cli->files[i], &error);
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      gint64 a = 0, b = 0;
+
+      if (dataset == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          status = HL_EXIT_DATA;
+          continue;
+        }
+      if (hl_dataset_get_extent (dataset, &a, &b))
+        {
+          first = hl_date_format_iso (a);
+          last = hl_date_format_iso (b);
+        }
+      g_print (_("%s: valid, %u events in %u lanes (%s to %s)\n"), cli->files[i],
+               hl_dataset_get_n_events (dataset), hl_dataset_get_n_lanes (dataset),
+               first ? first : "-", last ? last : "-");
+    }
+  return status;
+}
+
+static gboolean
+parse_size (const char *text, int *w, int *h)
+{
+  char *end = NULL;
+  gint64 a, b;
+
+  a = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  b = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    return FALSE;
+  if (a < 64 || b < 64 || a > 16384 || b > 16384)
+    return FALSE;
+  *w = (int) a;
+  *h = (int) b;
+  return TRUE;
+}
+
+static gboolean
+parse_day (const char *text, gint64 *day_start)
+{
+  gint64 t;
+  gboolean date_only;
+
+  if (!hl_date_parse (text, &t, &date_only, NULL) || !date_only)
+    return FALSE;
+  *day_start = hl_date_floor_day (t);
+  return TRUE;
+}
+
+static int
+run_export (HlCli *cli)
+{
+  g_autoptr(HlDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  HlExportFormat format;
+  HlView view;
+  int width = 1920, height = 1080;
+  gint64 from = 0, to = 0;
+  const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
+  HlTheme theme = HL_THEME_LIGHT;
+
+  /* Usage first: a bad option is reported before any file is read. */
+  if (!hl_export_format_from_path (cli->export_path, &format))
+    return usage_error (_("--export: “%s” has no known extension (use .png, .svg or .pdf)"),
+                        cli->export_path);
+  if (cli->files && cli->files[0] && cli->files[1])
+    return usage_error (_("--export takes one DATASET, not several"));
+  if (cli->preset != NULL)
+    {
+      static const struct { const char *name; int w, h; } presets[] = {
+        { "slide-16x9", 1920, 1080 }, { "hd", 1280, 720 }, { "4k", 3840, 2160 },
+        { "slide-4x3", 1024, 768 }, { "a4", 842, 595 },
+      };
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (presets); i++)
+        if (g_str_equal (cli->preset, presets[i].name))
+          break;
+      if (i == G_N_ELEMENTS (presets))
+        return usage_error (_("--preset: “%s” is not one of slide-16x9, slide-4x3, hd, 4k, a4"),
+                            cli->preset);
+      width = presets[i].w;
+      height = presets[i].h;
+      if (cli->size != NULL)
+        return usage_error (_("--size and --preset cannot be used together"));
+    }
+  if (cli->size != NULL && !parse_size (cli->size, &width, &height))
+    return usage_error (_("--size: “%s” is not WIDTHxHEIGHT between 64 and 16384"), cli->size);
+  if (cli->scale < 1 || cli->scale > 3)
+    return usage_error (_("--scale: must be 1, 2 or 3"));
+  if (cli->scale != 1 && format != HL_EXPORT_PNG)
+    return usage_error (_("--scale applies to PNG only"));
+  if (cli->from != NULL && !parse_day (cli->from, &from))
+    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
+  if (cli->to != NULL && !parse_day (cli->to, &to))
+    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+  if (cli->theme != NULL)
+    {
+      if (g_str_equal (cli->theme, "light"))
+        theme = HL_THEME_LIGHT;
+      else if (g_str_equal (cli->theme, "dark"))
+        theme = HL_THEME_DARK;
+      else if (g_str_equal (cli->theme, "transparent"))
+        theme = HL_THEME_TRANSPARENT;
+      else
+        return usage_error (_("--theme: “%s” is not one of light, dark, transparent"), cli->theme);
+      if (theme == HL_THEME_TRANSPARENT && format == HL_EXPORT_PDF)
+        return usage_error (_("--theme: transparent applies to PNG and SVG only"));
+    }
+
+  dataset = load_dataset (path, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return HL_EXIT_DATA;
+    }
+
+  hl_view_init (&view, dataset);
+  view.theme = theme;
+  if (cli->from != NULL)
+    view.from = from;
+  if (cli->to != NULL)
+    view.to = to + HL_SECONDS_PER_DAY;
+  if (view.to <= view.from)
+    {
+      hl_view_clear (&view);
+      return usage_error (_("--to must not come before --from"));
+    }
+  hl_view_set_range (&view, view.from, view.to);
+  view.title = g_strdup (cli->title);
+  view.subtitle = g_strdup (cli->subtitle);
+  view.show_legend = !cli->no_legend;
+  view.show_footnote = !cli->no_footnote;
+  view.show_periods = !cli->no_periods;
+  view.show_cumulative = cli->cumulative;
+  if (cli->lanes != NULL)
+    {
+      g_auto(GStrv) ids = g_strsplit (cli->lanes, ",", -1);
+
+      view.hidden_lanes = 0xffffffff;
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
+
+          if (lane < 0)
+            {
+              hl_view_clear (&view);
+              return usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
+            }
+          view.hidden_lanes &= ~(1u << lane);
+        }
+    }
+
+  if (!hl_export_to_file (dataset, &view, format, width, height, cli->scale,
+                          cli->export_path, &error))
+    {
+      g_printerr ("heistline: %s\n", error->message);
+      hl_view_clear (&view);
+      return HL_EXIT_DATA;
+    }
+  hl_view_clear (&view);
+  return HL_EXIT_OK;
+}
+
+int
+hl_cli_run (HlCli *cli)
+{
+  if (cli->validate && cli->export_path != NULL)
+    return usage_error (_("--validate and --export cannot be used together"));
+  if (cli->validate)
+    return run_validate (cli);
+  return run_export (cli);
+}
