@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hl-dataset.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_EXPORT_DIALOG (hl_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (HlExportDialog, hl_export_dialog, HL, EXPORT_DIALOG, AdwWindow)
+
+/* A modal dialog over @parent that exports @view of @dataset (format, size,
+ * scale, theme, title, parts, range, with a live preview). When a file has
+ * been written it emits "exported" with the GFile, for the window to show
+ * a toast; a failure is shown in the dialog itself. */
+HlExportDialog *hl_export_dialog_new (GtkWindow    *parent,
+                                      HlDataset    *dataset,
+                                      const HlView *view);
+
+G_END_DECLS
