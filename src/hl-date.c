@@ -112,14 +112,14 @@ hl_date_parse (const char  *text,
       if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
           g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]))
         FAIL (N_("year out of range (expected 4 digits, 0001 to 9999)"));
-      FAIL (N_("not a date in the form YYYY-MM-DD"));
+      FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
     }
   p++;
   if (!read_digits (&p, 2, &mo) || *p != '-')
-    FAIL (N_("not a date in the form YYYY-MM-DD"));
+    FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
   p++;
   if (!read_digits (&p, 2, &d))
-    FAIL (N_("not a date in the form YYYY-MM-DD"));
+    FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
   if (y < 1)
     FAIL (N_("year out of range (expected 4 digits, 0001 to 9999)"));
   if (mo < 1 || mo > 12)
@@ -137,7 +137,7 @@ hl_date_parse (const char  *text,
     }
 
   if (*p != 'T' && *p != 't' && *p != ' ')
-    FAIL (N_("not a date in the form YYYY-MM-DD"));
+    FAIL (N_("unexpected text after the date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM…)"));
   p++;
   if (!read_digits (&p, 2, &h) || *p != ':')
     FAIL (N_("not a time in the form HH:MM[:SS] after the date"));

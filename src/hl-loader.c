@@ -8,20 +8,50 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hl-dataset-private.h"
 #include "hl-data-resources.h"
 #include "hl-date.h"
+#include "hl-json-check.h"
 
 #define MAX_ID_LEN     256
 #define MAX_TITLE_LEN  1024
 #define MAX_TEXT_LEN   65536
 #define MAX_USD        1e15     /* a quadrillion dollars: past that, a typo */
 #define MAX_COUNT      1000000
+/* No string in a dataset needs more (texts are at most 64 KiB once decoded,
+ * 6 bytes per character if all escaped); past it, reading stops at once. */
+#define MAX_RAW_STRING ((gsize) 1024 * 1024)
 
-static gsize max_file_size = HL_DATASET_DEFAULT_MAX_SIZE;
+static gsize max_file_size; /* 0 until set: the environment's or the default */
 
+/* HEISTLINE_MAX_FILE_SIZE (bytes) moves the limit for one run, read once. */
+static gsize
+default_max_file_size (void)
+{
+  static gsize limit = 0;
+
+  if (g_once_init_enter (&limit))
+    {
+      const char *env = g_getenv ("HEISTLINE_MAX_FILE_SIZE");
+      guint64 v = HL_DATASET_DEFAULT_MAX_SIZE;
+
+      if (env != NULL && *env != '\0' &&
+          !g_ascii_string_to_unsigned (env, 10, 1, G_MAXSIZE - 1, &v, NULL))
+        {
+          g_printerr (_("heistline: HEISTLINE_MAX_FILE_SIZE=“%s” is not a number of bytes; "
+                        "using the default limit\n"), env);
+          v = HL_DATASET_DEFAULT_MAX_SIZE;
+        }
+      g_once_init_leave (&limit, (gsize) v);
+    }
+  return limit;
+}
+
+/* Sets the largest file the loader reads, in bytes; 0 restores the default. */
 void
 hl_dataset_set_max_file_size (gsize max_size)
 {
@@ -31,8 +61,28 @@ hl_dataset_set_max_file_size (gsize max_size)
 gsize
 hl_dataset_get_max_file_size (void)
 {
-  return max_file_size;
+  return max_file_size != 0 ? max_file_size : default_max_file_size ();
 }
+
+/* A large file's "events" array is read a slice at a time (256 KB of text
+ * each): json-glib's tree costs ~3 KB per event, so parsing the whole
+ * file at once would hold several times its size in memory. The rest of
+ * the file is parsed as usual, with an empty "events" array in its place;
+ * plan_event_slices() finds where the array and its slices are. */
+#define SLICE_MIN_FILE  ((gsize) 1024 * 1024)
+#define SLICE_BYTES     ((gsize) 256 * 1024)
+
+typedef struct
+{
+  const char *data;
+  gsize       open;        /* offset of the array's '[' */
+  gsize       close;       /* offset of its ']' */
+  GArray     *cuts;        /* gsize: offsets of the commas the slices end at */
+  guint       n_elements;  /* as counted by the scan */
+  guint       n_parsed;    /* as json-glib found them */
+  guint       n_slices_parsed;
+  gboolean    failed;      /* json-glib disagreed: read the file whole instead */
+} EventSlices;
 
 typedef struct
 {
@@ -42,6 +92,9 @@ typedef struct
   guint       n_dropped;
   /* what the problems being found belong to, e.g. `events[3] (id "x")` */
   char       *where;
+  GCancellable *cancellable;
+  gboolean    no_lanes;   /* "lanes" unusable: do not blame every event for it */
+  EventSlices *slices;    /* non-NULL: read "events" from these, not the tree */
 } Loader;
 
 static void add_problem (Loader *l, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -130,6 +183,30 @@ describe_node (JsonNode *node)
     }
 }
 
+/* A number as a person would write it: "41000000", "7.5", "1e+20". */
+static const char *
+format_number (char buf[G_ASCII_DTOSTR_BUF_SIZE], double v)
+{
+  if (v == floor (v) && fabs (v) < 1e17)
+    g_snprintf (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.0f", v);
+  else
+    g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", v);
+  return buf;
+}
+
+/* @text cut to at most @max bytes, at a character boundary, with "…". */
+static char *
+shorten (const char *text, gsize max)
+{
+  gsize len = strlen (text);
+
+  if (len <= max)
+    return g_strdup (text);
+  while (max > 0 && ((guchar) text[max] & 0xC0) == 0x80)
+    max--;
+  return g_strdup_printf ("%.*s…", (int) max, text);
+}
+
 static gboolean
 node_is_string (JsonNode *node)
 {
@@ -161,7 +238,7 @@ read_string (Loader     *l,
   const char *value;
   gsize len;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
     {
       if (required)
         add_problem (l, _("missing required field “%s”"), member);
@@ -248,9 +325,10 @@ read_range (Loader *l, JsonObject *obj, gint64 *from, gint64 *to)
 {
   gboolean from_day = FALSE, to_day = FALSE;
   gboolean ok = TRUE;
+  const char *from_text = NULL, *to_text = NULL;
 
-  ok &= read_date (l, obj, "from", TRUE, from, &from_day, NULL);
-  ok &= read_date (l, obj, "to", TRUE, to, &to_day, NULL);
+  ok &= read_date (l, obj, "from", TRUE, from, &from_day, &from_text);
+  ok &= read_date (l, obj, "to", TRUE, to, &to_day, &to_text);
   if (!ok)
     return FALSE;
   if (from_day)
@@ -259,7 +337,7 @@ read_range (Loader *l, JsonObject *obj, gint64 *from, gint64 *to)
     *to = hl_date_floor_day (*to) + HL_SECONDS_PER_DAY;
   if (*to <= *from)
     {
-      add_problem (l, _("“to” must come after “from”"));
+      add_problem (l, _("“to” (%s) must come after “from” (%s)"), to_text, from_text);
       return FALSE;
     }
   return TRUE;
@@ -327,6 +405,7 @@ read_lanes (Loader *l, JsonObject *root)
   JsonArray *array = read_array (l, root, "lanes", TRUE);
   guint n;
 
+  l->no_lanes = array == NULL || json_array_get_length (array) == 0;
   if (array == NULL)
     return;
   n = json_array_get_length (array);
@@ -336,6 +415,7 @@ read_lanes (Loader *l, JsonObject *root)
     {
       add_problem (l, _("field “lanes”: %u lanes, at most %d are supported"), n,
                    HL_DATASET_MAX_LANES);
+      l->no_lanes = TRUE;
       return;
     }
 
@@ -443,6 +523,7 @@ parse_confidence (const char *text)
 static gboolean
 read_usd_value (Loader *l, const char *member, JsonNode *node, double *out)
 {
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
   double v;
 
   if (!node_is_number (node))
@@ -454,17 +535,19 @@ read_usd_value (Loader *l, const char *member, JsonNode *node, double *out)
   v = json_node_get_double (node);
   if (!isfinite (v))
     {
-      add_problem (l, _("field “%s”: not a finite number"), member);
+      add_problem (l, _("field “%s”: the number is too large to represent"), member);
       return FALSE;
     }
   if (v < 0)
     {
-      add_problem (l, _("field “%s”: must not be negative (got %g)"), member, v);
+      add_problem (l, _("field “%s”: must not be negative (got %s)"), member,
+                   format_number (buf, v));
       return FALSE;
     }
   if (v > MAX_USD)
     {
-      add_problem (l, _("field “%s”: %g is implausibly large (over $1 quadrillion)"), member, v);
+      add_problem (l, _("field “%s”: %s is implausibly large (over $1 quadrillion)"), member,
+                   format_number (buf, v));
       return FALSE;
     }
   *out = v;
@@ -515,8 +598,16 @@ read_event (Loader *l, JsonObject *obj, guint index, GHashTable *ids)
   if (lane_id != NULL)
     {
       lane = hl_dataset_find_lane (l->dataset, lane_id);
-      if (lane < 0)
-        add_problem (l, _("field “lane”: no lane has the id “%s”"), lane_id);
+      if (lane < 0 && !l->no_lanes && l->dataset->lanes->len > 0)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (guint i = 0; i < l->dataset->lanes->len; i++)
+            g_string_append_printf (known, "%s“%s”", i > 0 ? ", " : "",
+                                    g_array_index (l->dataset->lanes, HlLane, i).id);
+          add_problem (l, _("field “lane”: no lane has the id “%s” (the lanes are %s)"),
+                       lane_id, known->str);
+        }
     }
   ev.lane = lane < 0 ? 0 : (guint) lane;
 
@@ -534,17 +625,23 @@ read_event (Loader *l, JsonObject *obj, guint index, GHashTable *ids)
       node = json_object_get_member (obj, "count");
       if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
         {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
           double v;
 
           if (!node_is_number (node))
             add_problem (l, _("field “count”: expected a whole number, got %s"),
                          describe_node (node));
-          else if (!isfinite (v = json_node_get_double (node)) || v != floor (v))
-            add_problem (l, _("field “count”: must be a whole number (got %g)"), v);
+          else if (!isfinite (v = json_node_get_double (node)))
+            add_problem (l, _("field “count”: the number is too large to represent"));
+          else if (v != floor (v))
+            add_problem (l, _("field “count”: must be a whole number (got %s)"),
+                         format_number (buf, v));
           else if (v < 1)
-            add_problem (l, _("field “count”: must be at least 1 (got %g)"), v);
+            add_problem (l, _("field “count”: must be at least 1 (got %s)"),
+                         format_number (buf, v));
           else if (v > MAX_COUNT)
-            add_problem (l, _("field “count”: %g is implausibly large (at most %d)"), v, MAX_COUNT);
+            add_problem (l, _("field “count”: %s is implausibly large (at most %d)"),
+                         format_number (buf, v), MAX_COUNT);
           else
             {
               ev.count = (guint) v;
@@ -559,13 +656,20 @@ read_event (Loader *l, JsonObject *obj, guint index, GHashTable *ids)
     {
       JsonArray *range = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 
-      if (range == NULL || json_array_get_length (range) != 2)
-        add_problem (l, _("field “usd_range”: expected an array [low, high]"));
+      if (range == NULL)
+        add_problem (l, _("field “usd_range”: expected an array [low, high], got %s"),
+                     describe_node (node));
+      else if (json_array_get_length (range) != 2)
+        add_problem (l, _("field “usd_range”: expected an array of two numbers [low, high], "
+                          "got %u elements"), json_array_get_length (range));
       else if (read_usd_value (l, "usd_range", json_array_get_element (range, 0), &ev.usd_low) &&
                read_usd_value (l, "usd_range", json_array_get_element (range, 1), &ev.usd_high))
         {
+          char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+
           if (ev.usd_low > ev.usd_high)
-            add_problem (l, _("field “usd_range”: low is above high"));
+            add_problem (l, _("field “usd_range”: the low end (%s) is above the high end (%s)"),
+                         format_number (lo, ev.usd_low), format_number (hi, ev.usd_high));
           else
             ev.has_usd_range = TRUE;
         }
@@ -577,25 +681,198 @@ read_event (Loader *l, JsonObject *obj, guint index, GHashTable *ids)
     g_array_append_val (l->dataset->events, ev);
 }
 
+/* Reads the events of @array, numbering them from *@index on. Returns
+ * FALSE when reading should stop: cancelled, or too many problems. */
+static gboolean
+read_event_array (Loader *l, JsonArray *array, guint *index, GHashTable *ids)
+{
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (*index)++;
+      JsonObject *obj;
+
+      /* A million events take seconds: let the user give up. */
+      if ((i & 4095) == 4095 && g_cancellable_is_cancelled (l->cancellable))
+        return FALSE;
+      set_where (l, "events[%u]", i);
+      if ((obj = element_object (l, array, k)) != NULL)
+        read_event (l, obj, i, ids);
+      /* Past the cap, reading on only counts problems: stop early instead. */
+      if (l->n_dropped > 10000)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One slice of the "events" array, parsed by a worker thread while the
+ * loader reads the slices before it: json-glib's parsing is most of the
+ * time a load takes, and it parses each slice on its own. */
+typedef struct
+{
+  const char *data;
+  gsize       begin;
+  gsize       end;
+  JsonParser *parser;   /* when done: the parsed slice, NULL if refused */
+  gboolean    done;
+  gboolean    drop;     /* read: free the tree (a third of json-glib's work) */
+} SliceJob;
+
+/* A worker frees the trees it built itself: GLib 2.74's slice allocator
+ * serialises threads that free each other's nodes (measured: freeing on
+ * the reading thread made a load 40% slower). */
+typedef struct
+{
+  GThread     *thread;
+  GAsyncQueue *jobs;    /* SliceJob, or the queue itself to stop */
+  GMutex      *lock;
+  GCond       *done;
+} SliceWorker;
+
+static gpointer
+slice_worker (gpointer data)
+{
+  SliceWorker *w = data;
+  gpointer item;
+
+  while ((item = g_async_queue_pop (w->jobs)) != w->jobs)
+    {
+      SliceJob *job = item;
+      g_autoptr(GString) text = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonNode *root;
+
+      if (job->drop)
+        {
+          g_clear_object (&job->parser);
+          continue;
+        }
+
+      text = g_string_sized_new (job->end - job->begin + 2);
+      g_string_append_c (text, '[');
+      g_string_append_len (text, job->data + job->begin, (gssize) (job->end - job->begin));
+      g_string_append_c (text, ']');
+      /* Not immutable: sealing hashes every node, of a tree soon dropped. */
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, NULL) ||
+          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+        g_clear_object (&parser);
+
+      g_mutex_lock (w->lock);
+      job->parser = g_steal_pointer (&parser);
+      job->done = TRUE;
+      g_cond_broadcast (w->done);
+      g_mutex_unlock (w->lock);
+    }
+  return NULL;
+}
+
+/* Parses each slice of the "events" array on its own and, with @l, reads
+ * its events in order (without @l, or once reading stopped, it only checks
+ * that json-glib accepts the rest, as it would have had it parsed the
+ * whole file). Sets es->failed if json-glib refuses a slice. */
+static void
+parse_event_slices (EventSlices *es, Loader *l, GHashTable *ids)
+{
+  guint n_slices = es->cuts->len + 1, first = es->n_slices_parsed, next = first;
+  /* One core stays with this thread, which reads while the workers parse.
+   * Parsing threads contend in GLib's allocator (two parse only ~1.4x as
+   * fast as one), so more than two would add little. */
+  guint n_workers = CLAMP (g_get_num_processors () - 1, 1, 2);
+  /* A few slices ahead keep the workers busy; more would only hold memory. */
+  guint window = 3 * n_workers;
+  SliceJob *jobs = g_new0 (SliceJob, n_slices);
+  SliceWorker workers[2];
+  gboolean reading = l != NULL;
+  GMutex lock;
+  GCond done;
+  guint index = 0;
+
+  if (first >= n_slices)
+    {
+      g_free (jobs);
+      return;
+    }
+
+  g_mutex_init (&lock);
+  g_cond_init (&done);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      workers[w].jobs = g_async_queue_new ();
+      workers[w].lock = &lock;
+      workers[w].done = &done;
+      workers[w].thread = g_thread_new ("heistline-load", slice_worker, &workers[w]);
+    }
+
+  for (guint k = first; k < n_slices; k++)
+    {
+      jobs[k].data = es->data;
+      jobs[k].begin = k == 0 ? es->open + 1 : g_array_index (es->cuts, gsize, k - 1) + 1;
+      jobs[k].end = k < es->cuts->len ? g_array_index (es->cuts, gsize, k) : es->close;
+    }
+
+  for (guint k = first; k < n_slices; k++)
+    {
+      JsonParser *parser;
+      JsonArray *array;
+
+      for (; next < n_slices && next < k + window; next++)
+        g_async_queue_push (workers[next % n_workers].jobs, &jobs[next]);
+
+      g_mutex_lock (&lock);
+      while (!jobs[k].done)
+        g_cond_wait (&done, &lock);
+      parser = g_steal_pointer (&jobs[k].parser);
+      g_mutex_unlock (&lock);
+
+      if (parser == NULL)
+        {
+          es->failed = TRUE;
+          break;
+        }
+      array = json_node_get_array (json_parser_get_root (parser));
+      es->n_parsed += json_array_get_length (array);
+      es->n_slices_parsed = k + 1;
+      if (reading && !read_event_array (l, array, &index, ids))
+        reading = FALSE;
+      /* Back to the thread that built it, to free while this one reads on. */
+      jobs[k].parser = parser;
+      jobs[k].drop = TRUE;
+      g_async_queue_push (workers[k % n_workers].jobs, &jobs[k]);
+      if (l != NULL && g_cancellable_is_cancelled (l->cancellable))
+        break;
+    }
+
+  /* Let the workers finish what they were given, then stop them. */
+  for (guint w = 0; w < n_workers; w++)
+    {
+      g_async_queue_push (workers[w].jobs, workers[w].jobs);
+      g_thread_join (workers[w].thread);
+      g_async_queue_unref (workers[w].jobs);
+    }
+  for (guint k = first; k < n_slices; k++)
+    g_clear_object (&jobs[k].parser);
+  g_free (jobs);
+  g_cond_clear (&done);
+  g_mutex_clear (&lock);
+
+  if (es->n_slices_parsed == n_slices && es->n_parsed != es->n_elements)
+    es->failed = TRUE;
+}
+
 static void
 read_events (Loader *l, JsonObject *root)
 {
   JsonArray *array = read_array (l, root, "events", TRUE);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = array ? json_array_get_length (array) : 0;
+  guint index = 0;
 
   g_array_set_size (l->dataset->events, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *obj;
-
-      set_where (l, "events[%u]", i);
-      if ((obj = element_object (l, array, i)) != NULL)
-        read_event (l, obj, i, ids);
-      /* Past the cap, reading on only counts problems: stop early instead. */
-      if (l->n_dropped > 10000)
-        break;
-    }
+  if (l->slices != NULL)   /* the tree holds an empty array in its place */
+    parse_event_slices (l->slices, l, ids);
+  else
+    read_event_array (l, array, &index, ids);
   set_where (l, NULL);
 }
 
@@ -624,8 +901,12 @@ read_root (Loader *l, JsonNode *root_node)
   if (!node_is_string (format) || !g_str_equal (json_node_get_string (format), HL_DATASET_FORMAT))
     {
       if (node_is_string (format))
-        add_problem (l, _("field “format”: “%.64s” is not supported (expected “%s”)"),
-                     json_node_get_string (format), HL_DATASET_FORMAT);
+        {
+          g_autofree char *shown = shorten (json_node_get_string (format), 64);
+
+          add_problem (l, _("field “format”: “%s” is not supported (expected “%s”)"),
+                       shown, HL_DATASET_FORMAT);
+        }
       else
         add_problem (l, _("field “format”: expected the string “%s”, got %s"),
                      HL_DATASET_FORMAT, describe_node (format));
@@ -648,7 +929,8 @@ read_root (Loader *l, JsonNode *root_node)
 
       set_where (l, "default_range");
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        add_problem (l, _("expected an object with “from” and “to”, got %s"), describe_node (node));
+        add_problem (l, _("expected an object with “from” and “to”, got %s"),
+                     describe_node (node));
       else
         read_range (l, json_node_get_object (node), &self->default_from, &self->default_to);
       set_where (l, NULL);
@@ -659,75 +941,45 @@ read_root (Loader *l, JsonNode *root_node)
     }
 }
 
-/* Where is byte @offset? 1-based line and column (in characters). */
-static void
-locate (const char *data, gsize offset, guint *line, guint *column)
-{
-  guint ln = 1, col = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          ln++;
-          col = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)
-        col++;
-    }
-  *line = ln;
-  *column = col;
-}
-
 /* json-glib recurses once per bracket and overflows the stack at about
- * 75,000 levels; a dataset never needs more than a handful. */
+ * 75,000 levels, wraps integers past 64 bits and keeps the last of two
+ * members with the same name; so the whole syntax is checked first, in one
+ * pass, with a message a person can act on. */
 static gboolean
-check_nesting (Loader *l, const char *data, gsize len)
+check_syntax (Loader *l, const char *data, gsize len, GError **error)
 {
-  int depth = 0;
-  gboolean in_string = FALSE;
+  const HlJsonLimits limits = { HL_DATASET_MAX_DEPTH, MAX_RAW_STRING };
+  g_autofree char *problem = NULL;
+  guint line = 0, col = 0;
 
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > HL_DATASET_MAX_DEPTH)
-            {
-              guint line, col;
-
-              locate (data, i, &line, &col);
-              add_problem (l, _("%u:%u: nested deeper than %d levels; this is not a dataset"),
-                           line, col, HL_DATASET_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-  return TRUE;
+  if (hl_json_check (data, len, &limits, l->cancellable, &line, &col, &problem))
+    return TRUE;
+  if (problem == NULL)
+    g_cancellable_set_error_if_cancelled (l->cancellable, error);
+  else
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+                 _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, problem);
+  return FALSE;
 }
 
 static gboolean
-check_encoding (Loader *l, const char **data, gsize *len)
+check_encoding (Loader *l, const char **data, gsize *len, GError **error)
 {
   const guchar *u = (const guchar *) *data;
   const char *end = NULL;
+  const char *utf = NULL;
 
-  if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+  /* By byte order mark, or by the zero bytes UTF-16 puts in ASCII text. */
+  if (*len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
+                    (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
+    utf = "UTF-32";
+  else if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
+                         (u[0] == 0) != (u[1] == 0)))
+    utf = "UTF-16";
+  if (utf != NULL)
     {
-      add_problem (l, _("the file is UTF-16 encoded; save it as UTF-8"));
+      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+                   _("%s: the file is %s encoded; save it as UTF-8"), l->name, utf);
       return FALSE;
     }
   /* A UTF-8 byte order mark is allowed (RFC 8259 lets parsers ignore it,
@@ -741,12 +993,15 @@ check_encoding (Loader *l, const char **data, gsize *len)
     {
       guint line, col;
 
-      locate (*data, end - *data, &line, &col);
+      hl_json_locate (*data, end - *data, &line, &col);
       if (*end == '\0')
-        add_problem (l, _("%u:%u: contains a NUL byte; this is not a text file"), line, col);
+        g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+                     _("%s:%u:%u: contains a NUL byte; this is not a text file"),
+                     l->name, line, col);
       else
-        add_problem (l, _("%u:%u: invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
-                     line, col, (guchar) *end);
+        g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+                     _("%s:%u:%u: invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
+                     l->name, line, col, (guchar) *end);
       return FALSE;
     }
   return TRUE;
@@ -761,32 +1016,206 @@ is_blank (const char *data, gsize len)
   return TRUE;
 }
 
+static void
+event_slices_free (EventSlices *es)
+{
+  g_array_unref (es->cuts);
+  g_free (es);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EventSlices, event_slices_free)
+
+/* One pass over the bytes, to find the root object's "events" array and
+ * cut it into slices of whole elements. Anything unexpected (a root that
+ * is not an object, two "events", an escaped member name, a character
+ * that has no place in JSON outside a string) returns NULL, and the file
+ * is parsed whole, as a small one is: slicing never changes what is read,
+ * only the memory it takes. */
+static EventSlices *
+plan_event_slices (const char *data, gsize len)
+{
+  g_autoptr(EventSlices) es = g_new0 (EventSlices, 1);
+  gboolean expect_key = FALSE, in_events = FALSE, found = FALSE, any_element = FALSE;
+  const char *key = NULL;
+  gsize key_len = 0, slice_start = 0, i = 0;
+  guint depth = 0, n_commas = 0;
+
+  es->data = data;
+  es->cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  if (i == len || data[i] != '{')
+    return NULL;
+
+  for (; i < len; i++)
+    {
+      char c = data[i];
+
+      switch (c)
+        {
+        case ' ': case '\t': case '\n': case '\r':
+          break;
+
+        case '"':
+          {
+            gsize start = i + 1, end = start;
+
+            /* To the closing quote: one not escaped by an odd number of
+             * backslashes. memchr() makes long texts cheap. */
+            for (;;)
+              {
+                const char *q = memchr (data + end, '"', len - end);
+                gsize b = 0;
+
+                if (q == NULL)
+                  return NULL;
+                end = q - data;
+                while (end - b > start && data[end - b - 1] == '\\')
+                  b++;
+                if (b % 2 == 0)
+                  break;
+                end++;
+              }
+            if (depth == 1 && expect_key)
+              {
+                key = data + start;
+                key_len = end - start;
+                if (memchr (key, '\\', key_len) != NULL)
+                  return NULL;
+                expect_key = FALSE;
+              }
+            if (in_events && depth == 2)
+              any_element = TRUE;
+            i = end;
+          }
+          break;
+
+        case '{':
+        case '[':
+          if (in_events && depth == 2)
+            any_element = TRUE;
+          depth++;
+          if (depth == 1)
+            expect_key = TRUE;
+          else if (depth == 2 && c == '[' && key != NULL && key_len == 6 &&
+                   memcmp (key, "events", 6) == 0)
+            {
+              if (found)
+                return NULL;
+              found = in_events = TRUE;
+              es->open = i;
+              slice_start = i;
+            }
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0)
+            return NULL;
+          if (in_events && depth == 2)
+            {
+              if (c != ']')
+                return NULL;
+              es->close = i;
+              in_events = FALSE;
+            }
+          depth--;
+          if (depth == 0)
+            {
+              /* Nothing but white space may follow the root. */
+              for (i++; i < len; i++)
+                if (!g_ascii_isspace (data[i]))
+                  return NULL;
+              goto done;
+            }
+          break;
+
+        case ',':
+          if (depth == 1)
+            expect_key = TRUE;
+          else if (in_events && depth == 2)
+            {
+              n_commas++;
+              if (i - slice_start >= SLICE_BYTES)
+                {
+                  g_array_append_val (es->cuts, i);
+                  slice_start = i;
+                }
+            }
+          break;
+
+        case ':':
+          break;
+
+        default:
+          if (!strchr ("0123456789-+.eEtrufalsn", c))
+            return NULL;
+          if (in_events && depth == 2)
+            any_element = TRUE;
+          break;
+        }
+    }
+  return NULL;   /* the root object never closed */
+
+done:
+  if (!found)
+    return NULL;
+  es->n_elements = any_element ? n_commas + 1 : 0;
+  return g_steal_pointer (&es);
+}
+
+static HlDataset *load_bytes (GBytes       *bytes,
+                              const char   *display_name,
+                              GCancellable *cancellable,
+                              gboolean      may_slice,
+                              GError      **error);
+
 HlDataset *
 hl_dataset_new_from_bytes (GBytes        *bytes,
                            const char    *display_name,
                            GCancellable  *cancellable,
                            GError       **error)
 {
+  return load_bytes (bytes, display_name, cancellable, TRUE, error);
+}
+
+/* @may_slice: FALSE to parse the file whole, the way that is always right
+ * (see EventSlices). */
+static HlDataset *
+load_bytes (GBytes       *bytes,
+            const char   *display_name,
+            GCancellable *cancellable,
+            gboolean      may_slice,
+            GError      **error)
+{
   g_autoptr(HlDataset) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EventSlices) slices = NULL;
+  g_autofree char *head = NULL;
   Loader l = { 0 };
-  const char *data;
-  gsize len;
+  const char *data, *text;
+  gsize len, text_len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (display_name == NULL)
     display_name = _("(unnamed)");
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  if (len > max_file_size)
+  if (len > hl_dataset_get_max_file_size ())
     {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (hl_dataset_get_max_file_size ());
+
       g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
                    _("%s: the file is %s, larger than the limit of %s"),
-                   display_name, g_format_size (len), g_format_size (max_file_size));
+                   display_name, size, limit);
       return NULL;
     }
 
@@ -794,29 +1223,53 @@ hl_dataset_new_from_bytes (GBytes        *bytes,
   l.dataset = self;
   l.name = self->display_name;
   l.problems = problems;
+  l.cancellable = cancellable;
 
   if (len == 0 || is_blank (data, len))
     {
-      add_problem (&l, _("the file is empty"));
+      add_problem (&l, len == 0 ? _("the file is empty")
+                                : _("the file is empty (it holds only white space)"));
       return fail_with_problems (&l, error), NULL;
     }
-  if (!check_encoding (&l, &data, &len) || !check_nesting (&l, data, len))
-    return fail_with_problems (&l, error), NULL;
+  if (!check_encoding (&l, &data, &len, error) || !check_syntax (&l, data, len, error))
+    return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+  /* A large file: json-glib parses all but the events here, with an empty
+   * "events" array in their place; read_events() parses them by slices. */
+  text = data;
+  text_len = len;
+  if (may_slice && len >= SLICE_MIN_FILE && (slices = plan_event_slices (data, len)) != NULL)
     {
-      guint line = json_parser_get_current_line (parser);
-      guint col = json_parser_get_current_pos (parser);
+      text_len = slices->open + 1 + (len - slices->close);
+      text = head = g_malloc (text_len);
+      memcpy (head, data, slices->open + 1);
+      memcpy (head + slices->open + 1, data + slices->close, len - slices->close);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, (gssize) text_len, &local_error))
+    {
+      guint line = 0, col = 0;
       const char *msg = local_error->message;
       const char *tail;
 
-      /* json-glib prefixes "<data>:LINE:COL: "; we name the file instead. */
+      /* check_syntax() lets nothing through that json-glib refuses, but in
+       * case: json-glib prefixes "<data>:LINE:COL: " (its get_current_line()
+       * is 0 after a failure); we name the file instead. */
       if (g_str_has_prefix (msg, "<data>:") && (tail = strstr (msg + 7, ": ")) != NULL)
-        msg = tail + 2;
+        {
+          if (sscanf (msg + 7, "%u:%u", &line, &col) != 2)
+            line = col = 0;
+          msg = tail + 2;
+        }
+      /* Where and what: as json-glib says it of the whole file. */
+      if (slices != NULL)
+        return load_bytes (bytes, display_name, cancellable, FALSE, error);
+      if (g_str_has_prefix (msg, "Parse error: "))
+        msg += strlen ("Parse error: ");
       g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
                    _("%s:%u:%u: not valid JSON: %s"), display_name, line, col, msg);
       return NULL;
@@ -825,9 +1278,22 @@ hl_dataset_new_from_bytes (GBytes        *bytes,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  l.slices = slices;
   read_root (&l, json_parser_get_root (parser));
   g_clear_object (&parser);
   g_clear_pointer (&l.where, g_free);
+
+  /* Had json-glib parsed the whole file, it would have refused it for a
+   * syntax error in any slice, even one read_root() never got to. */
+  if (slices != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      parse_event_slices (slices, NULL, NULL);
+      if (slices->failed)
+        return load_bytes (bytes, display_name, cancellable, FALSE, error);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   if (problems->len > 0)
     return fail_with_problems (&l, error), NULL;
@@ -854,6 +1320,93 @@ hl_dataset_new_from_bytes (GBytes        *bytes,
   return g_steal_pointer (&self);
 }
 
+/* An I/O failure as the user should read it; cancellation stays itself. */
+static void
+set_io_error (GError **error, const char *name, GError *local_error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (local_error));
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: cannot read: the file does not exist (it may have been moved or "
+                   "deleted)"), name);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: is a folder, not a dataset file"), name);
+  else
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO, _("%s: cannot read: %s"),
+                 name, local_error->message);
+}
+
+static void
+set_too_large (GError **error, const char *name, const char *size)
+{
+  g_autofree char *limit = g_format_size (hl_dataset_get_max_file_size ());
+
+  if (size != NULL)
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
+                 _("%s: the file is %s, larger than the limit of %s"), name, size, limit);
+  else
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
+                 _("%s: the file is larger than the limit of %s"), name, limit);
+}
+
+/* Reads at most the size limit (plus one byte, to know it was passed),
+ * whatever the file's size said: pipes and /proc files say 0, and a file
+ * may grow or shrink while it is read. */
+static GBytes *
+read_capped (GFile        *file,
+             const char   *name,
+             goffset       size_hint,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize cap = hl_dataset_get_max_file_size ();
+  gsize alloc, used = 0;
+  char *buf;
+
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      set_io_error (error, name, local_error);
+      return NULL;
+    }
+
+  alloc = size_hint > 0 && (guint64) size_hint <= cap ? (gsize) size_hint + 1 : 64 * 1024;
+  alloc = MIN (alloc, cap + 1);
+  buf = g_malloc (alloc);
+  for (;;)
+    {
+      gssize n;
+
+      if (used == alloc)
+        {
+          if (alloc > cap)
+            {
+              g_free (buf);
+              set_too_large (error, name, NULL);
+              return NULL;
+            }
+          alloc = alloc > cap / 2 ? cap + 1 : alloc * 2;
+          buf = g_realloc (buf, alloc);
+        }
+      n = g_input_stream_read (G_INPUT_STREAM (in), buf + used, alloc - used, cancellable,
+                               &local_error);
+      if (n < 0)
+        {
+          g_free (buf);
+          set_io_error (error, name, local_error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      used += (gsize) n;
+    }
+  return g_bytes_new_take (g_realloc (buf, MAX (used, 1)), used);
+}
+
 HlDataset *
 hl_dataset_new_from_file (GFile         *file,
                           GCancellable  *cancellable,
@@ -864,20 +1417,20 @@ hl_dataset_new_from_file (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   HlDataset *self;
-  gboolean use_path;
+  guint32 mode;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  use_path = g_file_is_native (file);
-  name = use_path ? g_file_get_path (file) : g_file_get_uri (file);
+  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
 
-  /* Refuse huge files before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  /* Refuse huge files, folders and devices before reading anything. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO, _("%s: cannot read: %s"),
-                   name, local_error->message);
+      set_io_error (error, name, local_error);
       return NULL;
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
@@ -886,26 +1439,25 @@ hl_dataset_new_from_file (GFile         *file,
                    _("%s: is a folder, not a dataset file"), name);
       return NULL;
     }
-  if ((guint64) g_file_info_get_size (info) > max_file_size)
+  /* /dev/zero and friends never end; a pipe (FIFO) is fine, read with a cap. */
+  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+  if (S_ISCHR (mode) || S_ISBLK (mode) || S_ISSOCK (mode))
+    {
+      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                   _("%s: is a device, not a dataset file"), name);
+      return NULL;
+    }
+  if ((guint64) g_file_info_get_size (info) > hl_dataset_get_max_file_size ())
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (max_file_size);
 
-      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, larger than the limit of %s"), name, size, limit);
+      set_too_large (error, name, size);
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = read_capped (file, name, g_file_info_get_size (info), cancellable, error);
   if (bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO, _("%s: cannot read: %s"),
-                     name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   self = hl_dataset_new_from_bytes (bytes, name, cancellable, error);
   if (self != NULL)

@@ -10,9 +10,10 @@
 #define HOUR ((gint64) 3600)
 #define DAY  HL_SECONDS_PER_DAY
 
-/* Finest first: the first whose labels fit is chosen. */
+/* Finest first: the first whose labels fit is chosen. No 12-hour step:
+ * "00:00 12:00" says less than one tick per day (a week shows days). */
 static const HlTickSpec candidates[] = {
-  { HL_TICK_HOUR, 1 }, { HL_TICK_HOUR, 3 }, { HL_TICK_HOUR, 6 }, { HL_TICK_HOUR, 12 },
+  { HL_TICK_HOUR, 1 }, { HL_TICK_HOUR, 3 }, { HL_TICK_HOUR, 6 },
   { HL_TICK_DAY, 1 }, { HL_TICK_DAY, 2 },
   { HL_TICK_WEEK, 1 },
   { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
@@ -292,10 +293,13 @@ hl_money_format_short (double usd)
   return g_strdup_printf ("$%.0f", usd);
 }
 
-/* "$41.0 million", "$1.72 million", "$1.5 billion", "$950,000" */
+/* "$41.0 million", "$1.72 million", "$1.5 billion", "$950,000" (grouped as
+ * the locale groups thousands) */
 char *
 hl_money_format_long (double usd)
 {
+  if (usd >= 1e12)
+    return g_strdup_printf (_("$%.1f trillion"), usd / 1e12);
   if (usd >= 1e9)
     return g_strdup_printf (_("$%.1f billion"), usd / 1e9);
   if (usd >= 1e6)

@@ -1,0 +1,1160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The loader faces files made by other people, so it is tested like a
+ * parser facing the internet: every malformed file gets an error that names
+ * the file, the place and the problem (never a crash, a hang or a partial
+ * dataset), the good files load as written, and `heistline --validate`
+ * prints exactly what the loader says. */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "hl-dataset.h"
+#include "hl-date.h"
+#include "hl-json-check.h"
+
+typedef struct
+{
+  const char    *file;
+  HlDatasetError code;
+  /* what the message must contain, after the file name it starts with */
+  const char    *expect[4];
+  /* what it must not contain (a consequence blamed on every event…) */
+  const char    *absent;
+} BadCase;
+
+#define SYNTAX  HL_DATASET_ERROR_SYNTAX
+#define INVALID HL_DATASET_ERROR_INVALID
+
+static const BadCase bad_cases[] = {
+  /* Not JSON at all, or not text */
+  { "bad-not-json.json", SYNTAX,
+    { ":1:1: not valid JSON", "expected a value", "found “hello”" } },
+  { "bad-empty.json", INVALID, { ": the file is empty" } },
+  { "bad-whitespace.json", INVALID, { ": the file is empty", "white space" } },
+  { "bad-truncated.json", SYNTAX,
+    { ":35:7: not valid JSON", "the file ends inside the object that starts at line 31, column 5",
+      "cut short" } },
+  { "bad-invalid-utf8.json", SYNTAX,
+    { ":22:22: invalid UTF-8 (byte 0xC3)", "save the file as UTF-8" } },
+  { "bad-utf16.json", SYNTAX, { ": the file is UTF-16 encoded; save it as UTF-8" } },
+  { "bad-utf16-no-bom.json", SYNTAX, { ": the file is UTF-16 encoded" } },
+  { "bad-nul-byte.json", SYNTAX, { ":35:19: contains a NUL byte", "not a text file" } },
+  { "bad-nul-escape.json", SYNTAX, { ":35:19: not valid JSON", "\\u0000", "not allowed" } },
+  { "bad-control-char.json", SYNTAX, { ":35:19: not valid JSON", "control character U+0009" } },
+  { "bad-lone-surrogate.json", SYNTAX,
+    { ":35:19: not valid JSON", "\\uD800", "surrogate pair without its second half" } },
+  { "bad-bad-escape.json", SYNTAX, { ":35:19: not valid JSON", "invalid escape “\\q”" } },
+  { "bad-unterminated-string.json", SYNTAX,
+    { ":35:22: not valid JSON", "line break inside a text", "closing quote may be missing" } },
+  /* JSON syntax people get wrong */
+  { "bad-trailing-comma.json", SYNTAX, { ":36:17: not valid JSON", "remove the trailing comma" } },
+  { "bad-missing-comma.json", SYNTAX,
+    { ":34:7: not valid JSON", "expected “,” or “}” after the value of “lane”",
+      "found “\"date\"”" } },
+  { "bad-single-quotes.json", SYNTAX,
+    { ":35:7: not valid JSON", "double quotes", "single quotes" } },
+  { "bad-comment.json", SYNTAX, { ":4:3: not valid JSON", "comments are not allowed" } },
+  { "bad-two-values.json", SYNTAX,
+    { ":40:1: not valid JSON", "unexpected “{” after the end of the data" } },
+  { "bad-nan.json", SYNTAX, { ":23:14: not valid JSON", "expected a value", "found “NaN”" } },
+  { "bad-leading-zero.json", SYNTAX,
+    { ":36:16: not valid JSON", "invalid number “01”", "must not start with 0" } },
+  { "bad-big-integer.json", SYNTAX,
+    { ":23:14: not valid JSON", "“18446744073709551616” is too large to read exactly" } },
+  { "bad-duplicate-key.json", SYNTAX,
+    { ":24:7: not valid JSON", "the member “usd” appears twice in the same object",
+      "first at line 23, column 7" } },
+  { "bad-nesting.json", SYNTAX, { ":1:103: not valid JSON", "nested deeper than 64 levels" } },
+  /* The top level */
+  { "bad-top-array.json", INVALID,
+    { ": expected a JSON object at the top level, got an array" } },
+  { "bad-format-missing.json", INVALID,
+    { ": missing required field “format” (expected “heistline-dataset/1”)" } },
+  { "bad-format-wrong.json", INVALID,
+    { ": field “format”: “heistline-dataset/2” is not supported" } },
+  { "bad-format-long.json", INVALID,
+    { ": field “format”: “heistline-dataset/xééééé", "é…” is not supported" } },
+  { "bad-format-number.json", INVALID,
+    { ": field “format”: expected the string “heistline-dataset/1”, got a number" } },
+  { "bad-events-missing.json", INVALID, { ": missing required field “events”" } },
+  { "bad-events-not-array.json", INVALID,
+    { ": field “events”: expected an array, got an object" } },
+  /* Lanes */
+  { "bad-lanes-missing.json", INVALID, { ": missing required field “lanes”" },
+    "no lane has the id" },
+  { "bad-lanes-empty.json", INVALID, { ": field “lanes”: needs at least one lane" },
+    "no lane has the id" },
+  { "bad-lanes-not-array.json", INVALID, { ": field “lanes”: expected an array, got an object" },
+    "no lane has the id" },
+  { "bad-lanes-too-many.json", INVALID, { ": field “lanes”: 33 lanes, at most 32" } },
+  { "bad-lane-duplicate.json", INVALID,
+    { ": lanes[2] (id “heists”): duplicate lane id “heists”" } },
+  { "bad-lane-measure.json", INVALID,
+    { ": lanes[0] (id “heists”): field “measure”: “eur” is not one of “usd”, “count”" } },
+  { "bad-lane-color.json", INVALID,
+    { ": lanes[0] (id “heists”): field “color”: “red” is not a colour of the form #rrggbb" } },
+  { "bad-lane-no-id.json", INVALID, { ": lanes[1]: missing required field “id”" } },
+  /* Events: identity and lane */
+  { "bad-event-not-object.json", INVALID, { ": events[2]: expected an object, got a string" } },
+  { "bad-event-no-id.json", INVALID, { ": events[1]: missing required field “id”" } },
+  { "bad-event-duplicate-id.json", INVALID,
+    { ": events[1] (id “stake”): duplicate id “stake” (first used by events[0])" } },
+  { "bad-event-unknown-lane.json", INVALID,
+    { ": events[0] (id “stake”): field “lane”: no lane has the id “thefts”",
+      "the lanes are “heists”, “launches”" } },
+  { "bad-id-null.json", INVALID, { ": events[0]: field “id”: expected a string, got null" } },
+  { "bad-id-too-long.json", INVALID,
+    { ": events[0]: field “id”: too long (300 bytes, at most 256)" } },
+  /* Dates */
+  { "bad-date-feb30.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “2023-02-30” is not a valid date",
+      "no such day in that month" } },
+  { "bad-date-feb29.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “2023-02-29” is not a valid date",
+      "no such day" } },
+  { "bad-date-us-form.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “07/22/2023” is not a valid date",
+      "not a date in the form YYYY-MM-DD" } },
+  { "bad-date-year-99999.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “99999-01-01” is not a valid date",
+      "year out of range" } },
+  { "bad-date-no-offset.json", INVALID,
+    { ": events[1] (id “icbm”): field “date”: “2023-07-12T10:30:00” is not a valid date",
+      "needs a time zone offset" } },
+  { "bad-date-month-13.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “2023-13-01”", "month out of range" } },
+  { "bad-date-hour-25.json", INVALID,
+    { ": events[1] (id “icbm”): field “date”: “2023-07-12T25:00Z”", "time of day out of range" } },
+  { "bad-date-missing.json", INVALID,
+    { ": events[0] (id “stake”): missing required field “date”" } },
+  /* Amounts */
+  { "bad-usd-negative.json", INVALID,
+    { ": events[0] (id “stake”): field “usd”: must not be negative (got -5)" } },
+  { "bad-usd-string.json", INVALID,
+    { ": events[0] (id “stake”): field “usd”: expected a number of US dollars, got a string" } },
+  { "bad-usd-1e400.json", INVALID,
+    { ": events[0] (id “stake”): field “usd”: the number is too large to represent" } },
+  { "bad-usd-huge.json", INVALID,
+    { ": events[0] (id “stake”): field “usd”: 2000000000000000 is implausibly large" } },
+  { "bad-usd-missing.json", INVALID,
+    { ": events[0] (id “stake”): missing field “usd” (lane “heists” measures US dollars)" } },
+  { "bad-usd-range-shape.json", INVALID,
+    { ": events[0] (id “stake”): field “usd_range”: expected an array of two numbers",
+      "got 3 elements" } },
+  { "bad-usd-range-reversed.json", INVALID,
+    { ": events[0] (id “stake”): field “usd_range”: the low end (50000000) is above the high "
+      "end (30000000)" } },
+  { "bad-usd-range-string.json", INVALID,
+    { ": events[0] (id “stake”): field “usd_range”: expected an array [low, high], got a "
+      "string" } },
+  { "bad-usd-range-element.json", INVALID,
+    { ": events[0] (id “stake”): field “usd_range”: expected a number of US dollars, got a "
+      "string" } },
+  /* Counts */
+  { "bad-count-zero.json", INVALID,
+    { ": events[1] (id “icbm”): field “count”: must be at least 1 (got 0)" } },
+  { "bad-count-fraction.json", INVALID,
+    { ": events[1] (id “icbm”): field “count”: must be a whole number (got 2.5)" } },
+  { "bad-count-huge.json", INVALID,
+    { ": events[1] (id “icbm”): field “count”: 1000000000000 is implausibly large "
+      "(at most 1000000)" } },
+  { "bad-count-string.json", INVALID,
+    { ": events[1] (id “icbm”): field “count”: expected a whole number, got a string" } },
+  /* Sources and confidence */
+  { "bad-sources-not-array.json", INVALID,
+    { ": events[0] (id “stake”): field “sources”: expected an array, got an object" } },
+  { "bad-source-no-url.json", INVALID,
+    { ": events[0] (id “stake”): sources[0]: missing required field “url”" } },
+  { "bad-source-string.json", INVALID,
+    { ": events[0] (id “stake”): sources[0]: expected an object, got a string" } },
+  { "bad-source-url-empty.json", INVALID,
+    { ": events[0] (id “stake”): sources[0]: field “url”: must not be empty" } },
+  { "bad-confidence.json", INVALID,
+    { ": events[0] (id “stake”): field “confidence”: “certain” is not one of “official”, "
+      "“analyst”, “suspected”, “disputed”" } },
+  /* Fields of the wrong type */
+  { "bad-title-number.json", INVALID,
+    { ": events[1] (id “icbm”): field “title”: expected a string, got a number" } },
+  { "bad-title-empty.json", INVALID,
+    { ": events[1] (id “icbm”): field “title”: must not be empty" } },
+  { "bad-notes-array.json", INVALID,
+    { ": events[0] (id “stake”): field “notes”: expected a string, got an array" } },
+  { "bad-kind-object.json", INVALID,
+    { ": events[1] (id “icbm”): field “kind”: expected a string, got an object" } },
+  { "bad-lane-field-number.json", INVALID,
+    { ": events[1] (id “icbm”): field “lane”: expected a string, got a number" } },
+  { "bad-actor-bool.json", INVALID,
+    { ": events[0] (id “stake”): field “actor”: expected a string, got true/false" } },
+  { "bad-outcome-number.json", INVALID,
+    { ": events[1] (id “icbm”): field “outcome”: expected a string, got a number" } },
+  /* Ranges, periods, facts */
+  { "bad-default-range-reversed.json", INVALID,
+    { ": default_range: “to” (2023-07-01) must come after “from” (2024-01-31)" } },
+  { "bad-default-range-not-object.json", INVALID,
+    { ": default_range: expected an object with “from” and “to”, got a string" } },
+  { "bad-default-range-no-to.json", INVALID, { ": default_range: missing required field “to”" } },
+  { "bad-period-date.json", INVALID,
+    { ": periods[0]: field “from”: “2023-13-01” is not a valid date: month out of range" } },
+  { "bad-period-no-to.json", INVALID, { ": periods[0]: missing required field “to”" } },
+  { "bad-period-reversed.json", INVALID,
+    { ": periods[0]: “to” (2023-06-01) must come after “from” (2023-07-01)" } },
+  { "bad-fact-no-text.json", INVALID, { ": facts[0]: missing required field “text”" } },
+  { "bad-fact-text-number.json", INVALID,
+    { ": facts[0]: field “text”: expected a string, got a number" } },
+  /* Many problems: all of them, each on its line (the cap is tested below) */
+  { "bad-several.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “2023-02-30” is not a valid date",
+      "\n", ": events[0] (id “stake”): field “usd”: expected a number of US dollars",
+      ": events[0] (id “stake”): field “confidence”: “maybe” is not one of" } },
+  { "bad-many-problems.json", INVALID,
+    { ": events[0] (id “e0”): field “usd”: must not be negative (got -1)",
+      ": events[49] (id “e49”): field “usd”: must not be negative",
+      ": … and 10 more problems" }, "events[50]" },
+};
+
+/* Whether @message contains @piece; GLib writes sizes with a no-break
+ * space ("1.0 kB"), which reads as a space. */
+static gboolean
+contains (const char *message, const char *piece)
+{
+  g_autoptr(GString) plain = g_string_new (message);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  return strstr (plain->str, piece) != NULL;
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+bundled_path (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return g_file_get_path (file); /* canonical, as the loader names it */
+}
+
+/* The message names the file first, then every expected piece. */
+static void
+assert_message (const char *message, const char *path, const BadCase *c)
+{
+  if (!g_utf8_validate (message, -1, NULL))
+    g_error ("%s: the message is not valid UTF-8", c->file);
+  if (!g_str_has_prefix (message, path))
+    g_error ("message does not start with the file name %s:\n%s", path, message);
+  for (guint i = 0; i < G_N_ELEMENTS (c->expect) && c->expect[i] != NULL; i++)
+    if (!contains (message, c->expect[i]))
+      g_error ("%s: message lacks “%s”:\n%s", c->file, c->expect[i], message);
+  if (c->absent != NULL && contains (message, c->absent))
+    g_error ("%s: message should not contain “%s”:\n%s", c->file, c->absent, message);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = data_path (c->file);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_file (file, NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, HL_DATASET_ERROR, (int) c->code);
+  assert_message (error->message, path, c);
+}
+
+/* The same bytes through hl_dataset_new_from_bytes() give the same error,
+ * named after the display name. */
+static void
+test_bad_bytes (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = data_path (c->file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  dataset = hl_dataset_new_from_bytes (bytes, c->file, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, HL_DATASET_ERROR, (int) c->code);
+  assert_message (error->message, c->file, c);
+}
+
+/* Runs the real binary, as a user would, with no display. */
+static gboolean
+run_cli (const char * const *args,
+         const char         *extra_env,
+         int                *exit_status,
+         char              **out,
+         char              **err)
+{
+  const char *bin = g_getenv ("HEISTLINE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  if (bin == NULL)
+    {
+      g_test_skip ("HEISTLINE_BIN is not set");
+      return FALSE;
+    }
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "HEISTLINE_MAX_FILE_SIZE");
+  if (extra_env != NULL)
+    {
+      g_auto(GStrv) kv = g_strsplit (extra_env, "=", 2);
+
+      env = g_environ_setenv (env, kv[0], kv[1], TRUE);
+    }
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                     out, err, &wait_status, &error))
+    g_error ("cannot run %s: %s", bin, error->message);
+  /* A crash is never an acceptable answer to a bad file. */
+  if (!WIFEXITED (wait_status))
+    g_error ("%s was killed by signal %d; stderr:\n%s", bin, WTERMSIG (wait_status), *err);
+  *exit_status = WEXITSTATUS (wait_status);
+  return TRUE;
+}
+
+static void
+test_bad_cli (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree char *path = data_path (c->file);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_file (file, NULL, &error);
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  int status;
+
+  g_assert_nonnull (error);
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  expected = g_strconcat (error->message, "\n", NULL);
+  g_assert_cmpstr (err, ==, expected);
+  assert_message (err, path, c);
+}
+
+/* Every malformed fixture is in the table, so none goes untested. */
+static void
+test_all_fixtures_listed (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+
+      if (!g_str_has_prefix (name, "bad-"))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (bad_cases) && !listed; i++)
+        listed = g_str_equal (bad_cases[i].file, name);
+      if (!listed)
+        g_error ("tests/data/%s is not in the table of bad cases", name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (bad_cases));
+  g_assert_cmpuint (n, >=, 45);
+}
+
+/* The cap: 50 problems listed, then one line counting the rest. */
+static void
+test_problem_cap (void)
+{
+  g_autofree char *path = data_path ("bad-many-problems.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_file (file, NULL, &error);
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *last = NULL;
+
+  g_assert_null (dataset);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, HL_DATASET_MAX_PROBLEMS + 1);
+  for (guint i = 0; i < HL_DATASET_MAX_PROBLEMS; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("%s: events[%u] (id “e%u”): field “usd”: must "
+                                               "not be negative (got -1)", path, i, i);
+      g_assert_cmpstr (lines[i], ==, want);
+    }
+  last = g_strdup_printf ("%s: … and 10 more problems", path);
+  g_assert_cmpstr (lines[HL_DATASET_MAX_PROBLEMS], ==, last);
+}
+
+/* A million broken events: the message stays short and the loader stops
+ * early instead of counting every one. */
+static void
+test_problem_flood (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"heistline-dataset/1\", \"lanes\": [{"
+                                          "\"id\": \"h\", \"measure\": \"usd\"}], \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"e%u\"}", i ? "," : "", i);
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  dataset = hl_dataset_new_from_bytes (bytes, "flood.json", NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "flood.json: events[0] (id “e0”): missing required field"));
+  g_assert_true (contains (error->message, "more problems"));
+  g_assert_cmpuint (strlen (error->message), <, 16 * 1024);
+}
+
+/* ---- The syntax check on its own: strict, but never refusing valid JSON ---- */
+
+static const char *valid_json[] = {
+  "{}", "[]", " \r\n\t{ } ", "0", "-0", "1.5e-3", "1E+2", "-12.75E2", "\"\"", "true", "null",
+  "9223372036854775807", "-9223372036854775808", "123456789012345678901234567890.0",
+  "{\"a\": [1, 2, {\"b\": null}], \"c\": \"d\"}",
+  "[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\uD83D\\uDE00\"]",
+  "[\"é 💥 日本\"]",
+  /* the same name in different objects, and names that only look alike */
+  "{\"a\": {\"a\": 1}, \"b\": [{\"a\": 1}, {\"a\": 2}], \"A\": 1, \"a \": 2}",
+};
+
+typedef struct
+{
+  const char *json;
+  guint       line, column;
+  const char *problem;
+} SyntaxCase;
+
+static const SyntaxCase invalid_json[] = {
+  { "", 1, 1, "no JSON value" },
+  { "{\"a\": 1, \"\\u0061\": 2}", 1, 10, "the member “a” appears twice" },
+  { "[1,\n 2,\n 3", 3, 3, "ends inside the array that starts at line 1, column 1" },
+  { "{\"a\" 1}", 1, 6, "expected “:” after the member name “a”, found “1”" },
+  { "{\"a\": 1 \"b\": 2}", 1, 9, "expected “,” or “}” after the value of “a”" },
+  { "[1 2]", 1, 4, "expected “,” or “]” after an element of the array, found “2”" },
+  { "[1,]", 1, 3, "remove the trailing comma" },
+  { "{,}", 1, 2, "expected a member name in double quotes, found “,”" },
+  { "{a: 1}", 1, 2, "expected a member name in double quotes, found “a”" },
+  { "[.5]", 1, 2, "write a 0 before the decimal point" },
+  { "[1.]", 1, 2, "digits must follow the decimal point" },
+  { "[1e]", 1, 2, "digits must follow the exponent" },
+  { "[+1]", 1, 2, "expected a value" },
+  { "[9223372036854775808]", 1, 2, "too large to read exactly" },
+  { "[-9223372036854775809]", 1, 2, "too large to read exactly" },
+  { "[Infinity]", 1, 2, "found “Infinity”" },
+  { "[\"\\uDE00\"]", 1, 3, "second half of a surrogate pair" },
+  { "[\"\\u12\"]", 1, 3, "four hexadecimal digits" },
+  { "[\"\\x41\"]", 1, 3, "invalid escape “\\x”" },
+  { "[\"a\001\"]", 1, 4, "control character U+0001" },
+  { "\r\n\r\n  }", 3, 3, "expected a value" },
+  { "/* c */ {}", 1, 1, "comments are not allowed" },
+  { "{} /* c */", 1, 4, "after the end of the data" },
+  { "[\"é\", \"日本\" x]", 1, 12, "found “x”" },
+};
+
+static void
+test_syntax_valid (void)
+{
+  const HlJsonLimits limits = { 64, 1024 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid_json); i++)
+    {
+      g_autofree char *problem = NULL;
+      guint line, col;
+
+      if (!hl_json_check (valid_json[i], strlen (valid_json[i]), &limits, NULL, &line, &col,
+                          &problem))
+        g_error ("refused valid JSON %s: %u:%u: %s", valid_json[i], line, col, problem);
+    }
+}
+
+static void
+test_syntax_invalid (void)
+{
+  const HlJsonLimits limits = { 64, 1024 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_json); i++)
+    {
+      const SyntaxCase *c = &invalid_json[i];
+      g_autofree char *problem = NULL;
+      guint line = 0, col = 0;
+
+      if (hl_json_check (c->json, strlen (c->json), &limits, NULL, &line, &col, &problem))
+        g_error ("accepted invalid JSON %s", c->json);
+      g_assert_nonnull (problem);
+      g_assert_true (g_utf8_validate (problem, -1, NULL));
+      if (line != c->line || col != c->column || !contains (problem, c->problem))
+        g_error ("%s: got %u:%u: %s; expected %u:%u: …%s…", c->json, line, col, problem,
+                 c->line, c->column, c->problem);
+    }
+}
+
+/* The limits are limits, not off by one. */
+static void
+test_syntax_limits (void)
+{
+  const HlJsonLimits limits = { 64, 1024 };
+  g_autofree char *open = g_strnfill (65, '[');
+  g_autofree char *close = g_strnfill (65, ']');
+  g_autofree char *deep_ok = g_strdup_printf ("%.64s%.64s", open, close);
+  g_autofree char *deep_bad = g_strdup_printf ("%s%s", open, close);
+  g_autofree char *fill = g_strnfill (1024, 'x');
+  g_autofree char *long_ok = g_strdup_printf ("\"%s\"", fill);
+  g_autofree char *long_bad = g_strdup_printf ("\"%sx\"", fill);
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *p4 = NULL;
+  guint line, col;
+
+  g_assert_true (hl_json_check (deep_ok, strlen (deep_ok), &limits, NULL, &line, &col, &p1));
+  g_assert_false (hl_json_check (deep_bad, strlen (deep_bad), &limits, NULL, &line, &col, &p2));
+  g_assert_cmpuint (col, ==, 65);
+  g_assert_true (hl_json_check (long_ok, strlen (long_ok), &limits, NULL, &line, &col, &p3));
+  g_assert_false (hl_json_check (long_bad, strlen (long_bad), &limits, NULL, &line, &col, &p4));
+  g_assert_true (contains (p4, "too long: more than 1.0 KiB in one string"));
+}
+
+/* ---- Good files ---- */
+
+static HlDataset *
+load_good (const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset = hl_dataset_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static void
+check_bundled (HlDataset *dataset)
+{
+  const HlEvent *stake;
+  g_autofree char *date = NULL;
+  int i;
+
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 35);
+  g_assert_cmpuint (hl_dataset_get_n_lanes (dataset), ==, 3);
+  g_assert_cmpstr (hl_dataset_get_lane (dataset, 0)->id, ==, "heists");
+  g_assert_cmpint (hl_dataset_get_lane (dataset, 0)->measure, ==, HL_MEASURE_USD);
+  for (guint k = 1; k < hl_dataset_get_n_events (dataset); k++)
+    g_assert_cmpint (hl_dataset_get_event (dataset, k - 1)->time, <=,
+                     hl_dataset_get_event (dataset, k)->time);
+
+  i = hl_dataset_find_event (dataset, "stake-2023");
+  g_assert_cmpint (i, >=, 0);
+  stake = hl_dataset_get_event (dataset, (guint) i);
+  g_assert_cmpstr (stake->title, ==, "Stake.com");
+  g_assert_cmpfloat (stake->usd, ==, 41000000.0);
+  g_assert_cmpstr (stake->date, ==, "2023-09-04");
+  date = hl_date_format_iso (stake->time);
+  g_assert_cmpstr (date, ==, "2023-09-04");
+  g_assert_cmpint (stake->confidence, ==, HL_CONFIDENCE_OFFICIAL);
+  g_assert_cmpuint (stake->n_sources, >, 0);
+  g_assert_true (hl_source_url_is_openable (stake->sources[0].url));
+}
+
+static void
+test_bundled (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) from_file = hl_dataset_new_from_file (file, NULL, &error);
+  g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
+  gint64 from, to;
+
+  g_assert_no_error (error);
+  check_bundled (from_file);
+  check_bundled (bundled);
+  g_assert_true (g_file_equal (hl_dataset_get_file (from_file), file));
+  hl_dataset_get_default_range (bundled, &from, &to);
+  g_assert_cmpint (from, ==, hl_date_from_ymd (2023, 7, 1));
+  g_assert_cmpint (to, ==, hl_date_from_ymd (2024, 2, 1)); /* "to" 2024-01-31 is inclusive */
+}
+
+/* RFC 8259 lets a parser ignore a UTF-8 byte order mark; Windows editors add one. */
+static void
+test_bom (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-bom.json");
+
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 2);
+  g_assert_cmpstr (hl_dataset_get_title (dataset), ==, "Fixture");
+}
+
+static void
+test_unknown_fields (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-unknown-fields.json");
+  const HlEvent *stake = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                    "stake"));
+
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 2);
+  g_assert_cmpfloat (stake->usd, ==, 41000000.0);
+  g_assert_cmpuint (stake->n_sources, ==, 1);
+}
+
+static void
+test_count_absent (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-count-absent.json");
+  const HlEvent *cruise = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                     "cruise"));
+  const HlEvent *icbm = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                   "icbm"));
+
+  g_assert_cmpuint (cruise->count, ==, 1);
+  g_assert_false (cruise->count_known);
+  g_assert_cmpuint (icbm->count, ==, 1);
+  g_assert_true (icbm->count_known);
+}
+
+static void
+test_no_events (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-no-events.json");
+  gint64 from, to;
+
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 0);
+  g_assert_false (hl_dataset_get_extent (dataset, NULL, NULL));
+  hl_dataset_get_default_range (dataset, &from, &to);
+  g_assert_cmpint (from, <, to);
+}
+
+/* URLs of any scheme load and are kept verbatim, as text; only web links
+ * may ever be opened. Titles are kept as written, markup and all. */
+static void
+test_urls (void)
+{
+  static const struct { const char *url; gboolean openable; } urls[] = {
+    { "javascript:alert(1)", FALSE },
+    { "file:///etc/passwd", FALSE },
+    { "ftp://example.org/x", FALSE },
+    { "https://example.org/a", TRUE },
+    { "http://example.org/b", TRUE },
+    { "HTTPS://EXAMPLE.ORG/C", TRUE },
+    { "data:text/html,<b>x</b>", FALSE },
+    { "/etc/shadow", FALSE },
+    { "https://", FALSE },
+  };
+  g_autoptr(HlDataset) dataset = load_good ("good-urls.json");
+  const HlEvent *stake = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                    "stake"));
+
+  g_assert_cmpstr (stake->title, ==, "<b>Stake</b> & <i>co</i>");
+  g_assert_cmpuint (stake->n_sources, ==, G_N_ELEMENTS (urls));
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_assert_cmpstr (stake->sources[i].url, ==, urls[i].url);
+      g_assert_cmpint (hl_source_url_is_openable (stake->sources[i].url), ==, urls[i].openable);
+    }
+  g_assert_false (hl_source_url_is_openable (NULL));
+  g_assert_false (hl_source_url_is_openable (""));
+  g_assert_false (hl_source_url_is_openable (" https://example.org/"));
+  g_assert_false (hl_source_url_is_openable ("httpsx://example.org/"));
+}
+
+/* ---- Hostile sizes and shapes, generated at test time ---- */
+
+typedef struct
+{
+  char *dir;
+} TmpDir;
+
+static void
+tmp_setup (TmpDir *t, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  t->dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  hl_dataset_set_max_file_size (0);
+}
+
+static void
+tmp_teardown (TmpDir *t, gconstpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (t->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (t->dir, name, NULL);
+
+      if (g_remove (path) != 0 && g_rmdir (path) != 0)
+        g_warning ("cannot remove %s", path);
+    }
+  g_rmdir (t->dir);
+  g_free (t->dir);
+  hl_dataset_set_max_file_size (0);
+}
+
+static char *
+write_file (TmpDir *t, const char *name, const char *contents, gssize len)
+{
+  char *path = g_build_filename (t->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static GError *
+load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlDataset) dataset = NULL;
+  GError *error = NULL;
+
+  dataset = hl_dataset_new_from_file (file, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  return error;
+}
+
+/* json-glib would overflow its stack on this. */
+static void
+test_deep_nesting (TmpDir *t, gconstpointer data)
+{
+  static const char *shapes[] = { "[", "{\"a\":", "[{\"a\":" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append (json, shapes[s]);
+      path = write_file (t, "deep.json", json->str, (gssize) json->len);
+      error = load_path (path);
+      g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX);
+      g_assert_true (contains (error->message, ": not valid JSON: nested deeper than 64 levels"));
+      g_assert_true (g_str_has_prefix (error->message + strlen (path), ":1:"));
+    }
+}
+
+static void
+test_deep_nesting_cli (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *path = write_file (t, "deep.json", brackets, -1);
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *want = NULL;
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpint (status, ==, 1);
+  want = g_strdup_printf ("%s:1:65: not valid JSON: nested deeper than 64 levels; this is not a "
+                          "dataset\n", path);
+  g_assert_cmpstr (err, ==, want);
+}
+
+/* A 200 MB string: refused as soon as the string passes the limit, before
+ * json-glib copies it. Written in pieces to keep the test's own memory low. */
+static void
+test_huge_string (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "huge.json", NULL);
+  g_autofree char *chunk = g_strnfill (1024 * 1024, 'a');
+  g_autoptr(GError) error = NULL;
+  FILE *f = fopen (path, "w");
+  const char *head = "{\n  \"format\": \"heistline-dataset/1\",\n  \"title\": \"";
+
+  g_assert_nonnull (f);
+  fputs (head, f);
+  for (guint i = 0; i < 200; i++)
+    g_assert_cmpuint (fwrite (chunk, 1, 1024 * 1024, f), ==, 1024 * 1024);
+  fputs ("\"\n}\n", f);
+  g_assert_cmpint (fclose (f), ==, 0);
+
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX);
+  g_assert_true (contains (error->message, ":3:12: not valid JSON: a text starting here is "
+                                            "too long: more than 1.0 MiB in one string"));
+}
+
+/* A text under the string limit but over the field limit is named by field. */
+static void
+test_long_field (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *notes = g_strnfill (100 * 1024, 'n');
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": \"heistline-dataset/1\", \"lanes\": [{\"id\": \"h\", \"measure\": \"usd\"}],"
+    " \"events\": [{\"id\": \"x\", \"lane\": \"h\", \"date\": \"2023-09-04\", \"title\": \"X\","
+    " \"usd\": 1, \"notes\": \"%s\"}]}", notes);
+  g_autofree char *path = write_file (t, "long.json", json, -1);
+  g_autoptr(GError) error = load_path (path);
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+  g_assert_true (contains (error->message, ": events[0] (id “x”): field “notes”: too long "
+                                            "(102400 bytes, at most 65536)"));
+}
+
+static void
+test_size_limit (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, HL_DATASET_DEFAULT_MAX_SIZE);
+  hl_dataset_set_max_file_size (1000);
+  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, 1000);
+
+  dataset = hl_dataset_new_from_file (file, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_true (contains (error->message, ": the file is "));
+  g_assert_true (contains (error->message, "larger than the limit of 1.0 kB"));
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  dataset = hl_dataset_new_from_bytes (bytes, "x.json", NULL, &error2);
+  g_assert_null (dataset);
+  g_assert_error (error2, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error2->message, "x.json: the file is "));
+
+  hl_dataset_set_max_file_size (0);
+  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, HL_DATASET_DEFAULT_MAX_SIZE);
+  dataset = hl_dataset_new_from_bytes (bytes, "x.json", NULL, NULL);
+  g_assert_nonnull (dataset);
+}
+
+/* HEISTLINE_MAX_FILE_SIZE moves the limit for one run of the command. */
+static void
+test_size_limit_env (void)
+{
+  g_autofree char *path = bundled_path ();
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  int status;
+
+  if (!run_cli (args, "HEISTLINE_MAX_FILE_SIZE=1000", &status, &out, &err))
+    return;
+  g_assert_cmpint (status, ==, 1);
+  g_assert_true (g_str_has_prefix (err, path));
+  g_assert_true (contains (err, "larger than the limit of 1.0 kB"));
+
+  /* Nonsense is reported and the default kept. */
+  run_cli (args, "HEISTLINE_MAX_FILE_SIZE=lots", &status, &out2, &err2);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (contains (err2, "HEISTLINE_MAX_FILE_SIZE=“lots” is not a number of bytes"));
+  g_assert_true (contains (out2, ": valid, 35 events in 3 lanes"));
+}
+
+static void
+test_cli_bundled (void)
+{
+  g_autofree char *path = bundled_path ();
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *want = NULL;
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  want = g_strdup_printf ("%s: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)\n", path);
+  g_assert_cmpstr (out, ==, want);
+}
+
+/* ---- Files that are not what they seem ---- */
+
+static void
+test_file_deleted (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = write_file (t, "gone.json", "{}", -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_true (contains (error->message, ": cannot read: the file does not exist"));
+}
+
+static void
+test_file_directory (TmpDir *t, gconstpointer data)
+{
+  g_autoptr(GError) error = load_path (t->dir);
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_true (contains (error->message, ": is a folder, not a dataset file"));
+}
+
+/* /dev/zero says it is 0 bytes long and never ends. */
+static void
+test_file_device (void)
+{
+  g_autoptr(GError) error = load_path ("/dev/zero");
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "/dev/zero: is a device, not a dataset file");
+}
+
+/* /proc files also say 0 bytes, and have content: it is read, not
+ * taken as empty. */
+static void
+test_file_proc (void)
+{
+  g_autoptr(GError) error = load_path ("/proc/self/status");
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX);
+  g_assert_true (contains (error->message, "/proc/self/status:1:1: not valid JSON"));
+}
+
+typedef struct
+{
+  char  *path;
+  GBytes *bytes;   /* written once, then the pipe is closed */
+  gboolean endless; /* write until the reader goes away */
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  int fd = open (w->path, O_WRONLY);
+  gsize len;
+  const char *p = g_bytes_get_data (w->bytes, &len);
+
+  g_assert_cmpint (fd, >=, 0);
+  do
+    {
+      gsize done = 0;
+
+      while (done < len)
+        {
+          ssize_t n = write (fd, p + done, len - done);
+
+          if (n < 0)
+            {
+              g_assert_true (w->endless && errno == EPIPE);
+              close (fd);
+              return NULL;
+            }
+          done += (gsize) n;
+        }
+    }
+  while (w->endless);
+  close (fd);
+  return NULL;
+}
+
+/* A file cut off while it is read (here a pipe whose writer stops half way)
+ * is a syntax error, not a crash or a partial dataset. */
+static void
+test_file_cut_while_read (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *bundled = bundled_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (bundled, &contents, &len, NULL));
+  w.path = g_build_filename (t->dir, "pipe.json", NULL);
+  w.bytes = g_bytes_new (contents, len / 2);
+  g_assert_cmpint (mkfifo (w.path, 0600), ==, 0);
+  thread = g_thread_new ("writer", writer_thread, &w);
+  error = load_path (w.path);
+  g_thread_join (thread);
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX);
+  g_assert_true (contains (error->message, "cut short"));
+  g_bytes_unref (w.bytes);
+  g_free (w.path);
+}
+
+/* A pipe says it is 0 bytes long: reading stops at the limit anyway. */
+static void
+test_file_endless_pipe (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *spaces = g_strnfill (64 * 1024, ' ');
+  g_autoptr(GError) error = NULL;
+  Writer w = { 0 };
+  GThread *thread;
+
+  hl_dataset_set_max_file_size (1024 * 1024);
+  w.path = g_build_filename (t->dir, "endless.json", NULL);
+  w.bytes = g_bytes_new_static (spaces, 64 * 1024);
+  w.endless = TRUE;
+  g_assert_cmpint (mkfifo (w.path, 0600), ==, 0);
+  thread = g_thread_new ("writer", writer_thread, &w);
+  error = load_path (w.path);
+  g_thread_join (thread);
+
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (contains (error->message, ": the file is larger than the limit of 1.0 MB"));
+  g_bytes_unref (w.bytes);
+  g_free (w.path);
+}
+
+/* ---- Cancellation ---- */
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  gsize len;
+
+  g_cancellable_cancel (cancellable);
+
+  dataset = hl_dataset_new_from_file (file, cancellable, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  dataset = hl_dataset_new_from_bytes (bytes, "x.json", cancellable, &error2);
+  g_assert_null (dataset);
+  g_assert_error (error2, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+on_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+  g_autoptr(HlDataset) dataset = hl_dataset_load_finish (result, error);
+
+  g_assert_null (dataset);
+  g_assert_nonnull (*error);
+}
+
+static void
+test_cancelled_async (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  hl_dataset_load_async (file, cancellable, on_loaded, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_async_bad (void)
+{
+  g_autofree char *path = data_path ("bad-date-feb30.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  hl_dataset_load_async (file, NULL, on_loaded, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+  g_assert_true (contains (error->message, "“2023-02-30” is not a valid date"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* The endless-pipe writer learns that the reader left from EPIPE. */
+  signal (SIGPIPE, SIG_IGN);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strndup (bad_cases[i].file, strlen (bad_cases[i].file) - 5);
+      g_autofree char *p1 = g_strdup_printf ("/loader/bad/file/%s", name);
+      g_autofree char *p2 = g_strdup_printf ("/loader/bad/bytes/%s", name);
+      g_autofree char *p3 = g_strdup_printf ("/loader/bad/validate-cli/%s", name);
+
+      g_test_add_data_func (p1, &bad_cases[i], test_bad_file);
+      g_test_add_data_func (p2, &bad_cases[i], test_bad_bytes);
+      g_test_add_data_func (p3, &bad_cases[i], test_bad_cli);
+    }
+  g_test_add_func ("/loader/syntax/valid", test_syntax_valid);
+  g_test_add_func ("/loader/syntax/invalid", test_syntax_invalid);
+  g_test_add_func ("/loader/syntax/limits", test_syntax_limits);
+  g_test_add_func ("/loader/bad/all-fixtures-listed", test_all_fixtures_listed);
+  g_test_add_func ("/loader/bad/problem-cap", test_problem_cap);
+  g_test_add_func ("/loader/bad/problem-flood", test_problem_flood);
+
+  g_test_add_func ("/loader/good/bundled", test_bundled);
+  g_test_add_func ("/loader/good/bom", test_bom);
+  g_test_add_func ("/loader/good/unknown-fields", test_unknown_fields);
+  g_test_add_func ("/loader/good/count-absent", test_count_absent);
+  g_test_add_func ("/loader/good/no-events", test_no_events);
+  g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
+  g_test_add_func ("/loader/good/validate-cli", test_cli_bundled);
+
+  g_test_add ("/loader/huge/deep-nesting", TmpDir, NULL, tmp_setup, test_deep_nesting,
+              tmp_teardown);
+  g_test_add ("/loader/huge/deep-nesting-cli", TmpDir, NULL, tmp_setup, test_deep_nesting_cli,
+              tmp_teardown);
+  g_test_add ("/loader/huge/200mb-string", TmpDir, NULL, tmp_setup, test_huge_string,
+              tmp_teardown);
+  g_test_add ("/loader/huge/long-field", TmpDir, NULL, tmp_setup, test_long_field, tmp_teardown);
+  g_test_add ("/loader/huge/size-limit", TmpDir, NULL, tmp_setup, test_size_limit, tmp_teardown);
+  g_test_add_func ("/loader/huge/size-limit-env", test_size_limit_env);
+
+  g_test_add ("/loader/file/deleted", TmpDir, NULL, tmp_setup, test_file_deleted, tmp_teardown);
+  g_test_add ("/loader/file/directory", TmpDir, NULL, tmp_setup, test_file_directory,
+              tmp_teardown);
+  g_test_add_func ("/loader/file/device", test_file_device);
+  g_test_add_func ("/loader/file/proc", test_file_proc);
+  g_test_add ("/loader/file/cut-while-read", TmpDir, NULL, tmp_setup, test_file_cut_while_read,
+              tmp_teardown);
+  g_test_add ("/loader/file/endless-pipe", TmpDir, NULL, tmp_setup, test_file_endless_pipe,
+              tmp_teardown);
+
+  g_test_add_func ("/loader/cancel/sync", test_cancelled);
+  g_test_add_func ("/loader/cancel/async", test_cancelled_async);
+  g_test_add_func ("/loader/cancel/async-bad-file", test_async_bad);
+
+  return g_test_run ();
+}
