@@ -271,3 +271,59 @@ hl_view_step_lane (const HlView *view, HlDataset *dataset, int current, int dire
     }
   return current;
 }
+
+/* The next (@direction > 0) or previous shown event that matches the
+ * search, after @current (-1: from the edge of the view), wrapping around
+ * the dataset once. Returns -1 when nothing matches. */
+int
+hl_view_step_match (const HlView *view, HlDataset *dataset, int current, int direction)
+{
+  int n = (int) hl_dataset_get_n_events (dataset);
+  int step = direction > 0 ? 1 : -1;
+  int start;
+
+  g_return_val_if_fail (view != NULL, -1);
+  g_return_val_if_fail (HL_IS_DATASET (dataset), -1);
+
+  if (n == 0 || view->search == NULL || view->search[0] == '\0')
+    return -1;
+  if (current < 0 || current >= n)
+    start = direction > 0 ? (int) hl_dataset_lower_bound (dataset, view->from)
+                          : (int) hl_dataset_lower_bound (dataset, view->to) - 1;
+  else
+    start = current + step;
+
+  for (int k = 0; k < n; k++)
+    {
+      int i = ((start + k * step) % n + n) % n;
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (hl_view_shows_event (view, dataset, ev) && hl_view_event_matches (view, ev))
+        return i;
+    }
+  return -1;
+}
+
+/* Shown events in the visible range that match the search. */
+guint
+hl_view_count_matches (const HlView *view, HlDataset *dataset)
+{
+  guint n = hl_dataset_get_n_events (dataset);
+  guint count = 0;
+
+  g_return_val_if_fail (view != NULL, 0);
+  g_return_val_if_fail (HL_IS_DATASET (dataset), 0);
+
+  if (view->search == NULL || view->search[0] == '\0')
+    return 0;
+  for (guint i = hl_dataset_lower_bound (dataset, view->from); i < n; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (ev->time >= view->to)
+        break;
+      if (hl_view_shows_event (view, dataset, ev) && hl_view_event_matches (view, ev))
+        count++;
+    }
+  return count;
+}

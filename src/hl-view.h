@@ -68,5 +68,11 @@ int       hl_view_step_lane        (const HlView    *view,
                                     HlDataset       *dataset,
                                     int              current,
                                     int              direction);
+int       hl_view_step_match       (const HlView    *view,
+                                    HlDataset       *dataset,
+                                    int              current,
+                                    int              direction);
+guint     hl_view_count_matches    (const HlView    *view,
+                                    HlDataset       *dataset);
 
 G_END_DECLS

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Everything here comes from a file the user opened: each string is shown
+ * as plain text or escaped into markup, and only http(s) sources become
+ * links, so a dataset can neither inject markup nor make the desktop open
+ * a file: or custom-scheme URI. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hl-date.h"
+#include "hl-details-panel.h"
+#include "hl-scale.h"
+
+struct _HlDetailsPanel
+{
+  AdwBin     parent_instance;
+
+  GtkWidget *summary_page;
+  GtkWidget *event_page;
+
+  GtkLabel  *summary_range;
+  GtkLabel  *summary_usd;
+  GtkLabel  *summary_heists;
+  GtkLabel  *summary_launches;
+  GtkLabel  *summary_unknown;
+  GtkWidget *facts_heading;
+  GtkBox    *facts_box;
+
+  GtkLabel  *event_lane;
+  GtkLabel  *event_title;
+  GtkLabel  *event_date;
+  GtkLabel  *event_amount;
+  GtkBox    *fields_box;
+  GtkSizeGroup *keys;          /* the field names, one column */
+  GtkWidget *notes_heading;
+  GtkLabel  *notes_label;
+  GtkWidget *sources_heading;
+  GtkBox    *sources_box;
+
+};
+
+G_DEFINE_FINAL_TYPE (HlDetailsPanel, hl_details_panel, ADW_TYPE_BIN)
+
+static void
+remove_children (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+new_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  return label;
+}
+
+/* A row "name  value": boxes rather than a GtkGrid, whose height for a
+ * width comes out short with wrapping labels in GTK 4.8. */
+static void
+add_field (HlDetailsPanel *self, const char *key, const char *value)
+{
+  GtkWidget *row, *key_label, *value_label;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  key_label = new_label (key);
+  gtk_label_set_wrap (GTK_LABEL (key_label), FALSE);
+  gtk_widget_add_css_class (key_label, "dim-label");
+  gtk_size_group_add_widget (self->keys, key_label);
+  value_label = new_label (value);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_box_append (GTK_BOX (row), key_label);
+  gtk_box_append (GTK_BOX (row), value_label);
+  gtk_box_append (self->fields_box, row);
+}
+
+static gboolean
+on_activate_link (GtkLabel *label, const char *uri, gpointer user_data)
+{
+  /* Only links we made are here, but a dataset is untrusted: check again.
+   * Returning TRUE stops GTK from opening anything else. */
+  return !hl_source_url_is_openable (uri);
+}
+
+/* A source as a label: a link when it is a web address, else plain text
+ * with the address shown and never opened. */
+static GtkWidget *
+new_source_label (const HlSource *source)
+{
+  const char *title = source->title != NULL && source->title[0] != '\0' ? source->title
+                                                                         : source->url;
+  GtkWidget *label;
+
+  if (title == NULL)
+    title = "";
+  if (hl_source_url_is_openable (source->url))
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>",
+                                                         source->url, title);
+
+      label = new_label (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_set_tooltip_text (label, source->url);
+      g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), NULL);
+    }
+  else if (source->url != NULL && source->url[0] != '\0' && g_strcmp0 (title, source->url))
+    {
+      g_autofree char *text = g_strdup_printf ("%s (%s)", title, source->url);
+
+      label = new_label (text);
+    }
+  else
+    label = new_label (title);
+  return label;
+}
+
+static const char *
+confidence_name (HlConfidence confidence)
+{
+  switch (confidence)
+    {
+    case HL_CONFIDENCE_OFFICIAL:
+      return _("Official");
+    case HL_CONFIDENCE_ANALYST:
+      return _("Analyst");
+    case HL_CONFIDENCE_SUSPECTED:
+      return _("Suspected");
+    case HL_CONFIDENCE_DISPUTED:
+      return _("Disputed");
+    case HL_CONFIDENCE_UNSPECIFIED:
+    case HL_N_CONFIDENCES:
+    default:
+      return _("Not given");
+    }
+}
+
+void
+hl_details_panel_show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
+{
+  const HlEvent *ev;
+  const HlLane *lane;
+  g_autofree char *date = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *confidence = NULL;
+
+  g_return_if_fail (HL_IS_DETAILS_PANEL (self));
+  g_return_if_fail (HL_IS_DATASET (dataset));
+  g_return_if_fail (event >= 0 && (guint) event < hl_dataset_get_n_events (dataset));
+
+  ev = hl_dataset_get_event (dataset, event);
+  lane = hl_dataset_get_lane (dataset, ev->lane);
+  date = hl_date_format_long (ev->time);
+
+  gtk_label_set_text (self->event_lane, lane->title);
+  gtk_label_set_text (self->event_title, ev->title);
+  gtk_label_set_text (self->event_date, date);
+
+  remove_children (self->fields_box);
+
+  if (lane->measure == HL_MEASURE_USD)
+    {
+      g_autofree char *usd = hl_money_format_long (ev->usd);
+
+      amount = g_strdup_printf (_("%s stolen"), usd);
+      gtk_label_set_text (self->event_amount, usd);
+      if (ev->has_usd_range)
+        {
+          g_autofree char *low = hl_money_format_long (ev->usd_low);
+          g_autofree char *high = hl_money_format_long (ev->usd_high);
+          g_autofree char *range = g_strdup_printf ("%s – %s", low, high);
+
+          add_field (self, _("Estimates"), range);
+        }
+    }
+  else
+    {
+      g_autofree char *count = NULL;
+
+      if (ev->count_known)
+        count = g_strdup_printf ("%u", ev->count);
+      else
+        count = g_strdup (_("not disclosed"));
+      gtk_label_set_text (self->event_amount, "");
+      add_field (self, _("Number"), count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->event_amount),
+                          gtk_label_get_text (self->event_amount)[0] != '\0');
+
+  add_field (self, _("Kind"), ev->kind);
+  add_field (self, _("Actor"), ev->actor);
+  confidence = g_strdup_printf ("%s. %s", confidence_name (ev->confidence),
+                                hl_confidence_describe (ev->confidence));
+  add_field (self, _("Confidence"), confidence);
+  add_field (self, _("Outcome"), ev->outcome);
+  /* The date as the file gives it, when it says more than a plain day */
+  if (ev->date != NULL && strlen (ev->date) != strlen ("YYYY-MM-DD"))
+    add_field (self, _("Date given"), ev->date);
+
+  gtk_label_set_text (self->notes_label, ev->notes != NULL ? ev->notes : "");
+  gtk_widget_set_visible (self->notes_heading, ev->notes != NULL && ev->notes[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label),
+                          ev->notes != NULL && ev->notes[0] != '\0');
+
+  remove_children (self->sources_box);
+  for (guint i = 0; i < ev->n_sources; i++)
+    gtk_box_append (self->sources_box, new_source_label (&ev->sources[i]));
+  gtk_widget_set_visible (self->sources_heading, ev->n_sources > 0);
+
+  /* Two pages in a box rather than a GtkStack: a stack in GTK 4.8 takes
+   * its pages' natural widths as its minimum, which long wrapping labels
+   * make wider than the window. */
+  gtk_widget_set_visible (self->summary_page, FALSE);
+  gtk_widget_set_visible (self->event_page, TRUE);
+}
+
+void
+hl_details_panel_show_summary (HlDetailsPanel      *self,
+                               HlDataset           *dataset,
+                               const HlView        *view,
+                               const HlChartTotals *totals)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *usd = NULL;
+  g_autofree char *text = NULL;
+  guint n_facts;
+
+  g_return_if_fail (HL_IS_DETAILS_PANEL (self));
+  g_return_if_fail (HL_IS_DATASET (dataset));
+  g_return_if_fail (view != NULL && totals != NULL);
+
+  range = hl_date_format_range (view->from, view->to);
+  gtk_label_set_text (self->summary_range, range);
+
+  usd = hl_money_format_long (totals->usd);
+  text = g_strdup_printf (_("%s stolen"), usd);
+  gtk_label_set_text (self->summary_usd, text);
+  g_clear_pointer (&text, g_free);
+
+  text = g_strdup_printf (ngettext ("in %u heist", "in %u heists", totals->n_heists),
+                          totals->n_heists);
+  gtk_label_set_text (self->summary_heists, text);
+  g_clear_pointer (&text, g_free);
+
+  {
+    g_autofree char *events = g_strdup_printf (ngettext ("%u weapons event",
+                                                         "%u weapons events",
+                                                         totals->n_launches),
+                                               totals->n_launches);
+    g_autofree char *items = g_strdup_printf (ngettext ("%u missile or other item",
+                                                        "%u missiles and other items",
+                                                        totals->n_items),
+                                              totals->n_items);
+
+    /* Translators: "12 weapons events: 20 missiles and other items" */
+    text = g_strdup_printf (_("%s: %s"), events, items);
+    gtk_label_set_text (self->summary_launches, text);
+    g_clear_pointer (&text, g_free);
+  }
+
+  if (totals->n_unknown > 0)
+    text = g_strdup_printf (ngettext ("+%u event with an undisclosed count",
+                                      "+%u events with undisclosed counts",
+                                      totals->n_unknown),
+                            totals->n_unknown);
+  gtk_label_set_text (self->summary_unknown, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_unknown), text != NULL);
+
+  remove_children (self->facts_box);
+  n_facts = hl_dataset_get_n_facts (dataset);
+  for (guint i = 0; i < n_facts; i++)
+    {
+      const HlFact *fact = hl_dataset_get_fact (dataset, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *sources = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_box_append (GTK_BOX (box), new_label (fact->text));
+      gtk_widget_add_css_class (sources, "caption");
+      gtk_widget_set_margin_start (sources, 12);
+      for (guint j = 0; j < fact->n_sources; j++)
+        gtk_box_append (GTK_BOX (sources), new_source_label (&fact->sources[j]));
+      gtk_box_append (GTK_BOX (box), sources);
+      gtk_box_append (self->facts_box, box);
+    }
+  gtk_widget_set_visible (self->facts_heading, n_facts > 0);
+
+  gtk_widget_set_visible (self->event_page, FALSE);
+  gtk_widget_set_visible (self->summary_page, TRUE);
+}
+
+/* A fixed width: the labels wrap inside it. Left alone, the panel would
+ * ask for the natural width of its longest paragraph on one line, and the
+ * flap would squeeze the chart to make room. */
+static void
+hl_details_panel_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (hl_details_panel_parent_class)->measure (widget, orientation, for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline,
+                                                             natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+hl_details_panel_dispose (GObject *object)
+{
+  HlDetailsPanel *self = HL_DETAILS_PANEL (object);
+
+  g_clear_object (&self->keys);
+  G_OBJECT_CLASS (hl_details_panel_parent_class)->dispose (object);
+}
+
+GtkWidget *
+hl_details_panel_new (void)
+{
+  return g_object_new (HL_TYPE_DETAILS_PANEL, NULL);
+}
+
+static void
+hl_details_panel_class_init (HlDetailsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hl_details_panel_dispose;
+  widget_class->measure = hl_details_panel_measure;
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/heistline/Heistline/hl-details-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_page);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_range);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_usd);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_heists);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_launches);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_unknown);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, facts_heading);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, facts_box);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_lane);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_title);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_date);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_amount);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, fields_box);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, notes_heading);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_heading);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_box);
+  gtk_widget_class_set_css_name (widget_class, "detailspanel");
+}
+
+static void
+hl_details_panel_init (HlDetailsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+}

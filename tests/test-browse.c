@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Browsing end to end, in process: the window's and the timeline's own
+ * actions (what the keys are bound to), the filter and search controls,
+ * the side panel's labels, the pixels on screen and a live reload. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "hl-chart.h"
+#include "hl-date.h"
+
+#define HEIST_RGB 0xD55E00  /* the bundled heists lane's colour */
+
+static void
+key (GtkWidget *widget, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_zoom_and_pan (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  gint64 from = hl_timeline_get_from (timeline);
+  gint64 to = hl_timeline_get_to (timeline);
+  gint64 span = to - from, mid = from + span / 2;
+  gint64 new_span;
+
+  key (widget, "timeline.zoom-in");
+  new_span = hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline);
+  g_assert_cmpfloat (fabs ((double) new_span - span / 1.5), <=, 1);
+  /* Keyboard zoom is around the middle */
+  g_assert_cmpint (llabs (hl_timeline_get_from (timeline) + new_span / 2 - mid), <=, 1);
+
+  key (widget, "timeline.zoom-out");
+  g_assert_cmpint (llabs (hl_timeline_get_from (timeline) - from), <=, 1);
+  g_assert_cmpint (llabs (hl_timeline_get_to (timeline) - to), <=, 1);
+
+  /* Zoom to about a week, as a user would with the keys */
+  while (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline) > 8 * HL_SECONDS_PER_DAY)
+    key (widget, "timeline.zoom-in");
+  new_span = hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline);
+  g_assert_cmpint (new_span, >, 3 * HL_SECONDS_PER_DAY);
+  /* ... and never below a day */
+  for (int i = 0; i < 20; i++)
+    key (widget, "timeline.zoom-in");
+  g_assert_cmpint (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline), ==,
+                   HL_VIEW_MIN_SPAN);
+
+  key (widget, "timeline.reset-range");
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
+  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+
+  /* Pan a quarter of the span each way */
+  key (widget, "timeline.pan-right");
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from + span / 4);
+  g_assert_cmpint (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline), ==, span);
+  key (widget, "timeline.pan-left");
+  key (widget, "timeline.pan-left");
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from - span / 4);
+
+  /* Fit all shows every event */
+  key (widget, "timeline.fit-all");
+  {
+    gint64 first, last;
+
+    g_assert_true (hl_dataset_get_extent (hl_window_get_dataset (window), &first, &last));
+    g_assert_cmpint (hl_timeline_get_from (timeline), <, first);
+    g_assert_cmpint (hl_timeline_get_to (timeline), >, last);
+  }
+
+  /* The range button says what is shown */
+  {
+    g_autofree char *range = hl_date_format_range (hl_timeline_get_from (timeline),
+                                                   hl_timeline_get_to (timeline));
+
+    g_assert_true (hl_test_has_label (GTK_WIDGET (window), range));
+  }
+
+  /* A range preset from the menu: the first calendar year, 2023 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-range", "(xx)",
+                                             hl_date_from_ymd (2023, 1, 1),
+                                             hl_date_from_ymd (2024, 1, 1)));
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, hl_date_from_ymd (2023, 1, 1));
+  g_assert_cmpint (hl_timeline_get_to (timeline), ==, hl_date_from_ymd (2024, 1, 1));
+  hl_test_close_window (window);
+}
+
+static gboolean
+panel_shows (HlWindow *window, const char *text)
+{
+  return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), text);
+}
+
+static void
+select_stake_by_keyboard (HlWindow *window)
+{
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  int steps = 0;
+
+  key (GTK_WIDGET (timeline), "timeline.reset-range");
+  key (GTK_WIDGET (timeline), "timeline.clear-selection");
+  g_assert_null (hl_timeline_get_selected_id (timeline));
+  while (g_strcmp0 (hl_timeline_get_selected_id (timeline), "stake-2023") != 0)
+    {
+      const char *before = hl_timeline_get_selected_id (timeline);
+      HlDataset *dataset = hl_window_get_dataset (window);
+      int prev = before ? hl_dataset_find_event (dataset, before) : -1;
+
+      key (GTK_WIDGET (timeline), "timeline.select-next");
+      g_assert_nonnull (hl_timeline_get_selected_id (timeline));
+      /* Forward in time, one event at a time */
+      if (prev >= 0)
+        g_assert_cmpint (hl_timeline_get_selected (timeline), >, prev);
+      g_assert_cmpint (++steps, <, 40);
+    }
+  /* From 1 July, ten events come before Stake.com (4 September) */
+  g_assert_cmpint (steps, ==, 11);
+}
+
+static void
+test_select_and_panel (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+
+  /* With nothing selected the panel sums up the range */
+  g_assert_true (panel_shows (window, "1 Jul 2023 – 31 Jan 2024"));
+  g_assert_true (panel_shows (window, "stolen"));
+
+  select_stake_by_keyboard (window);
+  hl_test_wait_for_draw (GTK_WIDGET (timeline));
+  g_assert_true (panel_shows (window, "Stake.com"));
+  g_assert_true (panel_shows (window, "$41.0 million"));
+  g_assert_true (panel_shows (window, "4 September 2023"));
+  g_assert_true (panel_shows (window, "Lazarus Group"));
+  g_assert_true (panel_shows (window, "Official"));
+  /* Both sources, as links to their web addresses */
+  g_assert_true (panel_shows (window, "<a href=\"https://www.crowdfundinsider.com/2023/09/"
+                                      "212697-fbi-identifies-lazarus-group-cyber-actors-as-"
+                                      "responsible-for-theft-of-41m-in-crypto-from-stake-com/\">"
+                                      "Crowdfund Insider</a>"));
+  g_assert_true (panel_shows (window, "<a href=\"https://igamingnext.com/news/"
+                                      "fbi-identifies-north-korean-crypto-thieves/\">"
+                                      "iGamingNEXT</a>"));
+
+  /* Left goes back; Down moves to the nearest launch; Escape clears */
+  key (GTK_WIDGET (timeline), "timeline.select-previous");
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-09-02-cm");
+  key (GTK_WIDGET (timeline), "timeline.select-next");
+  key (GTK_WIDGET (timeline), "timeline.lane-down");
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-09-02-cm");
+  key (GTK_WIDGET (timeline), "timeline.lane-up");
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  key (GTK_WIDGET (timeline), "timeline.clear-selection");
+  g_assert_null (hl_timeline_get_selected_id (timeline));
+  g_assert_false (panel_shows (window, "$41.0 million"));
+  g_assert_true (panel_shows (window, "stolen"));
+  hl_test_close_window (window);
+}
+
+static double
+colour_distance (guint32 argb, guint32 rgb)
+{
+  int dr = (int) ((argb >> 16) & 0xff) - (int) ((rgb >> 16) & 0xff);
+  int dg = (int) ((argb >> 8) & 0xff) - (int) ((rgb >> 8) & 0xff);
+  int db = (int) (argb & 0xff) - (int) (rgb & 0xff);
+
+  return sqrt (dr * dr + dg * dg + db * db);
+}
+
+static void
+test_hide_lane_pixels (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  int stake = hl_dataset_find_event (dataset, "stake-2023");
+  GtkWidget *check;
+  cairo_surface_t *pixels;
+  HlBox box;
+  int x, y;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  hl_timeline_set_hover (timeline, -1);
+  g_assert_true (hl_chart_get_event_box (hl_timeline_get_chart (timeline), stake, &box));
+  x = (int) (box.x + box.width / 2);
+  y = (int) (box.y + box.height / 2);
+
+  pixels = hl_test_render_widget (widget);
+  g_assert_cmpfloat (colour_distance (hl_test_pixel (pixels, x, y), HEIST_RGB), <, 10);
+  cairo_surface_destroy (pixels);
+
+  /* Untick "Crypto heists" in the filter popover */
+  check = hl_test_find_check (GTK_WIDGET (window), "Crypto heists");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  hl_test_wait_for_draw (widget);
+  g_assert_false (hl_view_lane_visible (hl_timeline_get_view (timeline),
+                                        hl_dataset_find_lane (dataset, "heists")));
+  g_assert_cmpstr (((const char * const *) hl_timeline_get_hidden_lane_ids (timeline))[0], ==,
+                   "heists");
+  /* and the setting remembers it, by lane id */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.heistline.Heistline");
+    g_auto(GStrv) hidden = g_settings_get_strv (settings, "hidden-lanes");
+
+    g_assert_cmpstrv (hidden, ((const char * const []) { "heists", NULL }));
+  }
+
+  pixels = hl_test_render_widget (widget);
+  g_assert_cmpfloat (colour_distance (hl_test_pixel (pixels, x, y), HEIST_RGB), >, 60);
+  cairo_surface_destroy (pixels);
+  /* And the panel's totals have no heists any more */
+  g_assert_true (panel_shows (window, "in 0 heists"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.heistline.Heistline");
+    g_auto(GStrv) hidden = g_settings_get_strv (settings, "hidden-lanes");
+
+    g_assert_cmpuint (g_strv_length (hidden), ==, 0);
+  }
+  g_assert_true (hl_view_lane_visible (hl_timeline_get_view (timeline),
+                                       hl_dataset_find_lane (dataset, "heists")));
+  hl_test_close_window (window);
+}
+
+static gboolean
+has_matches (gpointer data)
+{
+  return hl_timeline_get_n_matches (hl_window_get_timeline (data)) > 0;
+}
+
+static gboolean
+has_two_matches (gpointer data)
+{
+  return hl_timeline_get_n_matches (hl_window_get_timeline (data)) == 2;
+}
+
+static void
+test_search (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  GtkWidget *entry;
+  const HlEvent *ev;
+
+  key (GTK_WIDGET (window), "win.search");
+  entry = hl_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_visible (entry));
+
+  /* "Hwasong" is in two titles (the Hwasong-18 flights) and in the notes
+   * of two more events, and search covers titles, actors, kinds and notes:
+   * four matches. "Hwasong-18" is only in the two titles. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong");
+  g_assert_true (hl_test_wait_for (has_matches, window, 5000));
+  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 4);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "4 matches"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong-18");
+  g_assert_true (hl_test_wait_for (has_two_matches, window, 5000));
+  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 2);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+
+  /* Enter selects the first match, again the next, Shift+Enter goes back */
+  g_signal_emit_by_name (entry, "activate");
+  ev = hl_dataset_get_event (dataset, hl_timeline_get_selected (timeline));
+  g_assert_nonnull (strstr (ev->title, "Hwasong"));
+  g_assert_cmpstr (ev->id, ==, "2023-07-12-icbm");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-12-18-icbm");
+  g_assert_true (panel_shows (window, "Hwasong-18 ICBM"));
+  key (GTK_WIDGET (window), "win.previous-match");
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-07-12-icbm");
+
+  /* Closing the search bar ends the search */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (hl_test_find_type (GTK_WIDGET (window),
+                                                                     GTK_TYPE_SEARCH_BAR)),
+                                  FALSE);
+  g_assert_null (hl_timeline_get_search (timeline));
+  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 0);
+  hl_test_close_window (window);
+}
+
+typedef struct
+{
+  HlWindow  *window;
+  HlDataset *old;
+} ReloadWait;
+
+static gboolean
+file_is_open (gpointer data)
+{
+  HlWindow *window = data;
+
+  return !hl_window_is_loading (window) && hl_window_get_file (window) != NULL;
+}
+
+static gboolean
+dataset_replaced (gpointer data)
+{
+  ReloadWait *wait = data;
+
+  return hl_window_get_dataset (wait->window) != wait->old &&
+         !hl_window_is_loading (wait->window);
+}
+
+static gboolean
+error_reported (gpointer data)
+{
+  return hl_window_get_last_error (data) != NULL && !hl_window_is_loading (data);
+}
+
+static char *
+replace (const char *text, const char *old, const char *new)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoinv (new, parts);
+}
+
+static void
+test_live_reload (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "copy.json", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "heistline.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GFile) file = NULL;
+  ReloadWait wait;
+  gint64 from, to;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &json, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  g_assert_true (g_file_equal (hl_window_get_file (window), file));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "copy.json"));
+
+  hl_timeline_set_selected_id (timeline, "stake-2023");
+  key (GTK_WIDGET (timeline), "timeline.zoom-in");
+  key (GTK_WIDGET (timeline), "timeline.zoom-in");
+  from = hl_timeline_get_from (timeline);
+  to = hl_timeline_get_to (timeline);
+  g_assert_true (panel_shows (window, "Stake.com"));
+
+  /* Change a title on disk: the new version shows, the view stays */
+  renamed = replace (json, "\"title\": \"Stake.com\"", "\"title\": \"Stake.com casino\"");
+  wait.window = window;
+  wait.old = hl_window_get_dataset (window);
+  g_assert_true (g_file_set_contents (path, renamed, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (dataset_replaced, &wait, 10000));
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
+  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  g_assert_true (panel_shows (window, "Stake.com casino"));
+  g_assert_null (hl_window_get_last_error (window));
+
+  /* Break it: the last good version stays and the error is reported */
+  wait.old = hl_window_get_dataset (window);
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"heistline-dataset/1\",\n  oops\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (error_reported, window, 10000));
+  g_assert_true (hl_window_get_dataset (window) == wait.old);
+  g_assert_nonnull (strstr (hl_window_get_last_error (window), "copy.json"));
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
+  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  g_assert_true (panel_shows (window, "Stake.com casino"));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  if (!gtk_init_check ())
+    return 77;
+
+  g_test_add_func ("/browse/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/browse/select-and-panel", test_select_and_panel);
+  g_test_add_func ("/browse/hide-lane-pixels", test_hide_lane_pixels);
+  g_test_add_func ("/browse/search", test_search);
+  g_test_add_func ("/browse/live-reload", test_live_reload);
+
+  return g_test_run ();
+}

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* View state: zoom, pan, fit, and keyboard navigation order. No display. */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-dataset.h"
+#include "hl-date.h"
+#include "hl-view.h"
+
+static HlDataset *
+bundled (void)
+{
+  static HlDataset *dataset;
+
+  if (dataset == NULL)
+    dataset = hl_dataset_new_bundled ();
+  return dataset;
+}
+
+static const char *
+event_id (int index)
+{
+  g_assert_cmpint (index, >=, 0);
+  return hl_dataset_get_event (bundled (), index)->id;
+}
+
+static void
+test_zoom_anchor (void)
+{
+  static const double factors[] = { 2.0, 0.5, 1.5, 10.0, 1 / 3.0 };
+  static const double anchors[] = { 0.0, 0.25, 0.5, 0.8, 1.0 };
+
+  for (guint f = 0; f < G_N_ELEMENTS (factors); f++)
+    for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+      {
+        HlView view;
+        double span, new_span, at, at_after;
+
+        hl_view_init (&view, bundled ());
+        span = (double) (view.to - view.from);
+        at = view.from + anchors[a] * span;
+        hl_view_zoom (&view, factors[f], anchors[a]);
+        new_span = (double) (view.to - view.from);
+        at_after = view.from + anchors[a] * new_span;
+
+        /* The time under the anchor stays put (to the second). */
+        g_assert_cmpfloat (fabs (at_after - at), <=, 1.0);
+        g_assert_cmpfloat (fabs (new_span - span / factors[f]), <=, 1.0);
+        hl_view_clear (&view);
+      }
+}
+
+static void
+test_zoom_clamp (void)
+{
+  HlView view;
+
+  hl_view_init (&view, bundled ());
+  for (int i = 0; i < 100; i++)
+    hl_view_zoom (&view, 2.0, 0.5);
+  g_assert_cmpint (view.to - view.from, ==, HL_VIEW_MIN_SPAN);
+
+  for (int i = 0; i < 100; i++)
+    hl_view_zoom (&view, 0.5, 0.5);
+  g_assert_cmpint (view.to - view.from, ==, HL_VIEW_MAX_SPAN);
+
+  /* Setting a range clamps it too, around the same middle. */
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 4), hl_date_from_ymd (2023, 9, 4) + 60);
+  g_assert_cmpint (view.to - view.from, ==, HL_VIEW_MIN_SPAN);
+  g_assert_cmpint (view.from, <=, hl_date_from_ymd (2023, 9, 4));
+  g_assert_cmpint (view.to, >=, hl_date_from_ymd (2023, 9, 4) + 60);
+
+  /* Reversed bounds are swapped, not rejected. */
+  hl_view_set_range (&view, hl_date_from_ymd (2024, 1, 1), hl_date_from_ymd (2023, 1, 1));
+  g_assert_cmpint (view.from, ==, hl_date_from_ymd (2023, 1, 1));
+  g_assert_cmpint (view.to, ==, hl_date_from_ymd (2024, 1, 1));
+  hl_view_clear (&view);
+}
+
+static void
+test_pan (void)
+{
+  HlView view;
+  gint64 from, to, span;
+
+  hl_view_init (&view, bundled ());
+  from = view.from;
+  to = view.to;
+  span = to - from;
+
+  hl_view_pan (&view, 0.5);
+  g_assert_cmpint (view.from, ==, from + span / 2);
+  g_assert_cmpint (view.to - view.from, ==, span);
+  hl_view_pan (&view, -0.5);
+  g_assert_cmpint (view.from, ==, from);
+  g_assert_cmpint (view.to, ==, to);
+  hl_view_pan (&view, -2);
+  g_assert_cmpint (view.from, ==, from - 2 * span);
+  hl_view_clear (&view);
+}
+
+static void
+test_fit_all (void)
+{
+  HlView view;
+  gint64 first, last;
+
+  hl_view_init (&view, bundled ());
+  hl_view_zoom (&view, 50, 0.1);
+  hl_view_fit_all (&view, bundled ());
+  g_assert_true (hl_dataset_get_extent (bundled (), &first, &last));
+  g_assert_cmpint (view.from, <, first);
+  g_assert_cmpint (view.to, >, last);
+  /* With a margin, but not a large one. */
+  g_assert_cmpint (view.to - view.from, <, (last - first) * 3 / 2);
+  hl_view_clear (&view);
+}
+
+static void
+test_step_event_order (void)
+{
+  HlDataset *dataset = bundled ();
+  HlView view;
+  int current = -1, visited = 0;
+  gint64 last_time = G_MININT64;
+
+  hl_view_init (&view, dataset);
+  hl_view_fit_all (&view, dataset);
+
+  /* From the left edge, Right visits every event, in time order. */
+  while ((current = hl_view_step_event (&view, dataset, current, 1)) >= 0)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, current);
+
+      g_assert_cmpint (ev->time, >=, last_time);
+      g_assert_cmpint (current, ==, visited);
+      last_time = ev->time;
+      visited++;
+    }
+  g_assert_cmpint (visited, ==, 35);
+
+  /* Left from the right edge visits them backwards. */
+  current = hl_view_step_event (&view, dataset, -1, -1);
+  g_assert_cmpint (current, ==, 34);
+  current = hl_view_step_event (&view, dataset, current, -1);
+  g_assert_cmpint (current, ==, 33);
+
+  /* From the left edge of the default range (1 July 2023), the first step
+   * lands on the first event on or after it. */
+  hl_dataset_get_default_range (dataset, &view.from, &view.to);
+  g_assert_cmpstr (event_id (hl_view_step_event (&view, dataset, -1, 1)), ==,
+                   "2023-07-12-icbm");
+  hl_view_clear (&view);
+}
+
+static void
+test_step_event_hidden_lane (void)
+{
+  HlDataset *dataset = bundled ();
+  int heists = hl_dataset_find_lane (dataset, "heists");
+  HlView view;
+  int current = -1, visited = 0, n_heists = 0;
+
+  g_assert_cmpint (heists, >=, 0);
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    n_heists += hl_dataset_get_event (dataset, i)->lane == (guint) heists;
+  g_assert_cmpint (n_heists, >, 0);
+
+  hl_view_init (&view, dataset);
+  hl_view_fit_all (&view, dataset);
+  view.hidden_lanes = 1u << heists;
+  while ((current = hl_view_step_event (&view, dataset, current, 1)) >= 0)
+    {
+      g_assert_cmpuint (hl_dataset_get_event (dataset, current)->lane, !=, heists);
+      visited++;
+    }
+  g_assert_cmpint (visited, ==, 35 - n_heists);
+  hl_view_clear (&view);
+}
+
+static void
+test_step_lane (void)
+{
+  HlDataset *dataset = bundled ();
+  int stake = hl_dataset_find_event (dataset, "stake-2023");
+  HlView view;
+  int i;
+
+  hl_view_init (&view, dataset);
+
+  /* Stake.com (4 Sep) -> the nearest launch: cruise missiles on 2 Sep */
+  i = hl_view_step_lane (&view, dataset, stake, 1);
+  g_assert_cmpstr (event_id (i), ==, "2023-09-02-cm");
+  /* -> the nearest milestone: the submarine on 6 Sep */
+  i = hl_view_step_lane (&view, dataset, i, 1);
+  g_assert_cmpstr (event_id (i), ==, "2023-09-06-sub");
+  /* Down from the last lane stays */
+  g_assert_cmpint (hl_view_step_lane (&view, dataset, i, 1), ==, i);
+  /* Up from the submarine: 2 Sep (4 days) beats 13 Sep (7 days) */
+  i = hl_view_step_lane (&view, dataset, i, -1);
+  g_assert_cmpstr (event_id (i), ==, "2023-09-02-cm");
+  i = hl_view_step_lane (&view, dataset, i, -1);
+  g_assert_cmpstr (event_id (i), ==, "stake-2023");
+
+  /* A hidden lane is skipped */
+  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "launches");
+  i = hl_view_step_lane (&view, dataset, stake, 1);
+  g_assert_cmpstr (event_id (i), ==, "2023-09-06-sub");
+  hl_view_clear (&view);
+}
+
+static void
+test_search_matches (void)
+{
+  HlDataset *dataset = bundled ();
+  HlView view;
+  int first, i;
+
+  hl_view_init (&view, dataset);
+  g_assert_cmpuint (hl_view_count_matches (&view, dataset), ==, 0);
+  g_assert_cmpint (hl_view_step_match (&view, dataset, -1, 1), ==, -1);
+
+  /* Titles and notes: two Hwasong-18 flights, and two events whose notes
+   * name a Hwasong variant. */
+  view.search = g_strdup ("hwasong");
+  g_assert_cmpuint (hl_view_count_matches (&view, dataset), ==, 4);
+  g_free (view.search);
+  view.search = g_strdup ("Hwasong-18");
+  g_assert_cmpuint (hl_view_count_matches (&view, dataset), ==, 2);
+
+  first = hl_view_step_match (&view, dataset, -1, 1);
+  g_assert_cmpstr (event_id (first), ==, "2023-07-12-icbm");
+  i = hl_view_step_match (&view, dataset, first, 1);
+  g_assert_cmpstr (event_id (i), ==, "2023-12-18-icbm");
+  /* Wraps around */
+  g_assert_cmpint (hl_view_step_match (&view, dataset, i, 1), ==, first);
+  g_assert_cmpint (hl_view_step_match (&view, dataset, first, -1), ==, i);
+
+  /* Only events shown count */
+  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "launches");
+  g_assert_cmpuint (hl_view_count_matches (&view, dataset), ==, 0);
+  g_assert_cmpint (hl_view_step_match (&view, dataset, -1, 1), ==, -1);
+  hl_view_clear (&view);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/zoom-anchor", test_zoom_anchor);
+  g_test_add_func ("/view/zoom-clamp", test_zoom_clamp);
+  g_test_add_func ("/view/pan", test_pan);
+  g_test_add_func ("/view/fit-all", test_fit_all);
+  g_test_add_func ("/view/step-event-order", test_step_event_order);
+  g_test_add_func ("/view/step-event-hidden-lane", test_step_event_hidden_lane);
+  g_test_add_func ("/view/step-lane", test_step_lane);
+  g_test_add_func ("/view/search-matches", test_search_matches);
+
+  return g_test_run ();
+}

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window in a real GTK: it opens on the bundled dataset, a bad
+ * file leaves it as it was and says why, and its chart pixels are the
+ * renderer's (the same as an exported PNG). */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "hl-chart.h"
+#include "hl-export.h"
+
+static void
+test_opens_bundled (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlDataset *dataset = hl_window_get_dataset (window);
+  const char *title;
+
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 35);
+  g_assert_cmpstr (hl_dataset_get_title (dataset), ==,
+                   "North Korea: crypto heists and missile launches");
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (title, "North Korea: crypto heists and missile launches"));
+  g_assert_nonnull (strstr (title, "Heistline"));
+  /* The header shows the title too */
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window),
+                                    "North Korea: crypto heists and missile launches"));
+  g_assert_null (hl_window_get_file (window));
+
+  /* The default range, and the panel's summary of it */
+  {
+    HlTimeline *timeline = hl_window_get_timeline (window);
+    gint64 from, to;
+
+    hl_dataset_get_default_range (dataset, &from, &to);
+    g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
+    g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+    g_assert_true (hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)),
+                                      "1 Jul 2023 – 31 Jan 2024"));
+  }
+  hl_test_close_window (window);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !hl_window_is_loading (data);
+}
+
+static AdwMessageDialog *
+find_message_dialog (HlWindow *window)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+test_bad_file_keeps_data (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlDataset *before = hl_window_get_dataset (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwMessageDialog *dialog;
+  gint64 from, to;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "broken.json", NULL);
+  g_assert_true (g_file_set_contents (path, "{\n  \"format\": \"heistline-dataset/1\",\n"
+                                            "  \"title\": \"x\",\n  \"lanes\": [ ,\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  hl_timeline_zoom (timeline, 2, 0.5);
+  from = hl_timeline_get_from (timeline);
+  to = hl_timeline_get_to (timeline);
+
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (not_loading, window, 10000));
+
+  /* Nothing changed on screen */
+  g_assert_true (hl_window_get_dataset (window) == before);
+  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
+  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+  g_assert_null (hl_window_get_file (window));
+
+  /* The error names the file and the line, in a dialog titled with it */
+  g_assert_nonnull (hl_window_get_last_error (window));
+  g_assert_nonnull (strstr (hl_window_get_last_error (window), "broken.json"));
+  g_assert_nonnull (strstr (hl_window_get_last_error (window), "4"));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "broken.json");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), hl_window_get_last_error (window)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  guint  n_diff;
+  guint  max_diff;
+} Diff;
+
+static Diff
+compare_surfaces (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  Diff diff = { 0, 0 };
+  /* An opaque PNG loads as RGB24, whose top byte is undefined. */
+  guint32 opaque = cairo_image_surface_get_format (a) == CAIRO_FORMAT_RGB24 ||
+                   cairo_image_surface_get_format (b) == CAIRO_FORMAT_RGB24 ? 0xff000000 : 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pa = hl_test_pixel (a, x, y) | opaque, pb = hl_test_pixel (b, x, y) | opaque;
+        guint worst = 0;
+
+        if (pa == pb)
+          continue;
+        for (int shift = 0; shift < 32; shift += 8)
+          worst = MAX (worst, (guint) ABS ((int) ((pa >> shift) & 0xff) -
+                                           (int) ((pb >> shift) & 0xff)));
+        diff.n_diff++;
+        diff.max_diff = MAX (diff.max_diff, worst);
+      }
+  return diff;
+}
+
+/* What the window shows is what export writes: the timeline's pixels, as
+ * GSK renders the widget, equal an hl_chart_draw() image and an exported
+ * PNG of the same view and size, exactly. (The texture is uploaded and
+ * drawn 1:1 at integer offsets, so no resampling happens.) */
+static void
+test_pixels_equal_export (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  const HlView *view = hl_timeline_get_view (timeline);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "export.png", NULL);
+  cairo_surface_t *shown, *drawn, *exported;
+  g_autoptr(HlChart) chart = NULL;
+  int width, height;
+  cairo_t *cr;
+  Diff diff;
+
+  /* No hover card, no selection, no focus ring: just the chart. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  hl_timeline_set_hover (timeline, -1);
+  hl_timeline_select (timeline, -1);
+  hl_test_wait_for_draw (widget);
+  g_assert_cmpint (gtk_widget_get_scale_factor (widget), ==, 1);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 400);
+  g_assert_cmpint (height, >, 300);
+  shown = hl_test_render_widget (widget);
+
+  drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (drawn);
+  chart = hl_chart_new (dataset, view, width, height);
+  hl_chart_draw (chart, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+
+  diff = compare_surfaces (shown, drawn);
+  if (diff.n_diff > 0)
+    g_test_message ("window vs hl_chart_draw: %u pixels differ, by up to %u",
+                    diff.n_diff, diff.max_diff);
+  g_assert_cmpuint (diff.n_diff, ==, 0);
+
+  g_assert_no_error (error);
+  g_assert_true (hl_export_to_file (dataset, view, HL_EXPORT_PNG, width, height, 1, png, &error));
+  g_assert_no_error (error);
+  exported = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (exported), ==, CAIRO_STATUS_SUCCESS);
+  diff = compare_surfaces (shown, exported);
+  if (diff.n_diff > 0)
+    g_test_message ("window vs exported PNG: %u pixels differ, by up to %u",
+                    diff.n_diff, diff.max_diff);
+  g_assert_cmpuint (diff.n_diff, ==, 0);
+
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (exported);
+  g_unlink (png);
+  g_rmdir (dir);
+  hl_test_close_window (window);
+}
+
+/* Hover draws over the cached chart: the texture object stays the same. */
+static void
+test_hover_keeps_texture (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  /* Held, so that a new one cannot reuse their addresses */
+  g_autoptr(GdkTexture) before = g_object_ref (hl_timeline_get_texture (timeline));
+  g_autoptr(HlChart) chart_before = hl_chart_ref (hl_timeline_get_chart (timeline));
+
+  g_assert_nonnull (before);
+  hl_timeline_set_hover (timeline, hl_dataset_find_event (dataset, "stake-2023"));
+  hl_timeline_set_selected_id (timeline, "poloniex-2023");
+  hl_test_wait_for_draw (GTK_WIDGET (timeline));
+  g_assert_true (hl_timeline_get_texture (timeline) == before);
+  g_assert_true (hl_timeline_get_chart (timeline) == chart_before);
+
+  /* A view change does make new ones */
+  hl_timeline_zoom (timeline, 2, 0.5);
+  g_assert_true (hl_timeline_get_chart (timeline) != chart_before);
+  g_assert_true (hl_timeline_get_texture (timeline) != before);
+  hl_test_close_window (window);
+}
+
+static void
+test_copy_chart (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-chart", NULL);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+  g_assert_no_error (error);
+  texture = g_value_get_object (&value);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (timeline));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (timeline));
+  hl_test_close_window (window);
+}
+
+static void
+test_accessible_description (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+
+  gtk_test_accessible_assert_role (timeline, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Showing 1 Jul 2023 – 31 Jan 2024.");
+  hl_timeline_set_selected_id (timeline, "stake-2023");
+  gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. Selected: "
+                                       "Stake.com, 4 September 2023, $41.0 million.");
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
+  hl_test_close_window (window);
+}
+
+static gboolean
+file_is_open (gpointer data)
+{
+  return !hl_window_is_loading (data) && hl_window_get_file (data) != NULL;
+}
+
+/* Dropping a file on the window opens it, like Open does. */
+static void
+test_drop_file (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "heistline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_assert_null (hl_window_get_file (window));
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  g_assert_true (g_file_equal (hl_window_get_file (window), file));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "heistline.json"));
+  hl_test_close_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  /* GTK's in-process accessibility backend: lets the test read the
+   * accessible properties, needs no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!gtk_init_check ())
+    return 77;
+
+  g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/pixels-equal-export", test_pixels_equal_export);
+  g_test_add_func ("/window/hover-keeps-texture", test_hover_keeps_texture);
+  g_test_add_func ("/window/copy-chart", test_copy_chart);
+  g_test_add_func ("/window/accessible", test_accessible_description);
+  g_test_add_func ("/window/drop-file", test_drop_file);
+
+  return g_test_run ();
+}
