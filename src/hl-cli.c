@@ -125,10 +125,45 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
   return TRUE;
 }
 
+/* The first option given that only means something with --export. */
+static const char *
+export_only_option (HlCli *cli)
+{
+  if (cli->size != NULL)
+    return "--size";
+  if (cli->preset != NULL)
+    return "--preset";
+  if (cli->scale != 1)
+    return "--scale";
+  if (cli->theme != NULL)
+    return "--theme";
+  if (cli->title != NULL)
+    return "--title";
+  if (cli->subtitle != NULL)
+    return "--subtitle";
+  if (cli->lanes != NULL)
+    return "--lanes";
+  if (cli->from != NULL)
+    return "--from";
+  if (cli->to != NULL)
+    return "--to";
+  if (cli->no_legend)
+    return "--no-legend";
+  if (cli->no_footnote)
+    return "--no-footnote";
+  if (cli->no_periods)
+    return "--no-periods";
+  if (cli->cumulative)
+    return "--cumulative";
+  return NULL;
+}
+
+/* Export options without --export are a mistake to report, not a window
+ * to open: that is decided here too, with no display. */
 gboolean
 hl_cli_is_headless (HlCli *cli)
 {
-  return cli->export_path != NULL || cli->validate;
+  return cli->export_path != NULL || cli->validate || export_only_option (cli) != NULL;
 }
 
 char **
@@ -247,22 +282,15 @@ run_export (HlCli *cli)
     return usage_error (_("--export takes one DATASET, not several"));
   if (cli->preset != NULL)
     {
-      static const struct { const char *name; int w, h; } presets[] = {
-        { "slide-16x9", 1920, 1080 }, { "hd", 1280, 720 }, { "4k", 3840, 2160 },
-        { "slide-4x3", 1024, 768 }, { "a4", 842, 595 },
-      };
-      guint i;
+      const HlExportPreset *preset = hl_export_find_preset (cli->preset);
 
-      for (i = 0; i < G_N_ELEMENTS (presets); i++)
-        if (g_str_equal (cli->preset, presets[i].name))
-          break;
-      if (i == G_N_ELEMENTS (presets))
-        return usage_error (_("--preset: “%s” is not one of slide-16x9, slide-4x3, hd, 4k, a4"),
-                            cli->preset);
-      width = presets[i].w;
-      height = presets[i].h;
+      if (preset == NULL)
+        return usage_error (_("--preset: “%s” is not one of slide-16x9, slide-4x3, hd, 4k, "
+                              "a4"), cli->preset);
       if (cli->size != NULL)
         return usage_error (_("--size and --preset cannot be used together"));
+      width = preset->width;
+      height = preset->height;
     }
   if (cli->size != NULL && !parse_size (cli->size, &width, &height))
     return usage_error (_("--size: “%s” is not WIDTHxHEIGHT between 64 and 16384"), cli->size);
@@ -270,6 +298,10 @@ run_export (HlCli *cli)
     return usage_error (_("--scale: must be 1, 2 or 3"));
   if (cli->scale != 1 && format != HL_EXPORT_PNG)
     return usage_error (_("--scale applies to PNG only"));
+  if (format == HL_EXPORT_PNG && (width * cli->scale > HL_EXPORT_MAX_PIXELS ||
+                                  height * cli->scale > HL_EXPORT_MAX_PIXELS))
+    return usage_error (_("--scale: %dx%d at %dx is larger than a PNG can be (%d pixels a side)"),
+                        width, height, cli->scale, HL_EXPORT_MAX_PIXELS);
   if (cli->from != NULL && !parse_day (cli->from, &from))
     return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
   if (cli->to != NULL && !parse_day (cli->to, &to))
@@ -283,7 +315,8 @@ run_export (HlCli *cli)
       else if (g_str_equal (cli->theme, "transparent"))
         theme = HL_THEME_TRANSPARENT;
       else
-        return usage_error (_("--theme: “%s” is not one of light, dark, transparent"), cli->theme);
+        return usage_error (_("--theme: “%s” is not one of light, dark, transparent"),
+                            cli->theme);
       if (theme == HL_THEME_TRANSPARENT && format == HL_EXPORT_PDF)
         return usage_error (_("--theme: transparent applies to PNG and SVG only"));
     }
@@ -304,6 +337,12 @@ run_export (HlCli *cli)
   if (view.to <= view.from)
     {
       hl_view_clear (&view);
+      if (cli->to == NULL)
+        return usage_error (_("--from: “%s” is after the end of the dataset's range: "
+                              "give --to as well"), cli->from);
+      if (cli->from == NULL)
+        return usage_error (_("--to: “%s” is before the start of the dataset's range: "
+                              "give --from as well"), cli->to);
       return usage_error (_("--to must not come before --from"));
     }
   hl_view_set_range (&view, view.from, view.to);
@@ -317,6 +356,11 @@ run_export (HlCli *cli)
     {
       g_auto(GStrv) ids = g_strsplit (cli->lanes, ",", -1);
 
+      if (ids[0] == NULL)
+        {
+          hl_view_clear (&view);
+          return usage_error (_("--lanes: name at least one lane"));
+        }
       view.hidden_lanes = 0xffffffff;
       for (guint i = 0; ids[i] != NULL; i++)
         {
@@ -347,6 +391,8 @@ hl_cli_run (HlCli *cli)
 {
   if (cli->validate && cli->export_path != NULL)
     return usage_error (_("--validate and --export cannot be used together"));
+  if (cli->export_path == NULL && export_only_option (cli) != NULL)
+    return usage_error (_("%s needs --export=FILE"), export_only_option (cli));
   if (cli->validate)
     return run_validate (cli);
   return run_export (cli);

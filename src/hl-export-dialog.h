@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hl-chart.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
 
@@ -18,5 +19,15 @@ G_DECLARE_FINAL_TYPE (HlExportDialog, hl_export_dialog, HL, EXPORT_DIALOG, AdwWi
 HlExportDialog *hl_export_dialog_new (GtkWindow    *parent,
                                       HlDataset    *dataset,
                                       const HlView *view);
+
+/* For tests and scripting: export with the options as they are, with no
+ * file chooser; atomic, and nothing is written on failure. */
+gboolean        hl_export_dialog_export_to          (HlExportDialog *self,
+                                                     GFile          *file,
+                                                     GError        **error);
+void            hl_export_dialog_save               (HlExportDialog *self,
+                                                     GFile          *file);
+char           *hl_export_dialog_dup_suggested_name (HlExportDialog *self);
+HlChart        *hl_export_dialog_get_preview_chart  (HlExportDialog *self);
 
 G_END_DECLS

@@ -10,9 +10,11 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <png.h>
 #include <unistd.h>
 
 #include "hl-chart.h"
+#include "hl-date.h"
 #include "hl-export.h"
 
 gboolean
@@ -32,6 +34,63 @@ hl_export_format_from_path (const char *path, HlExportFormat *format)
   else
     return FALSE;
   return TRUE;
+}
+
+const char *
+hl_export_format_get_extension (HlExportFormat format)
+{
+  switch (format)
+    {
+    case HL_EXPORT_SVG:
+      return "svg";
+    case HL_EXPORT_PDF:
+      return "pdf";
+    case HL_EXPORT_PNG:
+    default:
+      return "png";
+    }
+}
+
+/* Sizes in layout pixels; PDF takes them as points, so "a4" is an A4
+ * landscape page (297 x 210 mm). */
+static const HlExportPreset presets[] = {
+  { "slide-16x9", 1920, 1080 },
+  { "hd", 1280, 720 },
+  { "4k", 3840, 2160 },
+  { "slide-4x3", 1024, 768 },
+  { "a4", 842, 595 },
+};
+
+const HlExportPreset *
+hl_export_get_presets (guint *n_presets)
+{
+  *n_presets = G_N_ELEMENTS (presets);
+  return presets;
+}
+
+const HlExportPreset *
+hl_export_find_preset (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_str_equal (id, presets[i].id))
+      return &presets[i];
+  return NULL;
+}
+
+/* "heistline-2023-07-01-2024-01-31.png": the first and last day shown. */
+char *
+hl_export_suggest_basename (const HlView *view, HlExportFormat format)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  from = hl_date_format_iso (view->from);
+  to = hl_date_format_iso (view->to > view->from ? view->to - 1 : view->to);
+  return g_strdup_printf ("heistline-%s-%s.%s", from, to, hl_export_format_get_extension (format));
 }
 
 static cairo_status_t
@@ -55,6 +114,109 @@ write_to_fd (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* PNG through libpng rather than cairo_surface_write_to_png_stream(),
+ * whose zlib level 6 with adaptive filters takes about 55 ms at 1080p and
+ * 210 ms at 4K. Level 2 with the "up" filter is three to four times
+ * faster and makes files about a quarter larger: a chart is mostly flat
+ * colour, so they stay small. Same pixels: 8-bit RGBA, not
+ * premultiplied, as cairo writes them. */
+#define PNG_ZLIB_LEVEL 2
+
+typedef struct
+{
+  int            fd;
+  cairo_status_t status;
+} PngSink;
+
+static void
+png_sink_write (png_structp png, png_bytep data, png_size_t length)
+{
+  PngSink *sink = png_get_io_ptr (png);
+
+  while (length > 0)
+    {
+      unsigned int n = (unsigned int) MIN (length, G_MAXUINT);
+
+      sink->status = write_to_fd (GINT_TO_POINTER (sink->fd), data, n);
+      if (sink->status != CAIRO_STATUS_SUCCESS)
+        png_error (png, "write error");
+      data += n;
+      length -= n;
+    }
+}
+
+static void
+png_sink_flush (png_structp png)
+{
+}
+
+static cairo_status_t
+write_png (cairo_surface_t *surface, int fd)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const unsigned char *pixels;
+  /* Not changed after setjmp(), so still valid after a longjmp() to it:
+   * the error path reads what they point to. */
+  g_autofree PngSink *sink = g_new0 (PngSink, 1);
+  g_autofree guchar *row = g_malloc ((gsize) width * 4);
+  png_structp png;
+  png_infop info;
+
+  sink->fd = fd;
+  sink->status = CAIRO_STATUS_SUCCESS;
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  if (png == NULL)
+    return CAIRO_STATUS_NO_MEMORY;
+  info = png_create_info_struct (png);
+  if (info == NULL || setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      return sink->status != CAIRO_STATUS_SUCCESS ? sink->status : CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  png_set_write_fn (png, sink, png_sink_write, png_sink_flush);
+  png_set_compression_level (png, PNG_ZLIB_LEVEL);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8,
+                PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                PNG_FILTER_TYPE_DEFAULT);
+  png_write_info (png, info);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *src = (const guint32 *) (gconstpointer) (pixels + (gsize) y * stride);
+      guchar *dst = row;
+
+      for (int x = 0; x < width; x++, dst += 4)
+        {
+          guint32 p = src[x];
+          guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+          /* Cairo stores colour multiplied by alpha; PNG wants it straight. */
+          if (a == 0)
+            r = g = b = 0;
+          else if (a != 0xff)
+            {
+              r = (r * 255 + a / 2) / a;
+              g = (g * 255 + a / 2) / a;
+              b = (b * 255 + a / 2) / a;
+            }
+          dst[0] = (guchar) r;
+          dst[1] = (guchar) g;
+          dst[2] = (guchar) b;
+          dst[3] = (guchar) a;
+        }
+      png_write_row (png, row);
+    }
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static cairo_status_t
 draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, int scale, int fd)
 {
@@ -67,6 +229,9 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
     case HL_EXPORT_SVG:
       surface = cairo_svg_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
                                                      width, height);
+      /* Pixels, not Cairo's default points: a 1920x1080 drawing opens at
+       * 1920x1080 in a browser or a slide editor, not 4/3 of it. */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case HL_EXPORT_PDF:
       /* Points, one per pixel of the layout: a 1920x1080 chart is a
@@ -88,7 +253,7 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == HL_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_fd, GINT_TO_POINTER (fd));
+    status = write_png (surface, fd);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -119,6 +284,16 @@ hl_export_to_file (HlDataset      *dataset,
   g_return_val_if_fail (view != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && scale >= 1, FALSE);
+
+  if (format == HL_EXPORT_PNG && ((gint64) width * scale > HL_EXPORT_MAX_PIXELS ||
+                                  (gint64) height * scale > HL_EXPORT_MAX_PIXELS))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Cannot write “%s”: an image of %d × %d pixels is too large "
+                     "(at most %d on a side)"),
+                   path, width * scale, height * scale, HL_EXPORT_MAX_PIXELS);
+      return FALSE;
+    }
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

@@ -13,8 +13,24 @@ typedef enum
   HL_EXPORT_PDF,
 } HlExportFormat;
 
+/* The largest side of a PNG that Cairo can draw. */
+#define HL_EXPORT_MAX_PIXELS 32767
+
+/* Named sizes shared by the dialog and the command line. */
+typedef struct
+{
+  const char *id;       /* "slide-16x9", as in GSettings and --preset */
+  int         width;
+  int         height;
+} HlExportPreset;
+
 gboolean  hl_export_format_from_path  (const char      *path,
                                        HlExportFormat  *format);
+const char *hl_export_format_get_extension (HlExportFormat format);
+const HlExportPreset *hl_export_get_presets (guint           *n_presets);
+const HlExportPreset *hl_export_find_preset (const char      *id);
+char     *hl_export_suggest_basename  (const HlView    *view,
+                                       HlExportFormat   format);
 gboolean  hl_export_to_file           (HlDataset       *dataset,
                                        const HlView    *view,
                                        HlExportFormat   format,

@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The renderer, read back as pixels and text boxes: marks at their dates,
+ * theme backgrounds, labels that never overlap or leave the canvas at any
+ * export size, amounts on the largest heists, an honest footnote, dataset
+ * text drawn literally. No display needed. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl-chart.h"
+#include "hl-date.h"
+#include "hl-scale.h"
+
+typedef struct
+{
+  const char *name;
+  int         width;
+  int         height;
+} Size;
+
+static const Size sizes[] = {
+  { "hd", 1280, 720 },
+  { "slide-16x9", 1920, 1080 },
+  { "4k", 3840, 2160 },
+  { "slide-4x3", 1024, 768 },
+  { "a4", 842, 595 },
+};
+
+static HlDataset *
+bundled (void)
+{
+  static HlDataset *dataset;
+
+  if (dataset == NULL)
+    dataset = hl_dataset_new_bundled ();
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static cairo_surface_t *
+render (HlChart *chart, int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  hl_chart_draw (chart, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Un-premultiplied 0..255 channels of the pixel at (x, y). */
+static void
+pixel_at (cairo_surface_t *surface, int x, int y, guint *r, guint *g, guint *b, guint *a)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+
+  *a = px >> 24;
+  if (*a == 0)
+    {
+      *r = *g = *b = 0;
+      return;
+    }
+  *r = (((px >> 16) & 0xff) * 255 + *a / 2) / *a;
+  *g = (((px >> 8) & 0xff) * 255 + *a / 2) / *a;
+  *b = ((px & 0xff) * 255 + *a / 2) / *a;
+}
+
+static double
+luminance_at (cairo_surface_t *surface, int x, int y)
+{
+  guint r, g, b, a;
+
+  pixel_at (surface, x, y, &r, &g, &b, &a);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_mark_at_date (void)
+{
+  HlDataset *dataset = bundled ();
+  int index = hl_dataset_find_event (dataset, "stake-2023");
+  const HlEvent *ev;
+
+  g_assert_cmpint (index, >=, 0);
+  ev = hl_dataset_get_event (dataset, index);
+  g_assert_cmpstr (ev->title, ==, "Stake.com");
+  g_assert_cmpstr (ev->date, ==, "2023-09-04");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      HlBox box, plot;
+      double cx, expected;
+      guint r, g, b, a;
+      int px, py;
+
+      hl_view_init (&view, dataset);
+      chart = hl_chart_new (dataset, &view, sizes[i].width, sizes[i].height);
+      g_assert_true (hl_chart_get_event_box (chart, index, &box));
+      hl_chart_get_plot_area (chart, &plot);
+
+      /* The middle of 4 September 2023, the date the file gives. */
+      expected = hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 4) + HL_SECONDS_PER_DAY / 2);
+      cx = box.x + box.width / 2;
+      g_assert_cmpfloat_with_epsilon (cx, expected, 0.5);
+      g_assert_cmpfloat (cx, >, plot.x);
+      g_assert_cmpfloat (cx, <, plot.x + plot.width);
+      /* and the axis maps it back to that day */
+      g_assert_cmpint (hl_date_floor_day (hl_chart_x_to_time (chart, cx)), ==,
+                       hl_date_from_ymd (2023, 9, 4));
+
+      surface = render (chart, sizes[i].width, sizes[i].height);
+      px = (int) floor (cx);
+      py = (int) floor (box.y + box.height * 0.6);
+      pixel_at (surface, px, py, &r, &g, &b, &a);
+      g_test_message ("%s: Stake.com mark at x=%.1f, pixel #%02X%02X%02X", sizes[i].name, cx,
+                      r, g, b);
+      g_assert_cmpuint (a, ==, 255);
+      g_assert_cmpint (abs ((int) r - 0xD5), <=, 2);
+      g_assert_cmpint (abs ((int) g - 0x5E), <=, 2);
+      g_assert_cmpint (abs ((int) b - 0x00), <=, 2);
+
+      /* and not a bar's width beside it */
+      pixel_at (surface, (int) floor (box.x - box.width - 2), py, &r, &g, &b, &a);
+      g_assert_false (abs ((int) r - 0xD5) <= 2 && abs ((int) g - 0x5E) <= 2 && b <= 2);
+      cairo_surface_destroy (surface);
+      hl_view_clear (&view);
+    }
+}
+
+static void
+test_theme_background (void)
+{
+  static const struct { HlTheme theme; const char *name; } themes[] = {
+    { HL_THEME_LIGHT, "light" }, { HL_THEME_DARK, "dark" }, { HL_THEME_TRANSPARENT, "transparent" },
+  };
+  HlDataset *dataset = bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      guint r, g, b, a;
+
+      hl_view_init (&view, dataset);
+      view.theme = themes[i].theme;
+      chart = hl_chart_new (dataset, &view, 1280, 720);
+      surface = render (chart, 1280, 720);
+
+      /* the corners and the middle of the empty strip under the title */
+      for (guint k = 0; k < 3; k++)
+        {
+          int x = k == 0 ? 2 : k == 1 ? 1277 : 2;
+          int y = k == 2 ? 717 : 2;
+
+          pixel_at (surface, x, y, &r, &g, &b, &a);
+          switch (themes[i].theme)
+            {
+            case HL_THEME_LIGHT:
+              g_assert_cmpuint (a, ==, 255);
+              g_assert_cmpfloat (luminance_at (surface, x, y), >, 0.8);
+              break;
+            case HL_THEME_DARK:
+              g_assert_cmpuint (a, ==, 255);
+              g_assert_cmpfloat (luminance_at (surface, x, y), <, 0.2);
+              break;
+            case HL_THEME_TRANSPARENT:
+            default:
+              g_assert_cmpuint (a, ==, 0);
+              break;
+            }
+        }
+      cairo_surface_destroy (surface);
+      hl_view_clear (&view);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout at every export size */
+
+typedef struct
+{
+  const char *name;
+  void      (*setup) (HlView *view, HlDataset *dataset);
+} Variant;
+
+static void
+setup_default (HlView *view, HlDataset *dataset)
+{
+}
+
+static void
+setup_dark_cumulative (HlView *view, HlDataset *dataset)
+{
+  view->theme = HL_THEME_DARK;
+  view->show_cumulative = TRUE;
+}
+
+static void
+setup_bare (HlView *view, HlDataset *dataset)
+{
+  view->theme = HL_THEME_TRANSPARENT;
+  view->show_legend = FALSE;
+  view->show_footnote = FALSE;
+  view->show_periods = FALSE;
+}
+
+static void
+setup_all_time (HlView *view, HlDataset *dataset)
+{
+  hl_view_fit_all (view, dataset);
+  view->show_cumulative = TRUE;
+}
+
+static void
+setup_one_month (HlView *view, HlDataset *dataset)
+{
+  hl_view_set_range (view, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 10, 1));
+}
+
+static void
+setup_heists_only (HlView *view, HlDataset *dataset)
+{
+  view->hidden_lanes = ~(1u << hl_dataset_find_lane (dataset, "heists"));
+  view->title = g_strdup ("A custom title that is long enough to need the whole width of a "
+                          "small slide, and then some more words after that");
+  view->subtitle = g_strdup ("Custom subtitle");
+}
+
+static const Variant variants[] = {
+  { "default", setup_default },
+  { "dark-cumulative", setup_dark_cumulative },
+  { "bare", setup_bare },
+  { "all-time", setup_all_time },
+  { "one-month", setup_one_month },
+  { "heists-only", setup_heists_only },
+};
+
+static void
+assert_layout_clean (HlChart *chart, int width, int height, const char *what)
+{
+  const HlBox *boxes;
+  guint n;
+
+  boxes = hl_chart_get_text_boxes (chart, &n);
+  g_assert_cmpuint (n, >, width >= 480 ? 5 : 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlBox *a = &boxes[i];
+      const char *label = hl_chart_get_text_box_label (chart, i);
+
+      if (a->x < -0.01 || a->y < -0.01 || a->x + a->width > width + 0.01 ||
+          a->y + a->height > height + 0.01)
+        g_error ("%s: “%s” (%.1f,%.1f %.1fx%.1f) leaves the %dx%d canvas", what, label,
+                 a->x, a->y, a->width, a->height, width, height);
+      g_assert_cmpfloat (a->width, >, 0);
+      g_assert_cmpfloat (a->height, >, 0);
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          const HlBox *b = &boxes[j];
+
+          if (a->x < b->x + b->width - 0.01 && b->x < a->x + a->width - 0.01 &&
+              a->y < b->y + b->height - 0.01 && b->y < a->y + a->height - 0.01)
+            g_error ("%s: “%s” (%.1f,%.1f %.1fx%.1f) overlaps “%s” (%.1f,%.1f %.1fx%.1f)",
+                     what, label, a->x, a->y, a->width, a->height,
+                     hl_chart_get_text_box_label (chart, j), b->x, b->y, b->width, b->height);
+        }
+    }
+}
+
+static void
+test_layout_sizes (gconstpointer data)
+{
+  const Size *size = data;
+  HlDataset *dataset = bundled ();
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s/%s", size->name, variants[v].name);
+      g_autoptr(HlChart) chart = NULL;
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      variants[v].setup (&view, dataset);
+      chart = hl_chart_new (dataset, &view, size->width, size->height);
+      assert_layout_clean (chart, size->width, size->height, what);
+      hl_view_clear (&view);
+    }
+}
+
+/* Every custom size a presenter might type, from a thumbnail up. */
+static void
+test_layout_odd_sizes (void)
+{
+  static const int odd[][2] = { { 640, 360 }, { 800, 600 }, { 1080, 1080 }, { 1080, 1920 },
+                                { 2560, 1080 }, { 3000, 600 }, { 1600, 1200 }, { 595, 842 },
+                                { 480, 270 }, { 400, 300 }, { 320, 180 }, { 700, 200 },
+                                { 300, 600 }, { 200, 200 }, { 64, 64 }, { 8000, 1000 } };
+  HlDataset *dataset = bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%dx%d", odd[i][0], odd[i][1]);
+      g_autoptr(HlChart) chart = NULL;
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      chart = hl_chart_new (dataset, &view, odd[i][0], odd[i][1]);
+      assert_layout_clean (chart, odd[i][0], odd[i][1], what);
+      hl_view_clear (&view);
+    }
+}
+
+static gboolean
+has_line (HlChart *chart, const char *line)
+{
+  guint n;
+
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (hl_chart_get_text_box_label (chart, i), "\n", -1);
+
+      if (g_strv_contains ((const char *const *) lines, line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_usd_desc (gconstpointer a, gconstpointer b)
+{
+  const HlEvent *ea = *(const HlEvent **) a, *eb = *(const HlEvent **) b;
+
+  return ea->usd < eb->usd ? 1 : ea->usd > eb->usd ? -1 : 0;
+}
+
+/* The five largest heists shown carry their names and amounts, at every size. */
+static void
+test_largest_heists_labelled (void)
+{
+  HlDataset *dataset = bundled ();
+  int heists = hl_dataset_find_lane (dataset, "heists");
+
+  g_assert_cmpint (heists, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      g_autoptr(HlChart) chart = NULL;
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      for (guint k = 0; k < hl_dataset_get_n_events (dataset); k++)
+        {
+          const HlEvent *ev = hl_dataset_get_event (dataset, k);
+
+          if ((int) ev->lane == heists && ev->time >= view.from && ev->time < view.to)
+            g_ptr_array_add (shown, (gpointer) ev);
+        }
+      g_assert_cmpuint (shown->len, >=, 5);
+      g_ptr_array_sort (shown, compare_usd_desc);
+
+      chart = hl_chart_new (dataset, &view, sizes[i].width, sizes[i].height);
+      for (guint k = 0; k < 5; k++)
+        {
+          const HlEvent *ev = g_ptr_array_index (shown, k);
+          g_autofree char *amount = hl_money_format_short (ev->usd);
+
+          if (!has_line (chart, amount) || !has_line (chart, ev->title))
+            g_error ("%s: the heist “%s” (%s) is not labelled", sizes[i].name, ev->title, amount);
+        }
+      hl_view_clear (&view);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnote */
+
+/* Written apart from the renderer's: "Name (via X)" and "Name 2024-02-09"
+ * are Name. */
+static char *
+expected_publisher (const char *title)
+{
+  const char *paren = strstr (title, " (");
+  char *name = paren ? g_strndup (title, paren - title) : g_strdup (title);
+  gsize len = strlen (name);
+  int y, m, d;
+
+  if (len > 11 && sscanf (name + len - 10, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+      name[len - 11] == ' ')
+    name[len - 11] = '\0';
+  return name;
+}
+
+static GHashTable *
+publishers_between (HlDataset *dataset, gint64 from, gint64 to)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (ev->time < from || ev->time >= to)
+        continue;
+      for (guint j = 0; j < ev->n_sources; j++)
+        g_hash_table_add (set, expected_publisher (ev->sources[j].title));
+    }
+  return set;
+}
+
+static const char *
+find_footnote (HlChart *chart)
+{
+  guint n;
+
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_has_prefix (hl_chart_get_text_box_label (chart, i), "Sources: "))
+      return hl_chart_get_text_box_label (chart, i);
+  return NULL;
+}
+
+static void
+test_footnote (void)
+{
+  HlDataset *dataset = bundled ();
+  gint64 sep = hl_date_from_ymd (2023, 9, 1), oct = hl_date_from_ymd (2023, 10, 1);
+  g_autoptr(GHashTable) all = NULL;
+  g_autoptr(GHashTable) in_sep = publishers_between (dataset, sep, oct);
+  const char *outsider = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  all = publishers_between (dataset, view.from, view.to);
+  g_assert_cmpuint (g_hash_table_size (all), >, 10);
+
+  /* At every size, every publisher of the events shown, and the file. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, sizes[i].width, sizes[i].height);
+      const char *foot = find_footnote (chart);
+
+      g_assert_nonnull (foot);
+      g_assert_nonnull (strstr (foot, "heistline.json"));
+      g_hash_table_iter_init (&iter, all);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (strstr (foot, key) == NULL)
+          g_error ("%s: the footnote does not name “%s”: %s", sizes[i].name, (char *) key, foot);
+      g_assert_null (strstr (foot, "…"));
+    }
+
+  /* A narrower range names only its own publishers. */
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean is_prefix = FALSE;
+      GHashTableIter it2;
+      gpointer k2;
+
+      if (g_hash_table_contains (in_sep, key))
+        continue;
+      /* one that is not part of another's name */
+      g_hash_table_iter_init (&it2, in_sep);
+      while (g_hash_table_iter_next (&it2, &k2, NULL))
+        is_prefix |= strstr (k2, key) != NULL;
+      if (!is_prefix)
+        {
+          outsider = key;
+          break;
+        }
+    }
+  g_assert_nonnull (outsider);
+  hl_view_set_range (&view, sep, oct);
+  {
+    g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, 1920, 1080);
+    const char *foot = find_footnote (chart);
+
+    g_assert_nonnull (foot);
+    g_assert_null (strstr (foot, outsider));
+    g_hash_table_iter_init (&iter, in_sep);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_assert_nonnull (strstr (foot, key));
+  }
+
+  /* Off: no footnote */
+  view.show_footnote = FALSE;
+  {
+    g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, 1920, 1080);
+
+    g_assert_null (find_footnote (chart));
+  }
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+
+static const char markup_dataset[] =
+  "{ \"format\": \"heistline-dataset/1\", \"title\": \"<span size='99999'>T</span> & <u>\","
+  "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-09-30\" },"
+  "  \"lanes\": ["
+  "    { \"id\": \"h\", \"title\": \"<i>Heists</i> &amp;\", \"measure\": \"usd\" },"
+  "    { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+  "  \"events\": ["
+  "    { \"id\": \"a\", \"lane\": \"h\", \"date\": \"2023-09-10\", \"title\": \"<b>x</b> & co\","
+  "      \"usd\": 5000000, \"sources\": [ { \"title\": \"<b>News</b> & Co\", \"url\": \"https://e.org\" } ] },"
+  "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-12\", \"title\": \"<b>x</b> & co\" } ] }";
+
+static void
+test_markup_literal (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (markup_dataset, sizeof markup_dataset - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "markup.json", NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *surface;
+  gboolean title = FALSE, event = FALSE, amount = FALSE, lane = FALSE, source = FALSE;
+  HlView view;
+  guint n;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = hl_chart_get_text_box_label (chart, i);
+
+      title |= g_str_equal (label, "<span size='99999'>T</span> & <u>");
+      event |= g_str_equal (label, "<b>x</b> & co");
+      amount |= g_str_equal (label, "<b>x</b> & co\n$5M");
+      lane |= g_str_equal (label, "<i>Heists</i> &amp;");
+      source |= strstr (label, "<b>News</b> & Co") != NULL;
+    }
+  g_assert_true (title);
+  g_assert_true (event);
+  g_assert_true (amount);
+  g_assert_true (lane);
+  g_assert_true (source);
+  assert_layout_clean (chart, 1280, 720, "markup");
+
+  surface = render (chart, 1280, 720);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
+static gsize
+count_differences (cairo_surface_t *a, cairo_surface_t *b, const HlBox *within)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *da = cairo_image_surface_get_data (a), *db = cairo_image_surface_get_data (b);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  gsize n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (memcmp (da + y * stride + 4 * x, db + y * stride + 4 * x, 4) != 0)
+        {
+          if (within == NULL || (x >= within->x && x <= within->x + within->width &&
+                                 y >= within->y && y <= within->y + within->height))
+            n++;
+        }
+  return n;
+}
+
+static void
+test_search_highlight (void)
+{
+  HlDataset *dataset = bundled ();
+  g_autoptr(HlChart) plain = NULL;
+  g_autoptr(HlChart) found = NULL;
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (HlBox));
+  cairo_surface_t *a, *b;
+  HlChartTotals totals;
+  gsize total = 0;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  plain = hl_chart_new (dataset, &view, 1280, 720);
+  view.search = g_strdup ("Stake");
+  found = hl_chart_new (dataset, &view, 1280, 720);
+
+  /* the matching events, found apart from the renderer */
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+      HlBox box;
+
+      if (ev->time < view.from || ev->time >= view.to || !hl_view_event_matches (&view, ev))
+        continue;
+      g_assert_true (hl_chart_get_event_box (found, (int) i, &box));
+      box = (HlBox) { box.x - 8, box.y - 8, box.width + 16, box.height + 16 };
+      g_array_append_val (near, box);
+    }
+  hl_chart_get_totals (found, &totals);
+  g_assert_cmpuint (near->len, >=, 1);
+  g_assert_cmpuint (totals.n_matches, ==, near->len);
+  g_assert_true (hl_chart_get_event_box (found, hl_dataset_find_event (dataset, "stake-2023"),
+                                         NULL));
+
+  a = render (plain, 1280, 720);
+  b = render (found, 1280, 720);
+  /* every match is marked, and nothing else changes */
+  for (guint i = 0; i < near->len; i++)
+    {
+      gsize n = count_differences (a, b, &g_array_index (near, HlBox, i));
+
+      g_assert_cmpuint (n, >, 20);
+      total += n;
+    }
+  g_assert_cmpuint (count_differences (a, b, NULL), <=, total);
+  g_assert_cmpuint (count_differences (a, b, NULL), >, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  hl_view_clear (&view);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/mark-at-date", test_mark_at_date);
+  g_test_add_func ("/chart/theme-background", test_theme_background);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chart/layout/%s", sizes[i].name);
+
+      g_test_add_data_func (path, &sizes[i], test_layout_sizes);
+    }
+  g_test_add_func ("/chart/layout/odd-sizes", test_layout_odd_sizes);
+  g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
+  g_test_add_func ("/chart/footnote", test_footnote);
+  g_test_add_func ("/chart/markup-literal", test_markup_literal);
+  g_test_add_func ("/chart/search-highlight", test_search_highlight);
+
+  return g_test_run ();
+}

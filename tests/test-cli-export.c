@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The headless command line, run as the built binary (HEISTLINE_BIN) with
+ * no display in its environment: sizes, presets, scale, themes, and usage
+ * errors that exit 2 naming the option; bad data exits 1 and writes
+ * nothing. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+
+typedef struct
+{
+  int   status;       /* exit status */
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static char **
+headless_env (void)
+{
+  char **env = g_get_environ ();
+
+  /* No display of any kind: the export must not need one. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_SOCKET");
+  return env;
+}
+
+/* Runs heistline with @args (NULL-terminated). */
+static void
+run (Result *r, ...)
+{
+  const char *bin = g_getenv ("HEISTLINE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = headless_env ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status;
+
+  if (bin == NULL)
+    bin = "heistline";
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (ap, r);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  memset (r, 0, sizeof *r);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+  g_test_message ("%s %s → %d: %s", bin, (char *) argv->pdata[1], r->status, r->err);
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("heistline-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tmpdir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+assert_png_size (const char *path, int width, int height)
+{
+  cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  cairo_surface_destroy (png);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_sizes (void)
+{
+  static const struct { const char *args[3]; int w, h; } cases[] = {
+    { { NULL }, 1920, 1080 },
+    { { "--size=800x450" }, 800, 450 },
+    { { "--preset=4k" }, 3840, 2160 },
+    { { "--preset=hd" }, 1280, 720 },
+    { { "--preset=slide-16x9" }, 1920, 1080 },
+    { { "--preset=slide-4x3" }, 1024, 768 },
+    { { "--preset=a4" }, 842, 595 },
+    { { "--size=640x360", "--scale=2" }, 1280, 720 },
+    { { "--preset=hd", "--scale=3" }, 3840, 2160 },
+  };
+  g_autofree char *dir = make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/out-%u.png", dir, i);
+      g_autofree char *opt = g_strdup_printf ("--export=%s", path);
+      Result r;
+
+      run (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      /* no complaint (a sanitizer's summary may be there) */
+      g_assert_null (strstr (r.err, "heistline:"));
+      g_assert_null (strstr (r.err, "WARNING"));
+      g_assert_null (strstr (r.err, "CRITICAL"));
+      assert_png_size (path, cases[i].w, cases[i].h);
+      result_clear (&r);
+    }
+  remove_tmpdir (dir);
+}
+
+static void
+test_options (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "dark.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *opt = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *surface;
+  guint32 px;
+  Result r;
+
+  /* every option at once */
+  opt = g_strdup_printf ("--export=%s", png);
+  run (&r, opt, "--size=960x540", "--theme=dark", "--title=My <b>title</b>",
+       "--subtitle=Q3", "--lanes=heists,launches", "--from=2023-08-01", "--to=2023-10-31",
+       "--no-legend", "--no-footnote", "--no-periods", "--cumulative", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 960);
+  px = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
+  /* a dark, opaque background */
+  g_assert_cmpuint (px >> 24, ==, 255);
+  g_assert_cmpuint ((px >> 16) & 0xff, <, 60);
+  cairo_surface_destroy (surface);
+
+  /* the format comes from the name */
+  g_free (opt);
+  opt = g_strdup_printf ("--export=%s", svg);
+  run (&r, opt, "--theme=transparent", "--title=Literal <b>&amp;", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  g_free (opt);
+  opt = g_strdup_printf ("--export=%s", pdf);
+  run (&r, opt, "--preset=a4", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_cmpuint (count_files (dir), ==, 3);
+  remove_tmpdir (dir);
+}
+
+/* Usage errors: exit 2, the option named, nothing written. */
+static void
+test_usage_errors (void)
+{
+  static const struct { const char *name; const char *args[3]; const char *says; } cases[] = {
+    { "chart.bmp", { NULL }, "--export" },
+    { "chart", { NULL }, "--export" },
+    { "chart.png", { "--theme=blue" }, "--theme" },
+    { "chart.pdf", { "--theme=transparent" }, "--theme" },
+    { "chart.png", { "--size=100" }, "--size" },
+    { "chart.png", { "--size=10x10" }, "--size" },
+    { "chart.png", { "--size=axb" }, "--size" },
+    { "chart.png", { "--size=1920x1080x3" }, "--size" },
+    { "chart.png", { "--preset=8k" }, "--preset" },
+    { "chart.png", { "--preset=hd", "--size=800x600" }, "--size" },
+    { "chart.png", { "--scale=4" }, "--scale" },
+    { "chart.png", { "--scale=two" }, "--scale" },
+    { "chart.svg", { "--scale=2" }, "--scale" },
+    { "chart.png", { "--lanes=heists,nope" }, "--lanes" },
+    { "chart.png", { "--lanes=" }, "--lanes" },
+    { "chart.png", { "--from=2023-13-01" }, "--from" },
+    { "chart.png", { "--to=yesterday" }, "--to" },
+    { "chart.png", { "--from=2023-09-01", "--to=2023-08-01" }, "--to" },
+    { "chart.png", { "--from=2030-01-01" }, "--from" },
+    { "chart.png", { "--bogus" }, "--bogus" },
+    { NULL, { "--preset=4k" }, "--preset" },
+    { NULL, { "--theme=dark", "--cumulative" }, "--theme" },
+  };
+  g_autofree char *dir = make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *opt = cases[i].name
+                             ? g_strdup_printf ("--export=%s/%s", dir, cases[i].name) : NULL;
+      Result r;
+
+      if (opt != NULL)
+        run (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
+      else
+        run (&r, cases[i].args[0], cases[i].args[1], NULL);
+      if (r.status != 2 || strstr (r.err, cases[i].says) == NULL)
+        g_error ("case %u (%s %s): exit %d, stderr “%s”; wanted 2 and “%s”", i,
+                 cases[i].name, cases[i].args[0], r.status, r.err, cases[i].says);
+      result_clear (&r);
+      g_assert_cmpuint (count_files (dir), ==, 0);
+    }
+  remove_tmpdir (dir);
+}
+
+/* Bad data: exit 1, a message naming the file, and no output. */
+static void
+test_bad_dataset (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export=%s", out);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  Result r;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"heistline-dataset/1\", \"lanes\": [",
+                                      -1, NULL));
+  run (&r, opt, bad, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "bad.json"));
+  result_clear (&r);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run (&r, opt, missing, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "missing.json"));
+  result_clear (&r);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* an output folder that does not exist: an I/O error, exit 1 */
+  g_free (opt);
+  opt = g_strdup_printf ("--export=%s/nowhere/out.png", dir);
+  run (&r, opt, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nowhere/out.png"));
+  result_clear (&r);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_tmpdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/export/sizes", test_sizes);
+  g_test_add_func ("/cli/export/options", test_options);
+  g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export/bad-dataset", test_bad_dataset);
+
+  return g_test_run ();
+}

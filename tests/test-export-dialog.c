@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The export dialog in a real GTK: its preview is the file it writes,
+ * options come from and go to GSettings, a save emits "exported" and
+ * closes, a failure shows a message and writes nothing. */
+#define _GNU_SOURCE
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "hl-date.h"
+#include "hl-export-dialog.h"
+
+static HlDataset *
+bundled (void)
+{
+  static HlDataset *dataset;
+
+  if (dataset == NULL)
+    dataset = hl_dataset_new_bundled ();
+  return dataset;
+}
+
+static GSettings *
+settings (void)
+{
+  static GSettings *s;
+
+  if (s == NULL)
+    s = g_settings_new ("io.github.heistline.Heistline");
+  return s;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings (), "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings (), keys[i]);
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("heistline-dialog-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tmpdir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static HlExportDialog *
+new_dialog (const HlView *view)
+{
+  HlExportDialog *dialog = hl_export_dialog_new (NULL, bundled (), view);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+close_dialog (HlExportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static cairo_surface_t *
+render_chart (HlChart *chart, int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  hl_chart_draw (chart, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+
+  if (w != cairo_image_surface_get_width (b) || h != cairo_image_surface_get_height (b))
+    return FALSE;
+  for (int y = 0; y < h; y++)
+    if (memcmp (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a),
+                cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b),
+                (gsize) w * 4) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+chart_has_label (HlChart *chart, const char *label)
+{
+  guint n;
+
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (hl_chart_get_text_box_label (chart, i), label))
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* The window's view goes in: its range and lanes. The preview is the PNG,
+ * pixel for pixel. */
+static void
+test_preview_is_export (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  HlExportDialog *dialog;
+  cairo_surface_t *png, *preview;
+  HlChart *chart;
+  const HlView *cv;
+  HlView view;
+
+  reset_settings ();
+  hl_view_init (&view, bundled ());
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 10, 1));
+  view.hidden_lanes = 1u << hl_dataset_find_lane (bundled (), "milestones");
+  dialog = new_dialog (&view);
+
+  name = hl_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, "heistline-2023-09-01-2023-09-30.png");
+
+  chart = hl_export_dialog_get_preview_chart (dialog);
+  cv = hl_chart_get_view (chart);
+  g_assert_cmpint (cv->from, ==, view.from);
+  g_assert_cmpint (cv->to, ==, view.to);
+  g_assert_cmpuint (cv->hidden_lanes, ==, view.hidden_lanes);
+  g_assert_cmpint (cv->theme, ==, HL_THEME_LIGHT);
+  g_assert_true (chart_has_label (chart, hl_dataset_get_title (bundled ())));
+
+  g_assert_true (hl_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1080);
+  preview = render_chart (chart, 1920, 1080);
+  g_assert_true (same_pixels (png, preview));
+  cairo_surface_destroy (png);
+  cairo_surface_destroy (preview);
+
+  /* and the preview widget paints something of it */
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  close_dialog (dialog);
+  hl_view_clear (&view);
+  remove_tmpdir (dir);
+}
+
+/* Options come from GSettings, and follow it while the dialog is open. */
+static void
+test_settings (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.png", NULL);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  HlExportDialog *dialog;
+  const HlView *cv;
+  cairo_surface_t *png;
+  gint64 from, to;
+  GtkWidget *spin;
+  gsize length;
+  HlView view;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-format", "svg");
+  g_settings_set_string (settings (), "export-preset", "custom");
+  g_settings_set_int (settings (), "export-width", 800);
+  g_settings_set_int (settings (), "export-height", 600);
+  g_settings_set_string (settings (), "export-theme", "dark");
+  g_settings_set_boolean (settings (), "export-legend", FALSE);
+  g_settings_set_boolean (settings (), "export-cumulative", TRUE);
+  g_settings_set_string (settings (), "export-range", "default");
+
+  hl_view_init (&view, bundled ());
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 10, 1));
+  dialog = new_dialog (&view);
+
+  cv = hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog));
+  hl_dataset_get_default_range (bundled (), &from, &to);
+  g_assert_cmpint (cv->from, ==, from);
+  g_assert_cmpint (cv->to, ==, to);
+  g_assert_cmpint (cv->theme, ==, HL_THEME_DARK);
+  g_assert_false (cv->show_legend);
+  g_assert_true (cv->show_footnote);
+  g_assert_true (cv->show_cumulative);
+  name = hl_export_dialog_dup_suggested_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".svg"));
+
+  g_assert_true (hl_export_dialog_export_to (dialog, svg_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "width=\"800px\" height=\"600px\""));
+
+  /* and what the user types goes back to GSettings */
+  spin = hl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1000);
+  g_assert_cmpint (g_settings_get_int (settings (), "export-width"), ==, 1000);
+  g_assert_cmpint (hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog))->from, ==,
+                   from);
+
+  /* A PDF cannot be transparent: it falls back to light. */
+  g_settings_set_string (settings (), "export-format", "pdf");
+  g_settings_set_string (settings (), "export-theme", "transparent");
+  g_settings_set_string (settings (), "export-preset", "a4");
+  cv = hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog));
+  g_assert_cmpint (cv->theme, !=, HL_THEME_TRANSPARENT);
+  g_assert_true (hl_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* the page size, past the binary streams */
+  g_assert_nonnull (memmem (contents, length, "/MediaBox [ 0 0 842 595 ]", 25));
+
+  /* PNG at 2x */
+  g_settings_set_string (settings (), "export-format", "png");
+  g_settings_set_string (settings (), "export-preset", "hd");
+  g_settings_set_int (settings (), "export-scale", 2);
+  g_assert_true (hl_export_dialog_export_to (dialog, big_file, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (big);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 2560);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1440);
+  cairo_surface_destroy (png);
+
+  close_dialog (dialog);
+  hl_view_clear (&view);
+  remove_tmpdir (dir);
+}
+
+/* Title and subtitle: typed text is drawn as typed; an empty subtitle is
+ * the range and totals. */
+static void
+test_title (void)
+{
+  HlExportDialog *dialog;
+  GtkWidget *title_row;
+  HlChart *chart;
+  guint n;
+  gboolean found_auto = FALSE;
+
+  reset_settings ();
+  dialog = new_dialog (NULL);
+  /* the first entry row is the title */
+  title_row = hl_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
+                   hl_dataset_get_title (bundled ()));
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Q3 <b>report</b> & co");
+  chart = hl_export_dialog_get_preview_chart (dialog);
+  g_assert_true (chart_has_label (chart, "Q3 <b>report</b> & co"));
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    found_auto |= g_str_has_prefix (hl_chart_get_text_box_label (chart, i),
+                                    "1 Jul 2023 – 31 Jan 2024");
+  g_assert_true (found_auto);
+
+  /* an empty title: no title at all */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "");
+  chart = hl_export_dialog_get_preview_chart (dialog);
+  g_assert_false (chart_has_label (chart, hl_dataset_get_title (bundled ())));
+  close_dialog (dialog);
+}
+
+static void
+exported_cb (HlExportDialog *dialog, GFile *file, gpointer data)
+{
+  GFile **out = data;
+
+  g_set_object (out, file);
+}
+
+/* Saving: "exported" with the file, the folder remembered, the dialog
+ * gone. */
+static void
+test_save (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "saved.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) got = NULL;
+  g_autofree char *folder = NULL;
+  HlExportDialog *dialog;
+  GtkWidget *weak;
+
+  reset_settings ();
+  dialog = new_dialog (NULL);
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &got);
+
+  hl_export_dialog_save (dialog, file);
+  g_assert_nonnull (got);
+  g_assert_true (g_file_equal (got, file));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  folder = g_settings_get_string (settings (), "last-folder");
+  g_assert_cmpstr (folder, ==, dir);
+
+  /* closed: only our reference is left */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (weak);
+  remove_tmpdir (dir);
+}
+
+static GtkWidget *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent)
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* A folder that refuses the file: a message says why, nothing is written,
+ * no "exported", and the dialog stays for another try. */
+static void
+test_save_fails (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/sys/heistline-dialog-test.png");
+  g_autoptr(GFile) got = NULL;
+  HlExportDialog *dialog;
+  GtkWidget *message;
+  const char *body;
+
+  if (!g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no sysfs at /sys: no folder refuses root here");
+      return;
+    }
+  reset_settings ();
+  dialog = new_dialog (NULL);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &got);
+
+  hl_export_dialog_save (dialog, file);
+  g_assert_null (got);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (message);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
+  g_test_message ("%s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), body);
+  g_assert_nonnull (strstr (body, "/sys/heistline-dialog-test.png"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  close_dialog (dialog);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  g_test_add_func ("/export-dialog/preview-is-export", test_preview_is_export);
+  g_test_add_func ("/export-dialog/settings", test_settings);
+  g_test_add_func ("/export-dialog/title", test_title);
+  g_test_add_func ("/export-dialog/save", test_save);
+  g_test_add_func ("/export-dialog/save-fails", test_save_fails);
+
+  return g_test_run ();
+}
