@@ -46,6 +46,7 @@ typedef enum
   SHAPE_DIAMOND,
   SHAPE_CIRCLE,
   SHAPE_SQUARE,
+  SHAPE_LINE,         /* legend only: a stroke */
 } Shape;
 
 typedef struct
@@ -66,6 +67,7 @@ typedef struct
   PangoLayout *layout;
   Role         role;
   int          lane;  /* >= 0: drawn in the lane's colour */
+  gboolean     halo;  /* over gridlines: outlined in the background colour */
 } Text;
 
 typedef struct
@@ -130,7 +132,27 @@ struct _HlChart
 
   HlChartTotals totals;
   double        column_usd_sum;
+
+  /* Each lane's columns, binned once per layout (bin_lane()): the totals
+   * for the subtitle and the lane's marks come from the same sums. */
+  gpointer      bins[HL_DATASET_MAX_LANES];
+  guint         bins_used[HL_DATASET_MAX_LANES];
+  guint         bins_matches[HL_DATASET_MAX_LANES];
+
+  guint         dropped;     /* Drop: parts left out for want of room */
 };
+
+/* On a small canvas the plot comes first: these parts go, in this order,
+ * until the lanes have room. */
+typedef enum
+{
+  DROP_FOOTNOTE = 1 << 0,
+  DROP_LEGEND   = 1 << 1,
+  DROP_SUBTITLE = 1 << 2,
+  DROP_PERIODS  = 1 << 3,
+  DROP_TITLE    = 1 << 4,
+  DROP_ALL      = (1 << 5) - 1,
+} Drop;
 
 G_DEFINE_BOXED_TYPE (HlChart, hl_chart, hl_chart_ref, hl_chart_unref)
 
@@ -196,6 +218,15 @@ setup_palette (HlChart *self)
       self->roles[ROLE_CARD] = rgb (0xffffff);
       self->roles[ROLE_CARD_BORDER] = with_alpha (rgb (0x000000), 0.22);
     }
+  if (self->transparent)
+    {
+      /* No background of our own: the slide's may be a tint or a photo,
+       * so secondary text and lines are darker than on white. */
+      self->roles[ROLE_MUTED] = rgb (0x3a3a3a);
+      self->roles[ROLE_AXIS] = rgb (0x4a4a4a);
+      self->roles[ROLE_BAND_TEXT] = rgb (0x2e3a55);
+      self->roles[ROLE_GRID] = with_alpha (rgb (0x000000), 0.14);
+    }
 
   for (guint i = 0; i < n && i < HL_DATASET_MAX_LANES; i++)
     {
@@ -255,7 +286,7 @@ layout_size (PangoLayout *layout, double *w, double *h)
 static void
 add_text (HlChart *self, PangoLayout *layout, double x, double y, Role role, int lane)
 {
-  Text t = { { x, y, 0, 0 }, layout, role, lane };
+  Text t = { { x, y, 0, 0 }, layout, role, lane, FALSE };
 
   layout_size (layout, &t.box.width, &t.box.height);
   g_array_append_val (self->texts, t);
@@ -289,6 +320,29 @@ collides (HlChart *self, const HlBox *box, guint first_text, int ignore_event)
       const Mark *m = &g_array_index (self->marks, Mark, i);
 
       if (m->event != ignore_event && boxes_overlap (box, &m->box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Same, keeping @text_pad from other texts side by side (a text's box
+ * already holds the space between lines) and @mark_pad from marks. */
+static gboolean
+collides_padded (HlChart *self, const HlBox *box, double text_pad, double mark_pad,
+                 int ignore_event)
+{
+  HlBox t = { box->x - text_pad, box->y, box->width + 2 * text_pad, box->height };
+  HlBox m = { box->x - mark_pad, box->y - mark_pad, box->width + 2 * mark_pad,
+              box->height + 2 * mark_pad };
+
+  for (guint i = 0; i < self->texts->len; i++)
+    if (boxes_overlap (&t, &g_array_index (self->texts, Text, i).box))
+      return TRUE;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mk = &g_array_index (self->marks, Mark, i);
+
+      if (mk->event != ignore_event && boxes_overlap (&m, &mk->box))
         return TRUE;
     }
   return FALSE;
@@ -387,6 +441,16 @@ is_failure (const HlEvent *ev)
 /* ------------------------------------------------------------------ */
 /* Header: title, subtitle, legend */
 
+typedef struct
+{
+  const char *text;
+  Shape       shape;
+  int         lane;     /* >= 0 a lane's colour, -1 neutral, -2 no swatch,
+                         * -3 the cumulative line's colour */
+  gboolean    hollow;
+  gboolean    dashed;
+} LegendEntry;
+
 static double
 layout_header (HlChart *self, double m)
 {
@@ -394,13 +458,13 @@ layout_header (HlChart *self, double m)
   double max_w = self->width - 2 * m;
   PangoLayout *layout;
 
-  if (self->view.show_title)
+  if (self->view.show_title && !(self->dropped & DROP_TITLE))
     {
       const char *title = self->view.title ? self->view.title
                                            : hl_dataset_get_title (self->dataset);
       g_autofree char *subtitle = NULL;
 
-      if (title != NULL && title[0] != '\0')
+      if (title != NULL && title[0] != '\0' && !(self->dropped & DROP_TITLE))
         {
           layout = make_layout (self, self->font_title, title);
           pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
@@ -435,7 +499,7 @@ layout_header (HlChart *self, double m)
             }
           subtitle = g_string_free (str, FALSE);
         }
-      if (subtitle[0] != '\0')
+      if (subtitle[0] != '\0' && !(self->dropped & DROP_SUBTITLE))
         {
           layout = make_layout (self, self->font_subtitle, subtitle);
           pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
@@ -447,44 +511,50 @@ layout_header (HlChart *self, double m)
       y += 14 * self->s;
     }
 
-  if (self->view.show_legend)
+  if (self->view.show_legend && !(self->dropped & DROP_LEGEND))
     {
       guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
       double gap = 26 * self->s, sw = 14 * self->s, row_h = 0;
       gboolean any_count = FALSE, any_usd = FALSE;
-      struct { const char *text; Shape shape; int lane; gboolean hollow, dashed; } entries[48];
+      LegendEntry entries[HL_DATASET_MAX_LANES + 8];
       guint n = 0;
 
-      for (guint i = 0; i < n_lanes && n < 32; i++)
+      for (guint i = 0; i < n_lanes && i < HL_DATASET_MAX_LANES; i++)
         {
           const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+          Shape shape = lane->measure == HL_MEASURE_USD ? SHAPE_BAR : SHAPE_SQUARE;
 
           if (!hl_view_lane_visible (&self->view, i))
             continue;
-          entries[n++] = (typeof (entries[0])) { lane->title, lane->measure == HL_MEASURE_USD
-                                                 ? SHAPE_BAR : SHAPE_SQUARE, (int) i, FALSE, FALSE };
+          entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
           if (lane->measure == HL_MEASURE_USD)
             any_usd = TRUE;
           else
             any_count = TRUE;
         }
       if (any_usd)
-        entries[n++] = (typeof (entries[0])) { _("suspected or disputed attribution"),
-                                               SHAPE_BAR, -1, FALSE, TRUE };
+        entries[n++] = (LegendEntry) { _("suspected or disputed attribution"),
+                                       SHAPE_BAR, -1, FALSE, TRUE };
       if (any_count)
         {
-          entries[n++] = (typeof (entries[0])) { _("ballistic"), SHAPE_TRIANGLE, -1, FALSE, FALSE };
-          entries[n++] = (typeof (entries[0])) { _("cruise"), SHAPE_DIAMOND, -1, FALSE, FALSE };
-          entries[n++] = (typeof (entries[0])) { _("satellite"), SHAPE_CIRCLE, -1, FALSE, FALSE };
-          entries[n++] = (typeof (entries[0])) { _("failed"), SHAPE_TRIANGLE, -1, TRUE, FALSE };
-          entries[n++] = (typeof (entries[0])) { _("×N missiles, ×? not disclosed"),
-                                                 SHAPE_SQUARE, -2, FALSE, FALSE };
+          entries[n++] = (LegendEntry) { _("ballistic"), SHAPE_TRIANGLE, -1, FALSE, FALSE };
+          entries[n++] = (LegendEntry) { _("cruise"), SHAPE_DIAMOND, -1, FALSE, FALSE };
+          entries[n++] = (LegendEntry) { _("satellite"), SHAPE_CIRCLE, -1, FALSE, FALSE };
+          entries[n++] = (LegendEntry) { _("failed"), SHAPE_TRIANGLE, -1, TRUE, FALSE };
+          /* lane -2: text only, no swatch */
+          entries[n++] = (LegendEntry) { _("×N missiles, ×? not disclosed"),
+                                         SHAPE_SQUARE, -2, FALSE, FALSE };
         }
+      /* the line's scale is on the right: say what it is */
+      if (any_usd && self->view.show_cumulative && self->totals.usd > 0)
+        entries[n++] = (LegendEntry) { _("running total of losses (right scale)"),
+                                       SHAPE_LINE, -3, FALSE, FALSE };
 
       x = m;
       for (guint i = 0; i < n; i++)
         {
-          Swatch sw_item = { { 0 }, ROLE_FG, entries[i].lane, entries[i].shape,
+          Swatch sw_item = { { 0 }, entries[i].lane == -3 ? ROLE_CUMULATIVE : ROLE_FG,
+                             entries[i].lane, entries[i].shape,
                              entries[i].hollow, entries[i].dashed };
           double item_w;
           gboolean has_swatch = entries[i].lane != -2;
@@ -524,12 +594,41 @@ layout_header (HlChart *self, double m)
 /* ------------------------------------------------------------------ */
 /* Footnote: who the data comes from */
 
+/* The publisher behind a source title: "Reuters (via Yahoo)" and
+ * "NHK World 2024-02-09" are Reuters and NHK World; a source with no title
+ * shows its URL, whose host names the publisher. */
 static char *
 publisher_of (const char *title)
 {
-  const char *paren = strstr (title, " (");
+  g_autofree char *name = NULL;
+  const char *paren;
+  gsize len;
 
-  return paren ? g_strndup (title, paren - title) : g_strdup (title);
+  if (g_str_has_prefix (title, "https://") || g_str_has_prefix (title, "http://"))
+    {
+      const char *host = strstr (title, "://") + 3;
+      gsize n = strcspn (host, "/?#:");
+
+      if (g_ascii_strncasecmp (host, "www.", 4) == 0 && n > 4)
+        {
+          host += 4;
+          n -= 4;
+        }
+      if (n > 0)
+        return g_strndup (host, n);
+    }
+
+  paren = strstr (title, " (");
+  name = paren ? g_strndup (title, paren - title) : g_strdup (title);
+  g_strstrip (name);
+  /* a trailing " YYYY-MM-DD" dates the article, not the publisher */
+  len = strlen (name);
+  if (len > 11 && name[len - 11] == ' ' && g_ascii_isdigit (name[len - 10]) &&
+      name[len - 6] == '-' && name[len - 3] == '-')
+    name[len - 11] = '\0';
+  if (name[0] == '\0')
+    return g_strdup (title);
+  return g_steal_pointer (&name);
 }
 
 static int
@@ -545,6 +644,34 @@ compare_publishers (gconstpointer a, gconstpointer b, gpointer data)
   return g_utf8_collate (pa, pb);
 }
 
+/* "Sources: A, B and 3 more.  Data: file.json (Heistline)." */
+static void
+footnote_text (GString *text, GPtrArray *names, guint n_named, const char *basename)
+{
+  g_string_truncate (text, 0);
+  if (names->len > 0)
+    {
+      g_string_append (text, _("Sources: "));
+      for (guint i = 0; i < n_named; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, g_ptr_array_index (names, i));
+        }
+      if (n_named == 0)
+        g_string_append_printf (text, ngettext ("%u publisher", "%u publishers", names->len),
+                                names->len);
+      else if (n_named < names->len)
+        g_string_append_printf (text, ngettext (" and %u more", " and %u more",
+                                                names->len - n_named),
+                                names->len - n_named);
+      g_string_append (text, ".  ");
+    }
+  g_string_append_printf (text, _("Data: %s (Heistline)."), basename);
+}
+
+#define FOOTNOTE_SAMPLE 512
+
 static double
 layout_footnote (HlChart *self, double m, guint first, guint last)
 {
@@ -557,13 +684,19 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
   PangoLayout *layout;
   double w, h;
 
-  /* Distinct publishers behind the events shown, most cited first. A
-   * million events would be a million lookups: past 20,000 shown events,
-   * a sample of them names the publishers just as well. */
+  /* Distinct publishers behind the events shown, most cited first. Each
+   * source costs a microsecond or so: past FOOTNOTE_SAMPLE events, an even
+   * sample of them names the main publishers just as well and keeps the
+   * frame's cost flat. The sample sits on a fixed grid of event indices
+   * (a power-of-two stride), so panning a little keeps the same sample
+   * and the footnote does not flicker. */
   {
-    guint stride = MAX (1, (last - first) / 20000);
+    guint stride = 1, start;
 
-    for (guint i = first; i < last; i += stride)
+    while ((last - first) / stride > FOOTNOTE_SAMPLE)
+      stride *= 2;
+    start = (first + stride - 1) / stride * stride;
+    for (guint i = start; i < last; i += stride)
       {
         if (!hl_view_shows_event (&self->view, self->dataset, &events[i]))
           continue;
@@ -586,26 +719,62 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
     g_ptr_array_sort_with_data (names, compare_publishers, counts);
   }
 
-  if (names->len > 0)
-    {
-      g_string_append (text, _("Sources: "));
-      for (guint i = 0; i < names->len; i++)
-        {
-          if (i > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, g_ptr_array_index (names, i));
-        }
-      g_string_append (text, ".  ");
-    }
-  basename = file ? g_file_get_basename (file) : g_strdup (hl_dataset_get_display_name (self->dataset));
-  g_string_append_printf (text, _("Data: %s (Heistline)."), basename);
+  basename = file ? g_file_get_basename (file)
+                  : g_strdup (hl_dataset_get_display_name (self->dataset));
 
-  layout = make_layout (self, self->font_small, text->str);
-  pango_layout_set_width (layout, (int) ((self->width - 2 * m) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  /* At most three lines; the ellipsis says there is more. */
-  pango_layout_set_height (layout, -3);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* Every publisher if they fit in a few lines (up to 13% of the height),
+   * in fine print if need be (down to 8.5 px, a print footnote's size);
+   * else the most cited ones and how many more. The data file is always
+   * named. */
+  {
+    static const double fine_print[] = { 0, 10, 9, 8.5 };
+    guint lo = 0;
+    int max_lines = 2;
+
+    layout = NULL;
+    for (guint f = 0; f < G_N_ELEMENTS (fine_print); f++)
+      {
+        g_autoptr(PangoFontDescription) font = NULL;
+        PangoLayout *probe;
+        double line_h;
+        guint hi = names->len;
+
+        if (f > 0 && fine_print[f] >= pango_font_description_get_size (self->font_small) /
+                                       (double) PANGO_SCALE)
+          continue;
+        font = f == 0 ? pango_font_description_copy (self->font_small)
+                      : make_font (fine_print[f], FALSE);
+        g_clear_object (&layout);
+        probe = make_layout (self, font, "Ag");
+        layout_size (probe, &w, &line_h);
+        g_object_unref (probe);
+        max_lines = (int) CLAMP (floor (self->height * 0.13 / line_h), 2, 8);
+        layout = make_layout (self, font, "");
+        pango_layout_set_width (layout, (int) ((self->width - 2 * m) * PANGO_SCALE));
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+        /* the largest number of names that fits */
+        lo = 0;
+        while (lo < hi)
+          {
+            guint mid = (lo + hi + 1) / 2;
+
+            footnote_text (text, names, mid, basename);
+            pango_layout_set_text (layout, text->str, -1);
+            if (pango_layout_get_line_count (layout) <= max_lines)
+              lo = mid;
+            else
+              hi = mid - 1;
+          }
+        if (lo == names->len)
+          break;
+      }
+    footnote_text (text, names, lo, basename);
+    pango_layout_set_text (layout, text->str, -1);
+    /* Even the file name alone may not fit a tiny canvas: cut it there. */
+    pango_layout_set_height (layout, -max_lines);
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  }
   layout_size (layout, &w, &h);
   add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
   return h;
@@ -741,19 +910,103 @@ typedef struct
   double usd;       /* usd lanes: sum of amounts */
   double count;     /* count lanes: sum of counts */
   guint  n;         /* events in the column */
+  guint  n_unknown; /* of which the count is not known */
   int    top;       /* the largest event in it */
   gboolean all_doubtful;
   gboolean any_match;
 } Column;
 
-/* Sums the shown events of @lane per pixel column. */
-static Column *
-bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, guint *n_used)
+/* The pixel column an event at @time falls in (may be out of the plot). */
+static inline gint64
+column_of (gint64 time, gint64 from, double px_per_s)
+{
+  return (gint64) floor ((double) (time - from) * px_per_s);
+}
+
+/* The first time that falls in column @col or later: the column's left
+ * edge, exactly as column_of() rounds. */
+static gint64
+column_start (gint64 col, gint64 from, double px_per_s)
+{
+  gint64 t = from + (gint64) ceil ((double) col / px_per_s);
+
+  while (column_of (t - 1, from, px_per_s) >= col)
+    t--;
+  while (column_of (t, from, px_per_s) < col)
+    t++;
+  return t;
+}
+
+/* Level of detail: each column's sums come from the dataset's running
+ * totals, two binary searches per column, whatever the number of events.
+ * Only possible when every event of the lane in range is shown as it is:
+ * a filter that drops or highlights single events needs them one by one. */
+static gboolean
+can_bin_by_index (HlChart *self, guint lane)
+{
+  const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+
+  if (self->view.search != NULL && self->view.search[0] != '\0')
+    return FALSE;
+  if (self->view.hidden_confidences & ((1u << HL_N_CONFIDENCES) - 1))
+    return FALSE;
+  if (l->measure == HL_MEASURE_USD && self->view.min_usd > 0)
+    return FALSE;
+  return TRUE;
+}
+
+static guint
+bin_lane_by_index (HlChart *self, guint lane, guint first, guint last, Column *c, guint cols)
+{
+  HlDataset *dataset = self->dataset;
+  guint n_events = hl_dataset_get_n_events (dataset);
+  double px_per_s = self->plot.width / (double) (self->view.to - self->view.from);
+  gint64 from = self->view.from;
+  guint n_lane = hl_dataset_lane_get_n_events (dataset, lane);
+  guint lo = n_lane, hi = n_lane, begin, used = 0;
+
+  if (!hl_view_lane_visible (&self->view, lane))
+    return 0;
+
+  /* The lane's positions within [first, last) of the dataset's events:
+   * both are lower bounds in time, so the lane's lower bounds of their
+   * times are the same boundaries. */
+  if (first < n_events)
+    lo = hl_dataset_lane_lower_bound (dataset, lane, hl_dataset_get_event (dataset, first)->time);
+  if (last < n_events)
+    hi = hl_dataset_lane_lower_bound (dataset, lane, hl_dataset_get_event (dataset, last)->time);
+
+  begin = CLAMP (hl_dataset_lane_lower_bound (dataset, lane, column_start (0, from, px_per_s)),
+                 lo, hi);
+  for (guint i = 0; i < cols && begin < hi; i++)
+    {
+      /* Columns go left to right: each boundary is found from the last. */
+      guint end = hl_dataset_lane_next_bound (dataset, lane, begin,
+                                              column_start (i + 1, from, px_per_s));
+      HlRangeSum sum;
+
+      end = CLAMP (end, begin, hi);
+      if (end == begin)
+        continue;
+      hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
+      c[i].usd = sum.usd;
+      c[i].count = (double) sum.count;
+      c[i].n = sum.n_events;
+      c[i].n_unknown = sum.n_unknown;
+      c[i].top = sum.largest;
+      c[i].all_doubtful = sum.n_doubtful == sum.n_events;
+      used++;
+      begin = end;
+    }
+  return used;
+}
+
+/* Visits every event of the range: for filters the running totals cannot
+ * answer. */
+static guint
+bin_lane_linear (HlChart *self, guint lane, guint first, guint last, Column *c, guint cols)
 {
   const HlEvent *events = hl_dataset_get_events (self->dataset);
-  guint cols = (guint) MAX (1, ceil (self->plot.width));
-  Column *c = g_new0 (Column, cols);
-  double x0 = self->plot.x;
   double px_per_s = self->plot.width / (double) (self->view.to - self->view.from);
   gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
   guint used = 0;
@@ -766,7 +1019,7 @@ bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, gui
 
       if (ev->lane != lane || !hl_view_shows_event (&self->view, self->dataset, ev))
         continue;
-      col = (gint64) floor ((double) (ev->time - self->view.from) * px_per_s);
+      col = column_of (ev->time, self->view.from, px_per_s);
       if (col < 0 || col >= (gint64) cols)
         continue;
       doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
@@ -788,15 +1041,46 @@ bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, gui
       c[col].usd += ev->usd;
       c[col].count += ev->count;
       c[col].n++;
+      if (!ev->count_known)
+        c[col].n_unknown++;
       if (searching && hl_view_event_matches (&self->view, ev))
         {
           c[col].any_match = TRUE;
           self->totals.n_matches++;
         }
     }
-  (void) x0;
+  return used;
+}
+
+/* Sums the shown events of @lane per pixel column. The first call for a
+ * lane in a layout bins it; later ones get a copy of the same columns.
+ * Returns a new array that the caller frees. */
+static Column *
+bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, guint *n_used)
+{
+  guint cols = (guint) MAX (1, ceil (self->plot.width));
+  guint matches_before = self->totals.n_matches;
+  Column *c;
+
+  g_assert (lane < HL_DATASET_MAX_LANES);
+
   *n_cols = cols;
-  *n_used = used;
+  if (self->bins[lane] != NULL)
+    {
+      *n_used = self->bins_used[lane];
+      self->totals.n_matches += self->bins_matches[lane];
+      return g_memdup2 (self->bins[lane], cols * sizeof (Column));
+    }
+
+  c = g_new0 (Column, cols);
+  if (can_bin_by_index (self, lane))
+    *n_used = bin_lane_by_index (self, lane, first, last, c, cols);
+  else
+    *n_used = bin_lane_linear (self, lane, first, last, c, cols);
+
+  self->bins[lane] = g_memdup2 (c, cols * sizeof (Column));
+  self->bins_used[lane] = *n_used;
+  self->bins_matches[lane] = self->totals.n_matches - matches_before;
   return c;
 }
 
@@ -810,8 +1094,47 @@ add_lane_header (HlChart *self, guint lane, const HlBox *band, double *content_t
   pango_layout_set_width (layout, (int) (band->width * 0.5 * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   layout_size (layout, &w, &h);
+  /* A band too thin for its title keeps its marks; the legend names it. */
+  if (h + 4 * self->s > band->height * 0.5)
+    {
+      g_object_unref (layout);
+      *content_top = band->y;
+      return;
+    }
   add_text (self, layout, band->x + 4 * self->s, band->y, ROLE_FG, (int) lane);
   *content_top = band->y + h + 4 * self->s;
+}
+
+/* Does the running-total line cross @box? Its points go left to right in
+ * steps of horizontal and vertical segments: look only at those in the
+ * box's columns. */
+static gboolean
+crosses_cumulative (HlChart *self, const HlBox *box)
+{
+  const double *pts = (const double *) (gpointer) self->cumulative->data;
+  guint n = self->cumulative->len / 2, lo = 0, hi = n;
+
+  if (n < 2)
+    return FALSE;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (pts[2 * mid] < box->x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo > 0 ? lo - 1 : 0; i + 1 < n && pts[2 * i] <= box->x + box->width; i++)
+    {
+      double x0 = MIN (pts[2 * i], pts[2 * i + 2]), x1 = MAX (pts[2 * i], pts[2 * i + 2]);
+      double y0 = MIN (pts[2 * i + 1], pts[2 * i + 3]), y1 = MAX (pts[2 * i + 1], pts[2 * i + 3]);
+
+      if (x1 >= box->x && x0 <= box->x + box->width &&
+          y1 >= box->y && y0 <= box->y + box->height)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Tries label positions around (cx, top) and keeps the first that stays in
@@ -820,7 +1143,8 @@ static gboolean
 place_label (HlChart *self, PangoLayout *layout, const HlBox *bounds,
              const double (*candidates)[2], guint n_candidates, int event, int lane, Role role)
 {
-  double w, h;
+  /* Room between a label and its neighbours, so that each reads alone. */
+  double w, h, pad = MAX (3.0, 4 * self->s);
 
   layout_size (layout, &w, &h);
   for (guint i = 0; i < n_candidates; i++)
@@ -829,9 +1153,11 @@ place_label (HlChart *self, PangoLayout *layout, const HlBox *bounds,
 
       if (candidates[i][0] == -1)  /* centred on x */
         continue;
-      if (!box_inside (&box, bounds) || collides (self, &box, 0, event))
+      if (!box_inside (&box, bounds) || collides_padded (self, &box, pad, 0.5, event) ||
+          crosses_cumulative (self, &box))
         continue;
       add_text (self, layout, box.x, box.y, role, lane);
+      g_array_index (self->texts, Text, self->texts->len - 1).halo = TRUE;
       return TRUE;
     }
   g_object_unref (layout);
@@ -849,6 +1175,22 @@ compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
   return ua < ub ? 1 : ua > ub ? -1 : 0;
 }
 
+/* Label every how many of @n_steps gridlines over @height pixels, so that
+ * the labels keep a gap between them. */
+static guint
+money_label_every (HlChart *self, double n_steps, double height)
+{
+  PangoLayout *probe = make_layout (self, self->font_small, "$0");
+  double w, h, spacing;
+
+  layout_size (probe, &w, &h);
+  g_object_unref (probe);
+  if (n_steps < 1 || height <= 0)
+    return 1;
+  spacing = height / n_steps;
+  return (guint) MAX (1, ceil (h * 1.2 / spacing));
+}
+
 static void
 layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
 {
@@ -857,6 +1199,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
   g_autofree Column *cols = NULL;
   guint n_cols, n_used, first_mark = self->marks->len;
   double label_h, bw, max_sum = 0, step, w, h;
+  guint label_every;
   PangoLayout *probe;
   double cand[6][2];
 
@@ -882,16 +1225,22 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
   if (ll->top > ll->base - 10 * self->s)
     ll->top = ll->content.y;
 
-  /* Money gridlines, labelled in the left gutter. */
-  for (double v = 0; v <= ll->usd_max + step / 2; v += step)
+  /* Money gridlines, labelled in the left gutter: every one where there
+   * is room, else every second, third… so that labels never touch. */
+  label_every = money_label_every (self, ll->usd_max / step, ll->base - ll->top);
+  for (guint k = 0; k * step <= ll->usd_max + step / 2; k++)
     {
+      double v = k * step;
       double y = ll->base - v / ll->usd_max * (ll->base - ll->top);
-      g_autofree char *label = hl_money_format_short (v);
+      g_autofree char *label = NULL;
       PangoLayout *layout;
       Line line = { self->plot.x, y, self->plot.x + self->plot.width, y,
                     v == 0 ? ROLE_AXIS : ROLE_GRID, MAX (1, self->s), FALSE };
 
       g_array_append_val (self->lines, line);
+      if (k % label_every != 0)
+        continue;
+      label = hl_money_format_short (v);
       layout = make_layout (self, self->font_small, label);
       layout_size (layout, &w, &h);
       add_text (self, layout, self->plot.x - 8 * self->s - w, y - h / 2, ROLE_MUTED, -1);
@@ -947,11 +1296,14 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
           g_array_append_vals (self->cumulative, pt, 2);
         }
       {
-        double pt[2] = { self->plot.x + self->plot.width, ll->base - run / cum_max * (ll->base - ll->top) };
+        double pt[2] = { self->plot.x + self->plot.width,
+                         ll->base - run / cum_max * (ll->base - ll->top) };
         g_array_append_vals (self->cumulative, pt, 2);
       }
-      for (double v = cum_step; v <= cum_max + cum_step / 2; v += cum_step)
+      label_every = money_label_every (self, cum_max / cum_step, ll->base - ll->top);
+      for (guint k = label_every; k * cum_step <= cum_max + cum_step / 2; k += label_every)
         {
+          double v = k * cum_step;
           g_autofree char *label = hl_money_format_short (v);
           PangoLayout *layout = make_layout (self, self->font_small, label);
 
@@ -1009,7 +1361,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
   const HlEvent *events = hl_dataset_get_events (self->dataset);
   g_autofree Column *cols = NULL;
   guint n_cols, n_used, first_mark = self->marks->len;
-  double ms = MAX (7.0, 15 * self->s), w, h, row_h;
+  double ms = MAX (10.0, 15 * self->s), w, h, row_h;
   guint n_rows;
   g_autofree double *row_right = NULL;
   HlBox bounds = ll->content;
@@ -1021,10 +1373,9 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
         self->totals.n_launches += cols[i].n;
         self->totals.n_items += (guint) cols[i].count;
       }
-  for (guint i = first; i < last; i++)
-    if (events[i].lane == lane && !events[i].count_known &&
-        hl_view_shows_event (&self->view, self->dataset, &events[i]))
-      self->totals.n_unknown++;
+  /* From the columns, not the events: O(width), whatever their number. */
+  for (guint i = 0; i < n_cols; i++)
+    self->totals.n_unknown += cols[i].n_unknown;
 
   row_h = ms * 1.7;
   n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
@@ -1114,10 +1465,18 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
       if (count_text != NULL)
         {
           PangoLayout *layout = make_layout (self, self->font_small, count_text);
+          HlBox box;
 
           layout_size (layout, &w, &h);
-          add_text (self, layout, x + size / 2 + 2 * self->s,
-                    mark.box.y + mark.box.height / 2 - h / 2, ROLE_FG, (int) lane);
+          box = (HlBox) { x + size / 2 + 2 * self->s, mark.box.y + mark.box.height / 2 - h / 2,
+                          w, h };
+          /* In a crowd, a count that would cover another label is left
+           * out; the event's card still gives it. */
+          if (box.x + box.width <= self->width && box.y >= 0 && box.y + h <= self->height &&
+              !collides (self, &box, 0, c->top))
+            add_text (self, layout, box.x, box.y, ROLE_FG, (int) lane);
+          else
+            g_object_unref (layout);
         }
     }
 
@@ -1134,9 +1493,9 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
         {
           const Mark *mk = &g_array_index (self->marks, Mark, order[k]);
           const HlEvent *ev = &events[mk->event];
-          double cand[4][2];
+          double cand[9][2];
           PangoLayout *layout;
-          double gap = 3 * self->s;
+          double gap = MAX (2.0, 3 * self->s), side_gap = MAX (3.5, 5 * self->s);
 
           if (mk->n_events != 1 || kind_rank (ev->kind) != rank)
             continue;
@@ -1146,11 +1505,23 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
           cand[0][1] = mk->box.y + mk->box.height + gap / 2;
           cand[1][0] = mk->box.x + mk->box.width / 2 - w / 2;
           cand[1][1] = mk->box.y - gap / 2 - h;
-          cand[2][0] = mk->box.x + mk->box.width + gap;
+          cand[2][0] = mk->box.x + mk->box.width + side_gap;
           cand[2][1] = mk->box.y + mk->box.height / 2 + h * 0.1;
-          cand[3][0] = mk->box.x - gap - w;
+          cand[3][0] = mk->box.x - side_gap - w;
           cand[3][1] = mk->box.y + mk->box.height / 2 - h / 2;
-          if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 4, mk->event,
+          /* below or above, flush with either side of the mark */
+          cand[4][0] = mk->box.x;
+          cand[4][1] = cand[0][1];
+          cand[5][0] = mk->box.x + mk->box.width - w;
+          cand[5][1] = cand[0][1];
+          cand[6][0] = mk->box.x;
+          cand[6][1] = cand[1][1];
+          cand[7][0] = mk->box.x + mk->box.width - w;
+          cand[7][1] = cand[1][1];
+          /* beside, level with the mark */
+          cand[8][0] = cand[2][0];
+          cand[8][1] = mk->box.y + mk->box.height / 2 - h / 2;
+          if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 9, mk->event,
                            (int) lane, ROLE_MUTED))
             placed++;
         }
@@ -1159,10 +1530,12 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
 
 /* ------------------------------------------------------------------ */
 
-static void
-layout_chart (HlChart *self)
+/* Lays everything out; FALSE when the lanes are left too little room. */
+static gboolean
+layout_chart_once (HlChart *self)
 {
   double m = MAX (10.0, 36 * self->s);
+  gboolean fits = TRUE;
   double header_bottom, foot_h = 0, axis_h, gutter, right_gutter = 0, w, h, band_label_h = 0;
   guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
   guint visible[HL_DATASET_MAX_LANES], n_visible = 0;
@@ -1200,10 +1573,11 @@ layout_chart (HlChart *self)
   self->plot.x = m + gutter;
   self->plot.width = MAX (10, self->width - 2 * m - gutter - right_gutter);
 
-  if (self->view.show_footnote)
+  if (self->view.show_footnote && !(self->dropped & DROP_FOOTNOTE))
     foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
 
-  /* Totals first (binning all lanes), so the subtitle can report them. */
+  /* Totals first, so the subtitle can report them. This bins each lane;
+   * the lanes below reuse the same columns (see bin_lane()). */
   {
     g_autofree Column *scratch = NULL;
     guint n_cols, n_used;
@@ -1232,7 +1606,8 @@ layout_chart (HlChart *self)
   header_bottom = layout_header (self, m);
   memset (&self->totals, 0, sizeof self->totals);
 
-  if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0)
+  if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0 &&
+      !(self->dropped & DROP_PERIODS))
     {
       probe = make_layout (self, self->font_small, "Ag");
       layout_size (probe, &w, &band_label_h);
@@ -1280,7 +1655,7 @@ layout_chart (HlChart *self)
   lane_gap = 14 * self->s;
   {
     double avail = self->plot.height - 6 * self->s - lane_gap * n_visible;
-    double ms = MAX (7.0, 15 * self->s), header_h, label_h, count_h;
+    double ms = MAX (10.0, 15 * self->s), header_h, label_h, count_h;
     guint n_usd = 0;
 
     probe = make_layout (self, self->font_label_bold, "Ag");
@@ -1309,6 +1684,9 @@ layout_chart (HlChart *self)
           band_h = (avail - count_h * (n_visible - n_usd)) / n_usd;
         else
           band_h = count_h;
+        /* a header and at least a row and a half of marks */
+        if (band_h < header_h + 4 * self->s + 1.5 * ms * 1.7)
+          fits = FALSE;
 
         ll->band = (HlBox) { self->plot.x, y, self->plot.width, band_h };
         add_lane_header (self, lane, &ll->band, &content_top);
@@ -1329,6 +1707,43 @@ layout_chart (HlChart *self)
   }
 
   layout_axis (self, self->plot.y + self->plot.height);
+  return fits;
+}
+
+static void
+reset_layout (HlChart *self)
+{
+  for (guint i = 0; i < self->texts->len; i++)
+    g_object_unref (g_array_index (self->texts, Text, i).layout);
+  g_array_set_size (self->texts, 0);
+  g_array_set_size (self->text_boxes, 0);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->lines, 0);
+  g_array_set_size (self->rects, 0);
+  g_array_set_size (self->cumulative, 0);
+  memset (&self->totals, 0, sizeof self->totals);
+  memset (self->lanes, 0, sizeof self->lanes);
+  self->column_usd_sum = 0;
+}
+
+/* On a canvas too small for everything, the parts around the plot give
+ * way one by one (footnote first) rather than crowd it or overlap. */
+static void
+layout_chart (HlChart *self)
+{
+  static const Drop order[] = { DROP_FOOTNOTE, DROP_LEGEND, DROP_SUBTITLE, DROP_PERIODS,
+                                DROP_TITLE };
+
+  for (guint k = 0; !layout_chart_once (self) && k < G_N_ELEMENTS (order); k++)
+    {
+      reset_layout (self);
+      self->dropped |= order[k];
+    }
+
+  /* The columns stay valid while the plot's width does, so every try
+   * above reused them; the chart needs them no more. */
+  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
+    g_clear_pointer (&self->bins[i], g_free);
 }
 
 HlChart *
@@ -1367,11 +1782,13 @@ hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (self->pango, 96);
 
-  self->font_title = make_font (MAX (15, 34 * self->s), TRUE);
-  self->font_subtitle = make_font (MAX (11, 20 * self->s), FALSE);
-  self->font_label = make_font (MAX (10, 17 * self->s), FALSE);
-  self->font_label_bold = make_font (MAX (10, 17 * self->s), TRUE);
-  self->font_small = make_font (MAX (9, 14.5 * self->s), FALSE);
+  /* Text shrinks with the canvas but not below what reads comfortably in
+   * a window or on a small slide (GNOME's body text is about 14.7 px). */
+  self->font_title = make_font (MAX (18, 34 * self->s), TRUE);
+  self->font_subtitle = make_font (MAX (13, 20 * self->s), FALSE);
+  self->font_label = make_font (MAX (12.5, 17 * self->s), FALSE);
+  self->font_label_bold = make_font (MAX (12.5, 17 * self->s), TRUE);
+  self->font_small = make_font (MAX (11, 14.5 * self->s), FALSE);
 
   setup_palette (self);
   layout_chart (self);
@@ -1405,6 +1822,13 @@ path_shape (cairo_t *cr, Shape shape, const HlBox *b)
     case SHAPE_CIRCLE:
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      break;
+    case SHAPE_LINE:
+      {
+        double t = MAX (2.0, b->height * 0.22);
+
+        cairo_rectangle (cr, b->x, cy - t / 2, b->width, t);
+      }
       break;
     case SHAPE_BAR:
     case SHAPE_SQUARE:
@@ -1446,6 +1870,25 @@ draw_mark (HlChart *self, cairo_t *cr, const Mark *mk, Rgba color)
       set_source (cr, color);
       cairo_fill (cr);
     }
+}
+
+/* What lies behind a label: the background, tinted where a period band
+ * covers it. */
+static Rgba
+halo_color (HlChart *self, const HlBox *box)
+{
+  Rgba bg = self->roles[ROLE_BG], band = self->roles[ROLE_BAND];
+  double cx = box->x + box->width / 2, cy = box->y + box->height / 2;
+
+  for (guint i = 0; i < self->rects->len; i++)
+    {
+      const Swatch *r = &g_array_index (self->rects, Swatch, i);
+
+      if (r->role == ROLE_BAND && r->lane == -1 && cx >= r->box.x &&
+          cx <= r->box.x + r->box.width && cy >= r->box.y && cy <= r->box.y + r->box.height)
+        return mix (bg, with_alpha (band, 1), band.a);
+    }
+  return bg;
 }
 
 void
@@ -1535,13 +1978,27 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
 
       if (r->role == ROLE_BAND)
         continue;
-      draw_mark (self, cr, &mk, r->lane >= 0 ? self->lane_colors[r->lane] : self->roles[ROLE_MUTED]);
+      draw_mark (self, cr, &mk,
+                 r->lane >= 0 ? self->lane_colors[r->lane]
+                 : self->roles[r->role == ROLE_CUMULATIVE ? ROLE_CUMULATIVE : ROLE_MUTED]);
     }
 
   for (guint i = 0; i < self->texts->len; i++)
     {
       const Text *t = &g_array_index (self->texts, Text, i);
 
+      /* Labels in the plot get a thin outline of the background, so that
+       * gridlines and year lines never cross a word. A transparent chart
+       * has no known background: no outline. */
+      if (t->halo && !self->transparent)
+        {
+          cairo_move_to (cr, t->box.x, t->box.y);
+          pango_cairo_layout_path (cr, t->layout);
+          set_source (cr, halo_color (self, &t->box));
+          cairo_set_line_width (cr, MAX (2.0, 3.5 * self->s));
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_stroke (cr);
+        }
       set_source (cr, t->lane >= 0 && t->role == ROLE_FG ? self->lane_colors[t->lane]
                                                          : self->roles[t->role]);
       cairo_move_to (cr, t->box.x, t->box.y);
@@ -1595,7 +2052,8 @@ describe_event_card (HlChart *self, const HlEvent *ev)
   if (ev->kind != NULL)
     g_string_append_printf (s, " · %s", ev->kind);
   if (ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
-    g_string_append_printf (s, "\n%s: %s", _("Confidence"), hl_confidence_to_string (ev->confidence));
+    g_string_append_printf (s, "\n%s: %s", _("Confidence"),
+                            hl_confidence_to_string (ev->confidence));
   return g_string_free (s, FALSE);
 }
 

@@ -5,6 +5,29 @@
 
 G_BEGIN_DECLS
 
+/* One lane's events in time order, with running totals: what a time range
+ * holds is two binary searches and a few subtractions, however many events
+ * it has (level of detail for the renderer). Built by hl_dataset_finish(). */
+typedef struct
+{
+  guint    n;
+  gint64  *times;
+  guint   *events;         /* index into the dataset's events */
+  double  *usd;            /* of each event, to find the largest */
+  guint   *counts;
+  double  *usd_sums;       /* n + 1 running totals: [i] sums the first i */
+  guint64 *count_sums;
+  guint   *doubtful_sums;
+  guint   *unknown_sums;
+  /* The largest event of 2^k blocks of HL_LANE_BLOCK positions from each
+   * block on (a sparse table: level k at [k * n_blocks]), for an O(1)
+   * range maximum with short sequential scans at the ends. */
+  guint   *largest;
+  guint    n_blocks;
+} HlLaneIndex;
+
+#define HL_LANE_BLOCK 32
+
 /* The loader (hl-loader.c) fills a dataset in; nothing else writes to one. */
 struct _HlDataset
 {
@@ -24,6 +47,7 @@ struct _HlDataset
   GArray       *events;    /* HlEvent, sorted by time */
   GArray       *sources;   /* HlSource, shared storage for events and facts */
   GHashTable   *event_ids; /* id -> index + 1 */
+  HlLaneIndex  *lane_index; /* one per lane */
 };
 
 HlDataset *hl_dataset_new_empty (const char *display_name);

@@ -10,10 +10,33 @@ G_DEFINE_FINAL_TYPE (HlDataset, hl_dataset, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hl-dataset-error-quark, hl_dataset_error)
 
 static void
+clear_lane_index (HlDataset *self)
+{
+  if (self->lane_index == NULL)
+    return;
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      HlLaneIndex *li = &self->lane_index[i];
+
+      g_free (li->times);
+      g_free (li->events);
+      g_free (li->usd);
+      g_free (li->counts);
+      g_free (li->usd_sums);
+      g_free (li->count_sums);
+      g_free (li->doubtful_sums);
+      g_free (li->unknown_sums);
+      g_free (li->largest);
+    }
+  g_clear_pointer (&self->lane_index, g_free);
+}
+
+static void
 hl_dataset_finalize (GObject *object)
 {
   HlDataset *self = (HlDataset *)object;
 
+  clear_lane_index (self);   /* before the lanes: it walks them */
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_object (&self->file);
   g_clear_pointer (&self->display_name, g_free);
@@ -221,6 +244,258 @@ hl_dataset_lower_bound (HlDataset *self, gint64 time)
   return lo;
 }
 
+/* ------------------------------------------------------------------ */
+/* Level of detail */
+
+/* Which of two positions of a lane holds the larger event: more usd, then
+ * a larger count, then the earlier one, as the renderer's linear scan
+ * would pick. A total order, so the tree can combine spans in any order. */
+static inline guint
+larger (const HlLaneIndex *li, guint a, guint b)
+{
+  if (a == G_MAXUINT)
+    return b;
+  if (b == G_MAXUINT)
+    return a;
+  if (li->usd[a] != li->usd[b])
+    return li->usd[a] > li->usd[b] ? a : b;
+  if (li->counts[a] != li->counts[b])
+    return li->counts[a] > li->counts[b] ? a : b;
+  return MIN (a, b);
+}
+
+/* Splits the sorted events by lane and sums them up: O(n), once. */
+static void
+build_lane_index (HlDataset *self)
+{
+  const HlEvent *events = (const HlEvent *) (gpointer) self->events->data;
+  guint n_lanes = self->lanes->len;
+
+  clear_lane_index (self);
+  self->lane_index = g_new0 (HlLaneIndex, MAX (n_lanes, 1));
+
+  for (guint i = 0; i < self->events->len; i++)
+    if (events[i].lane < n_lanes)
+      self->lane_index[events[i].lane].n++;
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      HlLaneIndex *li = &self->lane_index[lane];
+      guint n = li->n;
+
+      li->times = g_new (gint64, MAX (n, 1));
+      li->events = g_new (guint, MAX (n, 1));
+      li->usd = g_new (double, MAX (n, 1));
+      li->counts = g_new (guint, MAX (n, 1));
+      li->usd_sums = g_new (double, n + 1);
+      li->count_sums = g_new (guint64, n + 1);
+      li->doubtful_sums = g_new (guint, n + 1);
+      li->unknown_sums = g_new (guint, n + 1);
+      li->usd_sums[0] = 0;
+      li->count_sums[0] = 0;
+      li->doubtful_sums[0] = 0;
+      li->unknown_sums[0] = 0;
+      li->n = 0;   /* counts up again as the events are filed */
+    }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const HlEvent *ev = &events[i];
+      HlLaneIndex *li;
+      gboolean doubtful;
+      guint p;
+
+      if (ev->lane >= n_lanes)
+        continue;
+      li = &self->lane_index[ev->lane];
+      p = li->n++;
+      doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                 ev->confidence == HL_CONFIDENCE_DISPUTED;
+      li->times[p] = ev->time;
+      li->events[p] = i;
+      li->usd[p] = ev->usd;
+      li->counts[p] = ev->count;
+      li->usd_sums[p + 1] = li->usd_sums[p] + ev->usd;
+      li->count_sums[p + 1] = li->count_sums[p] + ev->count;
+      li->doubtful_sums[p + 1] = li->doubtful_sums[p] + (doubtful ? 1 : 0);
+      li->unknown_sums[p + 1] = li->unknown_sums[p] + (ev->count_known ? 0 : 1);
+    }
+
+  /* Sparse tables: level 0 is each block's largest, level k the larger of
+   * two level k-1 entries 2^(k-1) blocks apart. */
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      HlLaneIndex *li = &self->lane_index[lane];
+      guint nb = (li->n + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, levels = 1;
+
+      while ((2u << (levels - 1)) <= nb)
+        levels++;
+      li->n_blocks = nb;
+      li->largest = g_new (guint, MAX (nb * levels, 1));
+      for (guint b = 0; b < nb; b++)
+        {
+          guint best = G_MAXUINT;
+
+          for (guint p = b * HL_LANE_BLOCK; p < MIN (li->n, (b + 1) * HL_LANE_BLOCK); p++)
+            best = larger (li, best, p);
+          li->largest[b] = best;
+        }
+      for (guint k = 1; k < levels; k++)
+        {
+          guint *prev = li->largest + (k - 1) * nb, *cur = li->largest + k * nb;
+          guint half = 1u << (k - 1);
+
+          for (guint b = 0; b + 2 * half <= nb; b++)
+            cur[b] = larger (li, prev[b], prev[b + half]);
+        }
+    }
+}
+
+/* Events in @lane. */
+guint
+hl_dataset_lane_get_n_events (HlDataset *self, guint lane)
+{
+  g_return_val_if_fail (HL_IS_DATASET (self), 0);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+  g_return_val_if_fail (self->lane_index != NULL, 0);
+  return self->lane_index[lane].n;
+}
+
+/* The position of @lane's first event at or after @time (its number of
+ * events if none). */
+guint
+hl_dataset_lane_lower_bound (HlDataset *self, guint lane, gint64 time)
+{
+  const HlLaneIndex *li;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (HL_IS_DATASET (self), 0);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+  g_return_val_if_fail (self->lane_index != NULL, 0);
+
+  li = &self->lane_index[lane];
+  hi = li->n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (li->times[mid] < time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Like hl_dataset_lane_lower_bound(), searching forward from @position,
+ * which must not be past the answer: O(log distance), so that a sweep over
+ * a range in small steps stays within a few cache lines per step. */
+guint
+hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 time)
+{
+  const HlLaneIndex *li;
+  guint lo, hi, step = 1;
+
+  g_return_val_if_fail (HL_IS_DATASET (self), 0);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+  g_return_val_if_fail (self->lane_index != NULL, 0);
+
+  li = &self->lane_index[lane];
+  if (position >= li->n || li->times[position] >= time)
+    return MIN (position, li->n);
+
+  /* Gallop: times[lo] < time; double the step until times[hi] >= time. */
+  lo = position;
+  hi = position + 1;
+  while (hi < li->n && li->times[hi] < time)
+    {
+      lo = hi;
+      step *= 2;
+      hi = position + step;
+    }
+  hi = MIN (hi, li->n);
+  lo++;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (li->times[mid] < time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The index (into the dataset's events) of @lane's event at @position. */
+int
+hl_dataset_lane_get_event (HlDataset *self, guint lane, guint position)
+{
+  g_return_val_if_fail (HL_IS_DATASET (self), -1);
+  g_return_val_if_fail (lane < self->lanes->len, -1);
+  g_return_val_if_fail (self->lane_index != NULL, -1);
+  g_return_val_if_fail (position < self->lane_index[lane].n, -1);
+  return (int) self->lane_index[lane].events[position];
+}
+
+/* Sums @lane's events at positions [@begin, @end). */
+void
+hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRangeSum *sum)
+{
+  const HlLaneIndex *li;
+  guint best = G_MAXUINT;
+
+  g_return_if_fail (HL_IS_DATASET (self));
+  g_return_if_fail (lane < self->lanes->len);
+  g_return_if_fail (self->lane_index != NULL);
+  g_return_if_fail (sum != NULL);
+
+  li = &self->lane_index[lane];
+  end = MIN (end, li->n);
+  begin = MIN (begin, end);
+
+  sum->n_events = end - begin;
+  sum->count = li->count_sums[end] - li->count_sums[begin];
+  sum->n_doubtful = li->doubtful_sums[end] - li->doubtful_sums[begin];
+  sum->n_unknown = li->unknown_sums[end] - li->unknown_sums[begin];
+
+  /* A few events: added up one by one, exactly, in order. Many: the
+   * difference of two running totals, off by at most a rounding of the
+   * lane's whole sum, which is negligible next to so many events. */
+  if (end - begin <= 16)
+    {
+      sum->usd = 0;
+      for (guint p = begin; p < end; p++)
+        sum->usd += li->usd[p];
+    }
+  else
+    sum->usd = li->usd_sums[end] - li->usd_sums[begin];
+
+  /* The largest: the whole blocks inside the range from the sparse table
+   * (two entries that cover them), the ends one by one. */
+  {
+    guint bl = (begin + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, br = end / HL_LANE_BLOCK;
+
+    if (bl >= br)
+      for (guint p = begin; p < end; p++)
+        best = larger (li, best, p);
+    else
+      {
+        guint k = 0;
+
+        for (guint p = begin; p < bl * HL_LANE_BLOCK; p++)
+          best = larger (li, best, p);
+        for (guint p = br * HL_LANE_BLOCK; p < end; p++)
+          best = larger (li, best, p);
+        while ((2u << k) <= br - bl)
+          k++;
+        best = larger (li, best, li->largest[k * li->n_blocks + bl]);
+        best = larger (li, best, li->largest[k * li->n_blocks + br - (1u << k)]);
+      }
+  }
+  sum->largest = best == G_MAXUINT ? -1 : (int) li->events[best];
+}
+
 static int
 compare_events (gconstpointer a, gconstpointer b, gpointer user_data)
 {
@@ -254,6 +529,8 @@ hl_dataset_finish (HlDataset *self)
   g_hash_table_remove_all (self->event_ids);
   for (guint i = 0; i < self->events->len; i++)
     g_hash_table_insert (self->event_ids, (gpointer) events[i].id, GUINT_TO_POINTER (i + 1));
+
+  build_lane_index (self);
 }
 
 const char *

@@ -146,6 +146,37 @@ int              hl_dataset_find_event         (HlDataset     *self,
 guint            hl_dataset_lower_bound        (HlDataset     *self,
                                                 gint64         time);
 
+/* Level of detail: a lane's events in time order, summed over ranges of
+ * positions without visiting them (O(log n) per range). Positions run from
+ * 0 to hl_dataset_lane_get_n_events(). */
+typedef struct
+{
+  guint   n_events;
+  double  usd;            /* sum of amounts */
+  guint64 count;          /* sum of counts (1 where not given) */
+  guint   n_doubtful;     /* suspected or disputed */
+  guint   n_unknown;      /* count not given */
+  int     largest;        /* event index: most usd, then count, then first; -1 if empty */
+} HlRangeSum;
+
+guint            hl_dataset_lane_get_n_events  (HlDataset     *self,
+                                                guint          lane);
+guint            hl_dataset_lane_lower_bound   (HlDataset     *self,
+                                                guint          lane,
+                                                gint64         time);
+guint            hl_dataset_lane_next_bound    (HlDataset     *self,
+                                                guint          lane,
+                                                guint          position,
+                                                gint64         time);
+int              hl_dataset_lane_get_event     (HlDataset     *self,
+                                                guint          lane,
+                                                guint          position);
+void             hl_dataset_lane_sum           (HlDataset     *self,
+                                                guint          lane,
+                                                guint          begin,
+                                                guint          end,
+                                                HlRangeSum    *sum);
+
 const char      *hl_confidence_to_string       (HlConfidence   confidence);
 const char      *hl_confidence_describe        (HlConfidence   confidence);
 gboolean         hl_source_url_is_openable     (const char    *url);

@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* heistline-bench: how Heistline's costs grow with the number of events.
+ * Not a test: it asserts nothing and prints one line per figure,
+ *
+ *   NAME n=N median=VALUE UNIT (runs=R min=MIN max=MAX)
+ *
+ * for generated datasets of 1k, 10k, 100k and 1M events (--quick: up to
+ * 100k). Machines are shared and noisy, so every figure is the median of
+ * several runs after a warm-up run; min and max show the spread. */
+#include "config.h"
+
+#include <cairo.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "hl-bench-gen.h"
+#include "hl-chart.h"
+#include "hl-dataset.h"
+#include "hl-date.h"
+#include "hl-export.h"
+#include "hl-view.h"
+
+#define FRAME_W 1920
+#define FRAME_H 1080
+
+static char *opt_data_dir = NULL;
+static char *opt_heistline = NULL;
+static char *opt_schema_dir = NULL;
+static char *opt_child_load = NULL;
+static char *opt_only = NULL;
+static gboolean opt_quick = FALSE;
+
+static double
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static char *
+format_value (double v)
+{
+  if (fabs (v) < 10)
+    return g_strdup_printf ("%.3f", v);
+  if (fabs (v) < 1000)
+    return g_strdup_printf ("%.1f", v);
+  return g_strdup_printf ("%.0f", v);
+}
+
+/* Prints one figure: the median of @runs samples, with their range. */
+static void
+report (const char *name, guint n, const char *unit, double *samples, guint runs)
+{
+  g_autofree char *median = NULL, *min = NULL, *max = NULL;
+  double m;
+
+  if (runs == 0)
+    return;
+  qsort (samples, runs, sizeof (double), compare_doubles);
+  m = runs % 2 ? samples[runs / 2] : (samples[runs / 2 - 1] + samples[runs / 2]) / 2;
+  median = format_value (m);
+  min = format_value (samples[0]);
+  max = format_value (samples[runs - 1]);
+  printf ("%s n=%u median=%s %s (runs=%u min=%s max=%s)\n", name, n, median, unit, runs,
+          min, max);
+  fflush (stdout);
+}
+
+static gboolean
+wanted (const char *name)
+{
+  return opt_only == NULL || strstr (name, opt_only) != NULL;
+}
+
+/* Fewer runs where one run takes long: the median of 3 at 1M events. */
+static guint
+runs_for (guint n)
+{
+  return n >= 1000000 ? 5 : n >= 100000 ? 9 : 15;
+}
+
+/* ------------------------------------------------------------------ */
+/* Datasets */
+
+static char *
+dataset_path (guint n)
+{
+  g_autofree char *name = g_strdup_printf ("generated-%u.json", n);
+
+  return g_build_filename (opt_data_dir, name, NULL);
+}
+
+/* Generates the file once; later runs reuse it. */
+static char *
+ensure_dataset (guint n)
+{
+  g_autofree char *path = dataset_path (n);
+  g_autofree char *tmp = NULL;
+  FILE *out;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&path);
+
+  g_mkdir_with_parents (opt_data_dir, 0755);
+  tmp = g_strconcat (path, ".tmp", NULL);
+  fprintf (stderr, "generating %s…\n", path);
+  if ((out = fopen (tmp, "w")) == NULL)
+    g_error ("cannot write %s: %s", tmp, g_strerror (errno));
+  if (!hl_bench_write_dataset (out, n, 1) || fclose (out) != 0 || g_rename (tmp, path) != 0)
+    g_error ("cannot write %s: %s", path, g_strerror (errno));
+  return g_steal_pointer (&path);
+}
+
+static HlDataset *
+load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset = hl_dataset_new_from_file (file, NULL, &error);
+
+  if (dataset == NULL)
+    g_error ("%s", error->message);
+  return dataset;
+}
+
+/* The peak resident size of this process so far, in kilobytes. Not
+ * getrusage(): across fork() and exec() its ru_maxrss keeps the peak of
+ * the parent's image the child started as. */
+static double
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 6, NULL);
+}
+
+/* In a fresh process (--child-load): load once, print the time taken and
+ * the peak resident size, so each figure is what loading that file costs
+ * a process that did nothing else. */
+static int
+child_load (const char *path)
+{
+  double t0 = now_ms ();
+  g_autoptr(HlDataset) dataset = load (path);
+  double t1 = now_ms ();
+
+  printf ("%.3f %.0f\n", t1 - t0, peak_rss_kb ());
+  return hl_dataset_get_n_events (dataset) > 0 ? 0 : 1;
+}
+
+static gboolean
+run_child_load (const char *self_exe, const char *path, double *ms, double *peak_mb)
+{
+  int fds[2];
+  pid_t pid;
+  int status;
+  char buf[64] = { 0 };
+  char *end;
+  ssize_t len;
+
+  if (pipe (fds) != 0)
+    return FALSE;
+  pid = fork ();
+  if (pid == 0)
+    {
+      dup2 (fds[1], STDOUT_FILENO);
+      close (fds[0]);
+      close (fds[1]);
+      execl (self_exe, self_exe, "--child-load", path, (char *) NULL);
+      _exit (127);
+    }
+  close (fds[1]);
+  len = read (fds[0], buf, sizeof buf - 1);
+  close (fds[0]);
+  if (pid < 0 || waitpid (pid, &status, 0) != pid || !WIFEXITED (status) ||
+      WEXITSTATUS (status) != 0 || len <= 0)
+    return FALSE;
+  *ms = g_ascii_strtod (buf, &end);
+  *peak_mb = g_ascii_strtod (end, NULL) / 1024;
+  return *peak_mb > 0;
+}
+
+static void
+bench_load (const char *self_exe, const char *path, guint n)
+{
+  guint runs = n >= 1000000 ? 3 : runs_for (n);
+  g_autofree double *ms = g_new (double, runs);
+  g_autofree double *mb = g_new (double, runs);
+  g_autofree double *kb_per_event = g_new (double, runs);
+
+  if (!wanted ("load"))
+    return;
+  for (guint i = 0; i < runs; i++)
+    {
+      if (!run_child_load (self_exe, path, &ms[i], &mb[i]))
+        g_error ("loading %s in a child process failed", path);
+      kb_per_event[i] = mb[i] * 1024 / n;
+    }
+  report ("load_ms", n, "ms", ms, runs);
+  report ("load_peak_rss_mb", n, "MB", mb, runs);
+  report ("load_peak_rss_kb_per_event", n, "KB", kb_per_event, runs);
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames */
+
+/* Everything from a little before the first event to a little after the
+ * last, as "fit all" would show it. Set directly: the window caps its
+ * zoom at thirty years, the renderer does not. */
+static void
+view_full (HlView *view, HlDataset *dataset)
+{
+  gint64 first, last, margin;
+
+  hl_view_init (view, dataset);
+  if (!hl_dataset_get_extent (dataset, &first, &last))
+    return;
+  first = hl_date_floor_day (first);
+  last = hl_date_floor_day (last) + HL_SECONDS_PER_DAY;
+  margin = MAX ((last - first) / 20, HL_SECONDS_PER_DAY);
+  view->from = first - margin;
+  view->to = last + margin;
+}
+
+/* One week in the middle of the dataset's extent. */
+static void
+view_week (HlView *view, HlDataset *dataset)
+{
+  gint64 first = 0, last = 0, mid;
+
+  hl_view_init (view, dataset);
+  hl_dataset_get_extent (dataset, &first, &last);
+  mid = hl_date_floor_day (first + (last - first) / 2);
+  view->from = mid;
+  view->to = mid + 7 * HL_SECONDS_PER_DAY;
+}
+
+/* What a frame costs when the view changed: lay the chart out and draw it. */
+static double
+time_frame (HlDataset *dataset, const HlView *view, cairo_t *cr)
+{
+  double t0 = now_ms ();
+  g_autoptr(HlChart) chart = hl_chart_new (dataset, view, FRAME_W, FRAME_H);
+
+  hl_chart_draw (chart, cr);
+  cairo_surface_flush (cairo_get_target (cr));
+  return now_ms () - t0;
+}
+
+static void
+bench_frames (HlDataset *dataset, guint n)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  cairo_t *cr = cairo_create (surface);
+  guint runs = runs_for (n);
+  g_autofree double *samples = g_new (double, runs);
+  HlView view;
+
+  if (wanted ("frame_ms_full"))
+    {
+      view_full (&view, dataset);
+      time_frame (dataset, &view, cr);   /* warm-up: font setup, caches */
+      for (guint i = 0; i < runs; i++)
+        samples[i] = time_frame (dataset, &view, cr);
+      report ("frame_ms_full", n, "ms", samples, runs);
+      hl_view_clear (&view);
+    }
+
+  if (wanted ("frame_ms_week"))
+    {
+      view_week (&view, dataset);
+      time_frame (dataset, &view, cr);
+      for (guint i = 0; i < runs; i++)
+        samples[i] = time_frame (dataset, &view, cr);
+      report ("frame_ms_week", n, "ms", samples, runs);
+      hl_view_clear (&view);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Moving the pointer from one mark to another: the chart is laid out and
+ * drawn once (the window keeps it as a texture); a hover frame is the hit
+ * test plus the hover layer drawn over the cached image. */
+static void
+bench_hover (HlDataset *dataset, guint n)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(HlChart) chart = NULL;
+  guint runs = 101;
+  g_autofree double *samples = g_new (double, runs);
+  int targets[2] = { -1, -1 };
+  HlBox boxes[2];
+  guint found = 0, n_events = hl_dataset_get_n_events (dataset);
+  HlView view;
+
+  if (!wanted ("hover_ms"))
+    return;
+
+  view_full (&view, dataset);
+  chart = hl_chart_new (dataset, &view, FRAME_W, FRAME_H);
+  hl_view_clear (&view);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  cr = cairo_create (surface);
+  hl_chart_draw (chart, cr);
+
+  /* Two events that have marks of their own, around the middle. */
+  for (guint k = 0; k < n_events && found < 2; k++)
+    {
+      guint i = (n_events / 2 + k * 7919) % n_events;
+
+      if (hl_chart_get_event_box (chart, (int) i, &boxes[found]) &&
+          (found == 0 || (int) i != targets[0]))
+        targets[found++] = (int) i;
+    }
+  if (found < 2)
+    {
+      fprintf (stderr, "hover_ms n=%u: no two marks to hover\n", n);
+      goto out;
+    }
+
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      const HlBox *b = &boxes[i % 2];
+      double t0 = now_ms ();
+      int hit = hl_chart_hit_test (chart, b->x + b->width / 2, b->y + b->height / 2);
+
+      hl_chart_draw_overlay (chart, cr, hit, -1);
+      cairo_surface_flush (surface);
+      if (i > 0)   /* the first one is the warm-up */
+        samples[i - 1] = now_ms () - t0;
+      if (hit < 0)
+        g_error ("hover_ms: the hit test missed the mark of event %d", targets[i % 2]);
+    }
+  report ("hover_ms", n, "ms", samples, runs);
+
+out:
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export */
+
+static void
+bench_export (HlDataset *dataset, guint n, int width, int height, const char *name)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  guint runs = width > 2000 ? 7 : 11;
+  g_autofree double *samples = g_new (double, runs);
+  HlView view;
+
+  if (!wanted (name))
+    return;
+  dir = g_dir_make_tmp ("heistline-bench-XXXXXX", NULL);
+  path = g_build_filename (dir, "chart.png", NULL);
+  hl_view_init (&view, dataset);
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double t0 = now_ms ();
+
+      if (!hl_export_to_file (dataset, &view, HL_EXPORT_PNG, width, height, 1, path, &error))
+        g_error ("%s", error->message);
+      if (i > 0)
+        samples[i - 1] = now_ms () - t0;
+    }
+  report (name, n, "ms", samples, runs);
+  hl_view_clear (&view);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ------------------------------------------------------------------ */
+/* Start-up */
+
+/* Wall time from spawning the app to its exit right after the first
+ * frame of the timeline (HEISTLINE_QUIT_AFTER_FIRST_FRAME), on the X
+ * server in $DISPLAY. */
+static void
+bench_startup (guint n)
+{
+  guint runs = 9;
+  g_autofree double *samples = g_new (double, runs);
+  g_auto(GStrv) env = NULL;
+  const char *argv[] = { opt_heistline, NULL };
+
+  if (!wanted ("startup_ms"))
+    return;
+  if (opt_heistline == NULL || !g_file_test (opt_heistline, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      fprintf (stderr, "startup_ms: skipped, no GUI build (--heistline PATH)\n");
+      return;
+    }
+  if (g_getenv ("DISPLAY") == NULL)
+    {
+      fprintf (stderr, "startup_ms: skipped, no $DISPLAY (start Xvfb :99, DISPLAY=:99)\n");
+      return;
+    }
+
+  env = g_get_environ ();
+  env = g_environ_setenv (env, "HEISTLINE_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "GTK_A11Y", "none", TRUE);
+  env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
+  if (opt_schema_dir != NULL)
+    env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", opt_schema_dir, TRUE);
+
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double t0 = now_ms (), t;
+      GPid pid;
+      int status = -1;
+
+      if (!g_spawn_async (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD |
+                          G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error))
+        g_error ("startup_ms: %s", error->message);
+      /* An app without the quit hook would run forever: give up at 30 s. */
+      while (waitpid (pid, &status, WNOHANG) == 0)
+        {
+          if (now_ms () - t0 > 30000)
+            {
+              kill (pid, SIGKILL);
+              waitpid (pid, &status, 0);
+              fprintf (stderr, "startup_ms: skipped, the app did not quit after its first "
+                       "frame (HEISTLINE_QUIT_AFTER_FIRST_FRAME)\n");
+              return;
+            }
+          g_usleep (200);
+        }
+      t = now_ms () - t0;
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        {
+          fprintf (stderr, "startup_ms: skipped, the app exited with status %d\n", status);
+          return;
+        }
+      if (i > 0)   /* the first run warms the page cache */
+        samples[i - 1] = t;
+    }
+  report ("startup_ms", n, "ms", samples, runs);
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+main (int argc, char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Stop at 100k events", NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
+      "Only the figures whose name contains TEXT", "TEXT" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
+      "Where generated datasets are kept (default: next to this program)", "DIR" },
+    { "heistline", 0, 0, G_OPTION_ARG_FILENAME, &opt_heistline,
+      "The GUI build of heistline, for startup_ms", "PATH" },
+    { "schema-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_schema_dir,
+      "GSETTINGS_SCHEMA_DIR for startup_ms", "DIR" },
+    { "child-load", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_child_load,
+      NULL, NULL },
+    { NULL }
+  };
+  static const guint sizes[] = { 1000, 10000, 100000, 1000000 };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Heistline benchmarks");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_exe = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 2;
+    }
+  if (opt_child_load != NULL)
+    return child_load (opt_child_load);
+
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (opt_data_dir == NULL)
+    opt_data_dir = g_strdup (BENCH_DATA_DIR);
+#ifdef HEISTLINE_GUI_BIN
+  if (opt_heistline == NULL)
+    opt_heistline = g_strdup (HEISTLINE_GUI_BIN);
+  if (opt_schema_dir == NULL)
+    opt_schema_dir = g_strdup (HEISTLINE_SCHEMA_DIR);
+#endif
+
+  {
+    g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
+    guint n = hl_dataset_get_n_events (bundled);
+
+    bench_frames (bundled, n);
+    bench_export (bundled, n, 1920, 1080, "export_png_ms_1080p");
+    bench_export (bundled, n, 3840, 2160, "export_png_ms_2160p");
+    bench_startup (n);
+  }
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      guint n = sizes[k];
+      g_autofree char *path = NULL;
+      g_autoptr(HlDataset) dataset = NULL;
+
+      if (opt_quick && n > 100000)
+        break;
+      if (!wanted ("load_ms") && !wanted ("load_peak_rss_mb") &&
+          !wanted ("load_peak_rss_kb_per_event") && !wanted ("frame_ms_full") &&
+          !wanted ("frame_ms_week") && !wanted ("hover_ms") &&
+          !(n == 100000 && (wanted ("export_png_ms_1080p") || wanted ("export_png_ms_2160p"))))
+        continue;
+      path = ensure_dataset (n);
+      bench_load (self_exe, path, n);
+      if (!wanted ("frame_ms_full") && !wanted ("frame_ms_week") && !wanted ("hover_ms") &&
+          !(n == 100000 && (wanted ("export_png_ms_1080p") || wanted ("export_png_ms_2160p"))))
+        continue;
+      dataset = load (path);
+      bench_frames (dataset, n);
+      bench_hover (dataset, n);
+      if (n == 100000)
+        {
+          bench_export (dataset, n, 1920, 1080, "export_png_ms_1080p");
+          bench_export (dataset, n, 3840, 2160, "export_png_ms_2160p");
+        }
+    }
+  return 0;
+}

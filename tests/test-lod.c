@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Level of detail: with hundreds of thousands of events, the renderer sums
+ * them per pixel column from the dataset's running totals. What a reader
+ * must be able to trust is that the drawing still tells the truth: each
+ * column's bar is the sum of its events, so the bars add up to the sum of
+ * the events in view, with or without filters (which fall back to visiting
+ * the events one by one). The dataset is generated in memory. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-chart.h"
+#include "hl-dataset.h"
+#include "hl-date.h"
+#include "hl-view.h"
+
+#define N_EVENTS   200000
+#define N_DENSE    40000     /* of which this many fall in one week */
+#define LANE_HEISTS 0
+
+typedef struct
+{
+  guint64 state;
+} Rng;
+
+static guint
+rng_below (Rng *r, guint n)
+{
+  r->state ^= r->state << 13;
+  r->state ^= r->state >> 7;
+  r->state ^= r->state << 17;
+  return (guint) (r->state % n);
+}
+
+static const char *confidences[] = { "official", "analyst", "suspected", "disputed" };
+
+static gint64
+dense_week_start (void)
+{
+  return hl_date_from_ymd (2004, 3, 1);
+}
+
+/* Events over 1984-2024 in shuffled order, plus a dense week in March
+ * 2004 so that even a one-week view has to aggregate. Outside that week,
+ * plain dates: each event sits at noon, far from the edges of the week
+ * view, which has only that week's events in it. */
+static GBytes *
+generate (guint n_events, int duplicate_of, guint duplicate_at)
+{
+  GString *s = g_string_sized_new (n_events * 120);
+  gint64 first = hl_date_from_ymd (1984, 1, 1);
+  guint n_days = (guint) ((hl_date_from_ymd (2024, 12, 31) - first) / HL_SECONDS_PER_DAY);
+  Rng r = { 42 };
+
+  g_string_append (s, "{\"format\":\"heistline-dataset/1\",\"title\":\"LOD test\",\"lanes\":["
+                      "{\"id\":\"heists\",\"measure\":\"usd\"},"
+                      "{\"id\":\"launches\",\"measure\":\"count\"},"
+                      "{\"id\":\"milestones\",\"measure\":\"count\"}],\n\"events\":[\n");
+  for (guint i = 0; i < n_events; i++)
+    {
+      gint64 day = i < N_DENSE ? dense_week_start () + rng_below (&r, 7) * HL_SECONDS_PER_DAY
+                               : first + (gint64) rng_below (&r, n_days) * HL_SECONDS_PER_DAY;
+      guint lane = rng_below (&r, 10), second = rng_below (&r, 86400);
+      g_autofree char *day_text = hl_date_format_iso (day);
+      /* the dense week at any time of day, so its events spread over columns */
+      g_autofree char *date = i < N_DENSE
+                              ? g_strdup_printf ("%sT%02u:%02u:%02uZ", day_text, second / 3600,
+                                                 second / 60 % 60, second % 60)
+                              : g_strdup (day_text);
+      g_autofree char *id = i == duplicate_at && duplicate_of >= 0
+                            ? g_strdup_printf ("e%d", duplicate_of) : g_strdup_printf ("e%u", i);
+
+      g_string_append_printf (s, "%s{\"id\":\"%s\",\"date\":\"%s\",\"title\":\"Event %u\","
+                              "\"confidence\":\"%s\",", i ? ",\n" : "", id, date, i,
+                              confidences[rng_below (&r, G_N_ELEMENTS (confidences))]);
+      if (lane < 4)
+        {
+          /* Amounts from $1 to ~$1e9, with cents: sums that round. */
+          guint scale = rng_below (&r, 10), dollars = 1 + scale * rng_below (&r, 100000000);
+          guint cents = rng_below (&r, 100);
+
+          g_string_append_printf (s, "\"lane\":\"heists\",\"usd\":%u.%02u}", dollars, cents);
+        }
+      else if (rng_below (&r, 4) == 0)
+        g_string_append_printf (s, "\"lane\":\"%s\"}", lane < 9 ? "launches" : "milestones");
+      else
+        g_string_append_printf (s, "\"lane\":\"%s\",\"count\":%u}",
+                                lane < 9 ? "launches" : "milestones", 1 + rng_below (&r, 5));
+    }
+  g_string_append (s, "\n]}\n");
+  return g_string_free_to_bytes (s);
+}
+
+static HlDataset *dataset;
+
+typedef enum
+{
+  RANGE_ALL,
+  RANGE_WEEK,
+} Range;
+
+typedef struct
+{
+  const char *name;
+  Range       range;
+  guint32     hidden_confidences;
+  double      min_usd;
+  const char *search;
+} Case;
+
+static const Case cases[] = {
+  { "/lod/all", RANGE_ALL, 0, 0, NULL },
+  { "/lod/week", RANGE_WEEK, 0, 0, NULL },
+  { "/lod/all/confidence-filter", RANGE_ALL, 1u << HL_CONFIDENCE_SUSPECTED, 0, NULL },
+  { "/lod/week/confidence-filter", RANGE_WEEK, 1u << HL_CONFIDENCE_DISPUTED, 0, NULL },
+  { "/lod/all/min-usd", RANGE_ALL, 0, 5e7, NULL },
+  { "/lod/all/search", RANGE_ALL, 0, 0, "event 1" },
+};
+
+static void
+set_range (HlView *view, Range range)
+{
+  if (range == RANGE_ALL)
+    {
+      view->from = hl_date_from_ymd (1983, 1, 1);
+      view->to = hl_date_from_ymd (2026, 1, 1);
+    }
+  else
+    {
+      view->from = dense_week_start ();
+      view->to = view->from + 7 * HL_SECONDS_PER_DAY;
+    }
+}
+
+/* The chart's columns add up to the events it shows, as a person would
+ * add them: every shown event in range, each once. */
+static void
+test_totals_kept (gconstpointer data)
+{
+  const Case *c = data;
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  guint n = hl_dataset_get_n_events (dataset);
+  g_autoptr(HlChart) chart = NULL;
+  HlChartTotals totals;
+  double usd = 0;
+  guint n_heists = 0, n_launches = 0, n_unknown = 0, items = 0;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  set_range (&view, c->range);
+  view.hidden_confidences = c->hidden_confidences;
+  view.min_usd = c->min_usd;
+  view.search = g_strdup (c->search);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HlEvent *ev = &events[i];
+
+      if (ev->time < view.from || ev->time >= view.to ||
+          !hl_view_shows_event (&view, dataset, ev))
+        continue;
+      if (ev->lane == LANE_HEISTS)
+        {
+          usd += ev->usd;
+          n_heists++;
+        }
+      else
+        {
+          n_launches++;
+          items += ev->count;
+          n_unknown += !ev->count_known;
+        }
+    }
+  g_assert_cmpuint (n_heists, >, 10000);
+
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_chart_get_totals (chart, &totals);
+  g_assert_cmpfloat_with_epsilon (hl_chart_get_column_usd_sum (chart) / usd, 1.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (totals.usd / usd, 1.0, 1e-6);
+  g_assert_cmpuint (totals.n_heists, ==, n_heists);
+  g_assert_cmpuint (totals.n_launches, ==, n_launches);
+  g_assert_cmpuint (totals.n_items, ==, items);
+  g_assert_cmpuint (totals.n_unknown, ==, n_unknown);
+  /* So many heists cannot each have a bar: they are summed per column. */
+  g_assert_true (hl_chart_is_aggregated (chart, LANE_HEISTS));
+
+  hl_view_clear (&view);
+}
+
+/* The running totals behind the columns, for any range of a lane's events:
+ * sums, counts, and the largest event (ties: the earliest). */
+static void
+test_lane_sums (void)
+{
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  guint n_lanes = hl_dataset_get_n_lanes (dataset);
+  Rng r = { 7 };
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      guint n = hl_dataset_lane_get_n_events (dataset, lane);
+      guint total = 0;
+
+      for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+        total += events[i].lane == lane;
+      g_assert_cmpuint (n, ==, total);
+
+      for (guint k = 0; k < 300; k++)
+        {
+          /* short ranges (summed one by one) and long ones (by totals) */
+          guint begin = rng_below (&r, n), len = k % 2 ? rng_below (&r, 20) : rng_below (&r, n);
+          guint end = MIN (n, begin + len);
+          double usd = 0;
+          guint64 count = 0;
+          guint doubtful = 0, unknown = 0;
+          int largest = -1;
+          HlRangeSum sum;
+
+          for (guint p = begin; p < end; p++)
+            {
+              int i = hl_dataset_lane_get_event (dataset, lane, p);
+              const HlEvent *ev = &events[i];
+
+              g_assert_cmpint (ev->lane, ==, lane);
+              if (p > begin)
+                g_assert_cmpint (ev->time, >=,
+                                 events[hl_dataset_lane_get_event (dataset, lane, p - 1)].time);
+              usd += ev->usd;
+              count += ev->count;
+              doubtful += ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                          ev->confidence == HL_CONFIDENCE_DISPUTED;
+              unknown += !ev->count_known;
+              if (largest < 0 || ev->usd > events[largest].usd ||
+                  (ev->usd == events[largest].usd && ev->count > events[largest].count))
+                largest = i;
+            }
+          hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
+          g_assert_cmpuint (sum.n_events, ==, end - begin);
+          g_assert_cmpfloat (fabs (sum.usd - usd), <=, 1e-9 * MAX (usd, 1));
+          g_assert_cmpuint (sum.count, ==, count);
+          g_assert_cmpuint (sum.n_doubtful, ==, doubtful);
+          g_assert_cmpuint (sum.n_unknown, ==, unknown);
+          g_assert_cmpint (sum.largest, ==, largest);
+        }
+    }
+}
+
+/* A large file is parsed a slice of its events at a time; a problem is
+ * still named by the event's place in the whole file, and the first of two
+ * duplicate ids is found in another slice. */
+static void
+test_sliced_loading_names_places (void)
+{
+  g_autoptr(GBytes) bytes = generate (N_EVENTS, 10, 150000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) broken = hl_dataset_new_from_bytes (bytes, "big.json", NULL, &error);
+
+  g_assert_null (broken);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "big.json: events[150000] (id “e10”): duplicate id “e10” "
+                   "(first used by events[10])");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  bytes = generate (N_EVENTS, -1, 0);
+  dataset = hl_dataset_new_from_bytes (bytes, "generated.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, N_EVENTS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_test_add_data_func (cases[i].name, &cases[i], test_totals_kept);
+  g_test_add_func ("/lod/lane-sums", test_lane_sums);
+  g_test_add_func ("/lod/sliced-loading-names-places", test_sliced_loading_names_places);
+
+  status = g_test_run ();
+  g_clear_object (&dataset);
+  return status;
+}
