@@ -211,7 +211,8 @@ bench_load (const char *self_exe, const char *path, guint n)
   g_autofree double *mb = g_new (double, runs);
   g_autofree double *kb_per_event = g_new (double, runs);
 
-  if (!wanted ("load"))
+  if (!wanted ("load_ms") && !wanted ("load_peak_rss_mb") &&
+      !wanted ("load_peak_rss_kb_per_event"))
     return;
   for (guint i = 0; i < runs; i++)
     {
