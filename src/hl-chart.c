@@ -67,7 +67,7 @@ typedef struct
   PangoLayout *layout;
   Role         role;
   int          lane;  /* >= 0: drawn in the lane's colour */
-  gboolean     halo;  /* over gridlines: outlined in the background colour */
+  gboolean     halo;  /* in the plot: gridlines stop short of it */
 } Text;
 
 typedef struct
@@ -98,6 +98,13 @@ typedef struct
   double count_max;
   gboolean aggregated;
 } LaneLayout;
+
+typedef struct
+{
+  gboolean ready;
+  double   advance[128];  /* each ASCII character's width on its own */
+  double   line_h;        /* a line's height */
+} TextEstimate;
 
 struct _HlChart
 {
@@ -140,6 +147,11 @@ struct _HlChart
   guint         bins_matches[HL_DATASET_MAX_LANES];
 
   guint         dropped;     /* Drop: parts left out for want of room */
+
+  /* Lower bounds of label sizes, to skip shaping labels that cannot fit
+   * (see label_may_fit()): for font_label and font_small. */
+  TextEstimate  est_label;
+  TextEstimate  est_small;
 };
 
 /* On a small canvas the plot comes first: these parts go, in this order,
@@ -725,19 +737,19 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
   /* Every publisher if they fit in a few lines (up to 13% of the height),
    * in fine print if need be (down to 8.5 px, a print footnote's size);
    * else the most cited ones and how many more. The data file is always
-   * named. */
+   * named. Each size gets one try with every name; only the last size
+   * tried searches how many fit, on the same layout. */
   {
     static const double fine_print[] = { 0, 10, 9, 8.5 };
-    guint lo = 0;
+    guint lo = 0, hi;
     int max_lines = 2;
 
     layout = NULL;
+    footnote_text (text, names, names->len, basename);
     for (guint f = 0; f < G_N_ELEMENTS (fine_print); f++)
       {
         g_autoptr(PangoFontDescription) font = NULL;
-        PangoLayout *probe;
         double line_h;
-        guint hi = names->len;
 
         if (f > 0 && fine_print[f] >= pango_font_description_get_size (self->font_small) /
                                        (double) PANGO_SCALE)
@@ -745,35 +757,45 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
         font = f == 0 ? pango_font_description_copy (self->font_small)
                       : make_font (fine_print[f], FALSE);
         g_clear_object (&layout);
-        probe = make_layout (self, font, "Ag");
-        layout_size (probe, &w, &line_h);
-        g_object_unref (probe);
+        layout = make_layout (self, font, "Ag");
+        layout_size (layout, &w, &line_h);
         max_lines = (int) CLAMP (floor (self->height * 0.13 / line_h), 2, 8);
-        layout = make_layout (self, font, "");
         pango_layout_set_width (layout, (int) ((self->width - 2 * m) * PANGO_SCALE));
         pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-
-        /* the largest number of names that fits */
-        lo = 0;
-        while (lo < hi)
+        pango_layout_set_text (layout, text->str, -1);
+        if (pango_layout_get_line_count (layout) <= max_lines)
           {
-            guint mid = (lo + hi + 1) / 2;
-
-            footnote_text (text, names, mid, basename);
-            pango_layout_set_text (layout, text->str, -1);
-            if (pango_layout_get_line_count (layout) <= max_lines)
-              lo = mid;
-            else
-              hi = mid - 1;
+            lo = names->len;
+            break;
           }
-        if (lo == names->len)
-          break;
       }
-    footnote_text (text, names, lo, basename);
-    pango_layout_set_text (layout, text->str, -1);
+
+    /* else the largest number of names that fits, all of them did not */
+    hi = lo < names->len ? names->len - 1 : lo;
+    while (lo < hi)
+      {
+        guint mid = (lo + hi + 1) / 2;
+
+        footnote_text (text, names, mid, basename);
+        pango_layout_set_text (layout, text->str, -1);
+        if (pango_layout_get_line_count (layout) <= max_lines)
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+    /* Setting a layout's text or options lays it out anew: only when
+     * something changed. */
+    if (lo < names->len)
+      {
+        footnote_text (text, names, lo, basename);
+        pango_layout_set_text (layout, text->str, -1);
+      }
     /* Even the file name alone may not fit a tiny canvas: cut it there. */
-    pango_layout_set_height (layout, -max_lines);
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    if (pango_layout_get_line_count (layout) > max_lines)
+      {
+        pango_layout_set_height (layout, -max_lines);
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      }
   }
   layout_size (layout, &w, &h);
   add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
@@ -1137,6 +1159,167 @@ crosses_cumulative (HlChart *self, const HlBox *box)
   return FALSE;
 }
 
+/* Where a label may go around its mark, for a label of w x h: in order of
+ * preference. Every position moves with the size so that a larger label's
+ * box contains a smaller one's (label_may_fit() relies on it). */
+typedef void (*CandidatesFunc) (HlChart *self, const Mark *mk, double w, double h,
+                                double (*cand)[2]);
+
+#define N_USD_CANDIDATES 6
+#define N_COUNT_CANDIDATES 9
+
+static void
+usd_label_candidates (HlChart *self, const Mark *mk, double w, double h, double (*cand)[2])
+{
+  double cx = mk->box.x + mk->box.width / 2, gap = 4 * self->s;
+
+  /* above the bar; beside its top, right then left */
+  cand[0][0] = cx - w / 2;            cand[0][1] = mk->box.y - gap - h;
+  cand[1][0] = mk->box.x + mk->box.width + gap; cand[1][1] = mk->box.y;
+  cand[2][0] = mk->box.x - gap - w;   cand[2][1] = mk->box.y;
+  cand[3][0] = cx - w / 2 + w / 3;    cand[3][1] = mk->box.y - gap - h;
+  cand[4][0] = cx - w / 2 - w / 3;    cand[4][1] = mk->box.y - gap - h;
+  cand[5][0] = mk->box.x + mk->box.width + gap; cand[5][1] = mk->box.y - h / 2;
+}
+
+static void
+count_label_candidates (HlChart *self, const Mark *mk, double w, double h, double (*cand)[2])
+{
+  double gap = MAX (2.0, 3 * self->s), side_gap = MAX (3.5, 5 * self->s);
+
+  cand[0][0] = mk->box.x + mk->box.width / 2 - w / 2;
+  cand[0][1] = mk->box.y + mk->box.height + gap / 2;
+  cand[1][0] = mk->box.x + mk->box.width / 2 - w / 2;
+  cand[1][1] = mk->box.y - gap / 2 - h;
+  cand[2][0] = mk->box.x + mk->box.width + side_gap;
+  cand[2][1] = mk->box.y + mk->box.height / 2 + h * 0.1;
+  cand[3][0] = mk->box.x - side_gap - w;
+  cand[3][1] = mk->box.y + mk->box.height / 2 - h / 2;
+  /* below or above, flush with either side of the mark */
+  cand[4][0] = mk->box.x;
+  cand[4][1] = cand[0][1];
+  cand[5][0] = mk->box.x + mk->box.width - w;
+  cand[5][1] = cand[0][1];
+  cand[6][0] = mk->box.x;
+  cand[6][1] = cand[1][1];
+  cand[7][0] = mk->box.x + mk->box.width - w;
+  cand[7][1] = cand[1][1];
+  /* beside, level with the mark */
+  cand[8][0] = cand[2][0];
+  cand[8][1] = mk->box.y + mk->box.height / 2 - h / 2;
+}
+
+/* Each printable ASCII character's width alone, once per chart and font:
+ * one short layout, spaced so that no pair is kerned. */
+static void
+estimate_prepare (HlChart *self, TextEstimate *est, const PangoFontDescription *font)
+{
+  char probe[2 * 95 + 1];
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  double w;
+
+  if (est->ready)
+    return;
+  for (int c = 32; c < 127; c++)
+    {
+      probe[2 * (c - 32)] = (char) c;
+      probe[2 * (c - 32) + 1] = ' ';
+    }
+  probe[2 * 95] = '\0';
+  layout = make_layout (self, font, probe);
+  layout_size (layout, &w, &est->line_h);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      int index = pango_layout_iter_get_index (iter);
+      gboolean more;
+
+      pango_layout_iter_get_cluster_extents (iter, NULL, &logical);
+      more = pango_layout_iter_next_cluster (iter);
+      /* a cluster of more than one character (a ligature) stays at 0 */
+      if (index % 2 == 0 && index < 2 * 95 &&
+          (more ? pango_layout_iter_get_index (iter) : 2 * 95) == index + 1)
+        est->advance[32 + index / 2] = MAX (0, (double) logical.width / PANGO_SCALE);
+      if (!more)
+        break;
+    }
+  while (TRUE);
+  pango_layout_iter_free (iter);
+  g_object_unref (layout);
+  est->ready = TRUE;
+}
+
+/* Bounds on the size @text will have once laid out: at least *w wide and
+ * between *h_lo and *h_hi tall. Only for ASCII text, whose characters all
+ * come from the first font of the family list: FALSE otherwise. Kerning
+ * can make a line a little narrower than the sum of its characters; a
+ * fifth of that sum is far more than it ever takes. */
+static gboolean
+estimate_text (const TextEstimate *est, const char *text, double *w, double *h_lo,
+               double *h_hi)
+{
+  double line = 0, widest = 0;
+  guint n_lines = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\n')
+        {
+          widest = MAX (widest, line);
+          line = 0;
+          n_lines++;
+        }
+      else if (c < 32 || c >= 127)
+        return FALSE;
+      else
+        line += est->advance[c];
+    }
+  *w = MAX (widest, line) * 0.8;
+  *h_lo = n_lines * est->line_h * 0.9;
+  *h_hi = n_lines * est->line_h * 1.1;
+  return TRUE;
+}
+
+/* Could a label of @text fit at any of its positions? Shaping a label
+ * costs far more than this test: in a crowded view most labels find no
+ * room, and none of them need be shaped. The test uses, at each position,
+ * a box that lies inside the box the label will have whatever its exact
+ * size within the bounds: if that box already leaves @bounds or collides,
+ * so does the label's. Returns TRUE when it cannot tell. */
+static gboolean
+label_may_fit (HlChart *self, const TextEstimate *est, const char *text, const Mark *mk,
+               const HlBox *bounds, CandidatesFunc candidates, guint n_candidates)
+{
+  double w, h_lo, h_hi, pad = MAX (3.0, 4 * self->s);
+  double lo[N_COUNT_CANDIDATES][2], hi[N_COUNT_CANDIDATES][2];
+
+  g_assert (n_candidates <= N_COUNT_CANDIDATES);
+  if (!estimate_text (est, text, &w, &h_lo, &h_hi) || w <= 0)
+    return TRUE;
+  candidates (self, mk, w, h_lo, lo);
+  candidates (self, mk, w, h_hi, hi);
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      /* the edges move linearly with the height: the box common to both
+       * ends of its range lies inside the box at any height between */
+      double top = MAX (lo[i][1], hi[i][1]);
+      double bottom = MIN (lo[i][1] + h_lo, hi[i][1] + h_hi);
+      HlBox box = { lo[i][0], top, w, bottom - top };
+
+      if (box.height <= 0)
+        return TRUE;
+      if (!box_inside (&box, bounds) || collides_padded (self, &box, pad, 0.5, mk->event) ||
+          crosses_cumulative (self, &box))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Tries label positions around (cx, top) and keeps the first that stays in
  * @bounds and collides with nothing; frees the layout when none fits. */
 static gboolean
@@ -1191,6 +1374,19 @@ money_label_every (HlChart *self, double n_steps, double height)
   return (guint) MAX (1, ceil (h * 1.2 / spacing));
 }
 
+/* A one-pixel column's bar on whole pixels (the plot's left edge is on
+ * one): crisp, and filled as plain boxes. At least a pixel tall. */
+static void
+snap_bar (HlBox *box)
+{
+  double base = round (box->y + box->height);
+  double top = MIN (round (box->y), base - 1);
+
+  box->x = round (box->x);
+  box->y = top;
+  box->height = base - top;
+}
+
 static void
 layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
 {
@@ -1201,7 +1397,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
   double label_h, bw, max_sum = 0, step, w, h;
   guint label_every;
   PangoLayout *probe;
-  double cand[6][2];
+  double cand[N_USD_CANDIDATES][2];
 
   cols = bin_lane (self, lane, first, last, &n_cols, &n_used);
   for (guint i = 0; i < n_cols; i++)
@@ -1260,11 +1456,14 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
 
       if (c->n == 0)
         continue;
-      x = c->n == 1 ? hl_chart_time_to_x (self, events[c->top].time) : self->plot.x + i + 0.5;
+      x = c->n == 1 && !ll->aggregated ? hl_chart_time_to_x (self, events[c->top].time)
+                                        : self->plot.x + i + 0.5;
       top = ll->base - c->usd / ll->usd_max * (ll->base - ll->top);
       /* Nothing disappears for being small: at least one pixel tall. */
       top = MIN (top, ll->base - 1);
       mark.box = (HlBox) { x - bw / 2, top, bw, ll->base - top };
+      if (ll->aggregated)
+        snap_bar (&mark.box);
       mark.dashed = c->all_doubtful;
       g_array_append_val (self->marks, mark);
     }
@@ -1323,6 +1522,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
     HlBox bounds = { self->plot.x, ll->content.y, self->plot.width, ll->base - ll->content.y };
 
     g_qsort_with_data (sorted, n_marks, sizeof (Mark), compare_by_usd_desc, (gpointer) events);
+    estimate_prepare (self, &self->est_label, self->font_label);
     for (guint i = 0; i < n_marks && placed < 24 && tried < 200; i++)
       {
         const Mark *mk = &sorted[i];
@@ -1330,25 +1530,21 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
         g_autofree char *amount = NULL;
         g_autofree char *text = NULL;
         PangoLayout *layout;
-        double cx = mk->box.x + mk->box.width / 2, gap = 4 * self->s;
 
         if (mk->n_events != 1)
           continue;
         tried++;
         amount = hl_money_format_short (ev->usd);
         text = g_strdup_printf ("%s\n%s", ev->title, amount);
+        if (!label_may_fit (self, &self->est_label, text, mk, &bounds, usd_label_candidates,
+                            N_USD_CANDIDATES))
+          continue;
         layout = make_layout (self, self->font_label, text);
         pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
         layout_size (layout, &w, &h);
-        /* above the bar; beside its top, right then left */
-        cand[0][0] = cx - w / 2;            cand[0][1] = mk->box.y - gap - h;
-        cand[1][0] = mk->box.x + mk->box.width + gap; cand[1][1] = mk->box.y;
-        cand[2][0] = mk->box.x - gap - w;   cand[2][1] = mk->box.y;
-        cand[3][0] = cx - w / 2 + w / 3;    cand[3][1] = mk->box.y - gap - h;
-        cand[4][0] = cx - w / 2 - w / 3;    cand[4][1] = mk->box.y - gap - h;
-        cand[5][0] = mk->box.x + mk->box.width + gap; cand[5][1] = mk->box.y - h / 2;
-        if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 6, mk->event,
-                         -1, ROLE_FG))
+        usd_label_candidates (self, mk, w, h, cand);
+        if (place_label (self, layout, &bounds, (const double (*)[2]) cand, N_USD_CANDIDATES,
+                         mk->event, -1, ROLE_FG))
           placed++;
       }
   }
@@ -1402,6 +1598,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
           top = ll->base - cols[i].count / max_count * (ll->base - ll->top);
           top = MIN (top, ll->base - 1);
           mark.box = (HlBox) { self->plot.x + i, top, 1, ll->base - top };
+          snap_bar (&mark.box);
           g_array_append_val (self->marks, mark);
         }
       return;
@@ -1421,6 +1618,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
       double x, size, right, count_w = 0;
       guint row = 0;
       g_autofree char *count_text = NULL;
+      PangoLayout *count_layout = NULL;   /* measured once, kept if placed */
 
       if (c->n == 0)
         continue;
@@ -1438,9 +1636,8 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
         count_text = g_strdup_printf ("×%u", ev->count);
       if (count_text != NULL)
         {
-          PangoLayout *probe = make_layout (self, self->font_small, count_text);
-          layout_size (probe, &count_w, &h);
-          g_object_unref (probe);
+          count_layout = make_layout (self, self->font_small, count_text);
+          layout_size (count_layout, &count_w, &h);
           count_w += 2 * self->s;
         }
 
@@ -1462,9 +1659,9 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
                            size, size };
       g_array_append_val (self->marks, mark);
 
-      if (count_text != NULL)
+      if (count_layout != NULL)
         {
-          PangoLayout *layout = make_layout (self, self->font_small, count_text);
+          PangoLayout *layout = g_steal_pointer (&count_layout);
           HlBox box;
 
           layout_size (layout, &w, &h);
@@ -1488,47 +1685,141 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
 
     for (guint i = 0; i < n_marks; i++)
       order[i] = first_mark + i;
+    estimate_prepare (self, &self->est_small, self->font_small);
     for (int rank = 3; rank >= 0; rank--)
       for (guint k = 0; k < n_marks && placed < 40; k++)
         {
           const Mark *mk = &g_array_index (self->marks, Mark, order[k]);
           const HlEvent *ev = &events[mk->event];
-          double cand[9][2];
+          double cand[N_COUNT_CANDIDATES][2];
           PangoLayout *layout;
-          double gap = MAX (2.0, 3 * self->s), side_gap = MAX (3.5, 5 * self->s);
 
           if (mk->n_events != 1 || kind_rank (ev->kind) != rank)
             continue;
+          if (!label_may_fit (self, &self->est_small, ev->title, mk, &bounds,
+                              count_label_candidates, N_COUNT_CANDIDATES))
+            continue;
           layout = make_layout (self, self->font_small, ev->title);
           layout_size (layout, &w, &h);
-          cand[0][0] = mk->box.x + mk->box.width / 2 - w / 2;
-          cand[0][1] = mk->box.y + mk->box.height + gap / 2;
-          cand[1][0] = mk->box.x + mk->box.width / 2 - w / 2;
-          cand[1][1] = mk->box.y - gap / 2 - h;
-          cand[2][0] = mk->box.x + mk->box.width + side_gap;
-          cand[2][1] = mk->box.y + mk->box.height / 2 + h * 0.1;
-          cand[3][0] = mk->box.x - side_gap - w;
-          cand[3][1] = mk->box.y + mk->box.height / 2 - h / 2;
-          /* below or above, flush with either side of the mark */
-          cand[4][0] = mk->box.x;
-          cand[4][1] = cand[0][1];
-          cand[5][0] = mk->box.x + mk->box.width - w;
-          cand[5][1] = cand[0][1];
-          cand[6][0] = mk->box.x;
-          cand[6][1] = cand[1][1];
-          cand[7][0] = mk->box.x + mk->box.width - w;
-          cand[7][1] = cand[1][1];
-          /* beside, level with the mark */
-          cand[8][0] = cand[2][0];
-          cand[8][1] = mk->box.y + mk->box.height / 2 - h / 2;
-          if (place_label (self, layout, &bounds, (const double (*)[2]) cand, 9, mk->event,
-                           (int) lane, ROLE_MUTED))
+          count_label_candidates (self, mk, w, h, cand);
+          if (place_label (self, layout, &bounds, (const double (*)[2]) cand,
+                           N_COUNT_CANDIDATES, mk->event, (int) lane, ROLE_MUTED))
             placed++;
         }
   }
 }
 
 /* ------------------------------------------------------------------ */
+
+/* Where a line is stroked across: its x (vertical) or y (horizontal) as
+ * hl_chart_draw() snaps it, for crisp one-pixel lines. */
+static double
+line_snapped (double v, double width)
+{
+  return floor (v) + (fmod (width, 2) >= 1 ? 0.5 : 0);
+}
+
+/* Gridlines, year lines and lane separators stop short of the labels in
+ * the plot, so that no line crosses a word. Cutting the lines costs a few
+ * comparisons; outlining every label's glyphs in the background colour
+ * cost more than the rest of the frame, and needed a known background. */
+static void
+cut_lines_around_labels (HlChart *self)
+{
+  const Text *texts = (const Text *) (gpointer) self->texts->data;
+  double pad = MAX (1.0, 2 * self->s);
+  g_autoptr(GArray) cut = NULL;
+  GArray *spans;
+  guint n_halo = 0;
+
+  for (guint i = 0; i < self->texts->len; i++)
+    n_halo += texts[i].halo;
+  if (n_halo == 0)
+    return;
+
+  cut = g_array_sized_new (FALSE, FALSE, sizeof (Line), self->lines->len + 2 * n_halo);
+  spans = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *l = &g_array_index (self->lines, Line, i);
+      gboolean vertical = l->x0 == l->x1, horizontal = l->y0 == l->y1;
+      double at, half = l->width / 2;
+
+      if (l->dashed || vertical == horizontal)
+        {
+          g_array_append_val (cut, *l);
+          continue;
+        }
+      /* [from, to) pieces along the line, cut by each label it crosses */
+      g_array_set_size (spans, 0);
+      {
+        double ends[2] = { vertical ? MIN (l->y0, l->y1) : MIN (l->x0, l->x1),
+                           vertical ? MAX (l->y0, l->y1) : MAX (l->x0, l->x1) };
+
+        g_array_append_vals (spans, ends, 2);
+      }
+      at = line_snapped (vertical ? l->x0 : l->y0, l->width);
+      for (guint k = 0; k < self->texts->len && spans->len > 0; k++)
+        {
+          const HlBox *b = &texts[k].box;
+          double lo, hi, across_lo, across_hi;
+          guint n = spans->len;
+
+          if (!texts[k].halo)
+            continue;
+          across_lo = vertical ? b->x - pad : b->y;
+          across_hi = vertical ? b->x + b->width + pad : b->y + b->height;
+          if (at + half <= across_lo || at - half >= across_hi)
+            continue;
+          lo = vertical ? b->y : b->x - pad;
+          hi = vertical ? b->y + b->height : b->x + b->width + pad;
+          for (guint j = 0; j < n; j += 2)
+            {
+              double from = g_array_index (spans, double, j);
+              double to = g_array_index (spans, double, j + 1);
+
+              if (hi <= from || lo >= to)
+                {
+                  g_array_append_val (spans, from);
+                  g_array_append_val (spans, to);
+                  continue;
+                }
+              if (lo > from)
+                {
+                  double piece[2] = { from, lo };
+                  g_array_append_vals (spans, piece, 2);
+                }
+              if (hi < to)
+                {
+                  double piece[2] = { hi, to };
+                  g_array_append_vals (spans, piece, 2);
+                }
+            }
+          g_array_remove_range (spans, 0, n);
+        }
+      for (guint j = 0; j < spans->len; j += 2)
+        {
+          Line piece = *l;
+          double from = g_array_index (spans, double, j);
+          double to = g_array_index (spans, double, j + 1);
+
+          if (vertical)
+            {
+              piece.y0 = from;
+              piece.y1 = to;
+            }
+          else
+            {
+              piece.x0 = from;
+              piece.x1 = to;
+            }
+          g_array_append_val (cut, piece);
+        }
+    }
+  g_array_unref (spans);
+  g_array_set_size (self->lines, 0);
+  g_array_append_vals (self->lines, cut->data, cut->len);
+}
 
 /* Lays everything out; FALSE when the lanes are left too little room. */
 static gboolean
@@ -1570,8 +1861,10 @@ layout_chart_once (HlChart *self)
   /* The plot's horizontal extent is needed before the header, whose
    * subtitle reports totals: lay lanes out first, then the header, then
    * shift the lanes into place. */
-  self->plot.x = m + gutter;
-  self->plot.width = MAX (10, self->width - 2 * m - gutter - right_gutter);
+  /* On whole pixels, so that each column of the level of detail is one
+   * column of pixels: its bar is filled without antialiasing. */
+  self->plot.x = round (m + gutter);
+  self->plot.width = MAX (10, floor (self->width - m - right_gutter) - self->plot.x);
 
   if (self->view.show_footnote && !(self->dropped & DROP_FOOTNOTE))
     foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
@@ -1707,6 +2000,7 @@ layout_chart_once (HlChart *self)
   }
 
   layout_axis (self, self->plot.y + self->plot.height);
+  cut_lines_around_labels (self);
   return fits;
 }
 
@@ -1872,23 +2166,11 @@ draw_mark (HlChart *self, cairo_t *cr, const Mark *mk, Rgba color)
     }
 }
 
-/* What lies behind a label: the background, tinted where a period band
- * covers it. */
-static Rgba
-halo_color (HlChart *self, const HlBox *box)
+static gboolean
+is_plain_box (const Mark *mk)
 {
-  Rgba bg = self->roles[ROLE_BG], band = self->roles[ROLE_BAND];
-  double cx = box->x + box->width / 2, cy = box->y + box->height / 2;
-
-  for (guint i = 0; i < self->rects->len; i++)
-    {
-      const Swatch *r = &g_array_index (self->rects, Swatch, i);
-
-      if (r->role == ROLE_BAND && r->lane == -1 && cx >= r->box.x &&
-          cx <= r->box.x + r->box.width && cy >= r->box.y && cy <= r->box.y + r->box.height)
-        return mix (bg, with_alpha (band, 1), band.a);
-    }
-  return bg;
+  return (mk->shape == SHAPE_BAR || mk->shape == SHAPE_SQUARE) &&
+         !mk->dashed && !mk->hollow && !mk->match;
 }
 
 void
@@ -1926,9 +2208,8 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
     {
       const Line *l = &g_array_index (self->lines, Line, i);
       /* Crisp one-pixel lines: on the pixel centre. */
-      double off = fmod (l->width, 2) >= 1 ? 0.5 : 0;
-      double x0 = l->x0 == l->x1 ? floor (l->x0) + off : l->x0;
-      double y0 = l->y0 == l->y1 ? floor (l->y0) + off : l->y0;
+      double x0 = l->x0 == l->x1 ? line_snapped (l->x0, l->width) : l->x0;
+      double y0 = l->y0 == l->y1 ? line_snapped (l->y0, l->width) : l->y0;
       double x1 = l->x0 == l->x1 ? x0 : l->x1;
       double y1 = l->y0 == l->y1 ? y0 : l->y1;
 
@@ -1939,11 +2220,50 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
       cairo_stroke (cr);
     }
 
+  /* Consecutive plain bars and squares of a lane are filled as one path:
+   * one fill for thousands of one-pixel columns instead of one each.
+   * Same colour, opaque, so the order within a run does not show. */
   marks = (const Mark *) (gpointer) self->marks->data;
   for (guint i = 0; i < self->marks->len; i++)
     {
       const Mark *mk = &marks[i];
 
+      /* Doubtful columns of a crowded lane are one pixel wide and never
+       * overlap: their pale fills, then their dashed outlines, go as one
+       * path each. */
+      if (mk->dashed && !mk->match && mk->shape == SHAPE_BAR &&
+          self->lanes[mk->lane].aggregated)
+        {
+          double lw = MAX (1.0, 1.6 * self->s), dash[] = { 3 * lw, 2 * lw };
+          guint j = i;
+
+          for (; j < self->marks->len && marks[j].dashed && !marks[j].match &&
+               marks[j].shape == SHAPE_BAR && marks[j].lane == mk->lane; j++)
+            cairo_rectangle (cr, marks[j].box.x, marks[j].box.y, marks[j].box.width,
+                             marks[j].box.height);
+          set_source (cr, with_alpha (self->lane_colors[mk->lane], 0.25));
+          cairo_fill_preserve (cr);
+          set_source (cr, self->lane_colors[mk->lane]);
+          cairo_set_line_width (cr, lw);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          i = j - 1;
+          continue;
+        }
+      if (is_plain_box (mk))
+        {
+          guint j = i;
+
+          for (; j < self->marks->len && is_plain_box (&marks[j]) &&
+               marks[j].lane == mk->lane; j++)
+            cairo_rectangle (cr, marks[j].box.x, marks[j].box.y, marks[j].box.width,
+                             marks[j].box.height);
+          set_source (cr, self->lane_colors[mk->lane]);
+          cairo_fill (cr);
+          i = j - 1;
+          continue;
+        }
       draw_mark (self, cr, mk, self->lane_colors[mk->lane]);
       if (mk->match)
         {
@@ -1987,18 +2307,6 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
     {
       const Text *t = &g_array_index (self->texts, Text, i);
 
-      /* Labels in the plot get a thin outline of the background, so that
-       * gridlines and year lines never cross a word. A transparent chart
-       * has no known background: no outline. */
-      if (t->halo && !self->transparent)
-        {
-          cairo_move_to (cr, t->box.x, t->box.y);
-          pango_cairo_layout_path (cr, t->layout);
-          set_source (cr, halo_color (self, &t->box));
-          cairo_set_line_width (cr, MAX (2.0, 3.5 * self->s));
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_stroke (cr);
-        }
       set_source (cr, t->lane >= 0 && t->role == ROLE_FG ? self->lane_colors[t->lane]
                                                          : self->roles[t->role]);
       cairo_move_to (cr, t->box.x, t->box.y);
