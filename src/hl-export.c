@@ -93,20 +93,34 @@ hl_export_suggest_basename (const HlView *view, HlExportFormat format)
   return g_strdup_printf ("heistline-%s-%s.%s", from, to, hl_export_format_get_extension (format));
 }
 
-static cairo_status_t
-write_to_fd (void *closure, const unsigned char *data, unsigned int length)
+/* Where an export's bytes go. The first write error sticks: cairo 1.16
+ * drops errors from the stream while finishing a PDF or SVG surface, so
+ * the sink, not the surface, says whether the file is whole. */
+typedef struct
 {
-  int fd = GPOINTER_TO_INT (closure);
+  int            fd;
+  cairo_status_t status;
+  int            saved_errno;
+} Sink;
 
+static cairo_status_t
+sink_write (void *closure, const unsigned char *data, unsigned int length)
+{
+  Sink *sink = closure;
+
+  if (sink->status != CAIRO_STATUS_SUCCESS)
+    return sink->status;
   while (length > 0)
     {
-      ssize_t n = write (fd, data, length);
+      ssize_t n = write (sink->fd, data, length);
 
       if (n < 0)
         {
           if (errno == EINTR)
             continue;
-          return CAIRO_STATUS_WRITE_ERROR;
+          sink->saved_errno = errno;
+          sink->status = CAIRO_STATUS_WRITE_ERROR;
+          return sink->status;
         }
       data += n;
       length -= (unsigned int) n;
@@ -122,23 +136,16 @@ write_to_fd (void *closure, const unsigned char *data, unsigned int length)
  * premultiplied, as cairo writes them. */
 #define PNG_ZLIB_LEVEL 2
 
-typedef struct
-{
-  int            fd;
-  cairo_status_t status;
-} PngSink;
-
 static void
 png_sink_write (png_structp png, png_bytep data, png_size_t length)
 {
-  PngSink *sink = png_get_io_ptr (png);
+  Sink *sink = png_get_io_ptr (png);
 
   while (length > 0)
     {
       unsigned int n = (unsigned int) MIN (length, G_MAXUINT);
 
-      sink->status = write_to_fd (GINT_TO_POINTER (sink->fd), data, n);
-      if (sink->status != CAIRO_STATUS_SUCCESS)
+      if (sink_write (sink, data, n) != CAIRO_STATUS_SUCCESS)
         png_error (png, "write error");
       data += n;
       length -= n;
@@ -151,21 +158,17 @@ png_sink_flush (png_structp png)
 }
 
 static cairo_status_t
-write_png (cairo_surface_t *surface, int fd)
+write_png (cairo_surface_t *surface, Sink *sink)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   const unsigned char *pixels;
-  /* Not changed after setjmp(), so still valid after a longjmp() to it:
-   * the error path reads what they point to. */
-  g_autofree PngSink *sink = g_new0 (PngSink, 1);
+  /* Not changed after setjmp(), so still valid after a longjmp() to it. */
   g_autofree guchar *row = g_malloc ((gsize) width * 4);
   png_structp png;
   png_infop info;
 
-  sink->fd = fd;
-  sink->status = CAIRO_STATUS_SUCCESS;
   cairo_surface_flush (surface);
   pixels = cairo_image_surface_get_data (surface);
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
@@ -218,7 +221,8 @@ write_png (cairo_surface_t *surface, int fd)
 }
 
 static cairo_status_t
-draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, int scale, int fd)
+draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, int scale,
+                Sink *sink)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -227,8 +231,7 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   switch (format)
     {
     case HL_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
-                                                     width, height);
+      surface = cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
       /* Pixels, not Cairo's default points: a 1920x1080 drawing opens at
        * 1920x1080 in a browser or a slide editor, not 4/3 of it. */
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -236,8 +239,7 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
     case HL_EXPORT_PDF:
       /* Points, one per pixel of the layout: a 1920x1080 chart is a
        * 26.7 x 15 inch page that scales without loss. */
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
-                                                     width, height);
+      surface = cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
       break;
     case HL_EXPORT_PNG:
     default:
@@ -253,10 +255,12 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == HL_EXPORT_PNG)
-    status = write_png (surface, fd);
+    status = write_png (surface, sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = sink->status;
   cairo_surface_destroy (surface);
   return status;
 }
@@ -277,6 +281,7 @@ hl_export_to_file (HlDataset      *dataset,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmpl = NULL;
+  Sink sink = { -1, CAIRO_STATUS_SUCCESS, 0 };
   cairo_status_t status;
   int fd, saved_errno;
 
@@ -309,11 +314,15 @@ hl_export_to_file (HlDataset      *dataset,
     }
 
   chart = hl_chart_new (dataset, view, width, height);
-  status = draw_to_stream (chart, format, width, height, scale, fd);
+  sink.fd = fd;
+  status = draw_to_stream (chart, format, width, height, scale, &sink);
+  saved_errno = sink.saved_errno;
 
   if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
-    status = CAIRO_STATUS_WRITE_ERROR;
-  saved_errno = errno;
+    {
+      saved_errno = errno;
+      status = CAIRO_STATUS_WRITE_ERROR;
+    }
   if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
     {
       saved_errno = errno;
