@@ -684,6 +684,14 @@ footnote_text (GString *text, GPtrArray *names, guint n_named, const char *basen
 
 #define FOOTNOTE_SAMPLE 512
 
+/* The last footnote laid out, and what it was laid out from. */
+static struct
+{
+  char        *key;
+  PangoLayout *layout;
+} footnote_cache;
+G_LOCK_DEFINE_STATIC (footnote_cache);
+
 static double
 layout_footnote (HlChart *self, double m, guint first, guint last)
 {
@@ -693,6 +701,7 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
   const HlEvent *events = hl_dataset_get_events (self->dataset);
   GFile *file = hl_dataset_get_file (self->dataset);
   g_autofree char *basename = NULL;
+  g_autofree char *cache_key = NULL;
   PangoLayout *layout;
   double w, h;
 
@@ -734,6 +743,26 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
   basename = file ? g_file_get_basename (file)
                   : g_strdup (hl_dataset_get_display_name (self->dataset));
 
+  /* Panning and zooming mostly keep the same publishers: the laid-out
+   * footnote of the last chart is reused when its inputs are the same
+   * (laying out some eighty names costs a fifth of a frame). */
+  footnote_text (text, names, names->len, basename);
+  cache_key = g_strdup_printf ("%d×%d %g %s", self->width, self->height,
+                         pango_font_description_get_size (self->font_small) / (double) PANGO_SCALE,
+                         text->str);
+  G_LOCK (footnote_cache);
+  if (footnote_cache.key != NULL && g_str_equal (footnote_cache.key, cache_key))
+    layout = g_object_ref (footnote_cache.layout);
+  else
+    layout = NULL;
+  G_UNLOCK (footnote_cache);
+  if (layout != NULL)
+    {
+      layout_size (layout, &w, &h);
+      add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
+      return h;
+    }
+
   /* Every publisher if they fit in a few lines (up to 13% of the height),
    * in fine print if need be (down to 8.5 px, a print footnote's size);
    * else the most cited ones and how many more. The data file is always
@@ -745,7 +774,6 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
     int max_lines = 2;
 
     layout = NULL;
-    footnote_text (text, names, names->len, basename);
     for (guint f = 0; f < G_N_ELEMENTS (fine_print); f++)
       {
         g_autoptr(PangoFontDescription) font = NULL;
@@ -797,6 +825,13 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       }
   }
+  G_LOCK (footnote_cache);
+  g_free (footnote_cache.key);
+  g_clear_object (&footnote_cache.layout);
+  footnote_cache.key = g_steal_pointer (&cache_key);
+  footnote_cache.layout = g_object_ref (layout);
+  G_UNLOCK (footnote_cache);
+
   layout_size (layout, &w, &h);
   add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
   return h;
@@ -2197,7 +2232,21 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
 
       if (r->lane == -1 && r->role == ROLE_BAND)
         {
-          set_source (cr, self->roles[ROLE_BAND]);
+          Rgba band = self->roles[ROLE_BAND];
+          gboolean overlaps = FALSE;
+
+          /* A band over the plain background is drawn in its blended,
+           * opaque colour: the same pixels, but a solid fill instead of
+           * blending a million of them. Where bands overlap they blend. */
+          for (guint j = 0; j < i && !overlaps; j++)
+            {
+              const Swatch *o = &g_array_index (self->rects, Swatch, j);
+
+              overlaps = o->lane == -1 && o->role == ROLE_BAND && boxes_overlap (&o->box, &r->box);
+            }
+          if (!self->transparent && !overlaps)
+            band = mix (self->roles[ROLE_BG], with_alpha (band, 1.0), band.a);
+          set_source (cr, band);
           cairo_rectangle (cr, r->box.x, r->box.y, r->box.width, r->box.height);
           cairo_fill (cr);
         }
