@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hl-chart.h"
+#include "test-util.h"
 #include "hl-date.h"
 #include "hl-scale.h"
 
@@ -49,34 +50,6 @@ render (HlChart *chart, int width, int height)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-}
-
-/* Un-premultiplied 0..255 channels of the pixel at (x, y). */
-static void
-pixel_at (cairo_surface_t *surface, int x, int y, guint *r, guint *g, guint *b, guint *a)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
-
-  *a = px >> 24;
-  if (*a == 0)
-    {
-      *r = *g = *b = 0;
-      return;
-    }
-  *r = (((px >> 16) & 0xff) * 255 + *a / 2) / *a;
-  *g = (((px >> 8) & 0xff) * 255 + *a / 2) / *a;
-  *b = ((px & 0xff) * 255 + *a / 2) / *a;
-}
-
-static double
-luminance_at (cairo_surface_t *surface, int x, int y)
-{
-  guint r, g, b, a;
-
-  pixel_at (surface, x, y, &r, &g, &b, &a);
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -121,7 +94,7 @@ test_mark_at_date (void)
       surface = render (chart, sizes[i].width, sizes[i].height);
       px = (int) floor (cx);
       py = (int) floor (box.y + box.height * 0.6);
-      pixel_at (surface, px, py, &r, &g, &b, &a);
+      hl_test_pixel_at (surface, px, py, &r, &g, &b, &a);
       g_test_message ("%s: Stake.com mark at x=%.1f, pixel #%02X%02X%02X", sizes[i].name, cx,
                       r, g, b);
       g_assert_cmpuint (a, ==, 255);
@@ -130,7 +103,7 @@ test_mark_at_date (void)
       g_assert_cmpint (abs ((int) b - 0x00), <=, 2);
 
       /* and not a bar's width beside it */
-      pixel_at (surface, (int) floor (box.x - box.width - 2), py, &r, &g, &b, &a);
+      hl_test_pixel_at (surface, (int) floor (box.x - box.width - 2), py, &r, &g, &b, &a);
       g_assert_false (abs ((int) r - 0xD5) <= 2 && abs ((int) g - 0x5E) <= 2 && b <= 2);
       cairo_surface_destroy (surface);
       hl_view_clear (&view);
@@ -163,16 +136,16 @@ test_theme_background (void)
           int x = k == 0 ? 2 : k == 1 ? 1277 : 2;
           int y = k == 2 ? 717 : 2;
 
-          pixel_at (surface, x, y, &r, &g, &b, &a);
+          hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
           switch (themes[i].theme)
             {
             case HL_THEME_LIGHT:
               g_assert_cmpuint (a, ==, 255);
-              g_assert_cmpfloat (luminance_at (surface, x, y), >, 0.8);
+              g_assert_cmpfloat (hl_test_luminance (r, g, b), >, 0.8);
               break;
             case HL_THEME_DARK:
               g_assert_cmpuint (a, ==, 255);
-              g_assert_cmpfloat (luminance_at (surface, x, y), <, 0.2);
+              g_assert_cmpfloat (hl_test_luminance (r, g, b), <, 0.2);
               break;
             case HL_THEME_TRANSPARENT:
             default:

@@ -9,6 +9,8 @@
 
 #include <cairo.h>
 
+#include "test-util.h"
+
 typedef struct
 {
   int   status;       /* exit status */
@@ -65,31 +67,6 @@ run (Result *r, ...)
   g_test_message ("%s %s → %d: %s", bin, (char *) argv->pdata[1], r->status, r->err);
 }
 
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("heistline-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tmpdir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -129,7 +106,7 @@ test_sizes (void)
     { { "--size=640x360", "--scale=2" }, 1280, 720 },
     { { "--preset=hd", "--scale=3" }, 3840, 2160 },
   };
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -146,13 +123,13 @@ test_sizes (void)
       assert_png_size (path, cases[i].w, cases[i].h);
       result_clear (&r);
     }
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static void
 test_options (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "dark.png", NULL);
   g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
@@ -196,7 +173,7 @@ test_options (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
   g_assert_cmpuint (count_files (dir), ==, 3);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* Usage errors: exit 2, the option named, nothing written. */
@@ -227,7 +204,7 @@ test_usage_errors (void)
     { NULL, { "--preset=4k" }, "--preset" },
     { NULL, { "--theme=dark", "--cumulative" }, "--theme" },
   };
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -245,14 +222,14 @@ test_usage_errors (void)
       result_clear (&r);
       g_assert_cmpuint (count_files (dir), ==, 0);
     }
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* Bad data: exit 1, a message naming the file, and no output. */
 static void
 test_bad_dataset (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *out = g_build_filename (dir, "out.png", NULL);
   g_autofree char *opt = g_strdup_printf ("--export=%s", out);
@@ -282,7 +259,7 @@ test_bad_dataset (void)
   g_assert_nonnull (strstr (r.err, "nowhere/out.png"));
   result_clear (&r);
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 int

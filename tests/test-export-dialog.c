@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "test-util.h"
 #include "hl-date.h"
 #include "hl-export-dialog.h"
 
@@ -40,31 +41,6 @@ reset_settings (void)
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings (), keys[i]);
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("heistline-dialog-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tmpdir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static HlExportDialog *
@@ -132,7 +108,7 @@ chart_has_label (HlChart *chart, const char *label)
 static void
 test_preview_is_export (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -175,14 +151,14 @@ test_preview_is_export (void)
   hl_test_wait_for_draw (GTK_WIDGET (dialog));
   close_dialog (dialog);
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* Options come from GSettings, and follow it while the dialog is open. */
 static void
 test_settings (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
   g_autofree char *big = g_build_filename (dir, "big.png", NULL);
@@ -265,7 +241,7 @@ test_settings (void)
 
   close_dialog (dialog);
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* Title and subtitle: typed text is drawn as typed; an empty subtitle is
@@ -316,7 +292,7 @@ exported_cb (HlExportDialog *dialog, GFile *file, gpointer data)
 static void
 test_save (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "saved.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) got = NULL;
@@ -343,7 +319,7 @@ test_save (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_null (weak);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static GtkWidget *

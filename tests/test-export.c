@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "hl-chart.h"
+#include "test-util.h"
 #include "hl-date.h"
 #include "hl-export.h"
 
@@ -24,32 +25,6 @@ bundled (void)
     dataset = hl_dataset_new_bundled ();
   g_assert_nonnull (dataset);
   return dataset;
-}
-
-static char *
-make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("heistline-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Removes @dir and what it holds (one level). */
-static void
-remove_tmpdir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static int
@@ -87,25 +62,6 @@ export (const HlView *view, HlExportFormat format, int w, int h, int scale, cons
   return hl_export_to_file (bundled (), view, format, w, h, scale, path, error);
 }
 
-static void
-pixel_at (cairo_surface_t *surface, int x, int y, guint *r, guint *g, guint *b, guint *a)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
-
-  *a = px >> 24;
-  *r = *a ? (((px >> 16) & 0xff) * 255 + *a / 2) / *a : 0;
-  *g = *a ? (((px >> 8) & 0xff) * 255 + *a / 2) / *a : 0;
-  *b = *a ? ((px & 0xff) * 255 + *a / 2) / *a : 0;
-}
-
-static double
-luminance (guint r, guint g, guint b)
-{
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
-}
-
 static cairo_surface_t *
 read_png (const char *path)
 {
@@ -120,7 +76,7 @@ assert_heist_orange_at (cairo_surface_t *surface, double x, double y)
 {
   guint r, g, b, a;
 
-  pixel_at (surface, (int) floor (x), (int) floor (y), &r, &g, &b, &a);
+  hl_test_pixel_at (surface, (int) floor (x), (int) floor (y), &r, &g, &b, &a);
   g_test_message ("pixel at %.0f,%.0f: #%02X%02X%02X/%u", x, y, r, g, b, a);
   g_assert_cmpuint (a, ==, 255);
   g_assert_cmpint (abs ((int) r - 0xD5), <=, 3);
@@ -135,7 +91,7 @@ assert_heist_orange_at (cairo_surface_t *surface, double x, double y)
 static void
 test_png (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *one = g_build_filename (dir, "one.png", NULL);
   g_autofree char *two = g_build_filename (dir, "two.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -181,14 +137,14 @@ test_png (void)
 
   cairo_surface_destroy (direct);
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static void
 test_png_themes (void)
 {
   static const HlTheme themes[] = { HL_THEME_LIGHT, HL_THEME_DARK, HL_THEME_TRANSPARENT };
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
     {
@@ -206,16 +162,16 @@ test_png_themes (void)
       g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1024);
 
       /* the background corner */
-      pixel_at (png, 1, 1, &r, &g, &b, &a);
+      hl_test_pixel_at (png, 1, 1, &r, &g, &b, &a);
       switch (themes[i])
         {
         case HL_THEME_LIGHT:
           g_assert_cmpuint (a, ==, 255);
-          g_assert_cmpfloat (luminance (r, g, b), >, 0.8);
+          g_assert_cmpfloat (hl_test_luminance (r, g, b), >, 0.8);
           break;
         case HL_THEME_DARK:
           g_assert_cmpuint (a, ==, 255);
-          g_assert_cmpfloat (luminance (r, g, b), <, 0.2);
+          g_assert_cmpfloat (hl_test_luminance (r, g, b), <, 0.2);
           break;
         case HL_THEME_TRANSPARENT:
         default:
@@ -225,7 +181,7 @@ test_png_themes (void)
       cairo_surface_destroy (png);
       hl_view_clear (&view);
     }
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static gboolean
@@ -246,7 +202,7 @@ run (const char *const *argv, char **out, GError **error)
 static void
 test_svg (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "rendered.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -262,7 +218,7 @@ test_svg (void)
   if (rsvg == NULL)
     {
       g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
-      remove_tmpdir (dir);
+      hl_test_remove_tmpdir (dir);
       return;
     }
 
@@ -283,7 +239,7 @@ test_svg (void)
   assert_heist_orange_at (surface, box.x + box.width / 2, box.y + box.height * 0.6);
   cairo_surface_destroy (surface);
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* A PDF whose page is the size asked for, in points, with real text. */
@@ -302,7 +258,7 @@ test_pdf (void)
       g_test_skip ("pdfinfo is not installed (poppler-utils)");
       return;
     }
-  dir = make_tmpdir ();
+  dir = hl_test_make_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -331,7 +287,7 @@ test_pdf (void)
       g_assert_nonnull (strstr (text, "heistline.json"));
       hl_view_clear (&view);
     }
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -371,7 +327,7 @@ test_read_only_folder (void)
 static void
 test_missing_folder (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
   g_autofree char *file = g_build_filename (dir, "a-file", NULL);
   g_autofree char *under_file = g_build_filename (file, "chart.svg", NULL);
@@ -392,7 +348,7 @@ test_missing_folder (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
   assert_dir (dir, "a-file");
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static void
@@ -413,7 +369,7 @@ test_failed_keeps_old_file (void)
 {
   if (g_test_subprocess ())
     {
-      g_autofree char *dir = make_tmpdir ();
+      g_autofree char *dir = hl_test_make_tmpdir ();
       g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
       g_autofree char *old = NULL;
       g_autoptr(GError) error = NULL;
@@ -439,7 +395,7 @@ test_failed_keeps_old_file (void)
           assert_dir (dir, "chart.png");
         }
       hl_view_clear (&view);
-      remove_tmpdir (dir);
+      hl_test_remove_tmpdir (dir);
       return;
     }
 
@@ -453,7 +409,7 @@ test_failed_keeps_old_file (void)
 static void
 test_overwrite (void)
 {
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *now = NULL;
@@ -489,7 +445,7 @@ test_overwrite (void)
     g_assert_cmpuint (st.st_mode & 0777, ==, 0666 & ~mask);
   }
   hl_view_clear (&view);
-  remove_tmpdir (dir);
+  hl_test_remove_tmpdir (dir);
 }
 
 static void

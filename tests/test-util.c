@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "test-util.h"
+
+/* A fresh folder under the system's temporary folder. */
+char *
+hl_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @dir and what it holds (one level). */
+void
+hl_test_remove_tmpdir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Un-premultiplied 0..255 channels of the pixel at (x, y) of an ARGB32
+ * image surface. */
+void
+hl_test_pixel_at (cairo_surface_t *surface, int x, int y, guint *r, guint *g, guint *b, guint *a)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + x * 4);
+
+  *a = px >> 24;
+  *r = *a ? (((px >> 16) & 0xff) * 255 + *a / 2) / *a : 0;
+  *g = *a ? (((px >> 8) & 0xff) * 255 + *a / 2) / *a : 0;
+  *b = *a ? ((px & 0xff) * 255 + *a / 2) / *a : 0;
+}
+
+/* Relative luminance (Rec. 709), 0 black to 1 white. */
+double
+hl_test_luminance (guint r, guint g, guint b)
+{
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
+}

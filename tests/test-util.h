@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the core tests: temporary folders and pixels. */
+
+char   *hl_test_make_tmpdir    (void);
+void    hl_test_remove_tmpdir  (const char      *dir);
+void    hl_test_pixel_at       (cairo_surface_t *surface,
+                                int              x,
+                                int              y,
+                                guint           *r,
+                                guint           *g,
+                                guint           *b,
+                                guint           *a);
+double  hl_test_luminance      (guint            r,
+                                guint            g,
+                                guint            b);
+
+G_END_DECLS
