@@ -2402,6 +2402,8 @@ describe_event_card (HlChart *self, const HlEvent *ev)
       g_autofree char *usd = hl_money_format_long (ev->usd);
       g_string_append_printf (s, _("%s stolen"), usd);
     }
+  else if (ev->count_known && lane->unit != NULL)
+    g_string_append_printf (s, "%s: %u", lane->unit, ev->count);
   else if (ev->count_known)
     g_string_append_printf (s, ngettext ("%u item", "%u items", ev->count), ev->count);
   else

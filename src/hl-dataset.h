@@ -52,6 +52,7 @@ typedef struct
   HlMeasure   measure;
   guint32     color;      /* 0xRRGGBB */
   gboolean    has_color;
+  const char *unit;       /* count lanes: what is counted, e.g. "Missiles"; or NULL */
 } HlLane;
 
 typedef struct

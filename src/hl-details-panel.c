@@ -191,7 +191,7 @@ hl_details_panel_show_event (HlDetailsPanel *self, HlDataset *dataset, int event
       else
         count = g_strdup (_("not disclosed"));
       gtk_label_set_text (self->event_amount, "");
-      add_field (self, _("Number"), count);
+      add_field (self, lane->unit != NULL ? lane->unit : _("Number"), count);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->event_amount),
                           gtk_label_get_text (self->event_amount)[0] != '\0');

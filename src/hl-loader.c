@@ -432,6 +432,7 @@ read_lanes (Loader *l, JsonObject *root)
       if (lane.id != NULL)
         set_where (l, "lanes[%u] (id “%s”)", i, lane.id);
       lane.title = read_string (l, obj, "title", FALSE, MAX_TITLE_LEN, FALSE);
+      lane.unit = read_string (l, obj, "unit", FALSE, MAX_TITLE_LEN, FALSE);
       measure = read_string (l, obj, "measure", TRUE, 16, FALSE);
       color = read_string (l, obj, "color", FALSE, 16, FALSE);
 

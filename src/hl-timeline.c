@@ -171,7 +171,9 @@ describe_amount (HlDataset *dataset, const HlEvent *ev)
     return hl_money_format_long (ev->usd);
   if (!ev->count_known)
     return g_strdup (_("number not disclosed"));
-  /* The format has no unit per lane: say what the renderer's card says. */
+  /* Say what the renderer's card says. */
+  if (lane->unit != NULL)
+    return g_strdup_printf ("%s: %u", lane->unit, ev->count);
   return g_strdup_printf (ngettext ("%u item", "%u items", ev->count), ev->count);
 }
 

@@ -282,6 +282,8 @@ test_search (void)
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-12-18-icbm");
   g_assert_true (panel_shows (window, "Hwasong-18 ICBM"));
+  /* The launches lane says what it counts */
+  g_assert_true (panel_shows (window, "Missiles or rockets"));
   key (GTK_WIDGET (window), "win.previous-match");
   g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-07-12-icbm");
 

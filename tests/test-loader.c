@@ -568,6 +568,9 @@ check_bundled (HlDataset *dataset)
   g_assert_cmpuint (hl_dataset_get_n_lanes (dataset), ==, 3);
   g_assert_cmpstr (hl_dataset_get_lane (dataset, 0)->id, ==, "heists");
   g_assert_cmpint (hl_dataset_get_lane (dataset, 0)->measure, ==, HL_MEASURE_USD);
+  g_assert_null (hl_dataset_get_lane (dataset, 0)->unit);
+  g_assert_cmpstr (hl_dataset_get_lane (dataset, 1)->id, ==, "launches");
+  g_assert_cmpstr (hl_dataset_get_lane (dataset, 1)->unit, ==, "Missiles or rockets");
   for (guint k = 1; k < hl_dataset_get_n_events (dataset); k++)
     g_assert_cmpint (hl_dataset_get_event (dataset, k - 1)->time, <=,
                      hl_dataset_get_event (dataset, k)->time);
