@@ -1965,7 +1965,8 @@ layout_chart_once (HlChart *self)
         pango_layout_set_width (layout, (int) ((xb - xa - 8 * self->s) * PANGO_SCALE));
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         layout_size (layout, &w, &h);
-        if (w > 8 * self->s)
+        /* A label cut down to a lone "…" says nothing: leave it out. */
+        if (pango_layout_is_ellipsized (layout) ? w >= 60 * self->s : w > 0)
           {
             HlBox box = { xa + 4 * self->s, header_bottom, w, h };
 
