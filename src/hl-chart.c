@@ -284,6 +284,59 @@ make_layout (HlChart *self, const PangoFontDescription *font, const char *text)
   return layout;
 }
 
+/* Laid-out text is the largest cost of a frame, and most of it (ticks,
+ * money scale, legend, event labels, counts) comes back unchanged in the
+ * next frame while the user pans or zooms. Layouts that nobody changes
+ * after making them are shared between charts through this cache, keyed
+ * by font size, weight, alignment and text. All charts set up their Pango
+ * contexts alike (see hl_chart_new), so a layout from an earlier chart
+ * measures and draws the same. */
+#define SHARED_LAYOUTS_MAX 4096
+
+static GHashTable *shared_layouts;
+G_LOCK_DEFINE_STATIC (shared_layouts);
+
+static PangoLayout *
+shared_layout_aligned (HlChart                    *self,
+                       const PangoFontDescription *font,
+                       const char                 *text,
+                       PangoAlignment              alignment)
+{
+  g_autofree char *key = g_strdup_printf ("%d %d %d %s", pango_font_description_get_size (font),
+                                          (int) pango_font_description_get_weight (font),
+                                          (int) alignment, text);
+  PangoLayout *layout;
+
+  G_LOCK (shared_layouts);
+  if (shared_layouts == NULL)
+    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (shared_layouts, key);
+  if (layout != NULL)
+    g_object_ref (layout);
+  G_UNLOCK (shared_layouts);
+  if (layout != NULL)
+    return layout;
+
+  layout = make_layout (self, font, text);
+  pango_layout_set_alignment (layout, alignment);
+  /* Lay it out now, so that a shared layout is only ever read. */
+  pango_layout_get_extents (layout, NULL, NULL);
+
+  G_LOCK (shared_layouts);
+  if (g_hash_table_size (shared_layouts) >= SHARED_LAYOUTS_MAX)
+    g_hash_table_remove_all (shared_layouts);
+  g_hash_table_replace (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
+  G_UNLOCK (shared_layouts);
+  return layout;
+}
+
+/* A layout of @text in @font that the caller must not change. */
+static PangoLayout *
+shared_layout (HlChart *self, const PangoFontDescription *font, const char *text)
+{
+  return shared_layout_aligned (self, font, text, PANGO_ALIGN_LEFT);
+}
+
 static void
 layout_size (PangoLayout *layout, double *w, double *h)
 {
@@ -845,7 +898,7 @@ layout_axis (HlChart *self, double axis_y)
 {
   double x0 = self->plot.x, x1 = self->plot.x + self->plot.width;
   double char_px, w, h, tick = 6 * self->s, label_y, context_y = 0;
-  PangoLayout *probe = make_layout (self, self->font_small, "0000");
+  PangoLayout *probe = shared_layout (self, self->font_small, "0000");
   HlTickSpec spec, context;
   g_autoptr(GArray) ticks = NULL;
   double last_right = -G_MAXDOUBLE;
@@ -884,7 +937,7 @@ layout_axis (HlChart *self, double axis_y)
       /* Each label names the interval it sits in: centred, and only where
        * the visible part of the interval has room for it. */
       label = hl_ticks_label (spec, a);
-      layout = make_layout (self, self->font_small, label);
+      layout = shared_layout (self, self->font_small, label);
       layout_size (layout, &w, &h);
       lx = (xa + xb) / 2 - w / 2;
       if (lx < vis_a || lx + w > vis_b || lx < last_right + char_px)
@@ -903,7 +956,7 @@ layout_axis (HlChart *self, double axis_y)
 
   if (context_y == 0)
     {
-      probe = make_layout (self, self->font_small, "0");
+      probe = shared_layout (self, self->font_small, "0");
       layout_size (probe, &w, &h);
       g_object_unref (probe);
       context_y = label_y + h + 2 * self->s;
@@ -925,7 +978,7 @@ layout_axis (HlChart *self, double axis_y)
 
           if (xa >= x1)
             break;
-          layout = make_layout (self, self->font_label_bold, label);
+          layout = shared_layout (self, self->font_label_bold, label);
           layout_size (layout, &w, &h);
           if (xa < last_right + 2 * char_px || xa + w > x1)
             {
@@ -948,8 +1001,8 @@ layout_axis (HlChart *self, double axis_y)
 static double
 axis_height (HlChart *self)
 {
-  PangoLayout *a = make_layout (self, self->font_small, "0");
-  PangoLayout *b = make_layout (self, self->font_label_bold, "0");
+  PangoLayout *a = shared_layout (self, self->font_small, "0");
+  PangoLayout *b = shared_layout (self, self->font_label_bold, "0");
   double w, ha, hb;
 
   layout_size (a, &w, &ha);
@@ -1398,7 +1451,7 @@ compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
 static guint
 money_label_every (HlChart *self, double n_steps, double height)
 {
-  PangoLayout *probe = make_layout (self, self->font_small, "$0");
+  PangoLayout *probe = shared_layout (self, self->font_small, "$0");
   double w, h, spacing;
 
   layout_size (probe, &w, &h);
@@ -1446,7 +1499,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
         }
     }
 
-  probe = make_layout (self, self->font_label, "Ag\nAg");
+  probe = shared_layout (self, self->font_label, "Ag\nAg");
   layout_size (probe, &w, &label_h);
   g_object_unref (probe);
 
@@ -1472,7 +1525,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
       if (k % label_every != 0)
         continue;
       label = hl_money_format_short (v);
-      layout = make_layout (self, self->font_small, label);
+      layout = shared_layout (self, self->font_small, label);
       layout_size (layout, &w, &h);
       add_text (self, layout, self->plot.x - 8 * self->s - w, y - h / 2, ROLE_MUTED, -1);
     }
@@ -1539,7 +1592,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
         {
           double v = k * cum_step;
           g_autofree char *label = hl_money_format_short (v);
-          PangoLayout *layout = make_layout (self, self->font_small, label);
+          PangoLayout *layout = shared_layout (self, self->font_small, label);
 
           y = ll->base - v / cum_max * (ll->base - ll->top);
           layout_size (layout, &w, &h);
@@ -1574,8 +1627,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
         if (!label_may_fit (self, &self->est_label, text, mk, &bounds, usd_label_candidates,
                             N_USD_CANDIDATES))
           continue;
-        layout = make_layout (self, self->font_label, text);
-        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+        layout = shared_layout_aligned (self, self->font_label, text, PANGO_ALIGN_CENTER);
         layout_size (layout, &w, &h);
         usd_label_candidates (self, mk, w, h, cand);
         if (place_label (self, layout, &bounds, (const double (*)[2]) cand, N_USD_CANDIDATES,
@@ -1671,7 +1723,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
         count_text = g_strdup_printf ("×%u", ev->count);
       if (count_text != NULL)
         {
-          count_layout = make_layout (self, self->font_small, count_text);
+          count_layout = shared_layout (self, self->font_small, count_text);
           layout_size (count_layout, &count_w, &h);
           count_w += 2 * self->s;
         }
@@ -1734,7 +1786,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
           if (!label_may_fit (self, &self->est_small, ev->title, mk, &bounds,
                               count_label_candidates, N_COUNT_CANDIDATES))
             continue;
-          layout = make_layout (self, self->font_small, ev->title);
+          layout = shared_layout (self, self->font_small, ev->title);
           layout_size (layout, &w, &h);
           count_label_candidates (self, mk, w, h, cand);
           if (place_label (self, layout, &bounds, (const double (*)[2]) cand,
@@ -1886,7 +1938,7 @@ layout_chart_once (HlChart *self)
   first = hl_dataset_lower_bound (self->dataset, self->view.from - margin);
   last = hl_dataset_lower_bound (self->dataset, self->view.to + margin);
 
-  probe = make_layout (self, self->font_small, "$000.0M");
+  probe = shared_layout (self, self->font_small, "$000.0M");
   layout_size (probe, &gutter, &h);
   g_object_unref (probe);
   gutter = has_usd ? gutter + 12 * self->s : 6 * self->s;
@@ -1937,7 +1989,7 @@ layout_chart_once (HlChart *self)
   if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0 &&
       !(self->dropped & DROP_PERIODS))
     {
-      probe = make_layout (self, self->font_small, "Ag");
+      probe = shared_layout (self, self->font_small, "Ag");
       layout_size (probe, &w, &band_label_h);
       g_object_unref (probe);
       band_label_h += 4 * self->s;
@@ -1987,7 +2039,7 @@ layout_chart_once (HlChart *self)
     double ms = MAX (10.0, 15 * self->s), header_h, label_h, count_h;
     guint n_usd = 0;
 
-    probe = make_layout (self, self->font_label_bold, "Ag");
+    probe = shared_layout (self, self->font_label_bold, "Ag");
     layout_size (probe, &w, &header_h);
     g_object_unref (probe);
     probe = make_layout (self, self->font_small, "Ag");
