@@ -123,7 +123,6 @@ test_theme_background (void)
       HlView view;
       g_autoptr(HlChart) chart = NULL;
       cairo_surface_t *surface;
-      guint r, g, b, a;
 
       hl_view_init (&view, dataset);
       view.theme = themes[i].theme;
@@ -136,22 +135,7 @@ test_theme_background (void)
           int x = k == 0 ? 2 : k == 1 ? 1277 : 2;
           int y = k == 2 ? 717 : 2;
 
-          hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
-          switch (themes[i].theme)
-            {
-            case HL_THEME_LIGHT:
-              g_assert_cmpuint (a, ==, 255);
-              g_assert_cmpfloat (hl_test_luminance (r, g, b), >, 0.8);
-              break;
-            case HL_THEME_DARK:
-              g_assert_cmpuint (a, ==, 255);
-              g_assert_cmpfloat (hl_test_luminance (r, g, b), <, 0.2);
-              break;
-            case HL_THEME_TRANSPARENT:
-            default:
-              g_assert_cmpuint (a, ==, 0);
-              break;
-            }
+          hl_test_assert_background (surface, x, y, themes[i].theme);
         }
       cairo_surface_destroy (surface);
       hl_view_clear (&view);

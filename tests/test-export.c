@@ -152,7 +152,6 @@ test_png_themes (void)
       g_autoptr(GError) error = NULL;
       cairo_surface_t *png;
       HlView view;
-      guint r, g, b, a;
 
       hl_view_init (&view, bundled ());
       view.theme = themes[i];
@@ -162,22 +161,7 @@ test_png_themes (void)
       g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1024);
 
       /* the background corner */
-      hl_test_pixel_at (png, 1, 1, &r, &g, &b, &a);
-      switch (themes[i])
-        {
-        case HL_THEME_LIGHT:
-          g_assert_cmpuint (a, ==, 255);
-          g_assert_cmpfloat (hl_test_luminance (r, g, b), >, 0.8);
-          break;
-        case HL_THEME_DARK:
-          g_assert_cmpuint (a, ==, 255);
-          g_assert_cmpfloat (hl_test_luminance (r, g, b), <, 0.2);
-          break;
-        case HL_THEME_TRANSPARENT:
-        default:
-          g_assert_cmpuint (a, ==, 0);
-          break;
-        }
+      hl_test_assert_background (png, 1, 1, themes[i]);
       cairo_surface_destroy (png);
       hl_view_clear (&view);
     }

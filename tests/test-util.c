@@ -51,3 +51,28 @@ hl_test_luminance (guint r, guint g, guint b)
 {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255.0;
 }
+
+/* The pixel at (x, y) is background as @theme draws it: light and opaque,
+ * dark and opaque, or fully transparent. */
+void
+hl_test_assert_background (cairo_surface_t *surface, int x, int y, HlTheme theme)
+{
+  guint r, g, b, a;
+
+  hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+  switch (theme)
+    {
+    case HL_THEME_LIGHT:
+      g_assert_cmpuint (a, ==, 255);
+      g_assert_cmpfloat (hl_test_luminance (r, g, b), >, 0.8);
+      break;
+    case HL_THEME_DARK:
+      g_assert_cmpuint (a, ==, 255);
+      g_assert_cmpfloat (hl_test_luminance (r, g, b), <, 0.2);
+      break;
+    case HL_THEME_TRANSPARENT:
+    default:
+      g_assert_cmpuint (a, ==, 0);
+      break;
+    }
+}

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "hl-view.h"
+
 G_BEGIN_DECLS
 
 /* Helpers shared by the core tests: temporary folders and pixels. */
@@ -20,5 +22,9 @@ void    hl_test_pixel_at       (cairo_surface_t *surface,
 double  hl_test_luminance      (guint            r,
                                 guint            g,
                                 guint            b);
+void    hl_test_assert_background (cairo_surface_t *surface,
+                                   int              x,
+                                   int              y,
+                                   HlTheme          theme);
 
 G_END_DECLS
