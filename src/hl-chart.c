@@ -2442,25 +2442,40 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
   cairo_close_path (cr);
 }
 
+/* An event's amount as the chart says it: "$41.0 million",
+ * "Missiles or rockets: 2", "3 items" or "number not disclosed". The hover
+ * card and the timeline's accessible description both use it. */
+char *
+hl_chart_describe_amount (HlDataset *dataset, const HlEvent *ev)
+{
+  const HlLane *lane;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  lane = hl_dataset_get_lane (dataset, ev->lane);
+  if (lane->measure == HL_MEASURE_USD)
+    return hl_money_format_long (ev->usd);
+  if (!ev->count_known)
+    return g_strdup (_("number not disclosed"));
+  if (lane->unit != NULL)
+    return g_strdup_printf ("%s: %u", lane->unit, ev->count);
+  return g_strdup_printf (ngettext ("%u item", "%u items", ev->count), ev->count);
+}
+
 static char *
 describe_event_card (HlChart *self, const HlEvent *ev)
 {
   const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
   g_autofree char *date = hl_date_format_long (ev->time);
+  g_autofree char *amount = hl_chart_describe_amount (self->dataset, ev);
   GString *s = g_string_new (NULL);
 
   g_string_append_printf (s, "%s\n", date);
   if (lane->measure == HL_MEASURE_USD)
-    {
-      g_autofree char *usd = hl_money_format_long (ev->usd);
-      g_string_append_printf (s, _("%s stolen"), usd);
-    }
-  else if (ev->count_known && lane->unit != NULL)
-    g_string_append_printf (s, "%s: %u", lane->unit, ev->count);
-  else if (ev->count_known)
-    g_string_append_printf (s, ngettext ("%u item", "%u items", ev->count), ev->count);
+    g_string_append_printf (s, _("%s stolen"), amount);
   else
-    g_string_append (s, _("number not disclosed"));
+    g_string_append (s, amount);
   if (ev->kind != NULL)
     g_string_append_printf (s, " · %s", ev->kind);
   if (ev->confidence != HL_CONFIDENCE_UNSPECIFIED)

@@ -74,6 +74,8 @@ typedef struct
   guint  n_matches;      /* events matching the search */
 } HlChartTotals;
 
+char         *hl_chart_describe_amount   (HlDataset      *dataset,
+                                          const HlEvent  *event);
 void          hl_chart_get_totals        (HlChart        *chart,
                                           HlChartTotals  *totals);
 double        hl_chart_get_column_usd_sum (HlChart       *chart);

@@ -162,21 +162,6 @@ ensure_texture (HlTimeline *self)
 /* ------------------------------------------------------------------ */
 /* Accessibility */
 
-static char *
-describe_amount (HlDataset *dataset, const HlEvent *ev)
-{
-  const HlLane *lane = hl_dataset_get_lane (dataset, ev->lane);
-
-  if (lane->measure == HL_MEASURE_USD)
-    return hl_money_format_long (ev->usd);
-  if (!ev->count_known)
-    return g_strdup (_("number not disclosed"));
-  /* Say what the renderer's card says. */
-  if (lane->unit != NULL)
-    return g_strdup_printf ("%s: %u", lane->unit, ev->count);
-  return g_strdup_printf (ngettext ("%u item", "%u items", ev->count), ev->count);
-}
-
 static void
 update_accessible (HlTimeline *self)
 {
@@ -188,7 +173,7 @@ update_accessible (HlTimeline *self)
     {
       const HlEvent *ev = hl_dataset_get_event (self->dataset, self->selected);
       g_autofree char *date = hl_date_format_long (ev->time);
-      g_autofree char *amount = describe_amount (self->dataset, ev);
+      g_autofree char *amount = hl_chart_describe_amount (self->dataset, ev);
 
       g_string_append_c (text, ' ');
       /* Translators: title, date, amount of the selected event */
