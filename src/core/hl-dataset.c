@@ -159,6 +159,19 @@ hl_dataset_find_lane (HlDataset *self, const char *id)
   return -1;
 }
 
+/* How @kind is drawn in @lane: the lane's own map, then the default table. */
+const HlKind *
+hl_dataset_lane_kind (HlDataset *self, guint lane, const char *kind)
+{
+  const HlLane *l;
+
+  g_return_val_if_fail (HL_IS_DATASET (self), hl_kind_lookup (NULL, 0, NULL));
+  g_return_val_if_fail (lane < self->lanes->len, hl_kind_lookup (NULL, 0, NULL));
+
+  l = &g_array_index (self->lanes, HlLane, lane);
+  return hl_kind_lookup (l->kinds, l->n_kinds, kind);
+}
+
 guint
 hl_dataset_get_n_periods (HlDataset *self)
 {

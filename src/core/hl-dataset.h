@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "hl-kinds.h"
+
 G_BEGIN_DECLS
 
 #define HL_DATASET_FORMAT "heistline-dataset/1"
@@ -53,6 +55,8 @@ typedef struct
   guint32     color;      /* 0xRRGGBB */
   gboolean    has_color;
   const char *unit;       /* count lanes: what is counted, e.g. "Missiles"; or NULL */
+  const HlKind *kinds;    /* the lane's own "kinds" map, before the default table */
+  guint       n_kinds;
 } HlLane;
 
 typedef struct
@@ -129,6 +133,9 @@ const HlLane    *hl_dataset_get_lane           (HlDataset     *self,
                                                 guint          index);
 int              hl_dataset_find_lane          (HlDataset     *self,
                                                 const char    *id);
+const HlKind    *hl_dataset_lane_kind          (HlDataset     *self,
+                                                guint          lane,
+                                                const char    *kind);
 
 guint            hl_dataset_get_n_periods      (HlDataset     *self);
 const HlPeriod  *hl_dataset_get_period         (HlDataset     *self,

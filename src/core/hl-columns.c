@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Column sums and totals for a view (see hl-columns.h). Lifted from 0.1's
+ * renderer, which binned inside each lane's layout, up to three times per
+ * layout; now they are computed once and read by everyone. */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-columns.h"
+
+struct _HlColumns
+{
+  HlDataset *dataset;
+  HlView     view;
+  guint      n_columns;
+  double     px_per_s;      /* columns per second of the range */
+  HlColumn  *lanes[HL_DATASET_MAX_LANES];  /* NULL for hidden lanes */
+  guint      n_used[HL_DATASET_MAX_LANES];
+  gboolean   indexed[HL_DATASET_MAX_LANES];
+  HlTotals   totals;
+};
+
+/* The column an event at @time falls in (may be outside [0, n)). */
+static inline gint64
+column_of (HlColumns *self, gint64 time)
+{
+  return (gint64) floor ((double) (time - self->view.from) * self->px_per_s);
+}
+
+/* The first time that falls in column @col or later: the column's left
+ * edge, exactly as column_of() rounds. */
+gint64
+hl_columns_get_start (HlColumns *self, guint col)
+{
+  gint64 t;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  t = self->view.from + (gint64) ceil ((double) col / self->px_per_s);
+  while (column_of (self, t - 1) >= (gint64) col)
+    t--;
+  while (column_of (self, t) < (gint64) col)
+    t++;
+  return t;
+}
+
+/* The running totals can answer only when every event of the lane in
+ * range is shown as it is: a filter that drops or highlights single
+ * events needs them one by one. */
+static gboolean
+can_sum_by_index (HlColumns *self, guint lane)
+{
+  const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+
+  if (self->view.search != NULL && self->view.search[0] != '\0')
+    return FALSE;
+  if (self->view.hidden_confidences & ((1u << HL_N_CONFIDENCES) - 1))
+    return FALSE;
+  if (l->measure == HL_MEASURE_USD && self->view.min_usd > 0)
+    return FALSE;
+  return TRUE;
+}
+
+static guint
+sum_by_index (HlColumns *self, guint lane, HlColumn *c)
+{
+  HlDataset *dataset = self->dataset;
+  guint n_lane = hl_dataset_lane_get_n_events (dataset, lane);
+  guint begin, hi, used = 0;
+
+  begin = hl_dataset_lane_lower_bound (dataset, lane, hl_columns_get_start (self, 0));
+  hi = hl_dataset_lane_lower_bound (dataset, lane,
+                                    hl_columns_get_start (self, self->n_columns));
+  hi = MIN (hi, n_lane);
+  for (guint i = 0; i < self->n_columns && begin < hi; i++)
+    {
+      /* Columns go left to right: each boundary is found from the last. */
+      guint end = hl_dataset_lane_next_bound (dataset, lane, begin,
+                                              hl_columns_get_start (self, i + 1));
+      HlRangeSum sum;
+
+      end = CLAMP (end, begin, hi);
+      if (end == begin)
+        continue;
+      hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
+      c[i].usd = sum.usd;
+      c[i].count = (double) sum.count;
+      c[i].n = sum.n_events;
+      c[i].n_unknown = sum.n_unknown;
+      c[i].top = sum.largest;
+      c[i].all_doubtful = sum.n_doubtful == sum.n_events;
+      used++;
+      begin = end;
+    }
+  return used;
+}
+
+static void
+add_event (HlColumns *self, HlColumn *c, const HlEvent *events, guint i, gboolean searching)
+{
+  const HlEvent *ev = &events[i];
+  gboolean doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                      ev->confidence == HL_CONFIDENCE_DISPUTED;
+
+  if (c->n == 0)
+    {
+      c->top = (int) i;
+      c->all_doubtful = doubtful;
+    }
+  else
+    {
+      const HlEvent *top = &events[c->top];
+
+      if (ev->usd > top->usd || (ev->usd == top->usd && ev->count > top->count))
+        c->top = (int) i;
+      c->all_doubtful &= doubtful;
+    }
+  c->usd += ev->usd;
+  c->count += ev->count;
+  c->n++;
+  if (!ev->count_known)
+    c->n_unknown++;
+  if (searching && hl_view_event_matches (&self->view, ev))
+    {
+      c->any_match = TRUE;
+      self->totals.lanes[ev->lane].n_matches++;
+    }
+}
+
+/* Visits every event of the range: for filters the running totals cannot
+ * answer. */
+static guint
+sum_linear (HlColumns *self, guint lane, HlColumn *c)
+{
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
+  guint first = hl_dataset_lower_bound (self->dataset, hl_columns_get_start (self, 0));
+  guint last = hl_dataset_lower_bound (self->dataset,
+                                       hl_columns_get_start (self, self->n_columns));
+  guint used = 0;
+
+  for (guint i = first; i < last; i++)
+    {
+      const HlEvent *ev = &events[i];
+      gint64 col;
+
+      if (ev->lane != lane || !hl_view_shows_event (&self->view, self->dataset, ev))
+        continue;
+      col = column_of (self, ev->time);
+      if (col < 0 || col >= (gint64) self->n_columns)
+        continue;
+      if (c[col].n == 0)
+        used++;
+      add_event (self, &c[col], events, i, searching);
+    }
+  return used;
+}
+
+static void
+add_lane_totals (HlColumns *self, guint lane)
+{
+  const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+  const HlColumn *c = self->lanes[lane];
+  HlLaneTotals *t = &self->totals.lanes[lane];
+
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      t->n_events += c[i].n;
+      t->usd += c[i].usd;
+      t->count += (guint64) c[i].count;
+      t->n_unknown += c[i].n_unknown;
+    }
+  if (l->measure == HL_MEASURE_USD)
+    {
+      self->totals.usd += t->usd;
+      self->totals.n_usd_events += t->n_events;
+    }
+  else
+    {
+      self->totals.n_count_events += t->n_events;
+      self->totals.count += t->count;
+      self->totals.n_unknown += t->n_unknown;
+    }
+  self->totals.n_matches += t->n_matches;
+}
+
+/**
+ * hl_columns_new:
+ * @n_columns: how many equal columns [view->from, view->to) is cut into
+ *   (the plot's width in pixels; 1 for totals alone)
+ *
+ * Sums the shown events of every visible lane per column, and the totals.
+ */
+HlColumns *
+hl_columns_new (HlDataset *dataset, const HlView *view, guint n_columns)
+{
+  HlColumns *self;
+  guint n_lanes;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL && view->to > view->from, NULL);
+  g_return_val_if_fail (n_columns > 0, NULL);
+
+  self = g_new0 (HlColumns, 1);
+  self->dataset = g_object_ref (dataset);
+  hl_view_copy (&self->view, view);
+  self->n_columns = n_columns;
+  self->px_per_s = n_columns / (double) (view->to - view->from);
+
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      HlColumn *c;
+
+      if (!hl_view_lane_visible (view, lane))
+        continue;
+      c = self->lanes[lane] = g_new0 (HlColumn, n_columns);
+      for (guint i = 0; i < n_columns; i++)
+        c[i].top = -1;
+      self->indexed[lane] = can_sum_by_index (self, lane);
+      self->n_used[lane] = self->indexed[lane] ? sum_by_index (self, lane, c)
+                                               : sum_linear (self, lane, c);
+      add_lane_totals (self, lane);
+    }
+  return self;
+}
+
+void
+hl_columns_free (HlColumns *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
+    g_free (self->lanes[i]);
+  hl_view_clear (&self->view);
+  g_object_unref (self->dataset);
+  g_free (self);
+}
+
+guint
+hl_columns_get_n_columns (HlColumns *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_columns;
+}
+
+/* The lane's columns (NULL for a hidden lane); @n_used: how many hold events. */
+const HlColumn *
+hl_columns_get_lane (HlColumns *self, guint lane, guint *n_used)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, NULL);
+
+  if (n_used != NULL)
+    *n_used = self->n_used[lane];
+  return self->lanes[lane];
+}
+
+/* Whether the lane was summed from the running totals (no filter needed
+ * its events one by one). */
+gboolean
+hl_columns_is_indexed (HlColumns *self, guint lane)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, FALSE);
+  return self->lanes[lane] != NULL && self->indexed[lane];
+}
+
+const HlTotals *
+hl_columns_get_totals (HlColumns *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->totals;
+}
+
+/* The totals of a view with no columns to draw: the same sums as any
+ * width gives (columns split the range, they do not change it). */
+void
+hl_totals_compute (HlTotals *totals, HlDataset *dataset, const HlView *view)
+{
+  g_autoptr(HlColumns) columns = NULL;
+
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (HL_IS_DATASET (dataset));
+  g_return_if_fail (view != NULL);
+
+  columns = hl_columns_new (dataset, view, 1);
+  *totals = columns->totals;
+}

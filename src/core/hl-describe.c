@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hl-describe.h"
+#include "hl-scale.h"
+
+/* "1 event", "10 events". */
+char *
+hl_describe_events (guint n_events)
+{
+  return g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+}
+
+/* What a count lane counts: "Missiles or rockets: 31" with the lane's unit,
+ * "31 items" without one. */
+char *
+hl_describe_count (const HlLane *lane, guint64 count)
+{
+  g_return_val_if_fail (lane != NULL, NULL);
+
+  if (lane->unit != NULL)
+    return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, lane->unit, count);
+  return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " item",
+                                    "%" G_GUINT64_FORMAT " items", (gulong) MIN (count, G_MAXULONG)),
+                          count);
+}
+
+/* An event's amount as the chart says it: "$41.0 million",
+ * "Missiles or rockets: 2", "3 items" or "number not disclosed". */
+char *
+hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
+{
+  const HlLane *lane;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  lane = hl_dataset_get_lane (dataset, ev->lane);
+  if (lane->measure == HL_MEASURE_USD)
+    return hl_money_format_long (ev->usd);
+  if (!ev->count_known)
+    return g_strdup (_("number not disclosed"));
+  return hl_describe_count (lane, ev->count);
+}
+
+/* One lane's part of a summary: "Heists: 10 events, $719M",
+ * "Launches: 19 events". */
+char *
+hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
+{
+  const HlLane *l;
+  g_autofree char *events = NULL;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), NULL);
+  g_return_val_if_fail (t != NULL, NULL);
+
+  l = hl_dataset_get_lane (dataset, lane);
+  events = hl_describe_events (t->n_events);
+  if (l->measure == HL_MEASURE_USD && t->n_events > 0)
+    {
+      g_autofree char *usd = hl_money_format_short (t->usd);
+
+      /* TRANSLATORS: lane title: number of events, amount */
+      return g_strdup_printf (_("%s: %s, %s"), l->title, events, usd);
+    }
+  /* TRANSLATORS: lane title: number of events */
+  return g_strdup_printf (_("%s: %s"), l->title, events);
+}
+
+/* The totals part of the chart's subtitle: each visible lane that holds
+ * events, and the sum over money lanes when there are several:
+ * "$719M in all  ·  Heists: 6 events, $400M  ·  Other: 4 events, $319M". */
+char *
+hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *totals)
+{
+  GString *str = g_string_new (NULL);
+  guint n_lanes, n_usd_lanes = 0;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL && totals != NULL, NULL);
+
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  for (guint i = 0; i < n_lanes; i++)
+    if (hl_view_lane_visible (view, i) && totals->lanes[i].n_events > 0 &&
+        hl_dataset_get_lane (dataset, i)->measure == HL_MEASURE_USD)
+      n_usd_lanes++;
+  if (n_usd_lanes > 1)
+    {
+      g_autofree char *usd = hl_money_format_short (totals->usd);
+
+      /* TRANSLATORS: the sum over several money lanes */
+      g_string_append_printf (str, _("%s in all"), usd);
+    }
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      g_autofree char *part = NULL;
+
+      if (!hl_view_lane_visible (view, i) || totals->lanes[i].n_events == 0)
+        continue;
+      part = hl_describe_lane_totals (dataset, i, &totals->lanes[i]);
+      if (str->len > 0)
+        g_string_append (str, "  ·  ");
+      g_string_append (str, part);
+    }
+  return g_string_free (str, FALSE);
+}

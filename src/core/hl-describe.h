@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hl-columns.h"
+#include "hl-dataset.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+/* The words Heistline says about a dataset, taken from its lanes (title,
+ * measure, unit), never from one dataset's vocabulary: the chart's
+ * subtitle, the hover card, the panel and the accessible description all
+ * use these. */
+
+char *hl_describe_amount       (HlDataset           *dataset,
+                                const HlEvent       *event);
+char *hl_describe_count        (const HlLane        *lane,
+                                guint64              count);
+char *hl_describe_events       (guint                n_events);
+char *hl_describe_lane_totals  (HlDataset           *dataset,
+                                guint                lane,
+                                const HlLaneTotals  *totals);
+char *hl_describe_totals       (HlDataset           *dataset,
+                                const HlView        *view,
+                                const HlTotals      *totals);
+
+G_END_DECLS
