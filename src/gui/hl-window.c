@@ -2,7 +2,7 @@
 /* The main window: loading (always on a worker thread, the old data kept
  * on screen until the new one is ready), live reload, the range, filter
  * and search controls, and the side panel. The view state lives in the
- * HlTimeline; the window only edits it and shows it. */
+ * window's HlSession, which every part observes. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -47,9 +47,9 @@ struct _HlWindow
   HlDetailsPanel  *panel;
   GMenu           *recent_menu;
 
+  HlSession       *session;          /* what the window shows */
   GSettings       *settings;
 
-  GFile           *file;             /* the file shown; NULL: bundled */
   GFileMonitor    *monitor;
   guint            reload_source;
 
@@ -117,16 +117,16 @@ set_last_error (HlWindow *self, const char *message)
 static void
 update_title (HlWindow *self)
 {
-  HlDataset *dataset = hl_timeline_get_dataset (self->timeline);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
   const char *title = dataset ? hl_dataset_get_title (dataset) : NULL;
   g_autofree char *window_title = NULL;
 
   if (title == NULL || title[0] == '\0')
     title = _("Heistline");
   adw_window_title_set_title (self->window_title, title);
-  if (self->file != NULL)
+  if (hl_session_get_file (self->session) != NULL)
     {
-      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *name = g_file_get_basename (hl_session_get_file (self->session));
 
       adw_window_title_set_subtitle (self->window_title, name);
     }
@@ -142,8 +142,8 @@ update_title (HlWindow *self)
 static void
 update_range_label (HlWindow *self)
 {
-  g_autofree char *range = hl_date_format_range (hl_timeline_get_from (self->timeline),
-                                                 hl_timeline_get_to (self->timeline));
+  g_autofree char *range = hl_date_format_range (hl_session_get_from (self->session),
+                                                 hl_session_get_to (self->session));
 
   gtk_menu_button_set_label (self->range_button, range);
 }
@@ -151,8 +151,8 @@ update_range_label (HlWindow *self)
 static void
 update_matches (HlWindow *self)
 {
-  const char *search = hl_timeline_get_search (self->timeline);
-  guint n = hl_timeline_get_n_matches (self->timeline);
+  const char *search = hl_session_get_search (self->session);
+  guint n = hl_session_get_n_matches (self->session);
   g_autofree char *text = NULL;
 
   if (search == NULL)
@@ -162,26 +162,6 @@ update_matches (HlWindow *self)
   else
     text = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
   gtk_label_set_text (self->matches_label, text);
-}
-
-static void
-update_panel (HlWindow *self)
-{
-  HlDataset *dataset = hl_timeline_get_dataset (self->timeline);
-  int selected = hl_timeline_get_selected (self->timeline);
-
-  if (dataset == NULL)
-    return;
-  if (selected >= 0)
-    hl_details_panel_show_event (self->panel, dataset, selected);
-  else
-    {
-      HlChartTotals totals;
-
-      hl_timeline_get_totals (self->timeline, &totals);
-      hl_details_panel_show_summary (self->panel, dataset,
-                                     hl_timeline_get_view (self->timeline), &totals);
-    }
 }
 
 static void
@@ -222,7 +202,7 @@ remove_all (GtkBox *box)
 static void
 rebuild_presets (HlWindow *self)
 {
-  HlDataset *dataset = hl_timeline_get_dataset (self->timeline);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
   gint64 from, to, first, last;
   HlView all;
 
@@ -259,7 +239,7 @@ rebuild_presets (HlWindow *self)
 static void
 sync_lane_checks (HlWindow *self)
 {
-  const HlView *view = hl_timeline_get_view (self->timeline);
+  const HlView *view = hl_session_get_view (self->session);
 
   self->syncing = TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->lanes_box));
@@ -280,13 +260,13 @@ on_lane_toggled (GtkCheckButton *check, HlWindow *self)
 
   if (self->syncing)
     return;
-  hl_timeline_set_lane_visible (self->timeline, lane, gtk_check_button_get_active (check));
+  hl_session_set_lane_visible (self->session, lane, gtk_check_button_get_active (check));
 }
 
 static void
 rebuild_lane_checks (HlWindow *self)
 {
-  HlDataset *dataset = hl_timeline_get_dataset (self->timeline);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
 
   remove_all (self->lanes_box);
   if (dataset == NULL)
@@ -325,7 +305,7 @@ confidence_check (HlWindow *self, HlConfidence confidence)
 static void
 sync_confidence_checks (HlWindow *self)
 {
-  const HlView *view = hl_timeline_get_view (self->timeline);
+  const HlView *view = hl_session_get_view (self->session);
 
   self->syncing = TRUE;
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
@@ -341,21 +321,20 @@ on_confidence_toggled (HlWindow *self, GtkCheckButton *check)
     return;
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
     if (confidence_check (self, c) == check)
-      hl_timeline_set_confidence_visible (self->timeline, c,
-                                          gtk_check_button_get_active (check));
+      hl_session_set_confidence_visible (self->session, c,
+                                         gtk_check_button_get_active (check));
 }
 
 static void
 on_dataset_changed (HlWindow *self)
 {
-  gboolean has_data = hl_timeline_get_dataset (self->timeline) != NULL;
+  gboolean has_data = hl_session_get_dataset (self->session) != NULL;
 
   update_title (self);
   rebuild_presets (self);
   rebuild_lane_checks (self);
   /* Nothing to sum up before the first dataset arrives */
   gtk_widget_set_visible (GTK_WIDGET (self->panel), has_data);
-  update_panel (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-chart", has_data);
 }
@@ -367,9 +346,25 @@ on_view_changed (HlWindow *self)
   sync_lane_checks (self);
   sync_confidence_checks (self);
   update_matches (self);
-  /* An event's details do not change when the view pans. */
-  if (hl_timeline_get_selected (self->timeline) < 0)
-    update_panel (self);
+}
+
+static void
+on_session_notify (HlWindow *self, GParamSpec *pspec)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "dataset"))
+    on_dataset_changed (self);
+  else if (g_str_equal (name, "file"))
+    update_title (self);
+  else if (g_str_equal (name, "from") || g_str_equal (name, "to"))
+    update_range_label (self);
+  else if (g_str_equal (name, "hidden-lanes"))
+    sync_lane_checks (self);
+  else if (g_str_equal (name, "hidden-confidences"))
+    sync_confidence_checks (self);
+  else if (g_str_equal (name, "search") || g_str_equal (name, "n-matches"))
+    update_matches (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -474,7 +469,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Cancelled before anything was shown: show the bundled data. */
-          if (hl_timeline_get_dataset (self->timeline) == NULL)
+          if (hl_session_get_dataset (self->session) == NULL)
             {
               g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
 
@@ -501,7 +496,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
                              error->message);
           /* Nothing to keep on screen: show the bundled data rather than
            * an empty window. */
-          if (hl_timeline_get_dataset (self->timeline) == NULL)
+          if (hl_session_get_dataset (self->session) == NULL)
             {
               g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
 
@@ -512,15 +507,17 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   g_clear_pointer (&self->last_error, g_free);
-  if (reload && self->file != NULL && g_file_equal (file, self->file))
+  if (reload && hl_session_get_file (self->session) != NULL &&
+      g_file_equal (file, hl_session_get_file (self->session)))
     {
-      hl_timeline_replace_dataset (self->timeline, dataset);
+      hl_session_replace_dataset (self->session, dataset);
       return;
     }
 
-  g_set_object (&self->file, file);
-  hl_timeline_set_dataset (self->timeline, dataset);
-  update_title (self);
+  g_object_freeze_notify (G_OBJECT (self->session));
+  hl_session_set_file (self->session, file);
+  hl_session_set_dataset (self->session, dataset);
+  g_object_thaw_notify (G_OBJECT (self->session));
   watch_file (self, file);
   add_recent (file);
 }
@@ -557,8 +554,8 @@ reload_cb (gpointer data)
   /* Never cancel a file the user asked for to reload the old one. */
   if (self->load_cancellable != NULL && !self->loading_reload)
     return G_SOURCE_REMOVE;
-  if (self->file != NULL)
-    start_load (self, self->file, TRUE);
+  if (hl_session_get_file (self->session) != NULL)
+    start_load (self, hl_session_get_file (self->session), TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -608,10 +605,11 @@ hl_window_set_dataset (HlWindow *self, HlDataset *dataset)
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (dataset == NULL || HL_IS_DATASET (dataset));
 
-  g_clear_object (&self->file);
   watch_file (self, NULL);
-  hl_timeline_set_dataset (self->timeline, dataset);
-  update_title (self);
+  g_object_freeze_notify (G_OBJECT (self->session));
+  hl_session_set_file (self->session, NULL);
+  hl_session_set_dataset (self->session, dataset);
+  g_object_thaw_notify (G_OBJECT (self->session));
 }
 
 /* Loads @file on a worker thread; what is shown stays until it is ready,
@@ -629,14 +627,21 @@ HlDataset *
 hl_window_get_dataset (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return hl_timeline_get_dataset (self->timeline);
+  return hl_session_get_dataset (self->session);
 }
 
 GFile *
 hl_window_get_file (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return self->file;
+  return hl_session_get_file (self->session);
+}
+
+HlSession *
+hl_window_get_session (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 HlTimeline *
@@ -743,13 +748,13 @@ static void
 action_export (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlWindow *self = HL_WINDOW (widget);
-  HlDataset *dataset = hl_timeline_get_dataset (self->timeline);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
   HlExportDialog *dialog;
 
   if (dataset == NULL)
     return;
   dialog = hl_export_dialog_new (GTK_WINDOW (self), dataset,
-                                 hl_timeline_get_view (self->timeline));
+                                 hl_session_get_view (self->session));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -800,7 +805,7 @@ action_step_match (GtkWidget *widget, const char *name, GVariant *param)
   HlWindow *self = HL_WINDOW (widget);
   int direction = g_str_equal (name, "win.next-match") ? 1 : -1;
 
-  if (!hl_timeline_step_match (self->timeline, direction))
+  if (!hl_session_step_match (self->session, direction))
     gtk_widget_error_bell (widget);
 }
 
@@ -811,7 +816,7 @@ action_set_range (GtkWidget *widget, const char *name, GVariant *param)
   gint64 from, to;
 
   g_variant_get (param, "(xx)", &from, &to);
-  hl_timeline_set_range (self->timeline, from, to);
+  hl_session_set_range (self->session, from, to);
   gtk_popover_popdown (self->range_popover);
 }
 
@@ -850,7 +855,7 @@ action_apply_custom_range (GtkWidget *widget, const char *name, GVariant *param)
                                    _("The end must come after the start"));
       return;
     }
-  hl_timeline_set_range (self->timeline, from, to);
+  hl_session_set_range (self->session, from, to);
   gtk_popover_popdown (self->range_popover);
 }
 
@@ -871,7 +876,7 @@ action_show_error_details (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->last_error == NULL)
     return;
-  heading = self->file ? g_file_get_basename (self->file) : g_strdup (_("Reload Failed"));
+  heading = hl_session_get_file (self->session) ? g_file_get_basename (hl_session_get_file (self->session)) : g_strdup (_("Reload Failed"));
   show_error_dialog (self, heading,
                      _("The file changed on disk but cannot be read. The last good version "
                        "is still shown."),
@@ -884,8 +889,8 @@ action_show_error_details (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_range_popover_show (HlWindow *self)
 {
-  g_autofree char *from = hl_date_format_iso (hl_timeline_get_from (self->timeline));
-  g_autofree char *to = hl_date_format_iso (hl_timeline_get_to (self->timeline) - 1);
+  g_autofree char *from = hl_date_format_iso (hl_session_get_from (self->session));
+  g_autofree char *to = hl_date_format_iso (hl_session_get_to (self->session) - 1);
 
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
@@ -907,14 +912,14 @@ on_range_entry_activate (HlWindow *self, GtkEntry *entry)
 static void
 on_search_changed (HlWindow *self, GtkSearchEntry *entry)
 {
-  hl_timeline_set_search (self->timeline, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  hl_session_set_search (self->session, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
 on_search_activate (HlWindow *self)
 {
   /* The entry's search-changed comes after a delay: catch up first. */
-  hl_timeline_set_search (self->timeline,
+  hl_session_set_search (self->session,
                           gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.next-match", NULL);
 }
@@ -932,7 +937,7 @@ on_search_mode_changed (HlWindow *self)
     return;
   /* Closing the bar ends the search and gives the keys back to the chart. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  hl_timeline_set_search (self->timeline, NULL);
+  hl_session_set_search (self->session, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
 }
 
@@ -1044,10 +1049,17 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   watch_file (self, NULL);
-  g_clear_object (&self->file);
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self->session, "show-cumulative");
+      g_settings_unbind (self->session, "hidden-lanes");
+      g_settings_unbind (self->session, "hidden-confidences");
+      g_settings_unbind (self->session, "min-usd");
+    }
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
 }
 
@@ -1151,6 +1163,10 @@ hl_window_init (HlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->session = hl_session_new ();
+  hl_timeline_set_session (self->timeline, self->session);
+  hl_details_panel_set_session (self->panel, self->session);
+
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width",
                    G_SETTINGS_BIND_DEFAULT);
@@ -1158,26 +1174,22 @@ hl_window_init (HlWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-cumulative", self->timeline, "show-cumulative",
+  g_settings_bind (self->settings, "show-cumulative", self->session, "show-cumulative",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "hidden-lanes", self->timeline, "hidden-lane-ids",
+  g_settings_bind (self->settings, "hidden-lanes", self->session, "hidden-lanes",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "hidden-confidence", self->timeline, "hidden-confidences",
+  g_settings_bind (self->settings, "hidden-confidence", self->session, "hidden-confidences",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "min-usd", self->session, "min-usd",
                    G_SETTINGS_BIND_DEFAULT);
 
-  g_object_bind_property_full (self->timeline, "min-usd",
+  g_object_bind_property_full (self->session, "min-usd",
                                gtk_spin_button_get_adjustment (self->min_usd_spin), "value",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                usd_to_millions, millions_to_usd, NULL, NULL);
 
-  g_signal_connect_object (self->timeline, "view-changed",
-                           G_CALLBACK (on_view_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::dataset",
-                           G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::selected-id",
-                           G_CALLBACK (update_panel), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->timeline, "notify::search",
-                           G_CALLBACK (update_matches), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify",
+                           G_CALLBACK (on_session_notify), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
