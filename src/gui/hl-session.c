@@ -411,6 +411,8 @@ hl_session_set_lane_visible (HlSession *self, guint lane, gboolean visible)
   g_return_if_fail (self->dataset != NULL);
   g_return_if_fail (lane < hl_dataset_get_n_lanes (self->dataset));
 
+  if (!hl_view_lane_visible (&self->view, lane) == !visible)
+    return;
   id = hl_dataset_get_lane (self->dataset, lane)->id;
   builder = g_strv_builder_new ();
   for (guint i = 0; self->hidden_lanes[i] != NULL; i++)
@@ -457,6 +459,8 @@ hl_session_set_confidence_visible (HlSession    *self,
   g_return_if_fail (HL_IS_SESSION (self));
   g_return_if_fail (confidence > HL_CONFIDENCE_UNSPECIFIED && confidence < HL_N_CONFIDENCES);
 
+  if (((self->view.hidden_confidences & (1u << confidence)) == 0) == !!visible)
+    return;
   builder = g_strv_builder_new ();
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
     {
