@@ -6,6 +6,7 @@
  * hl-window-actions.c (actions, key bindings, recent files) and
  * hl-window-dnd.c (drag and drop). This is the struct they share. */
 
+#include "hl-dataset-monitor.h"
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
 #include "hl-window.h"
@@ -38,8 +39,7 @@ struct _HlWindow
   HlSession       *session;          /* what the window shows */
   GSettings       *settings;
 
-  GFileMonitor    *monitor;
-  guint            reload_source;
+  HlDatasetMonitor *monitor;         /* the file shown, for live reload */
 
   GCancellable    *load_cancellable; /* the load in flight, if any */
   GFile           *loading_file;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-dataset-monitor.h"
 #include "hl-date.h"
 #include "hl-window-private.h"
 
@@ -180,34 +181,20 @@ stop_loading_ui (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }
 
-static void
-on_file_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 HlWindow          *self);
+static void on_file_changed (HlWindow *self);
 
+/* Watches @file for a live reload; NULL stops watching. */
 static void
 watch_file (HlWindow *self, GFile *file)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   if (file == NULL)
     return;
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Cannot watch %s: %s", g_file_peek_path (file), error->message);
-      return;
-    }
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+  self->monitor = hl_dataset_monitor_new (file, RELOAD_DELAY_MS);
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -313,48 +300,17 @@ start_load (HlWindow *self, GFile *file, gboolean reload)
   hl_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
 }
 
-static gboolean
-reload_cb (gpointer data)
+/* The file changed on disk and has been quiet since: reload it. */
+static void
+on_file_changed (HlWindow *self)
 {
-  HlWindow *self = data;
+  GFile *file = hl_session_get_file (self->session);
 
-  self->reload_source = 0;
   /* Never cancel a file the user asked for to reload the old one. */
   if (self->load_cancellable != NULL && !self->loading_reload)
-    return G_SOURCE_REMOVE;
-  if (hl_session_get_file (self->session) != NULL)
-    start_load (self, hl_session_get_file (self->session), TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_file_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 HlWindow          *self)
-{
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-      /* Debounce: restart the wait on every event. */
-      g_clear_handle_id (&self->reload_source, g_source_remove);
-      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
-      break;
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    default:
-      /* A file that went away keeps its last version on screen. */
-      break;
-    }
+    return;
+  if (file != NULL)
+    start_load (self, file, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
