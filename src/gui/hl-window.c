@@ -16,6 +16,7 @@
 #define REVEAL_DELAY_MS   150  /* quick loads show no progress bar at all */
 #define PULSE_MS          100
 #define ERROR_MAX_HEIGHT  320  /* the error dialog scrolls beyond this */
+#define ERROR_TOAST_SECONDS 10
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -197,6 +198,50 @@ watch_file (HlWindow *self, GFile *file)
                            G_CONNECT_SWAPPED);
 }
 
+/* Nothing to keep on screen: show the bundled data rather than an empty
+ * window. */
+static void
+ensure_some_dataset (HlWindow *self)
+{
+  g_autoptr(HlDataset) bundled = NULL;
+
+  if (hl_session_get_dataset (self->session) != NULL)
+    return;
+  bundled = hl_dataset_new_bundled ();
+  hl_window_set_dataset (self, bundled);
+}
+
+/* A failed load: a reload keeps the last good version and says why in a
+ * toast; opening a file says it in a dialog. */
+static void
+report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      ensure_some_dataset (self);
+      return;
+    }
+  set_last_error (self, error->message);
+  if (reload)
+    {
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", 2);
+      g_autofree char *title = g_markup_escape_text (lines[0], -1);
+      AdwToast *t = adw_toast_new (title);
+
+      adw_toast_set_button_label (t, _("_Details"));
+      adw_toast_set_action_name (t, "win.show-error-details");
+      adw_toast_set_timeout (t, ERROR_TOAST_SECONDS);
+      adw_toast_overlay_add_toast (self->toast_overlay, t);
+      return;
+    }
+  _hl_window_show_error_dialog (self, name,
+                                _("This file cannot be shown. Nothing was changed."),
+                                error->message);
+  ensure_some_dataset (self);
+}
+
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -219,45 +264,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (dataset == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* Cancelled before anything was shown: show the bundled data. */
-          if (hl_session_get_dataset (self->session) == NULL)
-            {
-              g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
-
-              hl_window_set_dataset (self, bundled);
-            }
-          return;
-        }
-      set_last_error (self, error->message);
-      if (reload)
-        {
-          /* Keep showing the last good version; say why in one line. */
-          g_auto(GStrv) lines = g_strsplit (error->message, "\n", 2);
-          g_autofree char *title = g_markup_escape_text (lines[0], -1);
-          AdwToast *t = adw_toast_new (title);
-
-          adw_toast_set_button_label (t, _("_Details"));
-          adw_toast_set_action_name (t, "win.show-error-details");
-          adw_toast_set_timeout (t, 10);
-          adw_toast_overlay_add_toast (self->toast_overlay, t);
-        }
-      else
-        {
-          _hl_window_show_error_dialog (self, name, _("This file cannot be shown. Nothing was changed."),
-                             error->message);
-          /* Nothing to keep on screen: show the bundled data rather than
-           * an empty window. */
-          if (hl_session_get_dataset (self->session) == NULL)
-            {
-              g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
-
-              hl_window_set_dataset (self, bundled);
-            }
-        }
+      report_load_error (self, file, reload, error);
       return;
     }
 
