@@ -11,6 +11,8 @@
 #include "gui-test-util.h"
 #include "hl-chart.h"
 #include "hl-date.h"
+#include "hl-filter-popover.h"
+#include "hl-range-popover.h"
 
 #define HEIST_RGB 0xD55E00  /* the bundled heists lane's colour */
 
@@ -241,6 +243,107 @@ test_hide_lane_pixels (void)
   hl_test_close_window (window);
 }
 
+static void
+collect_entries (GtkWidget *root, GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (root))
+    g_ptr_array_add (entries, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, entries);
+}
+
+/* The custom range: two typed days, both included; a reversed or
+ * malformed one is marked on its entry and changes nothing. */
+static void
+test_range_popover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkEntry *from_entry, *to_entry;
+  gint64 from, to;
+
+  g_assert_nonnull (popover);
+  collect_entries (popover, entries);
+  g_assert_cmpuint (entries->len, ==, 2);   /* From, then To */
+  from_entry = g_ptr_array_index (entries, 0);
+  to_entry = g_ptr_array_index (entries, 1);
+
+  /* Opening it shows the session's range */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "2023-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2024-01-31");
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-08-01");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-08-31");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 8, 1));
+  g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2023, 9, 1));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "1 Aug 2023 – 31 Aug 2023"));
+
+  from = hl_session_get_from (session);
+  to = hl_session_get_to (session);
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-07-15");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (to_entry)), ==,
+                   "The end must come after the start");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-13-01");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+
+  /* A preset */
+  g_assert_true (gtk_widget_activate_action (popover, "range.set", "(xx)",
+                                             hl_date_from_ymd (2023, 1, 1),
+                                             hl_date_from_ymd (2024, 1, 1)));
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 1, 1));
+  hl_test_close_window (window);
+}
+
+/* The filter controls follow the session whoever changes it (here, what
+ * GSettings would do), and edit it. */
+static void
+test_filter_popover_follows_session (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *launches = hl_test_find_check (popover, "Missile and satellite launches");
+  GtkWidget *disputed = hl_test_find_check (popover, "Disputed");
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (hl_test_find_type (popover, GTK_TYPE_SPIN_BUTTON));
+  const char *lanes[] = { "launches", NULL };
+  const char *grades[] = { "disputed", NULL };
+
+  g_assert_nonnull (launches);
+  g_assert_nonnull (disputed);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (disputed)));
+
+  hl_session_set_hidden_lanes (session, lanes);
+  hl_session_set_hidden_confidences (session, grades);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (disputed)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 5.0);
+  /* Following did not write back anything else */
+  g_assert_cmpstrv (hl_session_get_hidden_lanes (session), lanes);
+  g_assert_cmpstrv (hl_session_get_hidden_confidences (session), grades);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (disputed), TRUE);
+  gtk_spin_button_set_value (spin, 2.0);
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_confidences (session)), ==, 0);
+  g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 2e6);
+  hl_session_set_min_usd (session, 0);
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_test_close_window (window);
+}
+
 static gboolean
 has_matches (gpointer data)
 {
@@ -417,6 +520,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/browse/select-and-panel", test_select_and_panel);
   g_test_add_func ("/browse/hide-lane-pixels", test_hide_lane_pixels);
+  g_test_add_func ("/browse/range-popover", test_range_popover);
+  g_test_add_func ("/browse/filter-popover-follows-session",
+                   test_filter_popover_follows_session);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
 

@@ -367,6 +367,7 @@ test_replace_dataset (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count (fixture, "dataset"), ==, 1);
   g_assert_cmpuint (count (fixture, "from"), ==, 0);
   g_assert_cmpuint (count (fixture, "selected-id"), ==, 0);
+  g_assert_cmpuint (count (fixture, "selected"), ==, 0);   /* same event, same place */
   g_assert_cmpint (hl_session_get_from (session), ==, from);
   g_assert_cmpint (hl_session_get_to (session), ==, to);
   g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");

@@ -26,6 +26,8 @@ struct _HlFilterPopover
   GtkCheckButton *analyst_check;
   GtkCheckButton *suspected_check;
   GtkCheckButton *disputed_check;
+  GtkWidget      *amount_heading;
+  GtkWidget      *amount_box;
   GtkSpinButton  *min_usd_spin;
 };
 
@@ -74,6 +76,7 @@ static void
 rebuild_lanes (HlFilterPopover *self)
 {
   HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
+  gboolean has_money = FALSE;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->lanes_box))) != NULL)
@@ -82,11 +85,17 @@ rebuild_lanes (HlFilterPopover *self)
     return;
   for (guint i = 0; i < hl_dataset_get_n_lanes (dataset); i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (hl_dataset_get_lane (dataset, i)->title);
+      const HlLane *lane = hl_dataset_get_lane (dataset, i);
+      GtkWidget *check = gtk_check_button_new_with_label (lane->title);
+
+      has_money |= lane->measure == HL_MEASURE_USD;
 
       g_object_set_data (G_OBJECT (check), "lane", GUINT_TO_POINTER (i));
       gtk_box_append (self->lanes_box, check);
     }
+  /* An amount filter means nothing without a money lane */
+  gtk_widget_set_visible (self->amount_heading, has_money);
+  gtk_widget_set_visible (self->amount_box, has_money);
   sync_lanes (self);
   /* Connected after the first sync, which need not go back to the session */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->lanes_box));
@@ -266,6 +275,8 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, analyst_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, suspected_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, disputed_check);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_heading);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_box);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, min_usd_spin);
 }
 

@@ -257,8 +257,7 @@ hl_session_replace_dataset (HlSession *self, HlDataset *dataset)
   store_hover (self, -1);
   g_set_object (&self->dataset, dataset);
   notify (self, PROP_DATASET);
-  /* The index may stay while the event behind it moves: look it up. */
-  self->selected = -1;
+  /* The same event may sit at another index now: look it up by id. */
   store_selected (self, selected_id ? hl_dataset_find_event (dataset, selected_id) : -1);
   view_changed (self);
   g_object_thaw_notify (G_OBJECT (self));
