@@ -159,15 +159,16 @@ ensure_texture (HlTimeline *self)
 static void
 update_accessible (HlTimeline *self)
 {
-  HlView fallback;
-  const HlView *view = self->session ? hl_session_get_view (self->session) : &fallback;
   HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
   int selected = self->session ? hl_session_get_selected (self->session) : -1;
   g_autofree char *range = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  const HlView *view;
+  HlView fallback;
 
-  if (self->session == NULL)
-    hl_view_init (&fallback, NULL);
+  /* Before it has a session the widget says the default range */
+  hl_view_init (&fallback, NULL);
+  view = self->session ? hl_session_get_view (self->session) : &fallback;
   range = hl_date_format_range (view->from, view->to);
   g_string_append_printf (text, _("Showing %s."), range);
   if (dataset != NULL && selected >= 0)
@@ -196,18 +197,14 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
 {
   const char *name = pspec->name;
 
-  if (g_str_equal (name, "hover"))
-    ;
-  else if (g_str_equal (name, "selected") || g_str_equal (name, "selected-id"))
-    update_accessible (self);
-  else if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
-           g_str_equal (name, "file"))
+  if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
+      g_str_equal (name, "file"))
     return;
-  else
-    {
-      invalidate_chart (self);
-      update_accessible (self);
-    }
+  if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
+      !g_str_equal (name, "selected-id"))
+    invalidate_chart (self);
+  if (!g_str_equal (name, "hover"))
+    update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
