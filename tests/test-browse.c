@@ -11,6 +11,8 @@
 #include "gui-test-util.h"
 #include "hl-chart.h"
 #include "hl-date.h"
+#include "hl-filter-popover.h"
+#include "hl-range-popover.h"
 
 #define HEIST_RGB 0xD55E00  /* the bundled heists lane's colour */
 
@@ -27,44 +29,45 @@ test_zoom_and_pan (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   GtkWidget *widget = GTK_WIDGET (timeline);
-  gint64 from = hl_timeline_get_from (timeline);
-  gint64 to = hl_timeline_get_to (timeline);
+  gint64 from = hl_session_get_from (session);
+  gint64 to = hl_session_get_to (session);
   gint64 span = to - from, mid = from + span / 2;
   gint64 new_span;
 
   key (widget, "timeline.zoom-in");
-  new_span = hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline);
+  new_span = hl_session_get_to (session) - hl_session_get_from (session);
   g_assert_cmpfloat (fabs ((double) new_span - span / 1.5), <=, 1);
   /* Keyboard zoom is around the middle */
-  g_assert_cmpint (llabs (hl_timeline_get_from (timeline) + new_span / 2 - mid), <=, 1);
+  g_assert_cmpint (llabs (hl_session_get_from (session) + new_span / 2 - mid), <=, 1);
 
   key (widget, "timeline.zoom-out");
-  g_assert_cmpint (llabs (hl_timeline_get_from (timeline) - from), <=, 1);
-  g_assert_cmpint (llabs (hl_timeline_get_to (timeline) - to), <=, 1);
+  g_assert_cmpint (llabs (hl_session_get_from (session) - from), <=, 1);
+  g_assert_cmpint (llabs (hl_session_get_to (session) - to), <=, 1);
 
   /* Zoom to about a week, as a user would with the keys */
-  while (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline) > 8 * HL_SECONDS_PER_DAY)
+  while (hl_session_get_to (session) - hl_session_get_from (session) > 8 * HL_SECONDS_PER_DAY)
     key (widget, "timeline.zoom-in");
-  new_span = hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline);
+  new_span = hl_session_get_to (session) - hl_session_get_from (session);
   g_assert_cmpint (new_span, >, 3 * HL_SECONDS_PER_DAY);
   /* ... and never below a day */
   for (int i = 0; i < 20; i++)
     key (widget, "timeline.zoom-in");
-  g_assert_cmpint (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline), ==,
+  g_assert_cmpint (hl_session_get_to (session) - hl_session_get_from (session), ==,
                    HL_VIEW_MIN_SPAN);
 
   key (widget, "timeline.reset-range");
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
-  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
 
   /* Pan a quarter of the span each way */
   key (widget, "timeline.pan-right");
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from + span / 4);
-  g_assert_cmpint (hl_timeline_get_to (timeline) - hl_timeline_get_from (timeline), ==, span);
+  g_assert_cmpint (hl_session_get_from (session), ==, from + span / 4);
+  g_assert_cmpint (hl_session_get_to (session) - hl_session_get_from (session), ==, span);
   key (widget, "timeline.pan-left");
   key (widget, "timeline.pan-left");
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from - span / 4);
+  g_assert_cmpint (hl_session_get_from (session), ==, from - span / 4);
 
   /* Fit all shows every event */
   key (widget, "timeline.fit-all");
@@ -72,14 +75,14 @@ test_zoom_and_pan (void)
     gint64 first, last;
 
     g_assert_true (hl_dataset_get_extent (hl_window_get_dataset (window), &first, &last));
-    g_assert_cmpint (hl_timeline_get_from (timeline), <, first);
-    g_assert_cmpint (hl_timeline_get_to (timeline), >, last);
+    g_assert_cmpint (hl_session_get_from (session), <, first);
+    g_assert_cmpint (hl_session_get_to (session), >, last);
   }
 
   /* The range button says what is shown */
   {
-    g_autofree char *range = hl_date_format_range (hl_timeline_get_from (timeline),
-                                                   hl_timeline_get_to (timeline));
+    g_autofree char *range = hl_date_format_range (hl_session_get_from (session),
+                                                   hl_session_get_to (session));
 
     g_assert_true (hl_test_has_label (GTK_WIDGET (window), range));
   }
@@ -88,8 +91,8 @@ test_zoom_and_pan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-range", "(xx)",
                                              hl_date_from_ymd (2023, 1, 1),
                                              hl_date_from_ymd (2024, 1, 1)));
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, hl_date_from_ymd (2023, 1, 1));
-  g_assert_cmpint (hl_timeline_get_to (timeline), ==, hl_date_from_ymd (2024, 1, 1));
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 1, 1));
+  g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2024, 1, 1));
   hl_test_close_window (window);
 }
 
@@ -103,22 +106,23 @@ static void
 select_stake_by_keyboard (HlWindow *window)
 {
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   int steps = 0;
 
   key (GTK_WIDGET (timeline), "timeline.reset-range");
   key (GTK_WIDGET (timeline), "timeline.clear-selection");
-  g_assert_null (hl_timeline_get_selected_id (timeline));
-  while (g_strcmp0 (hl_timeline_get_selected_id (timeline), "stake-2023") != 0)
+  g_assert_null (hl_session_get_selected_id (session));
+  while (g_strcmp0 (hl_session_get_selected_id (session), "stake-2023") != 0)
     {
-      const char *before = hl_timeline_get_selected_id (timeline);
+      const char *before = hl_session_get_selected_id (session);
       HlDataset *dataset = hl_window_get_dataset (window);
       int prev = before ? hl_dataset_find_event (dataset, before) : -1;
 
       key (GTK_WIDGET (timeline), "timeline.select-next");
-      g_assert_nonnull (hl_timeline_get_selected_id (timeline));
+      g_assert_nonnull (hl_session_get_selected_id (session));
       /* Forward in time, one event at a time */
       if (prev >= 0)
-        g_assert_cmpint (hl_timeline_get_selected (timeline), >, prev);
+        g_assert_cmpint (hl_session_get_selected (session), >, prev);
       g_assert_cmpint (++steps, <, 40);
     }
   /* From 1 July, ten events come before Stake.com (4 September) */
@@ -130,10 +134,11 @@ test_select_and_panel (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
 
-  /* With nothing selected the panel sums up the range */
+  /* With nothing selected the panel sums up the range, lane by lane */
   g_assert_true (panel_shows (window, "1 Jul 2023 – 31 Jan 2024"));
-  g_assert_true (panel_shows (window, "stolen"));
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
 
   select_stake_by_keyboard (window);
   hl_test_wait_for_draw (GTK_WIDGET (timeline));
@@ -153,16 +158,16 @@ test_select_and_panel (void)
 
   /* Left goes back; Down moves to the nearest launch; Escape clears */
   key (GTK_WIDGET (timeline), "timeline.select-previous");
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-09-02-cm");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "2023-09-02-cm");
   key (GTK_WIDGET (timeline), "timeline.select-next");
   key (GTK_WIDGET (timeline), "timeline.lane-down");
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-09-02-cm");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "2023-09-02-cm");
   key (GTK_WIDGET (timeline), "timeline.lane-up");
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");
   key (GTK_WIDGET (timeline), "timeline.clear-selection");
-  g_assert_null (hl_timeline_get_selected_id (timeline));
+  g_assert_null (hl_session_get_selected_id (session));
   g_assert_false (panel_shows (window, "$41.0 million"));
-  g_assert_true (panel_shows (window, "stolen"));
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
   hl_test_close_window (window);
 }
 
@@ -181,6 +186,7 @@ test_hide_lane_pixels (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   GtkWidget *widget = GTK_WIDGET (timeline);
   HlDataset *dataset = hl_window_get_dataset (window);
   int stake = hl_dataset_find_event (dataset, "stake-2023");
@@ -190,7 +196,7 @@ test_hide_lane_pixels (void)
   int x, y;
 
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  hl_timeline_set_hover (timeline, -1);
+  hl_session_set_hover (session, -1);
   g_assert_true (hl_chart_get_event_box (hl_timeline_get_chart (timeline), stake, &box));
   x = (int) (box.x + box.width / 2);
   y = (int) (box.y + box.height / 2);
@@ -205,9 +211,9 @@ test_hide_lane_pixels (void)
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
   hl_test_wait_for_draw (widget);
-  g_assert_false (hl_view_lane_visible (hl_timeline_get_view (timeline),
+  g_assert_false (hl_view_lane_visible (hl_session_get_view (session),
                                         hl_dataset_find_lane (dataset, "heists")));
-  g_assert_cmpstr (((const char * const *) hl_timeline_get_hidden_lane_ids (timeline))[0], ==,
+  g_assert_cmpstr (((const char * const *) hl_session_get_hidden_lanes (session))[0], ==,
                    "heists");
   /* and the setting remembers it, by lane id */
   {
@@ -220,8 +226,10 @@ test_hide_lane_pixels (void)
   pixels = hl_test_render_widget (widget);
   g_assert_cmpfloat (colour_distance (hl_test_pixel (pixels, x, y), HEIST_RGB), >, 60);
   cairo_surface_destroy (pixels);
-  /* And the panel's totals have no heists any more */
-  g_assert_true (panel_shows (window, "in 0 heists"));
+  /* And the panel's totals have no heists any more, the other lanes stay */
+  g_assert_false (panel_shows (window, "Crypto heists"));
+  g_assert_false (panel_shows (window, "$719.1 million"));
+  g_assert_true (panel_shows (window, "Missile and satellite launches: 17 events"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   {
@@ -230,28 +238,129 @@ test_hide_lane_pixels (void)
 
     g_assert_cmpuint (g_strv_length (hidden), ==, 0);
   }
-  g_assert_true (hl_view_lane_visible (hl_timeline_get_view (timeline),
+  g_assert_true (hl_view_lane_visible (hl_session_get_view (session),
                                        hl_dataset_find_lane (dataset, "heists")));
+  hl_test_close_window (window);
+}
+
+static void
+collect_entries (GtkWidget *root, GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (root))
+    g_ptr_array_add (entries, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, entries);
+}
+
+/* The custom range: two typed days, both included; a reversed or
+ * malformed one is marked on its entry and changes nothing. */
+static void
+test_range_popover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkEntry *from_entry, *to_entry;
+  gint64 from, to;
+
+  g_assert_nonnull (popover);
+  collect_entries (popover, entries);
+  g_assert_cmpuint (entries->len, ==, 2);   /* From, then To */
+  from_entry = g_ptr_array_index (entries, 0);
+  to_entry = g_ptr_array_index (entries, 1);
+
+  /* Opening it shows the session's range */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from_entry)), ==, "2023-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to_entry)), ==, "2024-01-31");
+
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-08-01");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-08-31");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 8, 1));
+  g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2023, 9, 1));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "1 Aug 2023 – 31 Aug 2023"));
+
+  from = hl_session_get_from (session);
+  to = hl_session_get_to (session);
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-07-15");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (to_entry)), ==,
+                   "The end must come after the start");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-13-01");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to_entry), "error"));
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+
+  /* A preset */
+  g_assert_true (gtk_widget_activate_action (popover, "range.set", "(xx)",
+                                             hl_date_from_ymd (2023, 1, 1),
+                                             hl_date_from_ymd (2024, 1, 1)));
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 1, 1));
+  hl_test_close_window (window);
+}
+
+/* The filter controls follow the session whoever changes it (here, what
+ * GSettings would do), and edit it. */
+static void
+test_filter_popover_follows_session (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *launches = hl_test_find_check (popover, "Missile and satellite launches");
+  GtkWidget *disputed = hl_test_find_check (popover, "Disputed");
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (hl_test_find_type (popover, GTK_TYPE_SPIN_BUTTON));
+  const char *lanes[] = { "launches", NULL };
+  const char *grades[] = { "disputed", NULL };
+
+  g_assert_nonnull (launches);
+  g_assert_nonnull (disputed);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (disputed)));
+
+  hl_session_set_hidden_lanes (session, lanes);
+  hl_session_set_hidden_confidences (session, grades);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (disputed)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 5.0);
+  /* Following did not write back anything else */
+  g_assert_cmpstrv (hl_session_get_hidden_lanes (session), lanes);
+  g_assert_cmpstrv (hl_session_get_hidden_confidences (session), grades);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (disputed), TRUE);
+  gtk_spin_button_set_value (spin, 2.0);
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_confidences (session)), ==, 0);
+  g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 2e6);
+  hl_session_set_min_usd (session, 0);
+  hl_session_set_hidden_lanes (session, NULL);
   hl_test_close_window (window);
 }
 
 static gboolean
 has_matches (gpointer data)
 {
-  return hl_timeline_get_n_matches (hl_window_get_timeline (data)) > 0;
+  return hl_session_get_n_matches (hl_window_get_session (data)) > 0;
 }
 
 static gboolean
 has_two_matches (gpointer data)
 {
-  return hl_timeline_get_n_matches (hl_window_get_timeline (data)) == 2;
+  return hl_session_get_n_matches (hl_window_get_session (data)) == 2;
 }
 
 static void
 test_search (void)
 {
   HlWindow *window = hl_test_new_window ();
-  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   HlDataset *dataset = hl_window_get_dataset (window);
   GtkWidget *entry;
   const HlEvent *ev;
@@ -266,33 +375,33 @@ test_search (void)
    * four matches. "Hwasong-18" is only in the two titles. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong");
   g_assert_true (hl_test_wait_for (has_matches, window, 5000));
-  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "4 matches"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong-18");
   g_assert_true (hl_test_wait_for (has_two_matches, window, 5000));
-  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 2);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
 
   /* Enter selects the first match, again the next, Shift+Enter goes back */
   g_signal_emit_by_name (entry, "activate");
-  ev = hl_dataset_get_event (dataset, hl_timeline_get_selected (timeline));
+  ev = hl_dataset_get_event (dataset, hl_session_get_selected (session));
   g_assert_nonnull (strstr (ev->title, "Hwasong"));
   g_assert_cmpstr (ev->id, ==, "2023-07-12-icbm");
   g_signal_emit_by_name (entry, "activate");
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-12-18-icbm");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "2023-12-18-icbm");
   g_assert_true (panel_shows (window, "Hwasong-18 ICBM"));
   /* The launches lane says what it counts */
   g_assert_true (panel_shows (window, "Missiles or rockets"));
   key (GTK_WIDGET (window), "win.previous-match");
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "2023-07-12-icbm");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "2023-07-12-icbm");
 
   /* Closing the search bar ends the search */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (hl_test_find_type (GTK_WIDGET (window),
                                                                      GTK_TYPE_SEARCH_BAR)),
                                   FALSE);
-  g_assert_null (hl_timeline_get_search (timeline));
-  g_assert_cmpuint (hl_timeline_get_n_matches (timeline), ==, 0);
+  g_assert_null (hl_session_get_search (session));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 0);
   hl_test_close_window (window);
 }
 
@@ -339,6 +448,7 @@ test_live_reload (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "copy.json", NULL);
@@ -362,11 +472,11 @@ test_live_reload (void)
   g_assert_true (g_file_equal (hl_window_get_file (window), file));
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "copy.json"));
 
-  hl_timeline_set_selected_id (timeline, "stake-2023");
+  hl_session_set_selected_id (session, "stake-2023");
   key (GTK_WIDGET (timeline), "timeline.zoom-in");
   key (GTK_WIDGET (timeline), "timeline.zoom-in");
-  from = hl_timeline_get_from (timeline);
-  to = hl_timeline_get_to (timeline);
+  from = hl_session_get_from (session);
+  to = hl_session_get_to (session);
   g_assert_true (panel_shows (window, "Stake.com"));
 
   /* Change a title on disk: the new version shows, the view stays */
@@ -376,9 +486,9 @@ test_live_reload (void)
   g_assert_true (g_file_set_contents (path, renamed, -1, &error));
   g_assert_no_error (error);
   g_assert_true (hl_test_wait_for (dataset_replaced, &wait, 10000));
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
-  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");
   g_assert_true (panel_shows (window, "Stake.com casino"));
   g_assert_null (hl_window_get_last_error (window));
 
@@ -390,8 +500,8 @@ test_live_reload (void)
   g_assert_true (hl_test_wait_for (error_reported, window, 10000));
   g_assert_true (hl_window_get_dataset (window) == wait.old);
   g_assert_nonnull (strstr (hl_window_get_last_error (window), "copy.json"));
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
-  g_assert_cmpstr (hl_timeline_get_selected_id (timeline), ==, "stake-2023");
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");
   g_assert_true (panel_shows (window, "Stake.com casino"));
 
   hl_test_close_window (window);
@@ -410,6 +520,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/browse/select-and-panel", test_select_and_panel);
   g_test_add_func ("/browse/hide-lane-pixels", test_hide_lane_pixels);
+  g_test_add_func ("/browse/range-popover", test_range_popover);
+  g_test_add_func ("/browse/filter-popover-follows-session",
+                   test_filter_popover_follows_session);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
 

@@ -32,16 +32,76 @@ test_opens_bundled (void)
 
   /* The default range, and the panel's summary of it */
   {
-    HlTimeline *timeline = hl_window_get_timeline (window);
+    HlSession *session = hl_window_get_session (window);
     gint64 from, to;
 
     hl_dataset_get_default_range (dataset, &from, &to);
-    g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
-    g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+    g_assert_cmpint (hl_session_get_from (session), ==, from);
+    g_assert_cmpint (hl_session_get_to (session), ==, to);
     g_assert_true (hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)),
                                       "1 Jul 2023 – 31 Jan 2024"));
   }
+  /* The bundled figures, lane by lane, in each lane's words */
+  {
+    const char *figures[] = {
+      "$719.1 million",
+      "Crypto heists: 10 events, $719M",
+      "Missile and satellite launches: 17 events",
+      "Missiles or rockets: 23",
+      "+4 events with undisclosed counts",
+      "Other weapons milestones: 5 events",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      g_assert_true (hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), figures[i]));
+  }
   hl_test_close_window (window);
+}
+
+static gboolean
+file_is_open (gpointer data)
+{
+  return !hl_window_is_loading (data) && hl_window_get_file (data) != NULL;
+}
+
+/* A dataset about something else entirely is described in its own words:
+ * nothing about heists, money or weapons. */
+static void
+test_neutral_summary (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = g_object_ref (hl_window_get_session (window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  g_autoptr(GPtrArray) labels = NULL;
+  const char *forbidden[] = { "heist", "stolen", "weapons", "missile" };
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  g_assert_cmpstr (hl_dataset_get_title (hl_session_get_dataset (session)), ==,
+                   "Sanctions designations, 2023");
+
+  g_assert_true (hl_test_has_label (panel, "Sanctions designations: 3 events"));
+  /* 4 + 7, and the undisclosed one counts as one, as its bar does */
+  g_assert_true (hl_test_has_label (panel, "Entities designated: 12"));
+  g_assert_true (hl_test_has_label (panel, "+1 event with an undisclosed count"));
+  labels = hl_test_collect_labels (panel);
+  g_assert_cmpuint (labels->len, >, 3);
+  for (guint i = 0; i < labels->len; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (forbidden); j++)
+      {
+        g_autofree char *lower = g_utf8_strdown (g_ptr_array_index (labels, i), -1);
+
+        if (strstr (lower, forbidden[j]) != NULL)
+          g_error ("The panel says \"%s\" for a dataset without %s",
+                   (char *) g_ptr_array_index (labels, i), forbidden[j]);
+      }
+
+  /* The window let go of its session */
+  hl_test_close_window (window);
+  g_assert_finalize_object (session);
 }
 
 static gboolean
@@ -69,7 +129,7 @@ test_bad_file_keeps_data (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlDataset *before = hl_window_get_dataset (window);
-  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -84,9 +144,9 @@ test_bad_file_keeps_data (void)
                                       -1, &error));
   g_assert_no_error (error);
 
-  hl_timeline_zoom (timeline, 2, 0.5);
-  from = hl_timeline_get_from (timeline);
-  to = hl_timeline_get_to (timeline);
+  hl_session_zoom (session, 2, 0.5);
+  from = hl_session_get_from (session);
+  to = hl_session_get_to (session);
 
   file = g_file_new_for_path (path);
   hl_window_open_file (window, file);
@@ -94,8 +154,8 @@ test_bad_file_keeps_data (void)
 
   /* Nothing changed on screen */
   g_assert_true (hl_window_get_dataset (window) == before);
-  g_assert_cmpint (hl_timeline_get_from (timeline), ==, from);
-  g_assert_cmpint (hl_timeline_get_to (timeline), ==, to);
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
   g_assert_null (hl_window_get_file (window));
 
   /* The error names the file and the line, in a dialog titled with it */
@@ -157,9 +217,10 @@ test_pixels_equal_export (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   GtkWidget *widget = GTK_WIDGET (timeline);
   HlDataset *dataset = hl_window_get_dataset (window);
-  const HlView *view = hl_timeline_get_view (timeline);
+  const HlView *view = hl_session_get_view (session);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
   g_autofree char *png = g_build_filename (dir, "export.png", NULL);
@@ -171,8 +232,8 @@ test_pixels_equal_export (void)
 
   /* No hover card, no selection, no focus ring: just the chart. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  hl_timeline_set_hover (timeline, -1);
-  hl_timeline_select (timeline, -1);
+  hl_session_set_hover (session, -1);
+  hl_session_select (session, -1);
   hl_test_wait_for_draw (widget);
   g_assert_cmpint (gtk_widget_get_scale_factor (widget), ==, 1);
 
@@ -220,20 +281,21 @@ test_hover_keeps_texture (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
   HlDataset *dataset = hl_window_get_dataset (window);
   /* Held, so that a new one cannot reuse their addresses */
   g_autoptr(GdkTexture) before = g_object_ref (hl_timeline_get_texture (timeline));
   g_autoptr(HlChart) chart_before = hl_chart_ref (hl_timeline_get_chart (timeline));
 
   g_assert_nonnull (before);
-  hl_timeline_set_hover (timeline, hl_dataset_find_event (dataset, "stake-2023"));
-  hl_timeline_set_selected_id (timeline, "poloniex-2023");
+  hl_session_set_hover (session, hl_dataset_find_event (dataset, "stake-2023"));
+  hl_session_set_selected_id (session, "poloniex-2023");
   hl_test_wait_for_draw (GTK_WIDGET (timeline));
   g_assert_true (hl_timeline_get_texture (timeline) == before);
   g_assert_true (hl_timeline_get_chart (timeline) == chart_before);
 
   /* A view change does make new ones */
-  hl_timeline_zoom (timeline, 2, 0.5);
+  hl_session_zoom (session, 2, 0.5);
   g_assert_true (hl_timeline_get_chart (timeline) != chart_before);
   g_assert_true (hl_timeline_get_texture (timeline) != before);
   hl_test_close_window (window);
@@ -268,23 +330,18 @@ test_accessible_description (void)
 {
   HlWindow *window = hl_test_new_window ();
   HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
 
   gtk_test_accessible_assert_role (timeline, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing 1 Jul 2023 – 31 Jan 2024.");
-  hl_timeline_set_selected_id (timeline, "stake-2023");
+  hl_session_set_selected_id (session, "stake-2023");
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing 1 Jul 2023 – 31 Jan 2024. Selected: "
                                        "Stake.com, 4 September 2023, $41.0 million.");
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
   hl_test_close_window (window);
-}
-
-static gboolean
-file_is_open (gpointer data)
-{
-  return !hl_window_is_loading (data) && hl_window_get_file (data) != NULL;
 }
 
 /* Dropping a file on the window opens it, like Open does. */
@@ -332,6 +389,7 @@ main (int argc, char *argv[])
     return 77;
 
   g_test_add_func ("/window/opens-bundled", test_opens_bundled);
+  g_test_add_func ("/window/neutral-summary", test_neutral_summary);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/pixels-equal-export", test_pixels_equal_export);
   g_test_add_func ("/window/hover-keeps-texture", test_hover_keeps_texture);

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The timeline widget. It owns the view state the user edits and caches the
- * renderer's work: the HlChart laid out at the widget's size and that chart
- * drawn once into a texture at the screen's scale factor. A frame appends
- * the texture and draws hover and selection over it with
- * hl_chart_draw_overlay, so moving the pointer redraws one card, not the
- * chart. The widget draws nothing of its own: every pixel is the
- * renderer's, which is why the window shows what an export writes. */
+/* The timeline widget. It shows an HlSession (the view state lives there)
+ * and caches the renderer's work: the HlChart laid out at the widget's
+ * size and that chart drawn once into a texture at the screen's scale
+ * factor. A frame appends the texture and draws hover and selection over
+ * it with hl_chart_draw_overlay, so moving the pointer redraws one card,
+ * not the chart. The widget draws nothing of its own: every pixel is the
+ * renderer's, which is why the window shows what an export writes. Its
+ * own state is only the pointer, a drag or pinch in progress, the theme
+ * and the cache. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -14,33 +16,31 @@
 #include <string.h>
 
 #include "hl-date.h"
-#include "hl-scale.h"
+#include "hl-describe.h"
 #include "hl-timeline.h"
 
-#define ZOOM_STEP      1.5   /* keyboard zoom factor */
-#define SCROLL_ZOOM    1.25  /* per wheel notch */
-#define KEY_PAN        0.25  /* fraction of the span per key press */
-#define SCROLL_PAN     0.10  /* fraction of the span per wheel notch */
+#define ZOOM_STEP        1.5   /* keyboard zoom factor */
+#define SCROLL_ZOOM      1.25  /* per wheel notch */
+#define KEY_PAN          0.25  /* fraction of the span per key press */
+#define SCROLL_PAN       0.10  /* fraction of the span per wheel notch */
+#define DRAG_THRESHOLD   8     /* pixels, when the setting cannot be read */
+#define MIN_WIDTH        300   /* small enough for a phone, large enough to read */
+#define MIN_HEIGHT       240
+#define NATURAL_WIDTH    960
+#define NATURAL_HEIGHT   540
 
 struct _HlTimeline
 {
   GtkWidget   parent_instance;
 
-  HlDataset  *dataset;
-  HlView      view;
-  char      **hidden_lane_ids;     /* by lane id, so they outlive a dataset */
-  char      **hidden_confidences;  /* by confidence name */
-  guint       n_matches;
+  HlSession  *session;
+  HlTheme     theme;               /* follows the style manager */
 
   HlChart    *chart;               /* laid out at chart_width x chart_height */
   int         chart_width;
   int         chart_height;
   GdkTexture *texture;             /* chart drawn at texture_scale */
   int         texture_scale;
-
-  int         hover;
-  int         selected;
-  char       *selected_id;
 
   double      pointer_x;
   double      pointer_y;
@@ -57,29 +57,17 @@ struct _HlTimeline
 enum
 {
   PROP_0,
-  PROP_DATASET,
-  PROP_FROM,
-  PROP_TO,
-  PROP_SELECTED_ID,
-  PROP_HOVER,
-  PROP_SHOW_CUMULATIVE,
-  PROP_SEARCH,
-  PROP_N_MATCHES,
-  PROP_HIDDEN_LANE_IDS,
-  PROP_HIDDEN_CONFIDENCES,
-  PROP_MIN_USD,
+  PROP_SESSION,
   N_PROPS
 };
 
 enum
 {
-  VIEW_CHANGED,
   FIRST_FRAME,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static const char *empty_strv[] = { NULL };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HlTimeline, hl_timeline, GTK_TYPE_WIDGET)
@@ -99,14 +87,20 @@ ensure_chart (HlTimeline *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
 
-  if (self->dataset == NULL || width <= 0 || height <= 0)
+  if (dataset == NULL || width <= 0 || height <= 0)
     return NULL;
   if (self->chart != NULL && (self->chart_width != width || self->chart_height != height))
     invalidate_chart (self);
   if (self->chart == NULL)
     {
-      self->chart = hl_chart_new (self->dataset, &self->view, width, height);
+      /* The session's view in this widget's theme: a shallow copy, which
+       * hl_chart_new copies in turn. */
+      HlView view = *hl_session_get_view (self->session);
+
+      view.theme = self->theme;
+      self->chart = hl_chart_new (dataset, &view, width, height);
       self->chart_width = width;
       self->chart_height = height;
     }
@@ -165,15 +159,23 @@ ensure_texture (HlTimeline *self)
 static void
 update_accessible (HlTimeline *self)
 {
-  g_autofree char *range = hl_date_format_range (self->view.from, self->view.to);
+  HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
+  int selected = self->session ? hl_session_get_selected (self->session) : -1;
+  g_autofree char *range = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  const HlView *view;
+  HlView fallback;
 
+  /* Before it has a session the widget says the default range */
+  hl_view_init (&fallback, NULL);
+  view = self->session ? hl_session_get_view (self->session) : &fallback;
+  range = hl_date_format_range (view->from, view->to);
   g_string_append_printf (text, _("Showing %s."), range);
-  if (self->dataset != NULL && self->selected >= 0)
+  if (dataset != NULL && selected >= 0)
     {
-      const HlEvent *ev = hl_dataset_get_event (self->dataset, self->selected);
+      const HlEvent *ev = hl_dataset_get_event (dataset, selected);
       g_autofree char *date = hl_date_format_long (ev->time);
-      g_autofree char *amount = hl_chart_describe_amount (self->dataset, ev);
+      g_autofree char *amount = hl_describe_amount (dataset, ev);
 
       g_string_append_c (text, ' ');
       /* Translators: title, date, amount of the selected event */
@@ -185,91 +187,25 @@ update_accessible (HlTimeline *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* State changes */
+/* Observing the session */
 
+/* Hover and selection are drawn over the cached chart; numbers derived
+ * from the view change nothing drawn by themselves; anything else in
+ * the session is part of the chart. */
 static void
-set_selected_index (HlTimeline *self, int index)
+on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
 {
-  const char *id = NULL;
+  const char *name = pspec->name;
 
-  if (self->dataset == NULL || index >= (int) hl_dataset_get_n_events (self->dataset))
-    index = -1;
-  if (index >= 0)
-    id = hl_dataset_get_event (self->dataset, index)->id;
-  if (index == self->selected && g_strcmp0 (id, self->selected_id) == 0)
+  if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
+      g_str_equal (name, "file"))
     return;
-
-  self->selected = index;
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
-  update_accessible (self);
+  if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
+      !g_str_equal (name, "selected-id"))
+    invalidate_chart (self);
+  if (!g_str_equal (name, "hover"))
+    update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
-}
-
-/* Called after anything in the view changed: drops the cached chart and
- * tells everyone. @old_from/@old_to say whether the range moved. */
-static void
-commit_view (HlTimeline *self, gint64 old_from, gint64 old_to)
-{
-  guint n_matches;
-
-  invalidate_chart (self);
-
-  /* A selection the filters now hide has no mark to outline. */
-  if (self->selected >= 0 && self->dataset != NULL &&
-      !hl_view_shows_event (&self->view, self->dataset,
-                            hl_dataset_get_event (self->dataset, self->selected)))
-    set_selected_index (self, -1);
-
-  n_matches = self->dataset ? hl_view_count_matches (&self->view, self->dataset) : 0;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->view.from != old_from)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM]);
-  if (self->view.to != old_to)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO]);
-  if (n_matches != self->n_matches)
-    {
-      self->n_matches = n_matches;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[VIEW_CHANGED], 0);
-}
-
-static void
-change_range (HlTimeline *self, gint64 from, gint64 to)
-{
-  gint64 old_from = self->view.from, old_to = self->view.to;
-
-  hl_view_set_range (&self->view, from, to);
-  if (self->view.from != old_from || self->view.to != old_to)
-    commit_view (self, old_from, old_to);
-}
-
-/* Recomputes the bit masks from the ids and names, for this dataset. */
-static void
-sync_filters (HlTimeline *self)
-{
-  self->view.hidden_lanes = 0;
-  if (self->dataset != NULL)
-    for (guint i = 0; self->hidden_lane_ids[i] != NULL; i++)
-      {
-        int lane = hl_dataset_find_lane (self->dataset, self->hidden_lane_ids[i]);
-
-        if (lane >= 0 && lane < 32)
-          self->view.hidden_lanes |= 1u << lane;
-      }
-
-  self->view.hidden_confidences = 0;
-  for (guint i = 0; self->hidden_confidences[i] != NULL; i++)
-    for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
-      if (g_strcmp0 (self->hidden_confidences[i], hl_confidence_to_string (c)) == 0)
-        self->view.hidden_confidences |= 1u << c;
 }
 
 static HlTheme
@@ -285,10 +221,11 @@ on_dark_changed (HlTimeline *self)
 {
   HlTheme theme = current_theme ();
 
-  if (theme == self->view.theme)
+  if (theme == self->theme)
     return;
-  self->view.theme = theme;
-  commit_view (self, self->view.from, self->view.to);
+  self->theme = theme;
+  invalidate_chart (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -300,404 +237,40 @@ hl_timeline_new (void)
   return g_object_new (HL_TYPE_TIMELINE, NULL);
 }
 
-HlDataset *
-hl_timeline_get_dataset (HlTimeline *self)
+HlSession *
+hl_timeline_get_session (HlTimeline *self)
 {
   g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return self->dataset;
+  return self->session;
 }
 
-/* Shows @dataset from its default range, with nothing selected. The
- * filters, search and settings stay. */
 void
-hl_timeline_set_dataset (HlTimeline *self, HlDataset *dataset)
+hl_timeline_set_session (HlTimeline *self, HlSession *session)
 {
-  HlView fresh;
-  gint64 old_from, old_to;
-
   g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (dataset == NULL || HL_IS_DATASET (dataset));
+  g_return_if_fail (session == NULL || HL_IS_SESSION (session));
 
-  if (self->dataset == dataset)
+  if (self->session == session)
     return;
-
-  old_from = self->view.from;
-  old_to = self->view.to;
-  g_set_object (&self->dataset, dataset);
-
-  hl_view_init (&fresh, dataset);
-  self->view.from = fresh.from;
-  self->view.to = fresh.to;
-  sync_filters (self);
-
-  self->hover = -1;
-  set_selected_index (self, -1);
-  commit_view (self, old_from, old_to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-}
-
-/* Swaps in a new version of the same file (a live reload): the range,
- * filters and search stay, and the selection follows its event's id. */
-void
-hl_timeline_replace_dataset (HlTimeline *self, HlDataset *dataset)
-{
-  g_autofree char *selected_id = NULL;
-  int selected = -1;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (HL_IS_DATASET (dataset));
-
-  if (self->dataset == dataset)
-    return;
-
-  selected_id = g_strdup (self->selected_id);
-  g_set_object (&self->dataset, dataset);
-  sync_filters (self);
-  self->hover = -1;
-  if (selected_id != NULL)
-    selected = hl_dataset_find_event (dataset, selected_id);
-  /* The index may be the same while the event behind it is not: reset. */
-  self->selected = -1;
-  g_clear_pointer (&self->selected_id, g_free);
-  set_selected_index (self, selected);
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-}
-
-const HlView *
-hl_timeline_get_view (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return &self->view;
-}
-
-gint64
-hl_timeline_get_from (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), 0);
-  return self->view.from;
-}
-
-gint64
-hl_timeline_get_to (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), 0);
-  return self->view.to;
-}
-
-void
-hl_timeline_set_range (HlTimeline *self, gint64 from, gint64 to)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  change_range (self, from, to);
-}
-
-/* Zooms by @factor (> 1: in) keeping the time at @anchor (0: the plot's
- * left edge, 1: its right edge) in place. */
-void
-hl_timeline_zoom (HlTimeline *self, double factor, double anchor)
-{
-  gint64 old_from, old_to;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (factor > 0);
-
-  old_from = self->view.from;
-  old_to = self->view.to;
-  hl_view_zoom (&self->view, factor, anchor);
-  if (self->view.from != old_from || self->view.to != old_to)
-    commit_view (self, old_from, old_to);
-}
-
-void
-hl_timeline_pan (HlTimeline *self, double fraction)
-{
-  gint64 old_from, old_to;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  old_from = self->view.from;
-  old_to = self->view.to;
-  hl_view_pan (&self->view, fraction);
-  if (self->view.from != old_from || self->view.to != old_to)
-    commit_view (self, old_from, old_to);
-}
-
-int
-hl_timeline_get_selected (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), -1);
-  return self->selected;
-}
-
-/* Selects @event (-1: nothing) and pans so that it can be seen. */
-void
-hl_timeline_select (HlTimeline *self, int event)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  set_selected_index (self, event);
-  if (self->selected >= 0)
-    {
-      const HlEvent *ev = hl_dataset_get_event (self->dataset, self->selected);
-      gint64 old_from = self->view.from, old_to = self->view.to;
-
-      hl_view_ensure_visible (&self->view, ev->time);
-      if (self->view.from != old_from || self->view.to != old_to)
-        commit_view (self, old_from, old_to);
-    }
-}
-
-const char *
-hl_timeline_get_selected_id (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return self->selected_id;
-}
-
-void
-hl_timeline_set_selected_id (HlTimeline *self, const char *id)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  if (id == NULL || self->dataset == NULL)
-    hl_timeline_select (self, -1);
-  else
-    hl_timeline_select (self, hl_dataset_find_event (self->dataset, id));
-}
-
-int
-hl_timeline_get_hover (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), -1);
-  return self->hover;
-}
-
-/* Hover only redraws the overlay: the chart and its texture stay. */
-void
-hl_timeline_set_hover (HlTimeline *self, int event)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  if (self->hover == event)
-    return;
-  self->hover = event;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
+                             G_CONNECT_SWAPPED);
+  invalidate_chart (self);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER]);
-}
-
-gboolean
-hl_timeline_get_show_cumulative (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), FALSE);
-  return self->view.show_cumulative;
-}
-
-void
-hl_timeline_set_show_cumulative (HlTimeline *self, gboolean show)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  show = !!show;
-  if (self->view.show_cumulative == (guint) show)
-    return;
-  self->view.show_cumulative = show;
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CUMULATIVE]);
-}
-
-const char *
-hl_timeline_get_search (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return self->view.search;
-}
-
-void
-hl_timeline_set_search (HlTimeline *self, const char *search)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  if (search != NULL && search[0] == '\0')
-    search = NULL;
-  if (g_strcmp0 (self->view.search, search) == 0)
-    return;
-  g_free (self->view.search);
-  self->view.search = g_strdup (search);
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
-}
-
-/* Matches among the events shown in the visible range. */
-guint
-hl_timeline_get_n_matches (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), 0);
-  return self->n_matches;
-}
-
-/* Selects the next (@direction > 0) or previous match and brings it into
- * view; FALSE when nothing matches. */
-gboolean
-hl_timeline_step_match (HlTimeline *self, int direction)
-{
-  int next;
-
-  g_return_val_if_fail (HL_IS_TIMELINE (self), FALSE);
-
-  if (self->dataset == NULL)
-    return FALSE;
-  next = hl_view_step_match (&self->view, self->dataset, self->selected, direction);
-  if (next < 0)
-    return FALSE;
-  hl_timeline_select (self, next);
-  return TRUE;
-}
-
-const char * const *
-hl_timeline_get_hidden_lane_ids (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return (const char * const *) self->hidden_lane_ids;
-}
-
-void
-hl_timeline_set_hidden_lane_ids (HlTimeline *self, const char * const *ids)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  /* Never NULL: GSettings maps the property to an "as" key. */
-  if (ids == NULL)
-    ids = (const char * const *) empty_strv;
-  if (g_strv_equal ((const char * const *) self->hidden_lane_ids, ids))
-    return;
-  g_strfreev (self->hidden_lane_ids);
-  self->hidden_lane_ids = g_strdupv ((char **) ids);
-  sync_filters (self);
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_LANE_IDS]);
-}
-
-void
-hl_timeline_set_lane_visible (HlTimeline *self, guint lane, gboolean visible)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) ids = NULL;
-  const char *id;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (self->dataset != NULL);
-  g_return_if_fail (lane < hl_dataset_get_n_lanes (self->dataset));
-
-  id = hl_dataset_get_lane (self->dataset, lane)->id;
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->hidden_lane_ids[i] != NULL; i++)
-    if (g_strcmp0 (self->hidden_lane_ids[i], id) != 0)
-      g_strv_builder_add (builder, self->hidden_lane_ids[i]);
-  if (!visible)
-    g_strv_builder_add (builder, id);
-  ids = g_strv_builder_end (builder);
-  hl_timeline_set_hidden_lane_ids (self, (const char * const *) ids);
-}
-
-const char * const *
-hl_timeline_get_hidden_confidences (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
-  return (const char * const *) self->hidden_confidences;
-}
-
-void
-hl_timeline_set_hidden_confidences (HlTimeline *self, const char * const *names)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  if (names == NULL)
-    names = (const char * const *) empty_strv;
-  if (g_strv_equal ((const char * const *) self->hidden_confidences, names))
-    return;
-  g_strfreev (self->hidden_confidences);
-  self->hidden_confidences = g_strdupv ((char **) names);
-  sync_filters (self);
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CONFIDENCES]);
-}
-
-void
-hl_timeline_set_confidence_visible (HlTimeline   *self,
-                                    HlConfidence  confidence,
-                                    gboolean      visible)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) names = NULL;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (confidence > HL_CONFIDENCE_UNSPECIFIED && confidence < HL_N_CONFIDENCES);
-
-  builder = g_strv_builder_new ();
-  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
-    {
-      gboolean hidden = (self->view.hidden_confidences & (1u << c)) != 0;
-
-      if (c == confidence)
-        hidden = !visible;
-      if (hidden)
-        g_strv_builder_add (builder, hl_confidence_to_string (c));
-    }
-  names = g_strv_builder_end (builder);
-  hl_timeline_set_hidden_confidences (self, (const char * const *) names);
-}
-
-double
-hl_timeline_get_min_usd (HlTimeline *self)
-{
-  g_return_val_if_fail (HL_IS_TIMELINE (self), 0);
-  return self->view.min_usd;
-}
-
-void
-hl_timeline_set_min_usd (HlTimeline *self, double min_usd)
-{
-  g_return_if_fail (HL_IS_TIMELINE (self));
-
-  min_usd = MAX (min_usd, 0);
-  if (self->view.min_usd == min_usd)
-    return;
-  self->view.min_usd = min_usd;
-  commit_view (self, self->view.from, self->view.to);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_USD]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* The chart as laid out at the widget's current size; NULL before the
- * widget has a size or a dataset. */
+ * widget has a size or the session a dataset. */
 HlChart *
 hl_timeline_get_chart (HlTimeline *self)
 {
   g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
   return ensure_chart (self);
-}
-
-/* Totals over what is visible. Before the widget has a size they come
- * from a chart of the default export size: totals do not depend on it. */
-void
-hl_timeline_get_totals (HlTimeline *self, HlChartTotals *totals)
-{
-  HlChart *chart;
-
-  g_return_if_fail (HL_IS_TIMELINE (self));
-  g_return_if_fail (totals != NULL);
-
-  memset (totals, 0, sizeof *totals);
-  if (self->dataset == NULL)
-    return;
-  if ((chart = ensure_chart (self)) != NULL)
-    hl_chart_get_totals (chart, totals);
-  else
-    {
-      g_autoptr(HlChart) tmp = hl_chart_new (self->dataset, &self->view, 1920, 1080);
-
-      hl_chart_get_totals (tmp, totals);
-    }
 }
 
 /* The chart without hover or selection, at the widget's size and scale
@@ -736,14 +309,15 @@ on_motion (GtkEventControllerMotion *controller, double x, double y, HlTimeline 
   self->has_pointer = TRUE;
   if (self->dragging || (chart = ensure_chart (self)) == NULL)
     return;
-  hl_timeline_set_hover (self, hl_chart_hit_test (chart, x, y));
+  hl_session_set_hover (self->session, hl_chart_hit_test (chart, x, y));
 }
 
 static void
 on_leave (GtkEventControllerMotion *controller, HlTimeline *self)
 {
   self->has_pointer = FALSE;
-  hl_timeline_set_hover (self, -1);
+  if (self->session != NULL)
+    hl_session_set_hover (self->session, -1);
 }
 
 static gboolean
@@ -752,47 +326,52 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, HlTimelin
   GdkModifierType state;
   double anchor;
 
+  if (self->session == NULL)
+    return FALSE;
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   if (state & GDK_SHIFT_MASK)
     {
       /* Shift turns the wheel sideways */
-      hl_timeline_pan (self, (dx + dy) * SCROLL_PAN);
+      hl_session_pan (self->session, (dx + dy) * SCROLL_PAN);
       return TRUE;
     }
   if (dx != 0 && fabs (dx) > fabs (dy))
     {
-      hl_timeline_pan (self, dx * SCROLL_PAN);
+      hl_session_pan (self->session, dx * SCROLL_PAN);
       return TRUE;
     }
   if (dy == 0)
     return FALSE;
   /* Plain and Ctrl+wheel both zoom, around the pointer. */
   anchor = self->has_pointer ? anchor_at (self, self->pointer_x) : 0.5;
-  hl_timeline_zoom (self, pow (SCROLL_ZOOM, -dy), anchor);
+  hl_session_zoom (self->session, pow (SCROLL_ZOOM, -dy), anchor);
   return TRUE;
 }
 
 static void
 on_zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, HlTimeline *self)
 {
-  self->gesture_from = self->view.from;
-  self->gesture_to = self->view.to;
+  if (self->session == NULL)
+    return;
+  self->gesture_from = hl_session_get_from (self->session);
+  self->gesture_to = hl_session_get_to (self->session);
 }
 
 static void
 on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, HlTimeline *self)
 {
   double cx, cy;
-  HlView view = self->view;
+  HlView view;
 
-  if (scale <= 0)
+  if (scale <= 0 || self->session == NULL)
     return;
   if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
     cx = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  hl_view_init (&view, NULL);
   view.from = self->gesture_from;
   view.to = self->gesture_to;
   hl_view_zoom (&view, scale, anchor_at (self, cx));
-  change_range (self, view.from, view.to);
+  hl_session_set_range (self->session, view.from, view.to);
 }
 
 static void
@@ -801,10 +380,11 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HlTimeline *self)
   HlChart *chart = ensure_chart (self);
   HlBox plot = { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), 0 };
 
-  if (chart != NULL)
-    hl_chart_get_plot_area (chart, &plot);
-  self->gesture_from = self->view.from;
-  self->gesture_to = self->view.to;
+  if (chart == NULL)
+    return;
+  hl_chart_get_plot_area (chart, &plot);
+  self->gesture_from = hl_session_get_from (self->session);
+  self->gesture_to = hl_session_get_to (self->session);
   self->gesture_plot_width = MAX (plot.width, 1);
   self->dragging = FALSE;
 }
@@ -815,20 +395,22 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
   double span = (double) (self->gesture_to - self->gesture_from);
   gint64 delta;
 
+  if (self->session == NULL || self->gesture_plot_width <= 0)
+    return;
   if (!self->dragging)
     {
-      int threshold = 8;
+      int threshold = DRAG_THRESHOLD;
 
       g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
                     "gtk-dnd-drag-threshold", &threshold, NULL);
       if (fabs (dx) < threshold)
         return;
       self->dragging = TRUE;
-      hl_timeline_set_hover (self, -1);
+      hl_session_set_hover (self->session, -1);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
     }
   delta = (gint64) llround (-dx / self->gesture_plot_width * span);
-  change_range (self, self->gesture_from + delta, self->gesture_to + delta);
+  hl_session_set_range (self->session, self->gesture_from + delta, self->gesture_to + delta);
 }
 
 static void
@@ -852,7 +434,7 @@ on_click_released (GtkGestureClick *gesture,
   if (self->dragging || (chart = ensure_chart (self)) == NULL)
     return;
   /* Clicking empty space clears the selection; selecting does not pan. */
-  set_selected_index (self, hl_chart_hit_test (chart, x, y));
+  hl_session_set_selected (self->session, hl_chart_hit_test (chart, x, y));
 }
 
 /* ------------------------------------------------------------------ */
@@ -863,32 +445,33 @@ action_zoom (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
 
+  if (self->session == NULL)
+    return;
   if (g_str_equal (name, "timeline.zoom-in"))
-    hl_timeline_zoom (self, ZOOM_STEP, 0.5);
+    hl_session_zoom (self->session, ZOOM_STEP, 0.5);
   else
-    hl_timeline_zoom (self, 1 / ZOOM_STEP, 0.5);
+    hl_session_zoom (self->session, 1 / ZOOM_STEP, 0.5);
 }
 
 static void
 action_pan (GtkWidget *widget, const char *name, GVariant *param)
 {
-  hl_timeline_pan (HL_TIMELINE (widget),
-                   g_str_equal (name, "timeline.pan-left") ? -KEY_PAN : KEY_PAN);
+  HlTimeline *self = HL_TIMELINE (widget);
+
+  if (self->session != NULL)
+    hl_session_pan (self->session,
+                    g_str_equal (name, "timeline.pan-left") ? -KEY_PAN : KEY_PAN);
 }
 
 static void
 action_step_event (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
-  int next;
 
-  if (self->dataset == NULL)
+  if (self->session == NULL || hl_session_get_dataset (self->session) == NULL)
     return;
-  next = hl_view_step_event (&self->view, self->dataset, self->selected,
-                             g_str_equal (name, "timeline.select-next") ? 1 : -1);
-  if (next >= 0)
-    hl_timeline_select (self, next);
-  else
+  if (!hl_session_step_event (self->session,
+                              g_str_equal (name, "timeline.select-next") ? 1 : -1))
     gtk_widget_error_bell (widget);
 }
 
@@ -896,15 +479,11 @@ static void
 action_step_lane (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
-  int next;
 
-  if (self->dataset == NULL)
+  if (self->session == NULL || hl_session_get_dataset (self->session) == NULL)
     return;
-  next = hl_view_step_lane (&self->view, self->dataset, self->selected,
-                            g_str_equal (name, "timeline.lane-down") ? 1 : -1);
-  if (next >= 0 && next != self->selected)
-    hl_timeline_select (self, next);
-  else
+  if (!hl_session_step_lane (self->session,
+                             g_str_equal (name, "timeline.lane-down") ? 1 : -1))
     gtk_widget_error_bell (widget);
 }
 
@@ -912,35 +491,35 @@ static void
 action_fit_all (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
-  HlView view = self->view;
 
-  if (self->dataset == NULL)
-    return;
-  hl_view_fit_all (&view, self->dataset);
-  change_range (self, view.from, view.to);
+  if (self->session != NULL)
+    hl_session_fit_all (self->session);
 }
 
 static void
 action_reset_range (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
-  gint64 from, to;
 
-  if (self->dataset == NULL)
-    return;
-  hl_dataset_get_default_range (self->dataset, &from, &to);
-  change_range (self, from, to);
+  if (self->session != NULL)
+    hl_session_reset_range (self->session);
 }
 
 static void
 action_open_source (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
+  HlDataset *dataset;
   const HlEvent *ev;
+  int selected;
 
-  if (self->dataset == NULL || self->selected < 0)
+  if (self->session == NULL)
     return;
-  ev = hl_dataset_get_event (self->dataset, self->selected);
+  dataset = hl_session_get_dataset (self->session);
+  selected = hl_session_get_selected (self->session);
+  if (dataset == NULL || selected < 0)
+    return;
+  ev = hl_dataset_get_event (dataset, selected);
   for (guint i = 0; i < ev->n_sources; i++)
     if (hl_source_url_is_openable (ev->sources[i].url))
       {
@@ -956,14 +535,20 @@ action_open_source (GtkWidget *widget, const char *name, GVariant *param)
 static void
 action_clear_selection (GtkWidget *widget, const char *name, GVariant *param)
 {
-  set_selected_index (HL_TIMELINE (widget), -1);
+  HlTimeline *self = HL_TIMELINE (widget);
+
+  if (self->session != NULL)
+    hl_session_set_selected (self->session, -1);
 }
 
 static void
 action_step_match (GtkWidget *widget, const char *name, GVariant *param)
 {
-  if (!hl_timeline_step_match (HL_TIMELINE (widget),
-                               g_str_equal (name, "timeline.next-match") ? 1 : -1))
+  HlTimeline *self = HL_TIMELINE (widget);
+
+  if (self->session == NULL ||
+      !hl_session_step_match (self->session,
+                              g_str_equal (name, "timeline.next-match") ? 1 : -1))
     gtk_widget_error_bell (widget);
 }
 
@@ -986,17 +571,20 @@ hl_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GdkTexture *texture;
+  int hover, selected;
 
   if ((texture = ensure_texture (self)) == NULL)
     return;
 
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->hover >= 0 || self->selected >= 0)
+  hover = hl_session_get_hover (self->session);
+  selected = hl_session_get_selected (self->session);
+  if (hover >= 0 || selected >= 0)
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
                                                &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      hl_chart_draw_overlay (self->chart, cr, self->hover, self->selected);
+      hl_chart_draw_overlay (self->chart, cr, hover, selected);
       cairo_destroy (cr);
     }
 
@@ -1028,9 +616,8 @@ hl_timeline_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  /* Small enough for a phone, large enough to read. */
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 300 : 240;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? MIN_WIDTH : MIN_HEIGHT;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? NATURAL_WIDTH : NATURAL_HEIGHT;
 }
 
 static void
@@ -1046,20 +633,10 @@ hl_timeline_dispose (GObject *object)
   HlTimeline *self = HL_TIMELINE (object);
 
   invalidate_chart (self);
-  g_clear_object (&self->dataset);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (hl_timeline_parent_class)->dispose (object);
-}
-
-static void
-hl_timeline_finalize (GObject *object)
-{
-  HlTimeline *self = HL_TIMELINE (object);
-
-  hl_view_clear (&self->view);
-  g_strfreev (self->hidden_lane_ids);
-  g_strfreev (self->hidden_confidences);
-  g_free (self->selected_id);
-  G_OBJECT_CLASS (hl_timeline_parent_class)->finalize (object);
 }
 
 static void
@@ -1072,38 +649,8 @@ hl_timeline_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
-      break;
-    case PROP_FROM:
-      g_value_set_int64 (value, self->view.from);
-      break;
-    case PROP_TO:
-      g_value_set_int64 (value, self->view.to);
-      break;
-    case PROP_SELECTED_ID:
-      g_value_set_string (value, self->selected_id);
-      break;
-    case PROP_HOVER:
-      g_value_set_int (value, self->hover);
-      break;
-    case PROP_SHOW_CUMULATIVE:
-      g_value_set_boolean (value, self->view.show_cumulative);
-      break;
-    case PROP_SEARCH:
-      g_value_set_string (value, self->view.search);
-      break;
-    case PROP_N_MATCHES:
-      g_value_set_uint (value, self->n_matches);
-      break;
-    case PROP_HIDDEN_LANE_IDS:
-      g_value_set_boxed (value, self->hidden_lane_ids);
-      break;
-    case PROP_HIDDEN_CONFIDENCES:
-      g_value_set_boxed (value, self->hidden_confidences);
-      break;
-    case PROP_MIN_USD:
-      g_value_set_double (value, self->view.min_usd);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1120,35 +667,8 @@ hl_timeline_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
-      hl_timeline_set_dataset (self, g_value_get_object (value));
-      break;
-    case PROP_FROM:
-      hl_timeline_set_range (self, g_value_get_int64 (value), self->view.to);
-      break;
-    case PROP_TO:
-      hl_timeline_set_range (self, self->view.from, g_value_get_int64 (value));
-      break;
-    case PROP_SELECTED_ID:
-      hl_timeline_set_selected_id (self, g_value_get_string (value));
-      break;
-    case PROP_HOVER:
-      hl_timeline_set_hover (self, g_value_get_int (value));
-      break;
-    case PROP_SHOW_CUMULATIVE:
-      hl_timeline_set_show_cumulative (self, g_value_get_boolean (value));
-      break;
-    case PROP_SEARCH:
-      hl_timeline_set_search (self, g_value_get_string (value));
-      break;
-    case PROP_HIDDEN_LANE_IDS:
-      hl_timeline_set_hidden_lane_ids (self, g_value_get_boxed (value));
-      break;
-    case PROP_HIDDEN_CONFIDENCES:
-      hl_timeline_set_hidden_confidences (self, g_value_get_boxed (value));
-      break;
-    case PROP_MIN_USD:
-      hl_timeline_set_min_usd (self, g_value_get_double (value));
+    case PROP_SESSION:
+      hl_timeline_set_session (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1166,11 +686,8 @@ hl_timeline_class_init (HlTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                            G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = hl_timeline_dispose;
-  object_class->finalize = hl_timeline_finalize;
   object_class->get_property = hl_timeline_get_property;
   object_class->set_property = hl_timeline_set_property;
 
@@ -1178,34 +695,11 @@ hl_timeline_class_init (HlTimelineClass *klass)
   widget_class->size_allocate = hl_timeline_size_allocate;
   widget_class->measure = hl_timeline_measure;
 
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL, HL_TYPE_DATASET, flags);
-  properties[PROP_FROM] =
-    g_param_spec_int64 ("from", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_TO] =
-    g_param_spec_int64 ("to", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_SELECTED_ID] =
-    g_param_spec_string ("selected-id", NULL, NULL, NULL, flags);
-  properties[PROP_HOVER] =
-    g_param_spec_int ("hover", NULL, NULL, -1, G_MAXINT, -1, flags);
-  properties[PROP_SHOW_CUMULATIVE] =
-    g_param_spec_boolean ("show-cumulative", NULL, NULL, FALSE, flags);
-  properties[PROP_SEARCH] =
-    g_param_spec_string ("search", NULL, NULL, NULL, flags);
-  properties[PROP_N_MATCHES] =
-    g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HIDDEN_LANE_IDS] =
-    g_param_spec_boxed ("hidden-lane-ids", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_HIDDEN_CONFIDENCES] =
-    g_param_spec_boxed ("hidden-confidences", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_MIN_USD] =
-    g_param_spec_double ("min-usd", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, HL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[VIEW_CHANGED] =
-    g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FIRST_FRAME] =
     g_signal_new ("first-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1273,12 +767,7 @@ hl_timeline_init (HlTimeline *self)
   GtkEventController *controller;
   GtkGesture *gesture;
 
-  self->hover = -1;
-  self->selected = -1;
-  self->hidden_lane_ids = g_new0 (char *, 1);
-  self->hidden_confidences = g_new0 (char *, 1);
-  hl_view_init (&self->view, NULL);
-  self->view.theme = current_theme ();
+  self->theme = current_theme ();
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);

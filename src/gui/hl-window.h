@@ -5,6 +5,7 @@
 
 #include "hl-dataset.h"
 #include "hl-details-panel.h"
+#include "hl-session.h"
 #include "hl-timeline.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ void            hl_window_open_file        (HlWindow       *self,
                                             GFile          *file);
 HlDataset      *hl_window_get_dataset      (HlWindow       *self);
 GFile          *hl_window_get_file         (HlWindow       *self);
+HlSession      *hl_window_get_session      (HlWindow       *self);
 HlTimeline     *hl_window_get_timeline     (HlWindow       *self);
 HlDetailsPanel *hl_window_get_panel        (HlWindow       *self);
 gboolean        hl_window_is_loading       (HlWindow       *self);

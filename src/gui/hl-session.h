@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hl-columns.h"
+#include "hl-dataset.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_SESSION (hl_session_get_type ())
+G_DECLARE_FINAL_TYPE (HlSession, hl_session, HL, SESSION, GObject)
+
+/* What one window shows: the dataset and its file, the range, the filters,
+ * the search, the selection and the hover, with the numbers that follow
+ * from them (matches and totals). A plain object: the timeline, the
+ * window, the panel, the popovers and GSettings observe and edit it, and
+ * each change notifies its property once. The lane filter has one form,
+ * lane ids ("hidden-lanes"), so that it outlives a dataset; the view's
+ * bit mask is derived from it. */
+
+HlSession      *hl_session_new                  (void);
+
+HlDataset      *hl_session_get_dataset          (HlSession          *self);
+void            hl_session_set_dataset          (HlSession          *self,
+                                                 HlDataset          *dataset);
+void            hl_session_replace_dataset      (HlSession          *self,
+                                                 HlDataset          *dataset);
+GFile          *hl_session_get_file             (HlSession          *self);
+void            hl_session_set_file             (HlSession          *self,
+                                                 GFile              *file);
+const HlView   *hl_session_get_view             (HlSession          *self);
+
+gint64          hl_session_get_from             (HlSession          *self);
+gint64          hl_session_get_to               (HlSession          *self);
+void            hl_session_set_range            (HlSession          *self,
+                                                 gint64              from,
+                                                 gint64              to);
+void            hl_session_zoom                 (HlSession          *self,
+                                                 double              factor,
+                                                 double              anchor);
+void            hl_session_pan                  (HlSession          *self,
+                                                 double              fraction);
+void            hl_session_fit_all              (HlSession          *self);
+void            hl_session_reset_range          (HlSession          *self);
+
+const char * const *hl_session_get_hidden_lanes (HlSession          *self);
+void            hl_session_set_hidden_lanes     (HlSession          *self,
+                                                 const char * const *ids);
+void            hl_session_set_lane_visible     (HlSession          *self,
+                                                 guint               lane,
+                                                 gboolean            visible);
+const char * const *hl_session_get_hidden_confidences (HlSession    *self);
+void            hl_session_set_hidden_confidences (HlSession        *self,
+                                                   const char * const *names);
+void            hl_session_set_confidence_visible (HlSession        *self,
+                                                   HlConfidence      confidence,
+                                                   gboolean          visible);
+double          hl_session_get_min_usd          (HlSession          *self);
+void            hl_session_set_min_usd          (HlSession          *self,
+                                                 double              min_usd);
+const char     *hl_session_get_search           (HlSession          *self);
+void            hl_session_set_search           (HlSession          *self,
+                                                 const char         *search);
+gboolean        hl_session_get_show_cumulative  (HlSession          *self);
+void            hl_session_set_show_cumulative  (HlSession          *self,
+                                                 gboolean            show);
+
+int             hl_session_get_selected         (HlSession          *self);
+void            hl_session_set_selected         (HlSession          *self,
+                                                 int                 event);
+void            hl_session_select               (HlSession          *self,
+                                                 int                 event);
+const char     *hl_session_get_selected_id      (HlSession          *self);
+void            hl_session_set_selected_id      (HlSession          *self,
+                                                 const char         *id);
+int             hl_session_get_hover            (HlSession          *self);
+void            hl_session_set_hover            (HlSession          *self,
+                                                 int                 event);
+
+gboolean        hl_session_step_event           (HlSession          *self,
+                                                 int                 direction);
+gboolean        hl_session_step_lane            (HlSession          *self,
+                                                 int                 direction);
+gboolean        hl_session_step_match           (HlSession          *self,
+                                                 int                 direction);
+
+guint           hl_session_get_n_matches        (HlSession          *self);
+const HlTotals *hl_session_get_totals           (HlSession          *self);
+
+G_END_DECLS

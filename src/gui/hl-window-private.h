@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* HlWindow is one class over several files, after gnome-text-editor's
+ * editor-window: hl-window.c (construction, loading, messages),
+ * hl-window-actions.c (actions, key bindings, recent files) and
+ * hl-window-dnd.c (drag and drop). This is the struct they share. */
+
+#include "hl-dataset-monitor.h"
+#include "hl-filter-popover.h"
+#include "hl-range-popover.h"
+#include "hl-window.h"
+
+G_BEGIN_DECLS
+
+struct _HlWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkMenuButton   *range_button;
+  HlRangePopover  *range_popover;
+  HlFilterPopover *filter_popover;
+  GtkToggleButton *search_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *matches_label;
+  GtkRevealer     *loading_revealer;
+  GtkLabel        *loading_label;
+  GtkProgressBar  *loading_bar;
+  AdwFlap         *flap;
+  GtkToggleButton *panel_button;
+  HlTimeline      *timeline;
+  HlDetailsPanel  *panel;
+  GMenu           *recent_menu;
+
+  HlSession       *session;          /* what the window shows */
+  GSettings       *settings;
+
+  HlDatasetMonitor *monitor;         /* the file shown, for live reload */
+
+  GCancellable    *load_cancellable; /* the load in flight, if any */
+  GFile           *loading_file;
+  gboolean         loading_reload;
+  guint            pulse_source;
+  guint            reveal_source;
+
+  char            *last_error;
+};
+
+void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
+void _hl_window_dnd_init            (HlWindow       *self);
+void _hl_window_toast               (HlWindow       *self,
+                                     const char     *text);
+void _hl_window_show_error_dialog   (HlWindow       *self,
+                                     const char     *heading,
+                                     const char     *body,
+                                     const char     *details);
+void _hl_window_add_recent          (GFile          *file);
+void _hl_window_rebuild_recent_menu (HlWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* HlSession without a display: each setter notifies its property once
+ * when the value changes and nothing when it does not; the totals follow
+ * the filters; a live reload keeps range, filters and selection; and the
+ * session is finalized when its last user lets go. */
+#include "config.h"
+
+#include "hl-session.h"
+
+typedef struct
+{
+  HlSession  *session;
+  HlDataset  *dataset;     /* the bundled one, shown */
+  HlDataset  *other;       /* a fixture with one count lane */
+  GHashTable *counts;      /* property name -> notifications */
+} Fixture;
+
+static void
+on_notify (GObject *object, GParamSpec *pspec, Fixture *fixture)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (fixture->counts, pspec->name));
+
+  g_hash_table_insert (fixture->counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+count (Fixture *fixture, const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (fixture->counts, name));
+}
+
+static guint
+total (Fixture *fixture)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, fixture->counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += GPOINTER_TO_UINT (value);
+  return n;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dataset = hl_dataset_new_bundled ();
+  fixture->other = hl_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  fixture->session = hl_session_new ();
+  hl_session_set_dataset (fixture->session, fixture->dataset);
+  fixture->counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect (fixture->session, "notify", G_CALLBACK (on_notify), fixture);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_hash_table_unref (fixture->counts);
+  g_assert_finalize_object (fixture->session);
+  g_object_unref (fixture->dataset);
+  g_object_unref (fixture->other);
+}
+
+/* A setter, applied with a value different from the fixture's start. */
+typedef void (*Change) (Fixture *fixture);
+
+static void
+change_dataset (Fixture *f)
+{
+  hl_session_set_dataset (f->session, f->other);
+}
+
+static void
+change_file (Fixture *f)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/heistline-session.json");
+
+  hl_session_set_file (f->session, file);
+}
+
+#define TEN_DAYS (86400 * 10)
+
+/* Each change sets a fixed value, so that applying it twice sets an
+ * equal value the second time. */
+static void
+change_from (Fixture *f)
+{
+  gint64 from, to;
+
+  hl_dataset_get_default_range (f->dataset, &from, &to);
+  g_object_set (f->session, "from", from - TEN_DAYS, NULL);
+}
+
+static void
+change_to (Fixture *f)
+{
+  gint64 from, to;
+
+  hl_dataset_get_default_range (f->dataset, &from, &to);
+  g_object_set (f->session, "to", to + TEN_DAYS, NULL);
+}
+
+static void
+change_hidden_lanes (Fixture *f)
+{
+  const char *ids[] = { "heists", NULL };
+
+  hl_session_set_hidden_lanes (f->session, ids);
+}
+
+static void
+change_lane_visible (Fixture *f)
+{
+  hl_session_set_lane_visible (f->session, hl_dataset_find_lane (f->dataset, "launches"),
+                               FALSE);
+}
+
+static void
+change_hidden_confidences (Fixture *f)
+{
+  const char *names[] = { "suspected", NULL };
+
+  hl_session_set_hidden_confidences (f->session, names);
+}
+
+static void
+change_confidence_visible (Fixture *f)
+{
+  hl_session_set_confidence_visible (f->session, HL_CONFIDENCE_DISPUTED, FALSE);
+}
+
+static void
+change_min_usd (Fixture *f)
+{
+  hl_session_set_min_usd (f->session, 50e6);
+}
+
+static void
+change_search (Fixture *f)
+{
+  hl_session_set_search (f->session, "Hwasong");
+}
+
+static void
+change_show_cumulative (Fixture *f)
+{
+  hl_session_set_show_cumulative (f->session, TRUE);
+}
+
+static void
+change_selected (Fixture *f)
+{
+  hl_session_set_selected (f->session, hl_dataset_find_event (f->dataset, "stake-2023"));
+}
+
+static void
+change_selected_id (Fixture *f)
+{
+  hl_session_set_selected_id (f->session, "stake-2023");
+}
+
+static void
+change_hover (Fixture *f)
+{
+  hl_session_set_hover (f->session, 3);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *property;   /* notified exactly once */
+  Change      change;
+} SetterCase;
+
+static const SetterCase setter_cases[] = {
+  { "dataset", "dataset", change_dataset },
+  { "file", "file", change_file },
+  { "from", "from", change_from },
+  { "to", "to", change_to },
+  { "hidden-lanes", "hidden-lanes", change_hidden_lanes },
+  { "lane-visible", "hidden-lanes", change_lane_visible },
+  { "hidden-confidences", "hidden-confidences", change_hidden_confidences },
+  { "confidence-visible", "hidden-confidences", change_confidence_visible },
+  { "min-usd", "min-usd", change_min_usd },
+  { "search", "search", change_search },
+  { "show-cumulative", "show-cumulative", change_show_cumulative },
+  { "selected", "selected", change_selected },
+  { "selected-id", "selected-id", change_selected_id },
+  { "hover", "hover", change_hover },
+};
+
+/* Once on change, with no property notified twice; nothing when the same
+ * value is set again. */
+static void
+test_setter (Fixture *fixture, gconstpointer data)
+{
+  const SetterCase *c = data;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  c->change (fixture);
+  g_assert_cmpuint (count (fixture, c->property), ==, 1);
+  g_hash_table_iter_init (&iter, fixture->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) != 1)
+      g_error ("%s notified %u times", (char *) key, GPOINTER_TO_UINT (value));
+
+  g_hash_table_remove_all (fixture->counts);
+  c->change (fixture);
+  g_assert_cmpuint (total (fixture), ==, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*move) (HlSession *session);
+} RangeCase;
+
+static void
+move_range (HlSession *session)
+{
+  hl_session_set_range (session, hl_session_get_from (session) + 3 * TEN_DAYS,
+                        hl_session_get_to (session) + 6 * TEN_DAYS);
+}
+
+static void
+move_zoom (HlSession *session)
+{
+  hl_session_zoom (session, 2, 0.5);
+}
+
+static void
+move_pan (HlSession *session)
+{
+  hl_session_pan (session, 0.25);
+}
+
+static void
+move_fit_all (HlSession *session)
+{
+  hl_session_fit_all (session);
+}
+
+static const RangeCase range_cases[] = {
+  { "set-range", move_range },
+  { "zoom", move_zoom },
+  { "pan", move_pan },
+  { "fit-all", move_fit_all },
+};
+
+/* Moving the range notifies "from" and "to" once each; reset-range then
+ * notifies them once more and brings back the default range. */
+static void
+test_range (Fixture *fixture, gconstpointer data)
+{
+  const RangeCase *c = data;
+  gint64 from = hl_session_get_from (fixture->session);
+  gint64 to = hl_session_get_to (fixture->session);
+
+  c->move (fixture->session);
+  g_assert_cmpuint (count (fixture, "from"), ==, 1);
+  g_assert_cmpuint (count (fixture, "to"), ==, 1);
+  g_assert_cmpuint (count (fixture, "totals"), <=, 1);
+  g_assert_true (hl_session_get_from (fixture->session) != from ||
+                 hl_session_get_to (fixture->session) != to);
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_range (fixture->session);
+  g_assert_cmpuint (count (fixture, "from"), ==, 1);
+  g_assert_cmpuint (count (fixture, "to"), ==, 1);
+  g_assert_cmpint (hl_session_get_from (fixture->session), ==, from);
+  g_assert_cmpint (hl_session_get_to (fixture->session), ==, to);
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_range (fixture->session);
+  g_assert_cmpuint (total (fixture), ==, 0);
+}
+
+/* The totals are those of what is shown, and change with the filters. */
+static void
+test_totals_follow_filters (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  guint heists = hl_dataset_find_lane (fixture->dataset, "heists");
+  guint launches = hl_dataset_find_lane (fixture->dataset, "launches");
+  const HlTotals *totals = hl_session_get_totals (session);
+  HlTotals direct;
+  double all_usd;
+
+  /* The bundled default range: ten heists, $719.1 million */
+  g_assert_cmpuint (totals->lanes[heists].n_events, ==, 10);
+  g_assert_cmpfloat (totals->usd, >, 719.0e6);
+  g_assert_cmpfloat (totals->usd, <, 719.2e6);
+  all_usd = totals->usd;
+  hl_totals_compute (&direct, fixture->dataset, hl_session_get_view (session));
+  g_assert_cmpuint (direct.n_count_events, ==, totals->n_count_events);
+
+  /* Smaller heists hidden: fewer events, less money, launches as they were */
+  hl_session_set_min_usd (session, 50e6);
+  g_assert_cmpuint (count (fixture, "totals"), ==, 1);
+  g_assert_cmpuint (totals->lanes[heists].n_events, <, 10);
+  g_assert_cmpuint (totals->lanes[heists].n_events, >, 0);
+  g_assert_cmpfloat (totals->usd, <, all_usd);
+  g_assert_cmpuint (totals->lanes[launches].n_events, ==, direct.lanes[launches].n_events);
+
+  /* The lane hidden: no money at all */
+  g_hash_table_remove_all (fixture->counts);
+  change_hidden_lanes (fixture);
+  g_assert_cmpuint (count (fixture, "totals"), ==, 1);
+  g_assert_cmpuint (totals->lanes[heists].n_events, ==, 0);
+  g_assert_cmpuint (totals->n_usd_events, ==, 0);
+  g_assert_cmpfloat (totals->usd, ==, 0);
+  g_assert_cmpuint (totals->n_count_events, ==, direct.n_count_events);
+
+  /* A search changes what matches, not what is counted */
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_set_search (session, "Hwasong");
+  g_assert_cmpuint (count (fixture, "n-matches"), ==, 1);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (totals->n_count_events, ==, direct.n_count_events);
+
+  /* Back to no filter: the first figures again */
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_min_usd (session, 0);
+  g_assert_cmpfloat (totals->usd, ==, all_usd);
+}
+
+/* A selection the filters hide is dropped, notified once. */
+static void
+test_filter_drops_selection (Fixture *fixture, gconstpointer data)
+{
+  change_selected_id (fixture);
+  g_assert_cmpstr (hl_session_get_selected_id (fixture->session), ==, "stake-2023");
+  g_hash_table_remove_all (fixture->counts);
+  change_hidden_lanes (fixture);
+  g_assert_cmpint (hl_session_get_selected (fixture->session), ==, -1);
+  g_assert_null (hl_session_get_selected_id (fixture->session));
+  g_assert_cmpuint (count (fixture, "selected"), ==, 1);
+  g_assert_cmpuint (count (fixture, "selected-id"), ==, 1);
+}
+
+/* A live reload keeps the range, the filters and the selection by id;
+ * a new dataset starts from its default range with nothing selected. */
+static void
+test_replace_dataset (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  g_autoptr(HlDataset) reloaded = hl_dataset_new_bundled ();
+  gint64 from, to;
+
+  hl_session_zoom (session, 3, 0.2);
+  change_selected_id (fixture);
+  hl_session_set_min_usd (session, 10e6);   /* Stake.com took $41 million */
+  from = hl_session_get_from (session);
+  to = hl_session_get_to (session);
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_replace_dataset (session, reloaded);
+  g_assert_true (hl_session_get_dataset (session) == reloaded);
+  g_assert_cmpuint (count (fixture, "dataset"), ==, 1);
+  g_assert_cmpuint (count (fixture, "from"), ==, 0);
+  g_assert_cmpuint (count (fixture, "selected-id"), ==, 0);
+  g_assert_cmpuint (count (fixture, "selected"), ==, 0);   /* same event, same place */
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");
+  g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 10e6);
+  g_assert_true (hl_dataset_get_event (reloaded, hl_session_get_selected (session)) != NULL);
+
+  hl_session_set_dataset (session, fixture->other);
+  hl_dataset_get_default_range (fixture->other, &from, &to);
+  g_assert_null (hl_session_get_selected_id (session));
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (setter_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/session/notify/%s", setter_cases[i].name);
+
+      g_test_add (path, Fixture, &setter_cases[i], fixture_set_up, test_setter,
+                  fixture_tear_down);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (range_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/session/range/%s", range_cases[i].name);
+
+      g_test_add (path, Fixture, &range_cases[i], fixture_set_up, test_range,
+                  fixture_tear_down);
+    }
+  g_test_add ("/session/totals-follow-filters", Fixture, NULL, fixture_set_up,
+              test_totals_follow_filters, fixture_tear_down);
+  g_test_add ("/session/filter-drops-selection", Fixture, NULL, fixture_set_up,
+              test_filter_drops_selection, fixture_tear_down);
+  g_test_add ("/session/replace-dataset", Fixture, NULL, fixture_set_up,
+              test_replace_dataset, fixture_tear_down);
+
+  return g_test_run ();
+}
