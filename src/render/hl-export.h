@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "hl-atomic-file.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
 
@@ -38,6 +39,15 @@ gboolean  hl_export_to_file           (HlDataset       *dataset,
                                        int              height,
                                        int              scale,
                                        const char      *path,
+                                       GError         **error);
+gboolean  hl_export_to_file_full      (HlDataset       *dataset,
+                                       const HlView    *view,
+                                       HlExportFormat   format,
+                                       int              width,
+                                       int              height,
+                                       int              scale,
+                                       const char      *path,
+                                       HlAtomicFileFlags flags,
                                        GError         **error);
 
 G_END_DECLS
