@@ -755,6 +755,56 @@ test_abort_and_commit (void)
   remove_tree (dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* 7. A PNG too large in all is refused at once, naming the limit */
+
+static void
+test_pixel_cap (void)
+{
+  static const struct { int width, height, scale; } sizes[] = {
+    { 10922, 10922, 3 },                      /* 1074 megapixels, each side allowed */
+    { HL_EXPORT_MAX_PIXELS, 3907, 1 },        /* 128.02 megapixels */
+  };
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "huge.png", NULL);
+  g_autofree char *limit = g_strdup_printf ("at most %d megapixels", HL_EXPORT_MAX_MEGAPIXELS);
+
+  g_assert_cmpint (HL_EXPORT_MAX_MEGAPIXELS, ==, 128);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      HlView view;
+
+      hl_view_init (&view, bundled ());
+      g_assert_false (hl_export_to_file (bundled (), &view, HL_EXPORT_PNG, sizes[i].width,
+                                         sizes[i].height, sizes[i].scale, path, &error));
+      hl_view_clear (&view);
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, limit));
+      /* refused before drawing: the old code took 15 s here */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      assert_dir (dir, "");
+    }
+
+  /* vector formats have no pixels to count */
+  {
+    g_autofree char *svg = g_build_filename (dir, "huge.svg", NULL);
+    g_autoptr(GError) error = NULL;
+    HlView view;
+
+    hl_view_init (&view, bundled ());
+    g_assert_true (hl_export_to_file (bundled (), &view, HL_EXPORT_SVG, 10922, 10922, 3, svg,
+                                      &error));
+    g_assert_no_error (error);
+    hl_view_clear (&view);
+    assert_dir (dir, "huge.svg");
+  }
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -775,6 +825,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atomic-file/export-terminated", test_export_terminated);
   g_test_add_func ("/atomic-file/kill-cleanup", test_kill_cleanup);
   g_test_add_func ("/atomic-file/abort-and-commit", test_abort_and_commit);
+  g_test_add_func ("/atomic-file/pixel-cap", test_pixel_cap);
 
   return g_test_run ();
 }

@@ -265,6 +265,8 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   return status;
 }
 
+#define MEGAPIXEL 1000000 /* pixels */
+
 /* Renders @view of @dataset at @width x @height (PNG: times @scale pixels)
  * into @path, atomically (see hl-atomic-file.c: links written through,
  * mode and owner kept, a read-only file refused). */
@@ -312,6 +314,15 @@ hl_export_to_file_full (HlDataset          *dataset,
                    _("Cannot write “%s”: an image of %d × %d pixels is too large "
                      "(at most %d on a side)"),
                    path, width * scale, height * scale, HL_EXPORT_MAX_PIXELS);
+      return FALSE;
+    }
+  if (format == HL_EXPORT_PNG &&
+      (gint64) width * scale * height * scale > (gint64) HL_EXPORT_MAX_MEGAPIXELS * MEGAPIXEL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Cannot write “%s”: an image of %d × %d pixels is too large "
+                     "(at most %d megapixels)"),
+                   path, width * scale, height * scale, HL_EXPORT_MAX_MEGAPIXELS);
       return FALSE;
     }
 

@@ -17,6 +17,11 @@ typedef enum
 /* The largest side of a PNG that Cairo can draw. */
 #define HL_EXPORT_MAX_PIXELS 32767
 
+/* The most pixels in a PNG (width x height x scale squared), in millions:
+ * 4K at scale 3 is 74.6, and 128 million pixels take 512 MB to draw. The
+ * largest square allowed on a side, 32767 x 32767, would take 4 GiB. */
+#define HL_EXPORT_MAX_MEGAPIXELS 128
+
 /* Named sizes shared by the dialog and the command line. */
 typedef struct
 {
