@@ -756,6 +756,43 @@ test_abort_and_commit (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* 6. A full disk: the error travels as a GError, and libpng says nothing
+ * on stderr. The file size limit stands in for the full disk (EFBIG where
+ * a disk gives ENOSPC, through the same write). */
+
+static void
+test_png_write_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = hl_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+      g_autoptr(GError) error = NULL;
+      HlView view;
+
+      g_assert_true (g_file_set_contents (path, "old bytes", -1, NULL));
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      hl_view_init (&view, bundled ());
+      g_assert_false (hl_export_to_file (bundled (), &view, HL_EXPORT_PNG, 1920, 1080, 1, path,
+                                         &error));
+      hl_view_clear (&view);
+      g_assert_error (error, G_FILE_ERROR, (int) g_file_error_from_errno (EFBIG));
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+      assert_contents (path, "old bytes");
+      assert_dir (dir, "chart.png");
+      remove_tree (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* not an exact "": LeakSanitizer prints its summary there */
+  g_test_trap_assert_stderr_unmatched ("*libpng*");
+}
+
+/* ------------------------------------------------------------------ */
 /* 7. A PNG too large in all is refused at once, naming the limit */
 
 static void
@@ -825,6 +862,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atomic-file/export-terminated", test_export_terminated);
   g_test_add_func ("/atomic-file/kill-cleanup", test_kill_cleanup);
   g_test_add_func ("/atomic-file/abort-and-commit", test_abort_and_commit);
+  g_test_add_func ("/atomic-file/png-write-error", test_png_write_error);
   g_test_add_func ("/atomic-file/pixel-cap", test_pixel_cap);
 
   return g_test_run ();

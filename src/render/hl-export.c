@@ -93,6 +93,9 @@ hl_export_suggest_basename (const HlView *view, HlExportFormat format)
   return g_strdup_printf ("heistline-%s-%s.%s", from, to, hl_export_format_get_extension (format));
 }
 
+/* Enough for any of libpng's messages ("Image width exceeds user limit"). */
+#define PNG_MESSAGE_SIZE 128
+
 /* Where an export's bytes go. The first write error sticks: cairo 1.16
  * drops errors from the stream while finishing a PDF or SVG surface, so
  * the sink, not the surface, says whether the file is whole. */
@@ -101,6 +104,7 @@ typedef struct
   int            fd;
   cairo_status_t status;
   int            saved_errno;
+  char           png_message[PNG_MESSAGE_SIZE]; /* libpng's first error, if any */
 } Sink;
 
 static cairo_status_t
@@ -157,6 +161,24 @@ png_sink_flush (png_structp png)
 {
 }
 
+/* libpng's default handlers print "libpng error: ..." on stderr: keep the
+ * message for the GError instead, and leave through the setjmp() point. */
+static void
+png_on_error (png_structp png, png_const_charp message)
+{
+  Sink *sink = png_get_error_ptr (png);
+
+  if (sink->png_message[0] == '\0')
+    g_strlcpy (sink->png_message, message, sizeof sink->png_message);
+  png_longjmp (png, 1);
+}
+
+/* Warnings do not stop the write and say nothing a person can act on. */
+static void
+png_on_warning (png_structp png, png_const_charp message)
+{
+}
+
 static cairo_status_t
 write_png (cairo_surface_t *surface, Sink *sink)
 {
@@ -171,7 +193,7 @@ write_png (cairo_surface_t *surface, Sink *sink)
 
   cairo_surface_flush (surface);
   pixels = cairo_image_surface_get_data (surface);
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, sink, png_on_error, png_on_warning);
   if (png == NULL)
     return CAIRO_STATUS_NO_MEMORY;
   info = png_create_info_struct (png);
@@ -339,6 +361,10 @@ hl_export_to_file_full (HlDataset          *dataset,
       if (status == CAIRO_STATUS_WRITE_ERROR && sink.saved_errno != 0)
         g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.saved_errno),
                      _("Cannot write “%s”: %s"), path, g_strerror (sink.saved_errno));
+      else if (sink.png_message[0] != '\0')
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("Cannot write “%s”: the PNG encoder failed (%s)"), path,
+                     sink.png_message);
       else
         g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                      _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
