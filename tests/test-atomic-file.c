@@ -270,6 +270,45 @@ test_symlink_dangling (void)
   remove_tree (dir);
 }
 
+/* In a shared sticky folder like /tmp, a link someone else made is not
+ * followed (Linux's fs.protected_symlinks rule): the file it points to
+ * stays as it was. One this user made is. Needs root to make a link owned
+ * by someone else. */
+static void
+test_symlink_shared_folder (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+  g_autofree char *planted = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *own = g_build_filename (dir, "own.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("needs root to make a link owned by another user");
+      remove_tree (dir);
+      return;
+    }
+  g_assert_cmpint (g_chmod (dir, 01777), ==, 0);
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, planted), ==, 0);
+  g_assert_cmpint (lchown (planted, NOBODY, NOBODY), ==, 0);
+
+  g_assert_false (export (planted, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, planted));
+  g_assert_nonnull (strstr (error->message, "another user"));
+  assert_contents (victim, "precious");
+  assert_link (planted, victim);
+
+  g_assert_cmpint (symlink ("victim.txt", own), ==, 0);
+  g_assert_true (export (own, NULL));
+  assert_png (victim);
+  assert_dir (dir, "chart.png own.png victim.txt");
+  remove_tree (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* 2. Mode, owner and group are kept; a new file follows the umask */
 
@@ -851,6 +890,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atomic-file/symlink-chain", test_symlink_chain);
   g_test_add_func ("/atomic-file/symlink-loop", test_symlink_loop);
   g_test_add_func ("/atomic-file/symlink-dangling", test_symlink_dangling);
+  g_test_add_func ("/atomic-file/symlink-shared-folder", test_symlink_shared_folder);
   g_test_add_func ("/atomic-file/mode-kept", test_mode_kept);
   g_test_add_func ("/atomic-file/mode-new-file", test_mode_new_file);
   g_test_add_func ("/atomic-file/read-only", test_read_only);

@@ -256,6 +256,23 @@ set_errno_error (GError **error, const char *path, const char *target, int errsv
 /* ------------------------------------------------------------------ */
 /* Opening */
 
+/* Linux's fs.protected_symlinks rule, which readlink() does not apply: a
+ * link in a sticky world-writable folder (/tmp) is followed only if this
+ * user or the folder's owner made it. Otherwise anyone could point
+ * /tmp/chart.png at another user's file and have it replaced. */
+static gboolean
+link_is_trusted (const char *link, const struct stat *link_st)
+{
+  g_autofree char *dir = g_path_get_dirname (link);
+  struct stat dir_st;
+
+  if (stat (dir, &dir_st) != 0)
+    return FALSE;
+  if ((dir_st.st_mode & (S_ISVTX | S_IWOTH)) != (S_ISVTX | S_IWOTH))
+    return TRUE;
+  return link_st->st_uid == geteuid () || link_st->st_uid == dir_st.st_uid;
+}
+
 /* The file that @path names once its symbolic links are followed (at most
  * HL_ATOMIC_FILE_MAX_LINKS), with its status in @st if it exists. A
  * dangling link leads to the missing file, which the write then creates,
@@ -288,6 +305,15 @@ resolve_links (const char *path, struct stat *st, gboolean *exists, GError **err
       if (depth == HL_ATOMIC_FILE_MAX_LINKS)
         {
           set_errno_error (error, path, NULL, ELOOP);
+          return NULL;
+        }
+      if (!link_is_trusted (current, st))
+        {
+          g_autofree char *name = describe (path, current);
+
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                       _("Cannot write %s: it is a link that another user made in a shared "
+                         "folder"), name);
           return NULL;
         }
       n = readlink (current, link, sizeof link);
