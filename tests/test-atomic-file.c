@@ -794,6 +794,88 @@ test_abort_and_commit (void)
   remove_tree (dir);
 }
 
+/* Writes in progress side by side, in one folder: opening the second
+ * (which tidies the folder) leaves the first's temporary alone, since this
+ * process is alive. Then the same from threads, as the app's exports will
+ * run: every file whole, with the umask's mode. */
+#define N_THREADS 4
+#define WRITES_PER_THREAD 25
+
+static gpointer
+write_files (gpointer data)
+{
+  const char *dir = data;
+
+  for (int i = 0; i < WRITES_PER_THREAD; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%p-%d.txt", (void *) g_thread_self (), i % 3);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!hl_atomic_file_replace_contents (path, name, strlen (name),
+                                            HL_ATOMIC_FILE_FLAGS_NONE, &error))
+        return g_strdup (error->message);
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_writes (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  g_autoptr(HlAtomicFile) first = NULL;
+  g_autoptr(HlAtomicFile) second = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *threads[N_THREADS];
+  mode_t mask = umask (0);
+
+  umask (mask);
+  first = hl_atomic_file_open (a, HL_ATOMIC_FILE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (hl_atomic_file_write (first, "first", 5, &error));
+  second = hl_atomic_file_open (b, HL_ATOMIC_FILE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (hl_atomic_file_write (second, "second", 6, &error));
+  g_assert_true (hl_atomic_file_commit (first, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_atomic_file_commit (second, &error));
+  g_assert_no_error (error);
+  assert_contents (a, "first");
+  assert_contents (b, "second");
+  assert_dir (dir, "a.txt b.txt");
+  g_unlink (a);
+  g_unlink (b);
+
+  for (int i = 0; i < N_THREADS; i++)
+    threads[i] = g_thread_new ("writer", write_files, dir);
+  for (int i = 0; i < N_THREADS; i++)
+    {
+      g_autofree char *failure = g_thread_join (threads[i]);
+
+      g_assert_null (failure);
+    }
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_assert_false (g_str_has_prefix (name, "."));
+        assert_contents (path, name);
+        g_assert_cmpuint (mode_of (path), ==, 0666 & ~mask);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, N_THREADS * 3);
+  }
+  remove_tree (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* 6. A full disk: the error travels as a GError, and libpng says nothing
  * on stderr. The file size limit stands in for the full disk (EFBIG where
@@ -902,6 +984,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/atomic-file/export-terminated", test_export_terminated);
   g_test_add_func ("/atomic-file/kill-cleanup", test_kill_cleanup);
   g_test_add_func ("/atomic-file/abort-and-commit", test_abort_and_commit);
+  g_test_add_func ("/atomic-file/concurrent-writes", test_concurrent_writes);
   g_test_add_func ("/atomic-file/png-write-error", test_png_write_error);
   g_test_add_func ("/atomic-file/pixel-cap", test_pixel_cap);
 
