@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes charts to files through the one renderer. Every export goes to a
  * temporary file beside the target and is renamed over it only when
- * complete: a failure leaves no partial file and the old one untouched. */
+ * complete (HlAtomicFile): a failure leaves no partial file and the old
+ * one untouched. */
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <png.h>
 #include <unistd.h>
 
+#include "hl-atomic-file.h"
 #include "hl-chart.h"
 #include "hl-date.h"
 #include "hl-export.h"
@@ -93,6 +93,9 @@ hl_export_suggest_basename (const HlView *view, HlExportFormat format)
   return g_strdup_printf ("heistline-%s-%s.%s", from, to, hl_export_format_get_extension (format));
 }
 
+/* Enough for any of libpng's messages ("Image width exceeds user limit"). */
+#define PNG_MESSAGE_SIZE 128
+
 /* Where an export's bytes go. The first write error sticks: cairo 1.16
  * drops errors from the stream while finishing a PDF or SVG surface, so
  * the sink, not the surface, says whether the file is whole. */
@@ -101,6 +104,7 @@ typedef struct
   int            fd;
   cairo_status_t status;
   int            saved_errno;
+  char           png_message[PNG_MESSAGE_SIZE]; /* libpng's first error, if any */
 } Sink;
 
 static cairo_status_t
@@ -157,6 +161,24 @@ png_sink_flush (png_structp png)
 {
 }
 
+/* libpng's default handlers print "libpng error: ..." on stderr: keep the
+ * message for the GError instead, and leave through the setjmp() point. */
+static void
+png_on_error (png_structp png, png_const_charp message)
+{
+  Sink *sink = png_get_error_ptr (png);
+
+  if (sink->png_message[0] == '\0')
+    g_strlcpy (sink->png_message, message, sizeof sink->png_message);
+  png_longjmp (png, 1);
+}
+
+/* Warnings do not stop the write and say nothing a person can act on. */
+static void
+png_on_warning (png_structp png, png_const_charp message)
+{
+}
+
 static cairo_status_t
 write_png (cairo_surface_t *surface, Sink *sink)
 {
@@ -171,7 +193,7 @@ write_png (cairo_surface_t *surface, Sink *sink)
 
   cairo_surface_flush (surface);
   pixels = cairo_image_surface_get_data (surface);
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, sink, png_on_error, png_on_warning);
   if (png == NULL)
     return CAIRO_STATUS_NO_MEMORY;
   info = png_create_info_struct (png);
@@ -265,8 +287,11 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   return status;
 }
 
+#define MEGAPIXEL 1000000 /* pixels */
+
 /* Renders @view of @dataset at @width x @height (PNG: times @scale pixels)
- * into @path, atomically. */
+ * into @path, atomically (see hl-atomic-file.c: links written through,
+ * mode and owner kept, a read-only file refused). */
 gboolean
 hl_export_to_file (HlDataset      *dataset,
                    const HlView   *view,
@@ -277,13 +302,27 @@ hl_export_to_file (HlDataset      *dataset,
                    const char     *path,
                    GError        **error)
 {
+  return hl_export_to_file_full (dataset, view, format, width, height, scale, path,
+                                 HL_ATOMIC_FILE_FLAGS_NONE, error);
+}
+
+/* The same; @flags has %HL_ATOMIC_FILE_FLAGS_FORCE to replace a read-only
+ * file (the command line's --force). */
+gboolean
+hl_export_to_file_full (HlDataset          *dataset,
+                        const HlView       *view,
+                        HlExportFormat      format,
+                        int                 width,
+                        int                 height,
+                        int                 scale,
+                        const char         *path,
+                        HlAtomicFileFlags   flags,
+                        GError            **error)
+{
   g_autoptr(HlChart) chart = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
+  g_autoptr(HlAtomicFile) file = NULL;
   Sink sink = { -1, CAIRO_STATUS_SUCCESS, 0 };
   cairo_status_t status;
-  int fd, saved_errno;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -299,63 +338,37 @@ hl_export_to_file (HlDataset      *dataset,
                    path, width * scale, height * scale, HL_EXPORT_MAX_PIXELS);
       return FALSE;
     }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-
-  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd < 0)
+  if (format == HL_EXPORT_PNG &&
+      (gint64) width * scale * height * scale > (gint64) HL_EXPORT_MAX_MEGAPIXELS * MEGAPIXEL)
     {
-      saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Cannot write “%s”: an image of %d × %d pixels is too large "
+                     "(at most %d megapixels)"),
+                   path, width * scale, height * scale, HL_EXPORT_MAX_MEGAPIXELS);
       return FALSE;
     }
 
-  chart = hl_chart_new (dataset, view, width, height);
-  sink.fd = fd;
-  status = draw_to_stream (chart, format, width, height, scale, &sink);
-  saved_errno = sink.saved_errno;
+  file = hl_atomic_file_open (path, flags, error);
+  if (file == NULL)
+    return FALSE;
 
-  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    {
-      saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
+  chart = hl_chart_new (dataset, view, width, height);
+  sink.fd = hl_atomic_file_get_fd (file);
+  status = draw_to_stream (chart, format, width, height, scale, &sink);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmpl);
-      if (status == CAIRO_STATUS_WRITE_ERROR && saved_errno != 0)
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                     _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      if (status == CAIRO_STATUS_WRITE_ERROR && sink.saved_errno != 0)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (sink.saved_errno),
+                     _("Cannot write “%s”: %s"), path, g_strerror (sink.saved_errno));
+      else if (sink.png_message[0] != '\0')
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("Cannot write “%s”: the PNG encoder failed (%s)"), path,
+                     sink.png_message);
       else
         g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                      _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
+      return FALSE; /* freeing @file removes the temporary */
     }
-
-  /* mkstemp makes the file 0600 on some systems: give it the usual mode. */
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    g_chmod (tmpl, 0666 & ~mask);
-  }
-
-  if (g_rename (tmpl, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmpl);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  return hl_atomic_file_commit (file, error);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "hl-atomic-file.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
 
@@ -15,6 +16,11 @@ typedef enum
 
 /* The largest side of a PNG that Cairo can draw. */
 #define HL_EXPORT_MAX_PIXELS 32767
+
+/* The most pixels in a PNG (width x height x scale squared), in millions:
+ * 4K at scale 3 is 74.6, and 128 million pixels take 512 MB to draw. The
+ * largest square allowed on a side, 32767 x 32767, would take 4 GiB. */
+#define HL_EXPORT_MAX_MEGAPIXELS 128
 
 /* Named sizes shared by the dialog and the command line. */
 typedef struct
@@ -38,6 +44,15 @@ gboolean  hl_export_to_file           (HlDataset       *dataset,
                                        int              height,
                                        int              scale,
                                        const char      *path,
+                                       GError         **error);
+gboolean  hl_export_to_file_full      (HlDataset       *dataset,
+                                       const HlView    *view,
+                                       HlExportFormat   format,
+                                       int              width,
+                                       int              height,
+                                       int              scale,
+                                       const char      *path,
+                                       HlAtomicFileFlags flags,
                                        GError         **error);
 
 G_END_DECLS
