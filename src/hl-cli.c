@@ -36,6 +36,8 @@ struct _HlCli
   gboolean  no_periods;
   gboolean  cumulative;
   char    **files;
+  HlLoadOptions load_options;
+  gboolean  have_load_options;
 };
 
 HlCli *
@@ -189,15 +191,29 @@ usage_error (const char *format, ...)
   return HL_EXIT_USAGE;
 }
 
+/* The limits for this run, from the environment, read when the first file
+ * is: a warning about them comes once, and only if a file is read. */
+static const HlLoadOptions *
+get_load_options (HlCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cli->have_load_options &&
+      !hl_load_options_init_from_env (&cli->load_options, &error))
+    g_printerr ("heistline: %s\n", error->message);
+  cli->have_load_options = TRUE;
+  return &cli->load_options;
+}
+
 static HlDataset *
-load_dataset (const char *path, GError **error)
+load_dataset (HlCli *cli, const char *path, GError **error)
 {
   g_autoptr(GFile) file = NULL;
 
   if (path == NULL)
     return hl_dataset_new_bundled ();
   file = g_file_new_for_commandline_arg (path);
-  return hl_dataset_new_from_file (file, NULL, error);
+  return hl_dataset_new_from_file_full (file, get_load_options (cli), NULL, error);
 }
 
 static int
@@ -211,7 +227,7 @@ run_validate (HlCli *cli)
   for (guint i = 0; cli->files[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(HlDataset) dataset = load_dataset (cli->files[i], &error);
+      g_autoptr(HlDataset) dataset = load_dataset (cli, cli->files[i], &error);
       g_autofree char *first = NULL;
       g_autofree char *last = NULL;
       gint64 a = 0, b = 0;
@@ -432,7 +448,7 @@ run_export (HlCli *cli)
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 
-  dataset = load_dataset (path, &error);
+  dataset = load_dataset (cli, path, &error);
   if (dataset == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -22,45 +22,59 @@
 /* The range shown for a dataset without events or a default range. */
 #define EMPTY_RANGE_FROM 2023, 7, 1
 #define EMPTY_RANGE_TO   2024, 2, 1
+/* What a file of unknown size is first read into; the buffer then doubles. */
+#define READ_CHUNK ((gsize) 64 * 1024)
 
-static gsize max_file_size; /* 0 until set: the environment's or the default */
-
-/* HEISTLINE_MAX_FILE_SIZE (bytes) moves the limit for one run, read once. */
-static gsize
-default_max_file_size (void)
-{
-  static gsize limit = 0;
-
-  if (g_once_init_enter (&limit))
-    {
-      const char *env = g_getenv ("HEISTLINE_MAX_FILE_SIZE");
-      guint64 v = HL_DATASET_DEFAULT_MAX_SIZE;
-
-      if (env != NULL && *env != '\0' &&
-          !g_ascii_string_to_unsigned (env, 10, 1, G_MAXSIZE - 1, &v, NULL))
-        {
-          g_printerr (_("heistline: HEISTLINE_MAX_FILE_SIZE=“%s” is not a number of bytes; "
-                        "using the default limit\n"), env);
-          v = HL_DATASET_DEFAULT_MAX_SIZE;
-        }
-      g_once_init_leave (&limit, (gsize) v);
-    }
-  return limit;
-}
-
-/* Sets the largest file the loader reads, in bytes; 0 restores the default. */
+/* Fills @opts with the default limits. Call it before setting any field:
+ * limits added later then get their defaults in callers that do not know
+ * them. */
 void
-hl_dataset_set_max_file_size (gsize max_size)
+hl_load_options_init (HlLoadOptions *opts)
 {
-  max_file_size = max_size;
+  g_return_if_fail (opts != NULL);
+
+  memset (opts, 0, sizeof *opts);
+  opts->max_file_size = HL_DATASET_DEFAULT_MAX_SIZE;
 }
 
-gsize
-hl_dataset_get_max_file_size (void)
+/* Fills @opts with the defaults, then with what the environment says:
+ * HEISTLINE_MAX_FILE_SIZE (bytes) moves the size limit for one run. A
+ * value that is not a number of bytes leaves the default and sets @error
+ * (G_OPTION_ERROR_BAD_VALUE, a sentence for the user); @opts is usable
+ * either way. */
+gboolean
+hl_load_options_init_from_env (HlLoadOptions *opts, GError **error)
 {
-  return max_file_size != 0 ? max_file_size : default_max_file_size ();
+  const char *env;
+  guint64 v;
+
+  g_return_val_if_fail (opts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  hl_load_options_init (opts);
+  env = g_getenv (HL_LOAD_MAX_FILE_SIZE_ENV);
+  if (env == NULL || *env == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (env, 10, 1, G_MAXSIZE - 1, &v, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s=“%s” is not a number of bytes; using the default limit"),
+                   HL_LOAD_MAX_FILE_SIZE_ENV, env);
+      return FALSE;
+    }
+  opts->max_file_size = (gsize) v;
+  return TRUE;
 }
 
+/* NULL means the defaults. */
+static const HlLoadOptions *
+resolve_options (const HlLoadOptions *opts, HlLoadOptions *defaults)
+{
+  if (opts != NULL)
+    return opts;
+  hl_load_options_init (defaults);
+  return defaults;
+}
 
 /* json-glib recurses once per bracket and overflows the stack at about
  * 75,000 levels, wraps integers past 64 bits and keeps the last of two
@@ -225,11 +239,12 @@ pick_default_range (HlDataset *self)
     }
 }
 
-static HlDataset *load_bytes (GBytes       *bytes,
-                              const char   *display_name,
-                              GCancellable *cancellable,
-                              gboolean      may_slice,
-                              GError      **error);
+static HlDataset *load_bytes (GBytes              *bytes,
+                              const char          *display_name,
+                              const HlLoadOptions *opts,
+                              GCancellable        *cancellable,
+                              gboolean             may_slice,
+                              GError             **error);
 
 /* Reads the tree (the events from @slices if not NULL) into @l's dataset,
  * which it finishes, and frees the tree as soon as it is read. FALSE:
@@ -264,23 +279,43 @@ read_tree (HlLoader      *l,
   return TRUE;
 }
 
+/* Reads a dataset from @bytes with the default limits; @display_name
+ * names it in messages. */
 HlDataset *
 hl_dataset_new_from_bytes (GBytes        *bytes,
                            const char    *display_name,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  return load_bytes (bytes, display_name, cancellable, TRUE, error);
+  return hl_dataset_new_from_bytes_full (bytes, display_name, NULL, cancellable, error);
+}
+
+/* @opts: (nullable): the limits, or NULL for the defaults */
+HlDataset *
+hl_dataset_new_from_bytes_full (GBytes              *bytes,
+                                const char          *display_name,
+                                const HlLoadOptions *opts,
+                                GCancellable        *cancellable,
+                                GError             **error)
+{
+  HlLoadOptions defaults;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes (bytes, display_name, resolve_options (opts, &defaults), cancellable, TRUE,
+                     error);
 }
 
 /* @may_slice: FALSE to parse the file whole, the way that is always right
  * (see HlEventSlices). */
 static HlDataset *
-load_bytes (GBytes       *bytes,
-            const char   *display_name,
-            GCancellable *cancellable,
-            gboolean      may_slice,
-            GError      **error)
+load_bytes (GBytes              *bytes,
+            const char          *display_name,
+            const HlLoadOptions *opts,
+            GCancellable        *cancellable,
+            gboolean             may_slice,
+            GError             **error)
 {
   g_autoptr(HlDataset) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -293,8 +328,7 @@ load_bytes (GBytes       *bytes,
   gsize len, head_len = 0;
   gboolean retry_whole = FALSE;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_assert (bytes != NULL && opts != NULL);
 
   if (display_name == NULL)
     display_name = _("(unnamed)");
@@ -302,11 +336,11 @@ load_bytes (GBytes       *bytes,
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  if (len > hl_dataset_get_max_file_size ())
+  if (len > opts->max_file_size)
     {
       g_autofree char *size = g_format_size (len);
 
-      set_too_large (error, display_name, size, hl_dataset_get_max_file_size ());
+      set_too_large (error, display_name, size, opts->max_file_size);
       return NULL;
     }
 
@@ -328,14 +362,14 @@ load_bytes (GBytes       *bytes,
     {
       /* Where and what: as json-glib says it of the whole file. */
       if (slices != NULL)
-        return load_bytes (bytes, display_name, cancellable, FALSE, error);
+        return load_bytes (bytes, display_name, opts, cancellable, FALSE, error);
       set_parse_error (error, display_name, parse_error->message);
       return NULL;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (!read_tree (&l, g_steal_pointer (&parser), slices, &retry_whole, error))
-    return retry_whole ? load_bytes (bytes, display_name, cancellable, FALSE, error) : NULL;
+    return retry_whole ? load_bytes (bytes, display_name, opts, cancellable, FALSE, error) : NULL;
   return g_steal_pointer (&self);
 }
 
@@ -364,12 +398,12 @@ static GBytes *
 read_capped (GFile        *file,
              const char   *name,
              goffset       size_hint,
+             gsize         cap,
              GCancellable *cancellable,
              GError      **error)
 {
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize cap = hl_dataset_get_max_file_size ();
   gsize alloc, used = 0;
   char *buf;
 
@@ -380,7 +414,7 @@ read_capped (GFile        *file,
       return NULL;
     }
 
-  alloc = size_hint > 0 && (guint64) size_hint <= cap ? (gsize) size_hint + 1 : 64 * 1024;
+  alloc = size_hint > 0 && (guint64) size_hint <= cap ? (gsize) size_hint + 1 : READ_CHUNK;
   alloc = MIN (alloc, cap + 1);
   buf = g_malloc (alloc);
   for (;;)
@@ -413,24 +447,64 @@ read_capped (GFile        *file,
   return g_bytes_new_take (g_realloc (buf, MAX (used, 1)), used);
 }
 
+/* Refuses huge files, folders and devices before reading anything. */
+static gboolean
+check_file (GFileInfo *info, const char *name, const HlLoadOptions *opts, GError **error)
+{
+  guint32 mode;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                   _("%s: is a folder, not a dataset file"), name);
+      return FALSE;
+    }
+  /* /dev/zero and friends never end; a pipe (FIFO) is fine, read with a cap. */
+  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+  if (S_ISCHR (mode) || S_ISBLK (mode) || S_ISSOCK (mode))
+    {
+      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                   _("%s: is a device, not a dataset file"), name);
+      return FALSE;
+    }
+  if ((guint64) g_file_info_get_size (info) > opts->max_file_size)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+
+      set_too_large (error, name, size, opts->max_file_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads a dataset from @file with the default limits. */
 HlDataset *
 hl_dataset_new_from_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  return hl_dataset_new_from_file_full (file, NULL, cancellable, error);
+}
+
+/* @opts: (nullable): the limits, or NULL for the defaults */
+HlDataset *
+hl_dataset_new_from_file_full (GFile               *file,
+                               const HlLoadOptions *opts,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
+  HlLoadOptions defaults;
   HlDataset *self;
-  guint32 mode;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  opts = resolve_options (opts, &defaults);
   name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
-
-  /* Refuse huge files, folders and devices before reading anything. */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -439,36 +513,33 @@ hl_dataset_new_from_file (GFile         *file,
       set_io_error (error, name, local_error);
       return NULL;
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
-                   _("%s: is a folder, not a dataset file"), name);
-      return NULL;
-    }
-  /* /dev/zero and friends never end; a pipe (FIFO) is fine, read with a cap. */
-  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
-  if (S_ISCHR (mode) || S_ISBLK (mode) || S_ISSOCK (mode))
-    {
-      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
-                   _("%s: is a device, not a dataset file"), name);
-      return NULL;
-    }
-  if ((guint64) g_file_info_get_size (info) > hl_dataset_get_max_file_size ())
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+  if (!check_file (info, name, opts, error))
+    return NULL;
 
-      set_too_large (error, name, size, hl_dataset_get_max_file_size ());
-      return NULL;
-    }
-
-  bytes = read_capped (file, name, g_file_info_get_size (info), cancellable, error);
+  bytes = read_capped (file, name, g_file_info_get_size (info), opts->max_file_size,
+                       cancellable, error);
   if (bytes == NULL)
     return NULL;
 
-  self = hl_dataset_new_from_bytes (bytes, name, cancellable, error);
+  self = load_bytes (bytes, name, opts, cancellable, TRUE, error);
   if (self != NULL)
     self->file = g_object_ref (file);
   return self;
+}
+
+/* What a load on a worker thread reads, and with which limits: a copy, so
+ * the caller's options may go away at once. */
+typedef struct
+{
+  GFile         *file;
+  HlLoadOptions  opts;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job);
 }
 
 static void
@@ -477,8 +548,10 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  LoadJob *job = task_data;
   GError *error = NULL;
-  HlDataset *dataset = hl_dataset_new_from_file (task_data, cancellable, &error);
+  HlDataset *dataset = hl_dataset_new_from_file_full (job->file, &job->opts, cancellable,
+                                                      &error);
 
   if (dataset == NULL)
     g_task_return_error (task, error);
@@ -486,21 +559,40 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, dataset, g_object_unref);
 }
 
-/* Reads and validates @file on a worker thread: the caller keeps showing
- * what it has until the new dataset is ready, and may cancel. */
+/* Reads and validates @file on a worker thread with the default limits:
+ * the caller keeps showing what it has until the new dataset is ready,
+ * and may cancel. */
 void
 hl_dataset_load_async (GFile               *file,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  hl_dataset_load_async_full (file, NULL, cancellable, callback, user_data);
+}
+
+/* @opts: (nullable): the limits, or NULL for the defaults; copied */
+void
+hl_dataset_load_async_full (GFile               *file,
+                            const HlLoadOptions *opts,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  LoadJob *job;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+  if (opts != NULL)
+    job->opts = *opts;
+  else
+    hl_load_options_init (&job->opts);
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hl_dataset_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_source_tag (task, hl_dataset_load_async_full);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -529,7 +621,8 @@ hl_dataset_new_bundled (void)
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL)
     g_error ("bundled dataset missing: %s", error->message);
-  self = hl_dataset_new_from_bytes (bytes, "heistline.json", NULL, &error);
+  /* Default limits, whatever the user's: the app's own file is trusted. */
+  self = hl_dataset_new_from_bytes_full (bytes, "heistline.json", NULL, NULL, &error);
   if (self == NULL)
     g_error ("bundled dataset invalid: %s", error->message);
   return self;
