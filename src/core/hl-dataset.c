@@ -45,6 +45,7 @@ hl_dataset_finalize (GObject *object)
   g_clear_pointer (&self->facts, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->kind_maps, g_ptr_array_unref);
   g_clear_pointer (&self->event_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (hl_dataset_parent_class)->finalize (object);
@@ -65,6 +66,7 @@ hl_dataset_init (HlDataset *self)
   self->facts = g_array_new (FALSE, TRUE, sizeof (HlFact));
   self->events = g_array_new (FALSE, TRUE, sizeof (HlEvent));
   self->sources = g_array_new (FALSE, TRUE, sizeof (HlSource));
+  self->kind_maps = g_ptr_array_new_with_free_func (g_free);
   self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->title = "";
   self->description = "";

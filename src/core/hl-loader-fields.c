@@ -93,6 +93,19 @@ hl_loader_describe_node (JsonNode *node)
     }
 }
 
+/* @text cut to at most @max bytes, at a character boundary, with "…". */
+char *
+hl_loader_shorten (const char *text, gsize max)
+{
+  gsize len = strlen (text);
+
+  if (len <= max)
+    return g_strdup (text);
+  while (max > 0 && ((guchar) text[max] & 0xC0) == 0x80)
+    max--;
+  return g_strdup_printf ("%.*s…", (int) max, text);
+}
+
 /* A number as a person would write it: "41000000", "7.5", "1e+20". */
 const char *
 hl_loader_format_number (char buf[G_ASCII_DTOSTR_BUF_SIZE], double v)

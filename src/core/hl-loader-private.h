@@ -66,6 +66,8 @@ gboolean     hl_loader_fail            (HlLoader      *l,
 const char  *hl_loader_describe_node   (JsonNode      *node);
 const char  *hl_loader_format_number   (char           buf[G_ASCII_DTOSTR_BUF_SIZE],
                                         double         v);
+char        *hl_loader_shorten         (const char    *text,
+                                        gsize          max);
 gboolean     hl_loader_node_is_string  (JsonNode      *node);
 gboolean     hl_loader_node_is_number  (JsonNode      *node);
 const char  *hl_loader_read_string     (HlLoader      *l,
@@ -100,6 +102,11 @@ void         hl_loader_read_sources    (HlLoader      *l,
 /* hl-loader-schema.c */
 void         hl_loader_read_root       (HlLoader      *l,
                                         JsonNode      *root_node);
+
+/* hl-loader-kinds.c */
+void         hl_loader_read_lane_kinds (HlLoader      *l,
+                                        JsonObject    *obj,
+                                        HlLane        *lane);
 
 /* hl-loader-events.c */
 void         hl_loader_read_events     (HlLoader      *l,

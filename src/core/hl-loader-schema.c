@@ -12,18 +12,6 @@
 /* How much of an unsupported "format" a message quotes, in bytes. */
 #define MAX_FORMAT_SHOWN 64
 
-/* @text cut to at most @max bytes, at a character boundary, with "…". */
-static char *
-shorten (const char *text, gsize max)
-{
-  gsize len = strlen (text);
-
-  if (len <= max)
-    return g_strdup (text);
-  while (max > 0 && ((guchar) text[max] & 0xC0) == 0x80)
-    max--;
-  return g_strdup_printf ("%.*s…", (int) max, text);
-}
 static gboolean
 parse_color (const char *text, guint32 *out)
 {
@@ -80,6 +68,7 @@ read_lane (HlLoader *l, JsonObject *obj, guint i)
   lane.title = hl_loader_read_string (l, obj, "title", FALSE, HL_LOADER_MAX_TITLE, FALSE);
   lane.unit = hl_loader_read_string (l, obj, "unit", FALSE, HL_LOADER_MAX_TITLE, FALSE);
   read_lane_measure (l, obj, &lane);
+  hl_loader_read_lane_kinds (l, obj, &lane);
 
   if (lane.id != NULL && hl_dataset_find_lane (l->dataset, lane.id) >= 0)
     {
@@ -188,7 +177,7 @@ check_format (HlLoader *l, JsonObject *root)
 
   if (hl_loader_node_is_string (format))
     {
-      g_autofree char *shown = shorten (json_node_get_string (format), MAX_FORMAT_SHOWN);
+      g_autofree char *shown = hl_loader_shorten (json_node_get_string (format), MAX_FORMAT_SHOWN);
 
       hl_loader_problem (l, _("field “format”: “%s” is not supported (expected “%s”)"),
                          shown, HL_DATASET_FORMAT);
