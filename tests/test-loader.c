@@ -99,6 +99,42 @@ static const BadCase bad_cases[] = {
   { "bad-lane-color.json", INVALID,
     { ": lanes[0] (id “heists”): field “color”: “red” is not a colour of the form #rrggbb" } },
   { "bad-lane-no-id.json", INVALID, { ": lanes[1]: missing required field “id”" } },
+  /* A lane's own kinds map */
+  { "bad-lane-kinds-not-object.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: expected an object, got an array" } },
+  { "bad-lane-kinds-entry-string.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: expected an object with “shape”, "
+      "got a string" } },
+  { "bad-lane-kinds-shape-unknown.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “shape”: “star” is not one of "
+      "“triangle”, “diamond”, “circle”, “square”" } },
+  { "bad-lane-kinds-shape-missing.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: missing required field “shape”" } },
+  { "bad-lane-kinds-label-number.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “label”: expected a string, "
+      "got a number" } },
+  { "bad-lane-kinds-label-long.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “label”: too long (65 bytes, "
+      "at most 64)" } },
+  { "bad-lane-kinds-rank-range.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: 4 is out of range "
+      "(0 to 3)" } },
+  { "bad-lane-kinds-rank-fraction.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: must be a whole number "
+      "(got 1.5)" } },
+  { "bad-lane-kinds-rank-string.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: expected a whole "
+      "number, got a string" } },
+  { "bad-lane-kinds-too-many.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: 65 kinds, at most 64 are supported" } },
+  { "bad-lane-kinds-duplicate.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “icbm” names the same kind as “ICBM” "
+      "(kind names are compared ignoring case)" }, "cruise" },
+  { "bad-lane-kinds-empty-name.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: a kind name must not be empty" } },
+  { "bad-lane-kinds-name-long.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: a kind name is too long (1025 bytes, "
+      "at most 1024)" } },
   /* Events: identity and lane */
   { "bad-event-not-object.json", INVALID, { ": events[2]: expected an object, got a string" } },
   { "bad-event-no-id.json", INVALID, { ": events[1]: missing required field “id”" } },
@@ -654,6 +690,53 @@ test_no_events (void)
   g_assert_false (hl_dataset_get_extent (dataset, NULL, NULL));
   hl_dataset_get_default_range (dataset, &from, &to);
   g_assert_cmpint (from, <, to);
+}
+
+/* A lane's own kinds map: its kinds are drawn as it says, matched ignoring
+ * case, before the default table; another lane keeps the defaults. */
+static void
+test_lane_kinds (void)
+{
+  static const struct
+  {
+    const char *event;
+    HlShape     shape;
+    const char *label;    /* NULL: no legend entry */
+    int         rank;
+  } expect[] = {
+    { "cruise", HL_SHAPE_CIRCLE, "cruise missile", 2 },   /* overrides the default diamond */
+    { "drone", HL_SHAPE_SQUARE, "drone", 1 },              /* "Drone" in the event */
+    { "satellite", HL_SHAPE_TRIANGLE, NULL, 1 },           /* "SATELLITE", "label": "" */
+    { "glide", HL_SHAPE_DIAMOND, "glide vehicle", 3 },     /* no label: its name */
+    { "icbm", HL_SHAPE_TRIANGLE, "ballistic", 3 },         /* not in the map: the default */
+    { "other", HL_SHAPE_SQUARE, NULL, 0 },                 /* nobody describes balloons */
+    { "cruise-test", HL_SHAPE_DIAMOND, "cruise", 1 },      /* another lane: the default */
+  };
+  g_autoptr(HlDataset) dataset = load_good ("good-lane-kinds.json");
+  const HlLane *launches = hl_dataset_get_lane (dataset, 0);
+
+  g_assert_cmpuint (launches->n_kinds, ==, 4);
+  g_assert_cmpstr (launches->kinds[0].name, ==, "cruise");
+  g_assert_cmpstr (launches->kinds[2].name, ==, "SATELLITE");
+  g_assert_cmpuint (hl_dataset_get_lane (dataset, 1)->n_kinds, ==, 0);
+  g_assert_null (hl_dataset_get_lane (dataset, 1)->kinds);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      int index = hl_dataset_find_event (dataset, expect[i].event);
+      const HlEvent *ev;
+      const HlKind *kind;
+
+      g_assert_cmpint (index, >=, 0);
+      ev = hl_dataset_get_event (dataset, (guint) index);
+      kind = hl_dataset_lane_kind (dataset, ev->lane, ev->kind);
+      if (kind->shape != expect[i].shape || kind->rank != expect[i].rank ||
+          g_strcmp0 (hl_kind_get_label (kind), expect[i].label) != 0)
+        g_error ("%s (kind “%s”): got %s, “%s”, rank %d; expected %s, “%s”, rank %d",
+                 expect[i].event, ev->kind, hl_shape_to_string (kind->shape),
+                 hl_kind_get_label (kind), kind->rank, hl_shape_to_string (expect[i].shape),
+                 expect[i].label, expect[i].rank);
+    }
 }
 
 /* URLs of any scheme load and are kept verbatim, as text; only web links
@@ -1231,6 +1314,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/good/count-absent", test_count_absent);
   g_test_add_func ("/loader/good/no-events", test_no_events);
   g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
+  g_test_add_func ("/loader/good/lane-kinds", test_lane_kinds);
   g_test_add_func ("/loader/good/validate-cli", test_cli_bundled);
 
   g_test_add ("/loader/huge/deep-nesting", TmpDir, NULL, tmp_setup, test_deep_nesting,
