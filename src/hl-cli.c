@@ -10,6 +10,7 @@
 #include "hl-cli.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-export.h"
 #include "hl-view.h"
 
@@ -97,7 +98,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     { "no-periods", 0, 0, G_OPTION_ARG_NONE, &cli->no_periods,
       N_("Leave out the period bands"), NULL },
     { "cumulative", 0, 0, G_OPTION_ARG_NONE, &cli->cumulative,
-      N_("Draw the running total of losses"), NULL },
+      N_("Draw the running total of the money lanes"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -109,8 +110,9 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context,
-    _("Crypto heists and missile launches on one time axis.\n\n"
-      "With no option, opens DATASET (or the bundled dataset) in a window."));
+    _("Dated events from the lanes of a dataset on one time axis.\n\n"
+      "With no option, opens DATASET (or the bundled dataset of crypto heists and "
+      "missile launches) in a window."));
   g_option_context_set_description (context,
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -216,6 +218,28 @@ load_dataset (HlCli *cli, const char *path, GError **error)
   return hl_dataset_new_from_file_full (file, get_load_options (cli), NULL, error);
 }
 
+/* "FILE: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)", in
+ * words that fit any dataset. */
+static void
+print_valid (const char *path, HlDataset *dataset)
+{
+  guint n_lanes = hl_dataset_get_n_lanes (dataset);
+  g_autofree char *events = hl_describe_events (hl_dataset_get_n_events (dataset));
+  g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 a, b;
+
+  if (hl_dataset_get_extent (dataset, &a, &b))
+    {
+      first = hl_date_format_iso (a);
+      last = hl_date_format_iso (b);
+    }
+  /* TRANSLATORS: file, "35 events", "3 lanes", first and last date */
+  g_print (_("%s: valid, %s in %s (%s to %s)\n"), path, events, lanes,
+           first ? first : "-", last ? last : "-");
+}
+
 static int
 run_validate (HlCli *cli)
 {
@@ -228,9 +252,6 @@ run_validate (HlCli *cli)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(HlDataset) dataset = load_dataset (cli, cli->files[i], &error);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
-      gint64 a = 0, b = 0;
 
       if (dataset == NULL)
         {
@@ -238,14 +259,7 @@ run_validate (HlCli *cli)
           status = HL_EXIT_DATA;
           continue;
         }
-      if (hl_dataset_get_extent (dataset, &a, &b))
-        {
-          first = hl_date_format_iso (a);
-          last = hl_date_format_iso (b);
-        }
-      g_print (_("%s: valid, %u events in %u lanes (%s to %s)\n"), cli->files[i],
-               hl_dataset_get_n_events (dataset), hl_dataset_get_n_lanes (dataset),
-               first ? first : "-", last ? last : "-");
+      print_valid (cli->files[i], dataset);
     }
   return status;
 }

@@ -1082,6 +1082,23 @@ test_cli_bundled (void)
   g_assert_cmpstr (out, ==, want);
 }
 
+/* One of each is said as one, not "1 events in 1 lanes". */
+static void
+test_cli_singular (void)
+{
+  g_autofree char *path = data_path ("good-one-event.json");
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *want = NULL;
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  want = g_strdup_printf ("%s: valid, 1 event in 1 lane (2023-09-04 to 2023-09-04)\n", path);
+  g_assert_cmpstr (out, ==, want);
+}
+
 /* ---- Files that are not what they seem ---- */
 
 static void
@@ -1316,6 +1333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
   g_test_add_func ("/loader/good/lane-kinds", test_lane_kinds);
   g_test_add_func ("/loader/good/validate-cli", test_cli_bundled);
+  g_test_add_func ("/loader/good/validate-cli-singular", test_cli_singular);
 
   g_test_add ("/loader/huge/deep-nesting", TmpDir, NULL, tmp_setup, test_deep_nesting,
               tmp_teardown);
