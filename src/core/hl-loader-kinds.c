@@ -140,6 +140,7 @@ read_kind_entries (HlLoader *l, JsonObject *map, HlKind *kinds)
   gboolean ok = TRUE;
   guint n = 0;
 
+  g_assert (outer != NULL);   /* the lane: "lanes[N] (id …)" */
   json_object_iter_init_ordered (&iter, map);
   while (json_object_iter_next_ordered (&iter, &member, &node))
     {
