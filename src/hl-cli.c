@@ -10,8 +10,13 @@
 #include "hl-cli.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-export.h"
 #include "hl-view.h"
+
+/* The chart's size without --size or --preset, in pixels. */
+#define DEFAULT_WIDTH  1920
+#define DEFAULT_HEIGHT 1080
 
 struct _HlCli
 {
@@ -32,6 +37,8 @@ struct _HlCli
   gboolean  no_periods;
   gboolean  cumulative;
   char    **files;
+  HlLoadOptions load_options;
+  gboolean  have_load_options;
 };
 
 HlCli *
@@ -91,7 +98,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     { "no-periods", 0, 0, G_OPTION_ARG_NONE, &cli->no_periods,
       N_("Leave out the period bands"), NULL },
     { "cumulative", 0, 0, G_OPTION_ARG_NONE, &cli->cumulative,
-      N_("Draw the running total of losses"), NULL },
+      N_("Draw the running total of the money lanes"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -103,8 +110,9 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_summary (context,
-    _("Crypto heists and missile launches on one time axis.\n\n"
-      "With no option, opens DATASET (or the bundled dataset) in a window."));
+    _("Dated events from the lanes of a dataset on one time axis.\n\n"
+      "With no option, opens DATASET (or the bundled dataset of crypto heists and "
+      "missile launches) in a window."));
   g_option_context_set_description (context,
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -185,15 +193,51 @@ usage_error (const char *format, ...)
   return HL_EXIT_USAGE;
 }
 
+/* The limits for this run, from the environment, read when the first file
+ * is: a warning about them comes once, and only if a file is read. */
+static const HlLoadOptions *
+get_load_options (HlCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cli->have_load_options &&
+      !hl_load_options_init_from_env (&cli->load_options, &error))
+    g_printerr ("heistline: %s\n", error->message);
+  cli->have_load_options = TRUE;
+  return &cli->load_options;
+}
+
 static HlDataset *
-load_dataset (const char *path, GError **error)
+load_dataset (HlCli *cli, const char *path, GError **error)
 {
   g_autoptr(GFile) file = NULL;
 
   if (path == NULL)
     return hl_dataset_new_bundled ();
   file = g_file_new_for_commandline_arg (path);
-  return hl_dataset_new_from_file (file, NULL, error);
+  return hl_dataset_new_from_file_full (file, get_load_options (cli), NULL, error);
+}
+
+/* "FILE: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)", in
+ * words that fit any dataset. */
+static void
+print_valid (const char *path, HlDataset *dataset)
+{
+  guint n_lanes = hl_dataset_get_n_lanes (dataset);
+  g_autofree char *events = hl_describe_events (hl_dataset_get_n_events (dataset));
+  g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 a, b;
+
+  if (hl_dataset_get_extent (dataset, &a, &b))
+    {
+      first = hl_date_format_iso (a);
+      last = hl_date_format_iso (b);
+    }
+  /* TRANSLATORS: file, "35 events", "3 lanes", first and last date */
+  g_print (_("%s: valid, %s in %s (%s to %s)\n"), path, events, lanes,
+           first ? first : "-", last ? last : "-");
 }
 
 static int
@@ -207,10 +251,7 @@ run_validate (HlCli *cli)
   for (guint i = 0; cli->files[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(HlDataset) dataset = load_dataset (cli->files[i], &error);
-      g_autofree char *first = NULL;
-      g_autofree char *last = NULL;
-      gint64 a = 0, b = 0;
+      g_autoptr(HlDataset) dataset = load_dataset (cli, cli->files[i], &error);
 
       if (dataset == NULL)
         {
@@ -218,14 +259,7 @@ run_validate (HlCli *cli)
           status = HL_EXIT_DATA;
           continue;
         }
-      if (hl_dataset_get_extent (dataset, &a, &b))
-        {
-          first = hl_date_format_iso (a);
-          last = hl_date_format_iso (b);
-        }
-      g_print (_("%s: valid, %u events in %u lanes (%s to %s)\n"), cli->files[i],
-               hl_dataset_get_n_events (dataset), hl_dataset_get_n_lanes (dataset),
-               first ? first : "-", last ? last : "-");
+      print_valid (cli->files[i], dataset);
     }
   return status;
 }
@@ -262,24 +296,45 @@ parse_day (const char *text, gint64 *day_start)
   return TRUE;
 }
 
-static int
-run_export (HlCli *cli)
-{
-  g_autoptr(HlDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  HlExportFormat format;
-  HlView view;
-  int width = 1920, height = 1080;
-  gint64 from = 0, to = 0;
-  const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
-  HlTheme theme = HL_THEME_LIGHT;
+/* What the steps of --export return when none of them has failed; an
+ * exit code otherwise. */
+#define KEEP_GOING (-1)
 
-  /* Usage first: a bad option is reported before any file is read. */
-  if (!hl_export_format_from_path (cli->export_path, &format))
-    return usage_error (_("--export: “%s” has no known extension (use .png, .svg or .pdf)"),
-                        cli->export_path);
-  if (cli->files && cli->files[0] && cli->files[1])
-    return usage_error (_("--export takes one DATASET, not several"));
+/* What --export draws, from the options, before any file is read. */
+typedef struct
+{
+  HlExportFormat format;
+  int            width;
+  int            height;
+  gint64         from;    /* the first day's start, if --from */
+  gint64         to;      /* the last day's start, if --to */
+  HlTheme        theme;
+} ExportSettings;
+
+/* Returns KEEP_GOING if --theme is good (or absent), else the exit code. */
+static int
+parse_theme (HlCli *cli, ExportSettings *es)
+{
+  if (cli->theme == NULL)
+    return KEEP_GOING;
+  if (g_str_equal (cli->theme, "light"))
+    es->theme = HL_THEME_LIGHT;
+  else if (g_str_equal (cli->theme, "dark"))
+    es->theme = HL_THEME_DARK;
+  else if (g_str_equal (cli->theme, "transparent"))
+    es->theme = HL_THEME_TRANSPARENT;
+  else
+    return usage_error (_("--theme: “%s” is not one of light, dark, transparent"),
+                        cli->theme);
+  if (es->theme == HL_THEME_TRANSPARENT && es->format == HL_EXPORT_PDF)
+    return usage_error (_("--theme: transparent applies to PNG and SVG only"));
+  return KEEP_GOING;
+}
+
+/* --preset, --size and --scale. Returns KEEP_GOING if good, else the exit code. */
+static int
+parse_export_size (HlCli *cli, ExportSettings *es)
+{
   if (cli->preset != NULL)
     {
       const HlExportPreset *preset = hl_export_find_preset (cli->preset);
@@ -289,101 +344,142 @@ run_export (HlCli *cli)
                               "a4"), cli->preset);
       if (cli->size != NULL)
         return usage_error (_("--size and --preset cannot be used together"));
-      width = preset->width;
-      height = preset->height;
+      es->width = preset->width;
+      es->height = preset->height;
     }
-  if (cli->size != NULL && !parse_size (cli->size, &width, &height))
+  if (cli->size != NULL && !parse_size (cli->size, &es->width, &es->height))
     return usage_error (_("--size: “%s” is not WIDTHxHEIGHT between 64 and 16384"), cli->size);
   if (cli->scale < 1 || cli->scale > 3)
     return usage_error (_("--scale: must be 1, 2 or 3"));
-  if (cli->scale != 1 && format != HL_EXPORT_PNG)
+  if (cli->scale != 1 && es->format != HL_EXPORT_PNG)
     return usage_error (_("--scale applies to PNG only"));
-  if (format == HL_EXPORT_PNG && (width * cli->scale > HL_EXPORT_MAX_PIXELS ||
-                                  height * cli->scale > HL_EXPORT_MAX_PIXELS))
+  if (es->format == HL_EXPORT_PNG && (es->width * cli->scale > HL_EXPORT_MAX_PIXELS ||
+                                      es->height * cli->scale > HL_EXPORT_MAX_PIXELS))
     return usage_error (_("--scale: %dx%d at %dx is larger than a PNG can be (%d pixels a side)"),
-                        width, height, cli->scale, HL_EXPORT_MAX_PIXELS);
-  if (cli->from != NULL && !parse_day (cli->from, &from))
-    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
-  if (cli->to != NULL && !parse_day (cli->to, &to))
-    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
-  if (cli->theme != NULL)
-    {
-      if (g_str_equal (cli->theme, "light"))
-        theme = HL_THEME_LIGHT;
-      else if (g_str_equal (cli->theme, "dark"))
-        theme = HL_THEME_DARK;
-      else if (g_str_equal (cli->theme, "transparent"))
-        theme = HL_THEME_TRANSPARENT;
-      else
-        return usage_error (_("--theme: “%s” is not one of light, dark, transparent"),
-                            cli->theme);
-      if (theme == HL_THEME_TRANSPARENT && format == HL_EXPORT_PDF)
-        return usage_error (_("--theme: transparent applies to PNG and SVG only"));
-    }
+                        es->width, es->height, cli->scale, HL_EXPORT_MAX_PIXELS);
+  return KEEP_GOING;
+}
 
-  dataset = load_dataset (path, &error);
+/* Usage first: a bad option is reported before any file is read.
+ * Returns KEEP_GOING if the options are good, else the exit code. */
+static int
+parse_export_options (HlCli *cli, ExportSettings *es)
+{
+  int status;
+
+  if (!hl_export_format_from_path (cli->export_path, &es->format))
+    return usage_error (_("--export: “%s” has no known extension (use .png, .svg or .pdf)"),
+                        cli->export_path);
+  if (cli->files && cli->files[0] && cli->files[1])
+    return usage_error (_("--export takes one DATASET, not several"));
+  if ((status = parse_export_size (cli, es)) != KEEP_GOING)
+    return status;
+  if (cli->from != NULL && !parse_day (cli->from, &es->from))
+    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
+  if (cli->to != NULL && !parse_day (cli->to, &es->to))
+    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+  return parse_theme (cli, es);
+}
+
+/* --from and --to within the dataset. Returns KEEP_GOING if good, else the exit code. */
+static int
+set_view_range (HlCli *cli, const ExportSettings *es, HlView *view)
+{
+  if (cli->from != NULL)
+    view->from = es->from;
+  if (cli->to != NULL)
+    view->to = es->to + HL_SECONDS_PER_DAY;
+  if (view->to > view->from)
+    {
+      hl_view_set_range (view, view->from, view->to);
+      return KEEP_GOING;
+    }
+  if (cli->to == NULL)
+    return usage_error (_("--from: “%s” is after the end of the dataset's range: "
+                          "give --to as well"), cli->from);
+  if (cli->from == NULL)
+    return usage_error (_("--to: “%s” is before the start of the dataset's range: "
+                          "give --from as well"), cli->to);
+  return usage_error (_("--to must not come before --from"));
+}
+
+/* --lanes. Returns KEEP_GOING if good, else the exit code. */
+static int
+set_view_lanes (HlCli *cli, HlDataset *dataset, HlView *view)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (cli->lanes == NULL)
+    return KEEP_GOING;
+  ids = g_strsplit (cli->lanes, ",", -1);
+  if (ids[0] == NULL)
+    return usage_error (_("--lanes: name at least one lane"));
+  view->hidden_lanes = 0xffffffff;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
+
+      if (lane < 0)
+        return usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
+      view->hidden_lanes &= ~(1u << lane);
+    }
+  return KEEP_GOING;
+}
+
+/* Returns KEEP_GOING if the view is set, else the exit code (@view cleared). */
+static int
+set_up_view (HlCli *cli, const ExportSettings *es, HlDataset *dataset, HlView *view)
+{
+  int status;
+
+  hl_view_init (view, dataset);
+  view->theme = es->theme;
+  if ((status = set_view_range (cli, es, view)) != KEEP_GOING ||
+      (status = set_view_lanes (cli, dataset, view)) != KEEP_GOING)
+    {
+      hl_view_clear (view);
+      return status;
+    }
+  view->title = g_strdup (cli->title);
+  view->subtitle = g_strdup (cli->subtitle);
+  view->show_legend = !cli->no_legend;
+  view->show_footnote = !cli->no_footnote;
+  view->show_periods = !cli->no_periods;
+  view->show_cumulative = cli->cumulative;
+  return KEEP_GOING;
+}
+
+static int
+run_export (HlCli *cli)
+{
+  g_autoptr(HlDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportSettings es = { HL_EXPORT_PNG, DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0, HL_THEME_LIGHT };
+  const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
+  HlView view;
+  int status;
+
+  if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
+    return status;
+
+  dataset = load_dataset (cli, path, &error);
   if (dataset == NULL)
     {
       g_printerr ("%s\n", error->message);
       return HL_EXIT_DATA;
     }
+  if ((status = set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
+    return status;
 
-  hl_view_init (&view, dataset);
-  view.theme = theme;
-  if (cli->from != NULL)
-    view.from = from;
-  if (cli->to != NULL)
-    view.to = to + HL_SECONDS_PER_DAY;
-  if (view.to <= view.from)
-    {
-      hl_view_clear (&view);
-      if (cli->to == NULL)
-        return usage_error (_("--from: “%s” is after the end of the dataset's range: "
-                              "give --to as well"), cli->from);
-      if (cli->from == NULL)
-        return usage_error (_("--to: “%s” is before the start of the dataset's range: "
-                              "give --from as well"), cli->to);
-      return usage_error (_("--to must not come before --from"));
-    }
-  hl_view_set_range (&view, view.from, view.to);
-  view.title = g_strdup (cli->title);
-  view.subtitle = g_strdup (cli->subtitle);
-  view.show_legend = !cli->no_legend;
-  view.show_footnote = !cli->no_footnote;
-  view.show_periods = !cli->no_periods;
-  view.show_cumulative = cli->cumulative;
-  if (cli->lanes != NULL)
-    {
-      g_auto(GStrv) ids = g_strsplit (cli->lanes, ",", -1);
-
-      if (ids[0] == NULL)
-        {
-          hl_view_clear (&view);
-          return usage_error (_("--lanes: name at least one lane"));
-        }
-      view.hidden_lanes = 0xffffffff;
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
-
-          if (lane < 0)
-            {
-              hl_view_clear (&view);
-              return usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
-            }
-          view.hidden_lanes &= ~(1u << lane);
-        }
-    }
-
-  if (!hl_export_to_file (dataset, &view, format, width, height, cli->scale,
+  status = HL_EXIT_OK;
+  if (!hl_export_to_file (dataset, &view, es.format, es.width, es.height, cli->scale,
                           cli->export_path, &error))
     {
       g_printerr ("heistline: %s\n", error->message);
-      hl_view_clear (&view);
-      return HL_EXIT_DATA;
+      status = HL_EXIT_DATA;
     }
   hl_view_clear (&view);
-  return HL_EXIT_OK;
+  return status;
 }
 
 int

@@ -99,6 +99,42 @@ static const BadCase bad_cases[] = {
   { "bad-lane-color.json", INVALID,
     { ": lanes[0] (id “heists”): field “color”: “red” is not a colour of the form #rrggbb" } },
   { "bad-lane-no-id.json", INVALID, { ": lanes[1]: missing required field “id”" } },
+  /* A lane's own kinds map */
+  { "bad-lane-kinds-not-object.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: expected an object, got an array" } },
+  { "bad-lane-kinds-entry-string.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: expected an object with “shape”, "
+      "got a string" } },
+  { "bad-lane-kinds-shape-unknown.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “shape”: “star” is not one of "
+      "“triangle”, “diamond”, “circle”, “square”" } },
+  { "bad-lane-kinds-shape-missing.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: missing required field “shape”" } },
+  { "bad-lane-kinds-label-number.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “label”: expected a string, "
+      "got a number" } },
+  { "bad-lane-kinds-label-long.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “label”: too long (65 bytes, "
+      "at most 64)" } },
+  { "bad-lane-kinds-rank-range.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: 4 is out of range "
+      "(0 to 3)" } },
+  { "bad-lane-kinds-rank-fraction.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: must be a whole number "
+      "(got 1.5)" } },
+  { "bad-lane-kinds-rank-string.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “ICBM”: field “rank”: expected a whole "
+      "number, got a string" } },
+  { "bad-lane-kinds-too-many.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: 65 kinds, at most 64 are supported" } },
+  { "bad-lane-kinds-duplicate.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: “icbm” names the same kind as “ICBM” "
+      "(kind names are compared ignoring case)" }, "cruise" },
+  { "bad-lane-kinds-empty-name.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: a kind name must not be empty" } },
+  { "bad-lane-kinds-name-long.json", INVALID,
+    { ": lanes[1] (id “launches”): field “kinds”: a kind name is too long (1025 bytes, "
+      "at most 1024)" } },
   /* Events: identity and lane */
   { "bad-event-not-object.json", INVALID, { ": events[2]: expected an object, got a string" } },
   { "bad-event-no-id.json", INVALID, { ": events[1]: missing required field “id”" } },
@@ -656,6 +692,53 @@ test_no_events (void)
   g_assert_cmpint (from, <, to);
 }
 
+/* A lane's own kinds map: its kinds are drawn as it says, matched ignoring
+ * case, before the default table; another lane keeps the defaults. */
+static void
+test_lane_kinds (void)
+{
+  static const struct
+  {
+    const char *event;
+    HlShape     shape;
+    const char *label;    /* NULL: no legend entry */
+    int         rank;
+  } expect[] = {
+    { "cruise", HL_SHAPE_CIRCLE, "cruise missile", 2 },   /* overrides the default diamond */
+    { "drone", HL_SHAPE_SQUARE, "drone", 1 },              /* "Drone" in the event */
+    { "satellite", HL_SHAPE_TRIANGLE, NULL, 1 },           /* "SATELLITE", "label": "" */
+    { "glide", HL_SHAPE_DIAMOND, "glide vehicle", 3 },     /* no label: its name */
+    { "icbm", HL_SHAPE_TRIANGLE, "ballistic", 3 },         /* not in the map: the default */
+    { "other", HL_SHAPE_SQUARE, NULL, 0 },                 /* nobody describes balloons */
+    { "cruise-test", HL_SHAPE_DIAMOND, "cruise", 1 },      /* another lane: the default */
+  };
+  g_autoptr(HlDataset) dataset = load_good ("good-lane-kinds.json");
+  const HlLane *launches = hl_dataset_get_lane (dataset, 0);
+
+  g_assert_cmpuint (launches->n_kinds, ==, 4);
+  g_assert_cmpstr (launches->kinds[0].name, ==, "cruise");
+  g_assert_cmpstr (launches->kinds[2].name, ==, "SATELLITE");
+  g_assert_cmpuint (hl_dataset_get_lane (dataset, 1)->n_kinds, ==, 0);
+  g_assert_null (hl_dataset_get_lane (dataset, 1)->kinds);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      int index = hl_dataset_find_event (dataset, expect[i].event);
+      const HlEvent *ev;
+      const HlKind *kind;
+
+      g_assert_cmpint (index, >=, 0);
+      ev = hl_dataset_get_event (dataset, (guint) index);
+      kind = hl_dataset_lane_kind (dataset, ev->lane, ev->kind);
+      if (kind->shape != expect[i].shape || kind->rank != expect[i].rank ||
+          g_strcmp0 (hl_kind_get_label (kind), expect[i].label) != 0)
+        g_error ("%s (kind “%s”): got %s, “%s”, rank %d; expected %s, “%s”, rank %d",
+                 expect[i].event, ev->kind, hl_shape_to_string (kind->shape),
+                 hl_kind_get_label (kind), kind->rank, hl_shape_to_string (expect[i].shape),
+                 expect[i].label, expect[i].rank);
+    }
+}
+
 /* URLs of any scheme load and are kept verbatim, as text; only web links
  * may ever be opened. Titles are kept as written, markup and all. */
 static void
@@ -703,7 +786,6 @@ tmp_setup (TmpDir *t, gconstpointer data)
 
   t->dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
   g_assert_no_error (error);
-  hl_dataset_set_max_file_size (0);
 }
 
 static void
@@ -721,7 +803,6 @@ tmp_teardown (TmpDir *t, gconstpointer data)
     }
   g_rmdir (t->dir);
   g_free (t->dir);
-  hl_dataset_set_max_file_size (0);
 }
 
 static char *
@@ -735,18 +816,25 @@ write_file (TmpDir *t, const char *name, const char *contents, gssize len)
   return path;
 }
 
+/* Loads @path, which must fail, with @opts (NULL: the defaults). */
 static GError *
-load_path (const char *path)
+load_path_full (const char *path, const HlLoadOptions *opts)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(HlDataset) dataset = NULL;
   GError *error = NULL;
 
-  dataset = hl_dataset_new_from_file (file, NULL, &error);
+  dataset = hl_dataset_new_from_file_full (file, opts, NULL, &error);
   g_assert_null (dataset);
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error->message, path));
   return error;
+}
+
+static GError *
+load_path (const char *path)
+{
+  return load_path_full (path, NULL);
 }
 
 /* json-glib would overflow its stack on this. */
@@ -829,6 +917,9 @@ test_long_field (TmpDir *t, gconstpointer data)
                                             "(102400 bytes, at most 65536)"));
 }
 
+/* The size limit is an option of one load, not of the process: the same
+ * bytes are refused with a small limit and read, in the same process,
+ * with the defaults. */
 static void
 test_size_limit (TmpDir *t, gconstpointer data)
 {
@@ -839,13 +930,14 @@ test_size_limit (TmpDir *t, gconstpointer data)
   g_autoptr(HlDataset) dataset = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
+  HlLoadOptions opts;
   gsize len;
 
-  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, HL_DATASET_DEFAULT_MAX_SIZE);
-  hl_dataset_set_max_file_size (1000);
-  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, 1000);
+  hl_load_options_init (&opts);
+  g_assert_cmpuint (opts.max_file_size, ==, HL_DATASET_DEFAULT_MAX_SIZE);
+  opts.max_file_size = 1000;
 
-  dataset = hl_dataset_new_from_file (file, NULL, &error);
+  dataset = hl_dataset_new_from_file_full (file, &opts, NULL, &error);
   g_assert_null (dataset);
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, path));
@@ -854,15 +946,102 @@ test_size_limit (TmpDir *t, gconstpointer data)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  dataset = hl_dataset_new_from_bytes (bytes, "x.json", NULL, &error2);
+  dataset = hl_dataset_new_from_bytes_full (bytes, "x.json", &opts, NULL, &error2);
   g_assert_null (dataset);
   g_assert_error (error2, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error2->message, "x.json: the file is "));
 
-  hl_dataset_set_max_file_size (0);
-  g_assert_cmpuint (hl_dataset_get_max_file_size (), ==, HL_DATASET_DEFAULT_MAX_SIZE);
+  /* The defaults, by NULL options or by the plain functions. */
+  dataset = hl_dataset_new_from_bytes_full (bytes, "x.json", NULL, NULL, NULL);
+  g_assert_nonnull (dataset);
+  g_clear_object (&dataset);
   dataset = hl_dataset_new_from_bytes (bytes, "x.json", NULL, NULL);
   g_assert_nonnull (dataset);
+  g_clear_object (&dataset);
+  dataset = hl_dataset_new_from_file (file, NULL, NULL);
+  g_assert_nonnull (dataset);
+
+  /* A limit exactly the file's size lets it through. */
+  g_clear_object (&dataset);
+  opts.max_file_size = len;
+  dataset = hl_dataset_new_from_file_full (file, &opts, NULL, NULL);
+  g_assert_nonnull (dataset);
+}
+
+static void
+on_loaded_with_limit (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+  g_autoptr(HlDataset) dataset = hl_dataset_load_finish (result, error);
+
+  g_assert_null (dataset);
+  g_assert_nonnull (*error);
+}
+
+/* The worker thread reads with the options given, copied: the caller's
+ * may go away at once. */
+static void
+test_size_limit_async (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HlLoadOptions *opts = g_new (HlLoadOptions, 1);
+
+  hl_load_options_init (opts);
+  opts->max_file_size = 1000;
+  hl_dataset_load_async_full (file, opts, NULL, on_loaded_with_limit, &error);
+  g_free (opts);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (contains (error->message, "larger than the limit of 1.0 kB"));
+}
+
+/* HEISTLINE_MAX_FILE_SIZE read into options by the caller, with nonsense
+ * reported and the default kept. */
+static void
+test_options_from_env (void)
+{
+  static const struct { const char *value; gboolean ok; gsize limit; } cases[] = {
+    { NULL, TRUE, HL_DATASET_DEFAULT_MAX_SIZE },
+    { "", TRUE, HL_DATASET_DEFAULT_MAX_SIZE },
+    { "1000", TRUE, 1000 },
+    { "lots", FALSE, HL_DATASET_DEFAULT_MAX_SIZE },
+    { "0", FALSE, HL_DATASET_DEFAULT_MAX_SIZE },
+    { "-5", FALSE, HL_DATASET_DEFAULT_MAX_SIZE },
+    { "12kB", FALSE, HL_DATASET_DEFAULT_MAX_SIZE },
+  };
+  g_autofree char *saved = g_strdup (g_getenv (HL_LOAD_MAX_FILE_SIZE_ENV));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      HlLoadOptions opts;
+
+      if (cases[i].value != NULL)
+        g_setenv (HL_LOAD_MAX_FILE_SIZE_ENV, cases[i].value, TRUE);
+      else
+        g_unsetenv (HL_LOAD_MAX_FILE_SIZE_ENV);
+      opts.max_file_size = 7;
+      g_assert_cmpint (hl_load_options_init_from_env (&opts, &error), ==, cases[i].ok);
+      g_assert_cmpuint (opts.max_file_size, ==, cases[i].limit);
+      if (cases[i].ok)
+        g_assert_no_error (error);
+      else
+        {
+          g_autofree char *want = g_strdup_printf ("HEISTLINE_MAX_FILE_SIZE=“%s” is not a "
+                                                   "number of bytes; using the default limit",
+                                                   cases[i].value);
+
+          g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+          g_assert_cmpstr (error->message, ==, want);
+        }
+    }
+  if (saved != NULL)
+    g_setenv (HL_LOAD_MAX_FILE_SIZE_ENV, saved, TRUE);
+  else
+    g_unsetenv (HL_LOAD_MAX_FILE_SIZE_ENV);
 }
 
 /* HEISTLINE_MAX_FILE_SIZE moves the limit for one run of the command. */
@@ -900,6 +1079,23 @@ test_cli_bundled (void)
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   want = g_strdup_printf ("%s: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)\n", path);
+  g_assert_cmpstr (out, ==, want);
+}
+
+/* One of each is said as one, not "1 events in 1 lanes". */
+static void
+test_cli_singular (void)
+{
+  g_autofree char *path = data_path ("good-one-event.json");
+  const char *args[] = { "--validate", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *want = NULL;
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  want = g_strdup_printf ("%s: valid, 1 event in 1 lane (2023-09-04 to 2023-09-04)\n", path);
   g_assert_cmpstr (out, ==, want);
 }
 
@@ -1019,14 +1215,16 @@ test_file_endless_pipe (TmpDir *t, gconstpointer data)
   g_autoptr(GError) error = NULL;
   Writer w = { 0 };
   GThread *thread;
+  HlLoadOptions opts;
 
-  hl_dataset_set_max_file_size (1024 * 1024);
+  hl_load_options_init (&opts);
+  opts.max_file_size = 1024 * 1024;
   w.path = g_build_filename (t->dir, "endless.json", NULL);
   w.bytes = g_bytes_new_static (spaces, 64 * 1024);
   w.endless = TRUE;
   g_assert_cmpint (mkfifo (w.path, 0600), ==, 0);
   thread = g_thread_new ("writer", writer_thread, &w);
-  error = load_path (w.path);
+  error = load_path_full (w.path, &opts);
   g_thread_join (thread);
 
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
@@ -1133,7 +1331,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/good/count-absent", test_count_absent);
   g_test_add_func ("/loader/good/no-events", test_no_events);
   g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
+  g_test_add_func ("/loader/good/lane-kinds", test_lane_kinds);
   g_test_add_func ("/loader/good/validate-cli", test_cli_bundled);
+  g_test_add_func ("/loader/good/validate-cli-singular", test_cli_singular);
 
   g_test_add ("/loader/huge/deep-nesting", TmpDir, NULL, tmp_setup, test_deep_nesting,
               tmp_teardown);
@@ -1144,6 +1344,8 @@ main (int argc, char *argv[])
   g_test_add ("/loader/huge/long-field", TmpDir, NULL, tmp_setup, test_long_field, tmp_teardown);
   g_test_add ("/loader/huge/size-limit", TmpDir, NULL, tmp_setup, test_size_limit, tmp_teardown);
   g_test_add_func ("/loader/huge/size-limit-env", test_size_limit_env);
+  g_test_add_func ("/loader/huge/size-limit-async", test_size_limit_async);
+  g_test_add_func ("/loader/options/from-env", test_options_from_env);
 
   g_test_add ("/loader/file/deleted", TmpDir, NULL, tmp_setup, test_file_deleted, tmp_teardown);
   g_test_add ("/loader/file/directory", TmpDir, NULL, tmp_setup, test_file_directory,

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "hl-date.h"
-#include "hl-scale.h"
+#include "hl-scale-private.h"
 
 #define AXIS_PX 1750.0
 #define CHAR_PX 8.0     /* about what the chart measures for its small font */
@@ -107,7 +107,7 @@ check_span (const SpanCase *c, gint64 from)
         }
       g_assert_nonnull (label);
       g_assert_cmpstr (label, !=, "");
-      g_assert_cmpuint (g_utf8_strlen (label, -1), <=, hl_ticks_label_chars (spec));
+      g_assert_cmpuint (g_utf8_strlen (label, -1), <=, _hl_ticks_label_chars (spec));
 
       if (i > 0)
         {
@@ -116,7 +116,7 @@ check_span (const SpanCase *c, gint64 from)
           double step_px = (double) (t - prev) / span * AXIS_PX;
 
           g_assert_cmpint (t, >, prev);
-          g_assert_cmpint (hl_ticks_next (spec, prev), ==, t);
+          g_assert_cmpint (_hl_ticks_next (spec, prev), ==, t);
           /* Each interval's label fits in it. */
           if (step_px < g_utf8_strlen (prev_label, -1) * CHAR_PX)
             g_error ("%s: label “%s” needs %.0f px, its interval has %.0f", c->what, prev_label,
@@ -181,8 +181,8 @@ test_ticks_labels (void)
       g_autofree char *label = hl_ticks_label (spec, t);
 
       g_assert_cmpstr (label, ==, cases[i].label);
-      g_assert_cmpint (hl_ticks_floor (spec, t), ==, t);
-      g_assert_cmpint (hl_ticks_floor (spec, t + 1), ==, t);
+      g_assert_cmpint (_hl_ticks_floor (spec, t), ==, t);
+      g_assert_cmpint (_hl_ticks_floor (spec, t + 1), ==, t);
     }
 }
 

@@ -46,6 +46,7 @@ struct _HlDataset
   GArray       *facts;     /* HlFact */
   GArray       *events;    /* HlEvent, sorted by time */
   GArray       *sources;   /* HlSource, shared storage for events and facts */
+  GPtrArray    *kind_maps; /* HlKind arrays: the lanes' own "kinds" maps */
   GHashTable   *event_ids; /* id -> index + 1 */
   HlLaneIndex  *lane_index; /* one per lane */
 };

@@ -45,6 +45,7 @@ hl_dataset_finalize (GObject *object)
   g_clear_pointer (&self->facts, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->sources, g_array_unref);
+  g_clear_pointer (&self->kind_maps, g_ptr_array_unref);
   g_clear_pointer (&self->event_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (hl_dataset_parent_class)->finalize (object);
@@ -65,6 +66,7 @@ hl_dataset_init (HlDataset *self)
   self->facts = g_array_new (FALSE, TRUE, sizeof (HlFact));
   self->events = g_array_new (FALSE, TRUE, sizeof (HlEvent));
   self->sources = g_array_new (FALSE, TRUE, sizeof (HlSource));
+  self->kind_maps = g_ptr_array_new_with_free_func (g_free);
   self->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->title = "";
   self->description = "";
@@ -277,6 +279,72 @@ larger (const HlLaneIndex *li, guint a, guint b)
   return MIN (a, b);
 }
 
+/* Room for @n events and n + 1 running totals, which start at 0. */
+static void
+lane_index_alloc (HlLaneIndex *li, guint n)
+{
+  li->times = g_new (gint64, MAX (n, 1));
+  li->events = g_new (guint, MAX (n, 1));
+  li->usd = g_new (double, MAX (n, 1));
+  li->counts = g_new (guint, MAX (n, 1));
+  li->usd_sums = g_new (double, n + 1);
+  li->count_sums = g_new (guint64, n + 1);
+  li->doubtful_sums = g_new (guint, n + 1);
+  li->unknown_sums = g_new (guint, n + 1);
+  li->usd_sums[0] = 0;
+  li->count_sums[0] = 0;
+  li->doubtful_sums[0] = 0;
+  li->unknown_sums[0] = 0;
+  li->n = 0;   /* counts up again as the events are filed */
+}
+
+/* Files event @i at the lane's next position, adding it to the totals. */
+static void
+lane_index_append (HlLaneIndex *li, const HlEvent *ev, guint i)
+{
+  guint p = li->n++;
+  gboolean doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                      ev->confidence == HL_CONFIDENCE_DISPUTED;
+
+  li->times[p] = ev->time;
+  li->events[p] = i;
+  li->usd[p] = ev->usd;
+  li->counts[p] = ev->count;
+  li->usd_sums[p + 1] = li->usd_sums[p] + ev->usd;
+  li->count_sums[p + 1] = li->count_sums[p] + ev->count;
+  li->doubtful_sums[p + 1] = li->doubtful_sums[p] + (doubtful ? 1 : 0);
+  li->unknown_sums[p + 1] = li->unknown_sums[p] + (ev->count_known ? 0 : 1);
+}
+
+/* Sparse table: level 0 is each block's largest, level k the larger of
+ * two level k-1 entries 2^(k-1) blocks apart. */
+static void
+lane_index_build_largest (HlLaneIndex *li)
+{
+  guint nb = (li->n + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, levels = 1;
+
+  while ((2u << (levels - 1)) <= nb)
+    levels++;
+  li->n_blocks = nb;
+  li->largest = g_new (guint, MAX (nb * levels, 1));
+  for (guint b = 0; b < nb; b++)
+    {
+      guint best = G_MAXUINT;
+
+      for (guint p = b * HL_LANE_BLOCK; p < MIN (li->n, (b + 1) * HL_LANE_BLOCK); p++)
+        best = larger (li, best, p);
+      li->largest[b] = best;
+    }
+  for (guint k = 1; k < levels; k++)
+    {
+      guint *prev = li->largest + (k - 1) * nb, *cur = li->largest + k * nb;
+      guint half = 1u << (k - 1);
+
+      for (guint b = 0; b + 2 * half <= nb; b++)
+        cur[b] = larger (li, prev[b], prev[b + half]);
+    }
+}
+
 /* Splits the sorted events by lane and sums them up: O(n), once. */
 static void
 build_lane_index (HlDataset *self)
@@ -290,78 +358,13 @@ build_lane_index (HlDataset *self)
   for (guint i = 0; i < self->events->len; i++)
     if (events[i].lane < n_lanes)
       self->lane_index[events[i].lane].n++;
-
   for (guint lane = 0; lane < n_lanes; lane++)
-    {
-      HlLaneIndex *li = &self->lane_index[lane];
-      guint n = li->n;
-
-      li->times = g_new (gint64, MAX (n, 1));
-      li->events = g_new (guint, MAX (n, 1));
-      li->usd = g_new (double, MAX (n, 1));
-      li->counts = g_new (guint, MAX (n, 1));
-      li->usd_sums = g_new (double, n + 1);
-      li->count_sums = g_new (guint64, n + 1);
-      li->doubtful_sums = g_new (guint, n + 1);
-      li->unknown_sums = g_new (guint, n + 1);
-      li->usd_sums[0] = 0;
-      li->count_sums[0] = 0;
-      li->doubtful_sums[0] = 0;
-      li->unknown_sums[0] = 0;
-      li->n = 0;   /* counts up again as the events are filed */
-    }
-
+    lane_index_alloc (&self->lane_index[lane], self->lane_index[lane].n);
   for (guint i = 0; i < self->events->len; i++)
-    {
-      const HlEvent *ev = &events[i];
-      HlLaneIndex *li;
-      gboolean doubtful;
-      guint p;
-
-      if (ev->lane >= n_lanes)
-        continue;
-      li = &self->lane_index[ev->lane];
-      p = li->n++;
-      doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
-                 ev->confidence == HL_CONFIDENCE_DISPUTED;
-      li->times[p] = ev->time;
-      li->events[p] = i;
-      li->usd[p] = ev->usd;
-      li->counts[p] = ev->count;
-      li->usd_sums[p + 1] = li->usd_sums[p] + ev->usd;
-      li->count_sums[p + 1] = li->count_sums[p] + ev->count;
-      li->doubtful_sums[p + 1] = li->doubtful_sums[p] + (doubtful ? 1 : 0);
-      li->unknown_sums[p + 1] = li->unknown_sums[p] + (ev->count_known ? 0 : 1);
-    }
-
-  /* Sparse tables: level 0 is each block's largest, level k the larger of
-   * two level k-1 entries 2^(k-1) blocks apart. */
+    if (events[i].lane < n_lanes)
+      lane_index_append (&self->lane_index[events[i].lane], &events[i], i);
   for (guint lane = 0; lane < n_lanes; lane++)
-    {
-      HlLaneIndex *li = &self->lane_index[lane];
-      guint nb = (li->n + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, levels = 1;
-
-      while ((2u << (levels - 1)) <= nb)
-        levels++;
-      li->n_blocks = nb;
-      li->largest = g_new (guint, MAX (nb * levels, 1));
-      for (guint b = 0; b < nb; b++)
-        {
-          guint best = G_MAXUINT;
-
-          for (guint p = b * HL_LANE_BLOCK; p < MIN (li->n, (b + 1) * HL_LANE_BLOCK); p++)
-            best = larger (li, best, p);
-          li->largest[b] = best;
-        }
-      for (guint k = 1; k < levels; k++)
-        {
-          guint *prev = li->largest + (k - 1) * nb, *cur = li->largest + k * nb;
-          guint half = 1u << (k - 1);
-
-          for (guint b = 0; b + 2 * half <= nb; b++)
-            cur[b] = larger (li, prev[b], prev[b + half]);
-        }
-    }
+    lane_index_build_largest (&self->lane_index[lane]);
 }
 
 /* Events in @lane. */

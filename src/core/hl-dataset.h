@@ -15,6 +15,18 @@ G_BEGIN_DECLS
 #define HL_DATASET_MAX_DEPTH      64
 #define HL_DATASET_DEFAULT_MAX_SIZE ((gsize) 1024 * 1024 * 1024)
 
+/* The environment variable hl_load_options_init_from_env() reads. */
+#define HL_LOAD_MAX_FILE_SIZE_ENV "HEISTLINE_MAX_FILE_SIZE"
+
+/* Limits on what one load reads, passed to the _full loaders (NULL there
+ * means the defaults). Fill it with hl_load_options_init() (or
+ * _init_from_env()) before setting a field, so that limits added later
+ * get their defaults too. */
+typedef struct
+{
+  gsize max_file_size;    /* bytes: larger files are refused unread */
+} HlLoadOptions;
+
 #define HL_DATASET_ERROR (hl_dataset_error_quark ())
 
 typedef enum
@@ -114,8 +126,24 @@ void             hl_dataset_load_async         (GFile         *file,
 HlDataset       *hl_dataset_load_finish        (GAsyncResult  *result,
                                                 GError       **error);
 HlDataset       *hl_dataset_new_bundled        (void);
-void             hl_dataset_set_max_file_size  (gsize          max_size);
-gsize            hl_dataset_get_max_file_size  (void);
+
+void             hl_load_options_init          (HlLoadOptions *opts);
+gboolean         hl_load_options_init_from_env (HlLoadOptions *opts,
+                                                GError       **error);
+HlDataset       *hl_dataset_new_from_bytes_full (GBytes              *bytes,
+                                                 const char          *display_name,
+                                                 const HlLoadOptions *opts,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+HlDataset       *hl_dataset_new_from_file_full (GFile               *file,
+                                                const HlLoadOptions *opts,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+void             hl_dataset_load_async_full    (GFile               *file,
+                                                const HlLoadOptions *opts,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
 
 const char      *hl_dataset_get_display_name   (HlDataset     *self);
 GFile           *hl_dataset_get_file           (HlDataset     *self);

@@ -90,6 +90,97 @@ read_digits (const char **p, int n, int *out)
   return TRUE;
 }
 
+#define NOT_A_DATE N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)")
+#define NOT_A_TIME N_("not a time in the form HH:MM[:SS] after the date")
+#define BAD_YEAR   N_("year out of range (expected 4 digits, 0001 to 9999)")
+#define BAD_OFFSET N_("time zone offset must be Z or +HH:MM")
+
+/* "YYYY-MM-DD" at *@p. Returns NULL, or what is wrong. */
+static const char *
+parse_ymd (const char **p, int *y, int *mo, int *d)
+{
+  const char *text = *p;
+
+  if (!read_digits (p, 4, y) || **p != '-')
+    {
+      if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
+          g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]))
+        return BAD_YEAR;
+      return NOT_A_DATE;
+    }
+  (*p)++;
+  if (!read_digits (p, 2, mo) || **p != '-')
+    return NOT_A_DATE;
+  (*p)++;
+  if (!read_digits (p, 2, d))
+    return NOT_A_DATE;
+  if (*y < 1)
+    return BAD_YEAR;
+  if (*mo < 1 || *mo > 12)
+    return N_("month out of range (expected 01 to 12)");
+  if (*d < 1 || *d > days_in_month (*y, *mo))
+    return N_("no such day in that month");
+  return NULL;
+}
+
+/* "HH:MM[:SS[.frac]]" at *@p, into seconds since midnight (a leap second
+ * counts as the one before it). */
+static const char *
+parse_time (const char **p, int *seconds)
+{
+  int h, mi, s = 0;
+
+  if (!read_digits (p, 2, &h) || **p != ':')
+    return NOT_A_TIME;
+  (*p)++;
+  if (!read_digits (p, 2, &mi))
+    return NOT_A_TIME;
+  if (**p == ':')
+    {
+      (*p)++;
+      if (!read_digits (p, 2, &s))
+        return NOT_A_TIME;
+      if (**p == '.' || **p == ',')
+        {
+          (*p)++;
+          if (!g_ascii_isdigit (**p))
+            return NOT_A_TIME;
+          while (g_ascii_isdigit (**p))
+            (*p)++;
+        }
+    }
+  if (h > 23 || mi > 59 || s > 60)
+    return N_("time of day out of range");
+  *seconds = h * 3600 + mi * 60 + MIN (s, 59);
+  return NULL;
+}
+
+/* "Z", "+HH:MM" or "-HH:MM" (the colon optional) at *@p, in seconds east. */
+static const char *
+parse_offset (const char **p, int *seconds)
+{
+  int sign, oh, om;
+
+  if (**p == 'Z' || **p == 'z')
+    {
+      (*p)++;
+      *seconds = 0;
+      return NULL;
+    }
+  if (**p != '+' && **p != '-')
+    return N_("a date-time needs a time zone offset (Z or +HH:MM)");
+  sign = **p == '-' ? -1 : 1;
+  (*p)++;
+  if (!read_digits (p, 2, &oh))
+    return BAD_OFFSET;
+  if (**p == ':')
+    (*p)++;
+  if (!read_digits (p, 2, &om) || oh > 23 || om > 59)
+    return BAD_OFFSET;
+  *seconds = sign * (oh * 3600 + om * 60);
+  return NULL;
+}
+
 /* Accepts "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM[:SS[.frac]](Z|+HH:MM|-HH:MM)".
  * On failure *out_problem says, in words a person can act on, what is wrong
  * (a static, translatable string). */
@@ -100,94 +191,35 @@ hl_date_parse (const char  *text,
                const char **out_problem)
 {
   const char *p = text;
-  int y, mo, d, h = 0, mi = 0, s = 0, oh = 0, om = 0, sign = 1;
-  gint64 t;
+  const char *problem;
+  int y, mo, d, seconds = 0, offset = 0;
+  gboolean date_only = FALSE;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-#define FAIL(msg) G_STMT_START { if (out_problem) *out_problem = (msg); return FALSE; } G_STMT_END
-
-  if (!read_digits (&p, 4, &y) || *p != '-')
-    {
-      if (g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) && g_ascii_isdigit (text[2]) &&
-          g_ascii_isdigit (text[3]) && g_ascii_isdigit (text[4]))
-        FAIL (N_("year out of range (expected 4 digits, 0001 to 9999)"));
-      FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
-    }
-  p++;
-  if (!read_digits (&p, 2, &mo) || *p != '-')
-    FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
-  p++;
-  if (!read_digits (&p, 2, &d))
-    FAIL (N_("not a date in the form YYYY-MM-DD (e.g. 2023-09-04)"));
-  if (y < 1)
-    FAIL (N_("year out of range (expected 4 digits, 0001 to 9999)"));
-  if (mo < 1 || mo > 12)
-    FAIL (N_("month out of range (expected 01 to 12)"));
-  if (d < 1 || d > days_in_month (y, mo))
-    FAIL (N_("no such day in that month"));
-
-  if (*p == '\0')
-    {
-      if (out_time)
-        *out_time = hl_date_from_ymd (y, mo, d) + HL_SECONDS_PER_DAY / 2;
-      if (out_is_date_only)
-        *out_is_date_only = TRUE;
-      return TRUE;
-    }
-
-  if (*p != 'T' && *p != 't' && *p != ' ')
-    FAIL (N_("unexpected text after the date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM…)"));
-  p++;
-  if (!read_digits (&p, 2, &h) || *p != ':')
-    FAIL (N_("not a time in the form HH:MM[:SS] after the date"));
-  p++;
-  if (!read_digits (&p, 2, &mi))
-    FAIL (N_("not a time in the form HH:MM[:SS] after the date"));
-  if (*p == ':')
+  problem = parse_ymd (&p, &y, &mo, &d);
+  if (problem == NULL && (date_only = *p == '\0'))
+    seconds = HL_SECONDS_PER_DAY / 2;
+  else if (problem == NULL && *p != 'T' && *p != 't' && *p != ' ')
+    problem = N_("unexpected text after the date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM…)");
+  else if (problem == NULL)
     {
       p++;
-      if (!read_digits (&p, 2, &s))
-        FAIL (N_("not a time in the form HH:MM[:SS] after the date"));
-      if (*p == '.' || *p == ',')
-        {
-          p++;
-          if (!g_ascii_isdigit (*p))
-            FAIL (N_("not a time in the form HH:MM[:SS] after the date"));
-          while (g_ascii_isdigit (*p))
-            p++;
-        }
+      if ((problem = parse_time (&p, &seconds)) == NULL &&
+          (problem = parse_offset (&p, &offset)) == NULL && *p != '\0')
+        problem = N_("unexpected text after the date");
     }
-  if (h > 23 || mi > 59 || s > 60)
-    FAIL (N_("time of day out of range"));
 
-  if (*p == 'Z' || *p == 'z')
-    p++;
-  else if (*p == '+' || *p == '-')
+  if (problem != NULL)
     {
-      sign = *p == '-' ? -1 : 1;
-      p++;
-      if (!read_digits (&p, 2, &oh))
-        FAIL (N_("time zone offset must be Z or +HH:MM"));
-      if (*p == ':')
-        p++;
-      if (!read_digits (&p, 2, &om) || oh > 23 || om > 59)
-        FAIL (N_("time zone offset must be Z or +HH:MM"));
+      if (out_problem)
+        *out_problem = problem;
+      return FALSE;
     }
-  else
-    FAIL (N_("a date-time needs a time zone offset (Z or +HH:MM)"));
-
-  if (*p != '\0')
-    FAIL (N_("unexpected text after the date"));
-
-#undef FAIL
-
-  t = hl_date_from_ymd (y, mo, d) + h * 3600 + mi * 60 + MIN (s, 59);
-  t -= sign * (oh * 3600 + om * 60);
   if (out_time)
-    *out_time = t;
+    *out_time = hl_date_from_ymd (y, mo, d) + seconds - offset;
   if (out_is_date_only)
-    *out_is_date_only = FALSE;
+    *out_is_date_only = date_only;
   return TRUE;
 }
 

@@ -215,6 +215,81 @@ decode_string (Checker *c, gsize from, gsize to, gsize *out_len)
   return g_string_chunk_insert_len (c->decoded, s->str, (gssize) s->len);
 }
 
+/* A \u escape at @i; moves *@i past it (and past the second half of a
+ * surrogate pair). */
+static gboolean
+scan_unicode_escape (Checker *c, gsize *i)
+{
+  const char *d = c->data;
+  int cp = hex4 (d + *i + 2, c->len - *i - 2);
+
+  if (cp < 0)
+    return fail (c, *i, _("invalid escape in a text: \\u must be followed by four "
+                          "hexadecimal digits"));
+  if (cp == 0)
+    return fail (c, *i, _("the escape \\u0000 (a NUL character) is not allowed in "
+                          "a text"));
+  if (cp >= 0xDC00 && cp <= 0xDFFF)
+    return fail (c, *i, _("the escape \\u%04X is the second half of a surrogate pair "
+                          "without its first half"), (guint) cp);
+  if (cp >= 0xD800 && cp <= 0xDBFF)
+    {
+      int lo = -1;
+
+      if (*i + 7 < c->len && d[*i + 6] == '\\' && d[*i + 7] == 'u')
+        lo = hex4 (d + *i + 8, c->len - *i - 8);
+      if (lo < 0xDC00 || lo > 0xDFFF)
+        return fail (c, *i, _("the escape \\u%04X is the first half of a surrogate "
+                              "pair without its second half"), (guint) cp);
+      *i += 6;
+    }
+  *i += 6;
+  return TRUE;
+}
+
+/* A backslash escape at @i (in the text that starts at @start); moves *@i
+ * past it. */
+static gboolean
+scan_escape (Checker *c, gsize start, gsize *i)
+{
+  const char *d = c->data;
+  const char *e;
+
+  if (*i + 1 >= c->len)
+    return fail (c, start, _("a text starting here has no closing quote (the file may "
+                             "be cut short)"));
+  switch (d[*i + 1])
+    {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+      *i += 2;
+      return TRUE;
+    case 'u':
+      return scan_unicode_escape (c, i);
+    default:
+      e = d + *i + 1;
+      return fail (c, *i, _("invalid escape “\\%.*s” in a text (valid escapes: \\\" \\\\ "
+                            "\\/ \\b \\f \\n \\r \\t \\uXXXX)"),
+                   (int) MIN ((gsize) g_utf8_skip[(guchar) *e], c->len - *i - 1), e);
+    }
+}
+
+/* A text that ends at @end (the end of the file, or the first byte past
+ * the longest allowed string) without its closing quote. */
+static gboolean
+fail_unclosed (Checker *c, gsize start, gsize end)
+{
+  if (end < c->len)
+    {
+      g_autofree char *limit = g_format_size_full (c->limits->max_string,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      return fail (c, start, _("a text starting here is too long: more than %s in "
+                               "one string"), limit);
+    }
+  return fail (c, start, _("a text starting here has no closing quote (the file may "
+                           "be cut short)"));
+}
+
 /* At an opening quote: moves past the closing one. */
 static gboolean
 scan_string (Checker *c, gboolean *has_escape)
@@ -233,17 +308,7 @@ scan_string (Checker *c, gboolean *has_escape)
       while (i < end && (byte_class[(guchar) d[i]] & PLAIN))
         i++;
       if (i >= end)
-        {
-          if (end < c->len)
-            {
-              g_autofree char *limit = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
-
-              return fail (c, start, _("a text starting here is too long: more than %s in "
-                                       "one string"), limit);
-            }
-          return fail (c, start, _("a text starting here has no closing quote (the file may "
-                                   "be cut short)"));
-        }
+        return fail_unclosed (c, start, end);
       ch = (guchar) d[i];
       if (ch == '"')
         break;
@@ -253,53 +318,9 @@ scan_string (Checker *c, gboolean *has_escape)
       if (ch < 0x20)
         return fail (c, i, _("control character U+%04X inside a text (write it as \\u%04X)"),
                      ch, ch);
-
-      /* A backslash escape. */
       *has_escape = TRUE;
-      if (i + 1 >= c->len)
-        return fail (c, start, _("a text starting here has no closing quote (the file may "
-                                 "be cut short)"));
-      switch (d[i + 1])
-        {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          i += 2;
-          break;
-        case 'u':
-          {
-            int cp = hex4 (d + i + 2, c->len - i - 2);
-
-            if (cp < 0)
-              return fail (c, i, _("invalid escape in a text: \\u must be followed by four "
-                                   "hexadecimal digits"));
-            if (cp == 0)
-              return fail (c, i, _("the escape \\u0000 (a NUL character) is not allowed in "
-                                   "a text"));
-            if (cp >= 0xDC00 && cp <= 0xDFFF)
-              return fail (c, i, _("the escape \\u%04X is the second half of a surrogate pair "
-                                   "without its first half"), (guint) cp);
-            if (cp >= 0xD800 && cp <= 0xDBFF)
-              {
-                int lo = -1;
-
-                if (i + 7 < c->len && d[i + 6] == '\\' && d[i + 7] == 'u')
-                  lo = hex4 (d + i + 8, c->len - i - 8);
-                if (lo < 0xDC00 || lo > 0xDFFF)
-                  return fail (c, i, _("the escape \\u%04X is the first half of a surrogate "
-                                       "pair without its second half"), (guint) cp);
-                i += 6;
-              }
-            i += 6;
-          }
-          break;
-        default:
-          {
-            const char *e = d + i + 1;
-
-            return fail (c, i, _("invalid escape “\\%.*s” in a text (valid escapes: \\\" \\\\ "
-                                 "\\/ \\b \\f \\n \\r \\t \\uXXXX)"),
-                         (int) MIN ((gsize) g_utf8_skip[(guchar) *e], c->len - i - 1), e);
-          }
-        }
+      if (!scan_escape (c, start, &i))
+        return FALSE;
     }
   c->pos = i + 1;
   return TRUE;
@@ -529,132 +550,155 @@ check_cancelled (Checker *c)
   return c->cancelled;
 }
 
+/* At a '{' or '[': pushes its frame, or steps past it if it is empty.
+ * *@want_value: whether a value (or, in an object, its name) comes next. */
+static gboolean
+open_container (Checker *c, char ch, gboolean *want_value)
+{
+  Frame *f;
+
+  if (c->depth >= c->limits->max_depth)
+    return fail (c, c->pos, _("nested deeper than %u levels; this is not a dataset"),
+                 c->limits->max_depth);
+  f = &c->stack[c->depth++];
+  f->type = ch;
+  f->start = c->pos;
+  f->first_key = c->keys->len;
+  f->n_keys = 0;
+  f->key_pos = f->key_len = 0;
+  c->pos++;
+  skip_ws (c);
+  if (c->pos < c->len && c->data[c->pos] == (ch == '{' ? '}' : ']'))
+    {
+      c->pos++;
+      c->depth--;
+      *want_value = FALSE;
+      return TRUE;
+    }
+  if (ch == '{')
+    {
+      if (!scan_member_name (c))
+        return FALSE;
+      skip_ws (c);
+    }
+  return TRUE;
+}
+
+/* Where a value must be. */
+static gboolean
+scan_value (Checker *c, gboolean *want_value)
+{
+  gboolean has_escape;
+  char ch;
+
+  if (c->pos >= c->len)
+    return fail_expected_value (c);
+  ch = c->data[c->pos];
+  if (ch == '{' || ch == '[')
+    return open_container (c, ch, want_value);
+  if (ch == '"')
+    {
+      if (!scan_string (c, &has_escape))
+        return FALSE;
+    }
+  else if (ch == '-' || g_ascii_isdigit (ch))
+    {
+      if (!scan_number (c))
+        return FALSE;
+    }
+  else if (!scan_literal (c))
+    return fail_expected_value (c);
+  *want_value = FALSE;
+  skip_ws (c);
+  return TRUE;
+}
+
+/* After a comma at @comma: the next member or element. */
+static gboolean
+scan_after_comma (Checker *c, Frame *f, gsize comma)
+{
+  c->pos++;
+  skip_ws (c);
+  if (c->pos < c->len && (c->data[c->pos] == '}' || c->data[c->pos] == ']'))
+    return fail (c, comma, _("a comma must be followed by another %s; remove the "
+                             "trailing comma"),
+                 f->type == '{' ? _("member") : _("element"));
+  if (f->type == '{')
+    {
+      if (!scan_member_name (c))
+        return FALSE;
+      skip_ws (c);
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_no_separator (Checker *c, Frame *f)
+{
+  g_autofree char *what = describe_at (c, c->pos);
+
+  if (f->type == '{')
+    {
+      g_autofree char *key = key_for_message (c, f);
+
+      return fail (c, c->pos, _("expected “,” or “}” after the value of “%s”, "
+                                "found %s"), key, what);
+    }
+  return fail (c, c->pos, _("expected “,” or “]” after an element of the array, "
+                            "found %s"), what);
+}
+
+/* After a value: a comma, the end of its container, or (at the top) the
+ * end of the file, which sets *@done. */
+static gboolean
+scan_after_value (Checker *c, gboolean *want_value, gboolean *done)
+{
+  Frame *f;
+
+  skip_ws (c);
+  if (c->depth == 0)
+    {
+      g_autofree char *what = NULL;
+
+      if ((*done = c->pos >= c->len))
+        return TRUE;
+      what = describe_at (c, c->pos);
+      return fail (c, c->pos, _("unexpected %s after the end of the data (a file holds "
+                                "one JSON value)"), what);
+    }
+  f = &c->stack[c->depth - 1];
+  if (c->pos >= c->len)
+    return fail_truncated (c);
+  if (c->data[c->pos] == ',')
+    return (*want_value = scan_after_comma (c, f, c->pos));
+  if (c->data[c->pos] != (f->type == '{' ? '}' : ']'))
+    return fail_no_separator (c, f);
+  c->pos++;
+  g_array_set_size (c->keys, f->first_key);
+  c->depth--;
+  return TRUE;
+}
+
 static gboolean
 run (Checker *c)
 {
-  gboolean want_value = TRUE;
+  gboolean want_value = TRUE, done = FALSE;
 
   skip_ws (c);
-  for (;;)
+  while (!done)
     {
+      gboolean ok;
+
       if (check_cancelled (c))
         return FALSE;
-
       if (want_value)
-        {
-          char ch;
-          gboolean has_escape;
-
-          if (c->pos >= c->len)
-            return fail_expected_value (c);
-          ch = c->data[c->pos];
-          if (ch == '{' || ch == '[')
-            {
-              Frame *f;
-
-              if (c->depth >= c->limits->max_depth)
-                return fail (c, c->pos, _("nested deeper than %u levels; this is not a dataset"),
-                             c->limits->max_depth);
-              f = &c->stack[c->depth++];
-              f->type = ch;
-              f->start = c->pos;
-              f->first_key = c->keys->len;
-              f->n_keys = 0;
-              f->key_pos = f->key_len = 0;
-              c->pos++;
-              skip_ws (c);
-              if (c->pos < c->len && c->data[c->pos] == (ch == '{' ? '}' : ']'))
-                {
-                  c->pos++;
-                  c->depth--;
-                  want_value = FALSE;
-                }
-              else if (ch == '{')
-                {
-                  if (!scan_member_name (c))
-                    return FALSE;
-                  skip_ws (c);
-                }
-              continue;
-            }
-          if (ch == '"')
-            {
-              if (!scan_string (c, &has_escape))
-                return FALSE;
-            }
-          else if (ch == '-' || g_ascii_isdigit (ch))
-            {
-              if (!scan_number (c))
-                return FALSE;
-            }
-          else if (!scan_literal (c))
-            return fail_expected_value (c);
-          want_value = FALSE;
-          skip_ws (c);
-          continue;
-        }
-
-      /* After a value. */
-      skip_ws (c);
-      if (c->depth == 0)
-        {
-          g_autofree char *what = NULL;
-
-          if (c->pos >= c->len)
-            return TRUE;
-          what = describe_at (c, c->pos);
-          return fail (c, c->pos, _("unexpected %s after the end of the data (a file holds "
-                                    "one JSON value)"), what);
-        }
+        ok = scan_value (c, &want_value);
       else
-        {
-          Frame *f = &c->stack[c->depth - 1];
-          char closer = f->type == '{' ? '}' : ']';
-          char ch;
-
-          if (c->pos >= c->len)
-            return fail_truncated (c);
-          ch = c->data[c->pos];
-          if (ch == ',')
-            {
-              gsize comma = c->pos;
-
-              c->pos++;
-              skip_ws (c);
-              if (c->pos < c->len && (c->data[c->pos] == '}' || c->data[c->pos] == ']'))
-                return fail (c, comma, _("a comma must be followed by another %s; remove the "
-                                         "trailing comma"),
-                             f->type == '{' ? _("member") : _("element"));
-              if (f->type == '{')
-                {
-                  if (!scan_member_name (c))
-                    return FALSE;
-                  skip_ws (c);
-                }
-              want_value = TRUE;
-            }
-          else if (ch == closer)
-            {
-              c->pos++;
-              g_array_set_size (c->keys, f->first_key);
-              c->depth--;
-            }
-          else
-            {
-              g_autofree char *what = describe_at (c, c->pos);
-
-              if (f->type == '{')
-                {
-                  g_autofree char *key = key_for_message (c, f);
-
-                  return fail (c, c->pos, _("expected “,” or “}” after the value of “%s”, "
-                                            "found %s"), key, what);
-                }
-              return fail (c, c->pos, _("expected “,” or “]” after an element of the array, "
-                                        "found %s"), what);
-            }
-        }
+        ok = scan_after_value (c, &want_value, &done);
+      if (!ok)
+        return FALSE;
     }
+  return TRUE;
 }
 
 /* Returns TRUE if @data is one well-formed JSON value within @limits. On

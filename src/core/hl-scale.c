@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "hl-date.h"
-#include "hl-scale.h"
+#include "hl-scale-private.h"
 
 #define HOUR ((gint64) 3600)
 #define DAY  HL_SECONDS_PER_DAY
@@ -40,7 +40,7 @@ approx_seconds (HlTickSpec spec)
 /* The widest label a unit can have, in characters ("14:00", "30", "Sep"…);
  * month names are taken as up to 4 wide to allow for other languages. */
 guint
-hl_ticks_label_chars (HlTickSpec spec)
+_hl_ticks_label_chars (HlTickSpec spec)
 {
   switch (spec.unit)
     {
@@ -67,7 +67,7 @@ hl_ticks_choose (gint64 from, gint64 to, double width_px, double char_px)
 
       /* Room for the label and a gap, and never denser than one tick per
        * nine characters: months read better than crowded weeks. */
-      if (step_px >= MAX (hl_ticks_label_chars (candidates[i]) + 2, 9) * char_px)
+      if (step_px >= MAX (_hl_ticks_label_chars (candidates[i]) + 2, 9) * char_px)
         return candidates[i];
     }
   return candidates[G_N_ELEMENTS (candidates) - 1];
@@ -81,7 +81,7 @@ floor_div (gint64 a, gint64 b)
 
 /* The tick at or before @time. */
 gint64
-hl_ticks_floor (HlTickSpec spec, gint64 time)
+_hl_ticks_floor (HlTickSpec spec, gint64 time)
 {
   int y, m, d;
 
@@ -113,7 +113,7 @@ hl_ticks_floor (HlTickSpec spec, gint64 time)
 }
 
 gint64
-hl_ticks_next (HlTickSpec spec, gint64 tick)
+_hl_ticks_next (HlTickSpec spec, gint64 tick)
 {
   int y, m, d;
 
@@ -149,12 +149,12 @@ GArray *
 hl_ticks_build (HlTickSpec spec, gint64 from, gint64 to)
 {
   GArray *ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 t = hl_ticks_floor (spec, from);
+  gint64 t = _hl_ticks_floor (spec, from);
 
   g_array_append_val (ticks, t);
   while (t < to && ticks->len < 100000)
     {
-      t = hl_ticks_next (spec, t);
+      t = _hl_ticks_next (spec, t);
       g_array_append_val (ticks, t);
     }
   return ticks;

@@ -26,10 +26,6 @@ HlTickSpec  hl_ticks_choose          (gint64      from,
                                       gint64      to,
                                       double      width_px,
                                       double      char_px);
-gint64      hl_ticks_floor           (HlTickSpec  spec,
-                                      gint64      time);
-gint64      hl_ticks_next            (HlTickSpec  spec,
-                                      gint64      tick);
 GArray     *hl_ticks_build           (HlTickSpec  spec,
                                       gint64      from,
                                       gint64      to);
@@ -39,7 +35,6 @@ gboolean    hl_ticks_context         (HlTickSpec  spec,
                                       HlTickSpec *context);
 char       *hl_ticks_context_label   (HlTickSpec  spec,
                                       gint64      tick);
-guint       hl_ticks_label_chars     (HlTickSpec  spec);
 
 /* Money */
 double      hl_money_nice_max        (double      max,

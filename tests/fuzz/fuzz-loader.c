@@ -58,6 +58,23 @@ check_dataset (HlDataset *dataset)
           (void) hl_source_url_is_openable (ev->sources[s].url);
         }
     }
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (dataset, i);
+
+      g_assert (lane->n_kinds <= HL_KINDS_MAX_PER_LANE);
+      g_assert ((lane->n_kinds == 0) == (lane->kinds == NULL));
+      for (guint k = 0; k < lane->n_kinds; k++)
+        {
+          const HlKind *kind = &lane->kinds[k];
+
+          g_assert (kind->name != NULL && kind->name[0] != '\0');
+          g_assert (kind->shape < HL_N_SHAPES && kind->rank >= 0 && kind->rank <= 3);
+          g_assert (kind->label == NULL || kind->label[0] != '\0');
+          /* Each name finds its own entry: no two differ only in case. */
+          g_assert (hl_dataset_lane_kind (dataset, i, kind->name) == kind);
+        }
+    }
   for (guint i = 0; i < hl_dataset_get_n_periods (dataset); i++)
     g_assert (hl_dataset_get_period (dataset, i)->from < hl_dataset_get_period (dataset, i)->to);
   for (guint i = 0; i < hl_dataset_get_n_facts (dataset); i++)
