@@ -36,6 +36,7 @@ struct _HlCli
   gboolean  no_footnote;
   gboolean  no_periods;
   gboolean  cumulative;
+  gboolean  force;
   char    **files;
   HlLoadOptions load_options;
   gboolean  have_load_options;
@@ -99,6 +100,8 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
       N_("Leave out the period bands"), NULL },
     { "cumulative", 0, 0, G_OPTION_ARG_NONE, &cli->cumulative,
       N_("Draw the running total of the money lanes"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &cli->force,
+      N_("Replace OUT even if it is read-only"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -163,6 +166,8 @@ export_only_option (HlCli *cli)
     return "--no-periods";
   if (cli->cumulative)
     return "--cumulative";
+  if (cli->force)
+    return "--force";
   return NULL;
 }
 
@@ -472,8 +477,10 @@ run_export (HlCli *cli)
     return status;
 
   status = HL_EXIT_OK;
-  if (!hl_export_to_file (dataset, &view, es.format, es.width, es.height, cli->scale,
-                          cli->export_path, &error))
+  if (!hl_export_to_file_full (dataset, &view, es.format, es.width, es.height, cli->scale,
+                               cli->export_path,
+                               cli->force ? HL_ATOMIC_FILE_FLAGS_FORCE : HL_ATOMIC_FILE_FLAGS_NONE,
+                               &error))
     {
       g_printerr ("heistline: %s\n", error->message);
       status = HL_EXIT_DATA;

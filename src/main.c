@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "hl-atomic-file.h"
 #include "hl-cli.h"
 #ifdef HAVE_GTK
 # include "hl-application.h"
@@ -15,6 +16,9 @@ main (int argc, char *argv[])
   g_autoptr(HlCli) cli = hl_cli_new ();
   int status = 0;
 
+  /* Before any thread starts: an export interrupted by TERM, INT or HUP
+   * removes its temporary file. */
+  hl_atomic_file_install_signal_cleanup ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

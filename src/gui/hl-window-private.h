@@ -37,6 +37,7 @@ struct _HlWindow
   GMenu           *recent_menu;
 
   HlSession       *session;          /* what the window shows */
+  HlLoadOptions    load_options;  /* HEISTLINE_MAX_FILE_SIZE, read once */
   GSettings       *settings;
 
   HlDatasetMonitor *monitor;         /* the file shown, for live reload */

@@ -304,7 +304,8 @@ start_load (HlWindow *self, GFile *file, gboolean reload)
   if (self->reveal_source == 0 && !gtk_revealer_get_reveal_child (self->loading_revealer))
     self->reveal_source = g_timeout_add (REVEAL_DELAY_MS, reveal_cb, self);
 
-  hl_dataset_load_async (file, self->load_cancellable, load_done, g_object_ref (self));
+  hl_dataset_load_async_full (file, &self->load_options, self->load_cancellable,
+                              load_done, g_object_ref (self));
 }
 
 /* The file changed on disk and has been quiet since: reload it. */
@@ -523,7 +524,11 @@ hl_window_class_init (HlWindowClass *klass)
 static void
 hl_window_init (HlWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (!hl_load_options_init_from_env (&self->load_options, &error))
+    g_printerr ("heistline: %s\n", error->message);
 
   self->session = hl_session_new ();
   hl_timeline_set_session (self->timeline, self->session);
