@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-scale.h"
 #include "hl-timeline.h"
 
@@ -173,7 +174,7 @@ update_accessible (HlTimeline *self)
     {
       const HlEvent *ev = hl_dataset_get_event (self->dataset, self->selected);
       g_autofree char *date = hl_date_format_long (ev->time);
-      g_autofree char *amount = hl_chart_describe_amount (self->dataset, ev);
+      g_autofree char *amount = hl_describe_amount (self->dataset, ev);
 
       g_string_append_c (text, ' ');
       /* Translators: title, date, amount of the selected event */
@@ -677,12 +678,12 @@ hl_timeline_get_chart (HlTimeline *self)
   return ensure_chart (self);
 }
 
-/* Totals over what is visible. Before the widget has a size they come
- * from a chart of the default export size: totals do not depend on it. */
+/* Totals over what is visible, from the core: they do not depend on the
+ * widget's size, so no chart is needed. */
 void
 hl_timeline_get_totals (HlTimeline *self, HlChartTotals *totals)
 {
-  HlChart *chart;
+  HlTotals t;
 
   g_return_if_fail (HL_IS_TIMELINE (self));
   g_return_if_fail (totals != NULL);
@@ -690,14 +691,13 @@ hl_timeline_get_totals (HlTimeline *self, HlChartTotals *totals)
   memset (totals, 0, sizeof *totals);
   if (self->dataset == NULL)
     return;
-  if ((chart = ensure_chart (self)) != NULL)
-    hl_chart_get_totals (chart, totals);
-  else
-    {
-      g_autoptr(HlChart) tmp = hl_chart_new (self->dataset, &self->view, 1920, 1080);
-
-      hl_chart_get_totals (tmp, totals);
-    }
+  hl_totals_compute (&t, self->dataset, &self->view);
+  totals->usd = t.usd;
+  totals->n_heists = t.n_usd_events;
+  totals->n_launches = t.n_count_events;
+  totals->n_items = (guint) t.count;
+  totals->n_unknown = t.n_unknown;
+  totals->n_matches = t.n_matches;
 }
 
 /* The chart without hover or selection, at the widget's size and scale

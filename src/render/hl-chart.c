@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "hl-chart.h"
+#include "hl-columns.h"
+#include "hl-describe.h"
 #include "hl-date.h"
 #include "hl-scale.h"
 
@@ -137,14 +139,9 @@ struct _HlChart
   GArray      *cumulative;   /* double x, y pairs */
   GArray      *text_boxes;   /* HlBox, parallel to texts */
 
-  HlChartTotals totals;
-  double        column_usd_sum;
-
-  /* Each lane's columns, binned once per layout (bin_lane()): the totals
-   * for the subtitle and the lane's marks come from the same sums. */
-  gpointer      bins[HL_DATASET_MAX_LANES];
-  guint         bins_used[HL_DATASET_MAX_LANES];
-  guint         bins_matches[HL_DATASET_MAX_LANES];
+  /* The view's numbers, summed once per plot width: every lane's marks,
+   * the subtitle and the running total read the same columns. */
+  HlColumns    *columns;
 
   guint         dropped;     /* Drop: parts left out for want of room */
 
@@ -439,6 +436,7 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->lines);
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
+  hl_columns_free (self->columns);
   pango_font_description_free (self->font_title);
   pango_font_description_free (self->font_subtitle);
   pango_font_description_free (self->font_label);
@@ -544,25 +542,11 @@ layout_header (HlChart *self, double m)
       else
         {
           g_autofree char *range = hl_date_format_range (self->view.from, self->view.to);
-          g_autofree char *usd = hl_money_format_short (self->totals.usd);
-          GString *str = g_string_new (range);
+          g_autofree char *totals = hl_describe_totals (self->dataset, &self->view,
+                                                        hl_columns_get_totals (self->columns));
 
-          if (self->totals.n_heists > 0)
-            {
-              g_string_append (str, "  ·  ");
-              g_string_append_printf (str, ngettext ("%u heist, %s stolen",
-                                                     "%u heists, %s stolen",
-                                                     self->totals.n_heists),
-                                      self->totals.n_heists, usd);
-            }
-          if (self->totals.n_launches > 0)
-            {
-              g_string_append (str, "  ·  ");
-              g_string_append_printf (str, ngettext ("%u weapons event", "%u weapons events",
-                                                     self->totals.n_launches),
-                                      self->totals.n_launches);
-            }
-          subtitle = g_string_free (str, FALSE);
+          subtitle = totals[0] != '\0' ? g_strdup_printf ("%s  ·  %s", range, totals)
+                                        : g_steal_pointer (&range);
         }
       if (subtitle[0] != '\0' && !(self->dropped & DROP_SUBTITLE))
         {
@@ -611,7 +595,8 @@ layout_header (HlChart *self, double m)
                                          SHAPE_SQUARE, -2, FALSE, FALSE };
         }
       /* the line's scale is on the right: say what it is */
-      if (any_usd && self->view.show_cumulative && self->totals.usd > 0)
+      if (any_usd && self->view.show_cumulative &&
+          hl_columns_get_totals (self->columns)->usd > 0)
         entries[n++] = (LegendEntry) { _("running total of losses (right scale)"),
                                        SHAPE_LINE, -3, FALSE, FALSE };
 
@@ -1015,185 +1000,6 @@ axis_height (HlChart *self)
 /* ------------------------------------------------------------------ */
 /* Lanes */
 
-typedef struct
-{
-  double usd;       /* usd lanes: sum of amounts */
-  double count;     /* count lanes: sum of counts */
-  guint  n;         /* events in the column */
-  guint  n_unknown; /* of which the count is not known */
-  int    top;       /* the largest event in it */
-  gboolean all_doubtful;
-  gboolean any_match;
-} Column;
-
-/* The pixel column an event at @time falls in (may be out of the plot). */
-static inline gint64
-column_of (gint64 time, gint64 from, double px_per_s)
-{
-  return (gint64) floor ((double) (time - from) * px_per_s);
-}
-
-/* The first time that falls in column @col or later: the column's left
- * edge, exactly as column_of() rounds. */
-static gint64
-column_start (gint64 col, gint64 from, double px_per_s)
-{
-  gint64 t = from + (gint64) ceil ((double) col / px_per_s);
-
-  while (column_of (t - 1, from, px_per_s) >= col)
-    t--;
-  while (column_of (t, from, px_per_s) < col)
-    t++;
-  return t;
-}
-
-/* Level of detail: each column's sums come from the dataset's running
- * totals, two binary searches per column, whatever the number of events.
- * Only possible when every event of the lane in range is shown as it is:
- * a filter that drops or highlights single events needs them one by one. */
-static gboolean
-can_bin_by_index (HlChart *self, guint lane)
-{
-  const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
-
-  if (self->view.search != NULL && self->view.search[0] != '\0')
-    return FALSE;
-  if (self->view.hidden_confidences & ((1u << HL_N_CONFIDENCES) - 1))
-    return FALSE;
-  if (l->measure == HL_MEASURE_USD && self->view.min_usd > 0)
-    return FALSE;
-  return TRUE;
-}
-
-static guint
-bin_lane_by_index (HlChart *self, guint lane, guint first, guint last, Column *c, guint cols)
-{
-  HlDataset *dataset = self->dataset;
-  guint n_events = hl_dataset_get_n_events (dataset);
-  double px_per_s = self->plot.width / (double) (self->view.to - self->view.from);
-  gint64 from = self->view.from;
-  guint n_lane = hl_dataset_lane_get_n_events (dataset, lane);
-  guint lo = n_lane, hi = n_lane, begin, used = 0;
-
-  if (!hl_view_lane_visible (&self->view, lane))
-    return 0;
-
-  /* The lane's positions within [first, last) of the dataset's events:
-   * both are lower bounds in time, so the lane's lower bounds of their
-   * times are the same boundaries. */
-  if (first < n_events)
-    lo = hl_dataset_lane_lower_bound (dataset, lane, hl_dataset_get_event (dataset, first)->time);
-  if (last < n_events)
-    hi = hl_dataset_lane_lower_bound (dataset, lane, hl_dataset_get_event (dataset, last)->time);
-
-  begin = CLAMP (hl_dataset_lane_lower_bound (dataset, lane, column_start (0, from, px_per_s)),
-                 lo, hi);
-  for (guint i = 0; i < cols && begin < hi; i++)
-    {
-      /* Columns go left to right: each boundary is found from the last. */
-      guint end = hl_dataset_lane_next_bound (dataset, lane, begin,
-                                              column_start (i + 1, from, px_per_s));
-      HlRangeSum sum;
-
-      end = CLAMP (end, begin, hi);
-      if (end == begin)
-        continue;
-      hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
-      c[i].usd = sum.usd;
-      c[i].count = (double) sum.count;
-      c[i].n = sum.n_events;
-      c[i].n_unknown = sum.n_unknown;
-      c[i].top = sum.largest;
-      c[i].all_doubtful = sum.n_doubtful == sum.n_events;
-      used++;
-      begin = end;
-    }
-  return used;
-}
-
-/* Visits every event of the range: for filters the running totals cannot
- * answer. */
-static guint
-bin_lane_linear (HlChart *self, guint lane, guint first, guint last, Column *c, guint cols)
-{
-  const HlEvent *events = hl_dataset_get_events (self->dataset);
-  double px_per_s = self->plot.width / (double) (self->view.to - self->view.from);
-  gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
-  guint used = 0;
-
-  for (guint i = first; i < last; i++)
-    {
-      const HlEvent *ev = &events[i];
-      gint64 col;
-      gboolean doubtful;
-
-      if (ev->lane != lane || !hl_view_shows_event (&self->view, self->dataset, ev))
-        continue;
-      col = column_of (ev->time, self->view.from, px_per_s);
-      if (col < 0 || col >= (gint64) cols)
-        continue;
-      doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
-                 ev->confidence == HL_CONFIDENCE_DISPUTED;
-      if (c[col].n == 0)
-        {
-          used++;
-          c[col].top = (int) i;
-          c[col].all_doubtful = doubtful;
-        }
-      else
-        {
-          const HlEvent *top = &events[c[col].top];
-
-          if (ev->usd > top->usd || (ev->usd == top->usd && ev->count > top->count))
-            c[col].top = (int) i;
-          c[col].all_doubtful &= doubtful;
-        }
-      c[col].usd += ev->usd;
-      c[col].count += ev->count;
-      c[col].n++;
-      if (!ev->count_known)
-        c[col].n_unknown++;
-      if (searching && hl_view_event_matches (&self->view, ev))
-        {
-          c[col].any_match = TRUE;
-          self->totals.n_matches++;
-        }
-    }
-  return used;
-}
-
-/* Sums the shown events of @lane per pixel column. The first call for a
- * lane in a layout bins it; later ones get a copy of the same columns.
- * Returns a new array that the caller frees. */
-static Column *
-bin_lane (HlChart *self, guint lane, guint first, guint last, guint *n_cols, guint *n_used)
-{
-  guint cols = (guint) MAX (1, ceil (self->plot.width));
-  guint matches_before = self->totals.n_matches;
-  Column *c;
-
-  g_assert (lane < HL_DATASET_MAX_LANES);
-
-  *n_cols = cols;
-  if (self->bins[lane] != NULL)
-    {
-      *n_used = self->bins_used[lane];
-      self->totals.n_matches += self->bins_matches[lane];
-      return g_memdup2 (self->bins[lane], cols * sizeof (Column));
-    }
-
-  c = g_new0 (Column, cols);
-  if (can_bin_by_index (self, lane))
-    *n_used = bin_lane_by_index (self, lane, first, last, c, cols);
-  else
-    *n_used = bin_lane_linear (self, lane, first, last, c, cols);
-
-  self->bins[lane] = g_memdup2 (c, cols * sizeof (Column));
-  self->bins_used[lane] = *n_used;
-  self->bins_matches[lane] = self->totals.n_matches - matches_before;
-  return c;
-}
-
 static void
 add_lane_header (HlChart *self, guint lane, const HlBox *band, double *content_top)
 {
@@ -1476,27 +1282,23 @@ snap_bar (HlBox *box)
 }
 
 static void
-layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
+layout_usd_lane (HlChart *self, guint lane)
 {
   LaneLayout *ll = &self->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (self->dataset);
-  g_autofree Column *cols = NULL;
-  guint n_cols, n_used, first_mark = self->marks->len;
-  double label_h, bw, max_sum = 0, step, w, h;
+  const HlColumn *cols;
+  guint n_cols = hl_columns_get_n_columns (self->columns), n_used;
+  guint first_mark = self->marks->len;
+  double label_h, bw, max_sum = 0, lane_sum = 0, step, w, h;
   guint label_every;
   PangoLayout *probe;
   double cand[N_USD_CANDIDATES][2];
 
-  cols = bin_lane (self, lane, first, last, &n_cols, &n_used);
+  cols = hl_columns_get_lane (self->columns, lane, &n_used);
   for (guint i = 0; i < n_cols; i++)
     {
       max_sum = MAX (max_sum, cols[i].usd);
-      self->column_usd_sum += cols[i].usd;
-      if (cols[i].n > 0)
-        {
-          self->totals.usd += cols[i].usd;
-          self->totals.n_heists += cols[i].n;
-        }
+      lane_sum += cols[i].usd;
     }
 
   probe = shared_layout (self, self->font_label, "Ag\nAg");
@@ -1538,7 +1340,7 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
     bw = 1;
   for (guint i = 0; i < n_cols; i++)
     {
-      const Column *c = &cols[i];
+      const HlColumn *c = &cols[i];
       Mark mark = { { 0 }, c->top, lane, c->n, SHAPE_BAR, FALSE, FALSE, c->any_match };
       double x, top;
 
@@ -1557,9 +1359,9 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
     }
 
   /* Cumulative losses: the running total, on its own scale at the right. */
-  if (self->view.show_cumulative && self->totals.usd > 0)
+  if (self->view.show_cumulative && lane_sum > 0)
     {
-      double cum_step, cum_max = hl_money_nice_max (self->column_usd_sum, &cum_step);
+      double cum_step, cum_max = hl_money_nice_max (lane_sum, &cum_step);
       double run = 0, y;
 
       g_array_set_size (self->cumulative, 0);
@@ -1638,27 +1440,19 @@ layout_usd_lane (HlChart *self, guint lane, guint first, guint last)
 }
 
 static void
-layout_count_lane (HlChart *self, guint lane, guint first, guint last)
+layout_count_lane (HlChart *self, guint lane)
 {
   LaneLayout *ll = &self->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (self->dataset);
-  g_autofree Column *cols = NULL;
-  guint n_cols, n_used, first_mark = self->marks->len;
+  const HlColumn *cols;
+  guint n_cols = hl_columns_get_n_columns (self->columns), n_used;
+  guint first_mark = self->marks->len;
   double ms = MAX (10.0, 15 * self->s), w, h, row_h;
   guint n_rows;
   g_autofree double *row_right = NULL;
   HlBox bounds = ll->content;
 
-  cols = bin_lane (self, lane, first, last, &n_cols, &n_used);
-  for (guint i = 0; i < n_cols; i++)
-    if (cols[i].n > 0)
-      {
-        self->totals.n_launches += cols[i].n;
-        self->totals.n_items += (guint) cols[i].count;
-      }
-  /* From the columns, not the events: O(width), whatever their number. */
-  for (guint i = 0; i < n_cols; i++)
-    self->totals.n_unknown += cols[i].n_unknown;
+  cols = hl_columns_get_lane (self->columns, lane, &n_used);
 
   row_h = ms * 1.7;
   n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
@@ -1699,7 +1493,7 @@ layout_count_lane (HlChart *self, guint lane, guint first, guint last)
 
   for (guint i = 0; i < n_cols; i++)
     {
-      const Column *c = &cols[i];
+      const HlColumn *c = &cols[i];
       const HlEvent *ev;
       Mark mark = { { 0 }, c->top, lane, c->n, SHAPE_SQUARE, FALSE, FALSE, c->any_match };
       double x, size, right, count_w = 0;
@@ -1956,35 +1750,16 @@ layout_chart_once (HlChart *self)
   if (self->view.show_footnote && !(self->dropped & DROP_FOOTNOTE))
     foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
 
-  /* Totals first, so the subtitle can report them. This bins each lane;
-   * the lanes below reuse the same columns (see bin_lane()). */
-  {
-    g_autofree Column *scratch = NULL;
-    guint n_cols, n_used;
-
-    for (guint k = 0; k < n_visible; k++)
-      {
-        guint lane = visible[k];
-        const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
-
-        g_free (scratch);
-        scratch = bin_lane (self, lane, first, last, &n_cols, &n_used);
-        for (guint i = 0; i < n_cols; i++)
-          {
-            if (scratch[i].n == 0)
-              continue;
-            if (l->measure == HL_MEASURE_USD)
-              {
-                self->totals.usd += scratch[i].usd;
-                self->totals.n_heists += scratch[i].n;
-              }
-            else
-              self->totals.n_launches += scratch[i].n;
-          }
-      }
-  }
+  /* Totals first, so the subtitle can report them: the columns stay
+   * valid while the plot's width does, so every try of layout_chart()
+   * reads the same. */
+  if (self->columns == NULL ||
+      hl_columns_get_n_columns (self->columns) != (guint) self->plot.width)
+    {
+      g_clear_pointer (&self->columns, hl_columns_free);
+      self->columns = hl_columns_new (self->dataset, &self->view, (guint) self->plot.width);
+    }
   header_bottom = layout_header (self, m);
-  memset (&self->totals, 0, sizeof self->totals);
 
   if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0 &&
       !(self->dropped & DROP_PERIODS))
@@ -2074,9 +1849,9 @@ layout_chart_once (HlChart *self)
         ll->content = (HlBox) { self->plot.x, content_top, self->plot.width,
                                 MAX (4, y + band_h - content_top) };
         if (l->measure == HL_MEASURE_USD)
-          layout_usd_lane (self, lane, first, last);
+          layout_usd_lane (self, lane);
         else
-          layout_count_lane (self, lane, first, last);
+          layout_count_lane (self, lane);
         y += band_h + lane_gap;
         if (k + 1 < n_visible)
           {
@@ -2103,9 +1878,7 @@ reset_layout (HlChart *self)
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->rects, 0);
   g_array_set_size (self->cumulative, 0);
-  memset (&self->totals, 0, sizeof self->totals);
   memset (self->lanes, 0, sizeof self->lanes);
-  self->column_usd_sum = 0;
 }
 
 /* On a canvas too small for everything, the parts around the plot give
@@ -2121,11 +1894,6 @@ layout_chart (HlChart *self)
       reset_layout (self);
       self->dropped |= order[k];
     }
-
-  /* The columns stay valid while the plot's width does, so every try
-   * above reused them; the chart needs them no more. */
-  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
-    g_clear_pointer (&self->bins[i], g_free);
 }
 
 HlChart *
@@ -2442,38 +2210,18 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
   cairo_close_path (cr);
 }
 
-/* An event's amount as the chart says it: "$41.0 million",
- * "Missiles or rockets: 2", "3 items" or "number not disclosed". The hover
- * card and the timeline's accessible description both use it. */
-char *
-hl_chart_describe_amount (HlDataset *dataset, const HlEvent *ev)
-{
-  const HlLane *lane;
-
-  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (ev != NULL, NULL);
-
-  lane = hl_dataset_get_lane (dataset, ev->lane);
-  if (lane->measure == HL_MEASURE_USD)
-    return hl_money_format_long (ev->usd);
-  if (!ev->count_known)
-    return g_strdup (_("number not disclosed"));
-  if (lane->unit != NULL)
-    return g_strdup_printf ("%s: %u", lane->unit, ev->count);
-  return g_strdup_printf (ngettext ("%u item", "%u items", ev->count), ev->count);
-}
-
 static char *
 describe_event_card (HlChart *self, const HlEvent *ev)
 {
   const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
   g_autofree char *date = hl_date_format_long (ev->time);
-  g_autofree char *amount = hl_chart_describe_amount (self->dataset, ev);
+  g_autofree char *amount = hl_describe_amount (self->dataset, ev);
   GString *s = g_string_new (NULL);
 
   g_string_append_printf (s, "%s\n", date);
+  /* "Crypto heists: $41.0 million", as count lanes say "Missiles: 2" */
   if (lane->measure == HL_MEASURE_USD)
-    g_string_append_printf (s, _("%s stolen"), amount);
+    g_string_append_printf (s, _("%s: %s"), lane->title, amount);
   else
     g_string_append (s, amount);
   if (ev->kind != NULL)
@@ -2635,11 +2383,13 @@ hl_chart_get_text_box_label (HlChart *self, guint index)
   return pango_layout_get_text (g_array_index (self->texts, Text, index).layout);
 }
 
-void
-hl_chart_get_totals (HlChart *self, HlChartTotals *totals)
+/* Totals over what is visible (range and filters), as drawn: the
+ * subtitle's numbers. */
+const HlTotals *
+hl_chart_get_totals (HlChart *self)
 {
-  g_return_if_fail (self != NULL);
-  *totals = self->totals;
+  g_return_val_if_fail (self != NULL, NULL);
+  return hl_columns_get_totals (self->columns);
 }
 
 /* The sum of the bars drawn in usd lanes: equal to the sum of the events
@@ -2647,8 +2397,20 @@ hl_chart_get_totals (HlChart *self, HlChartTotals *totals)
 double
 hl_chart_get_column_usd_sum (HlChart *self)
 {
+  double sum = 0;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+
   g_return_val_if_fail (self != NULL, 0);
-  return self->column_usd_sum;
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      const HlColumn *c = hl_columns_get_lane (self->columns, lane, NULL);
+
+      if (c == NULL || hl_dataset_get_lane (self->dataset, lane)->measure != HL_MEASURE_USD)
+        continue;
+      for (guint i = 0; i < hl_columns_get_n_columns (self->columns); i++)
+        sum += c[i].usd;
+    }
+  return sum;
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "hl-columns.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
 
@@ -63,7 +64,8 @@ const HlBox  *hl_chart_get_text_boxes    (HlChart        *chart,
 const char   *hl_chart_get_text_box_label (HlChart       *chart,
                                           guint           index);
 
-/* Totals over what is visible (range and filters), as drawn. */
+/* Transitional: the window's summary panel still reads these (see
+ * hl_timeline_get_totals); new code reads HlTotals. */
 typedef struct
 {
   double usd;            /* sum of heist amounts */
@@ -74,10 +76,7 @@ typedef struct
   guint  n_matches;      /* events matching the search */
 } HlChartTotals;
 
-char         *hl_chart_describe_amount   (HlDataset      *dataset,
-                                          const HlEvent  *event);
-void          hl_chart_get_totals        (HlChart        *chart,
-                                          HlChartTotals  *totals);
+const HlTotals *hl_chart_get_totals       (HlChart        *chart);
 double        hl_chart_get_column_usd_sum (HlChart       *chart);
 gboolean      hl_chart_is_aggregated     (HlChart        *chart,
                                           guint           lane);
