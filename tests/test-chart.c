@@ -583,6 +583,126 @@ test_search_highlight (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* The legend names what is drawn, in the dataset's words */
+
+static gboolean
+shows_label (HlChart *chart, const char *text)
+{
+  guint n;
+
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (hl_chart_get_text_box_label (chart, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first text box holding @word (ignoring case), or NULL. The app's
+ * own name, in the footnote, does not count. */
+static const char *
+label_containing (HlChart *chart, const char *word)
+{
+  guint n;
+
+  hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = hl_chart_get_text_box_label (chart, i);
+      g_autofree char *lower = g_utf8_strdown (label, -1);
+      g_auto(GStrv) parts = g_strsplit (lower, "heistline", -1);
+      g_autofree char *rest = g_strjoinv ("", parts);
+
+      if (strstr (rest, word) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static HlChart *
+chart_of (HlDataset *dataset, void (*setup) (HlView *, HlDataset *))
+{
+  HlChart *chart;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  if (setup != NULL)
+    setup (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  return chart;
+}
+
+static void
+test_legend_other_dataset (void)
+{
+  static const char *words[] = { "heist", "stolen", "weapons", "missile", "ballistic",
+                                 "cruise", "satellite", "failed", "suspected" };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_file (file, NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+
+  g_assert_no_error (error);
+  chart = chart_of (dataset, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (label_containing (chart, words[i]) != NULL)
+      g_error ("“%s” says “%s”", label_containing (chart, words[i]), words[i]);
+  /* its own lanes, and what its numbers count */
+  g_assert_true (shows_label (chart, "Sanctions designations"));
+  g_assert_true (shows_label (chart, "Assets frozen"));
+  g_assert_true (shows_label (chart, "×N items, ×? not disclosed"));
+  g_assert_nonnull (label_containing (chart, "assets frozen: 3 events, $46.5m"));
+  g_assert_nonnull (label_containing (chart, "sanctions designations: 5 events"));
+}
+
+static void
+setup_cumulative (HlView *view, HlDataset *dataset)
+{
+  view->show_cumulative = TRUE;
+}
+
+static void
+setup_certain_only (HlView *view, HlDataset *dataset)
+{
+  view->hidden_confidences = (1u << HL_CONFIDENCE_SUSPECTED) | (1u << HL_CONFIDENCE_DISPUTED);
+}
+
+static void
+setup_after_launches (HlView *view, HlDataset *dataset)
+{
+  /* the last weeks of 2023: a ballistic launch, no failure, no satellite */
+  hl_view_set_range (view, hl_date_from_ymd (2023, 12, 10), hl_date_from_ymd (2023, 12, 31));
+}
+
+static void
+test_legend_bundled (void)
+{
+  static const char *kinds[] = { "ballistic", "cruise", "satellite", "failed" };
+  g_autoptr(HlChart) chart = chart_of (bundled (), NULL);
+  g_autoptr(HlChart) heists = chart_of (bundled (), setup_heists_only);
+  g_autoptr(HlChart) certain = chart_of (bundled (), setup_certain_only);
+  g_autoptr(HlChart) cumulative = chart_of (bundled (), setup_cumulative);
+  g_autoptr(HlChart) december = chart_of (bundled (), setup_after_launches);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_assert_true (shows_label (chart, kinds[i]));
+      g_assert_false (shows_label (heists, kinds[i]));
+    }
+  g_assert_true (shows_label (chart, "×N Missiles or rockets, ×? not disclosed"));
+  g_assert_true (shows_label (chart, "suspected or disputed attribution"));
+  g_assert_false (shows_label (chart, "running total of losses (right scale)"));
+  g_assert_null (label_containing (heists, "×n"));
+  g_assert_false (shows_label (certain, "suspected or disputed attribution"));
+  g_assert_true (shows_label (cumulative, "running total of losses (right scale)"));
+  g_assert_true (shows_label (december, "ballistic"));
+  g_assert_false (shows_label (december, "satellite"));
+  g_assert_false (shows_label (december, "failed"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -601,6 +721,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);
   g_test_add_func ("/chart/search-highlight", test_search_highlight);
+  g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
+  g_test_add_func ("/chart/legend/bundled", test_legend_bundled);
 
   return g_test_run ();
 }

@@ -99,6 +99,7 @@ typedef struct
   double usd_max;
   double count_max;
   gboolean aggregated;
+  gboolean has_header;  /* the band has room for the lane's title */
 } LaneLayout;
 
 typedef struct
@@ -107,6 +108,27 @@ typedef struct
   double   advance[128];  /* each ASCII character's width on its own */
   double   line_h;        /* a line's height */
 } TextEstimate;
+
+#define MAX_KIND_GROUPS 16
+
+typedef struct
+{
+  const char *label;
+  HlShape     shape;
+} KindGroup;
+
+/* What the lanes draw, found from the columns before they are laid out,
+ * so that the legend lists that and nothing else. */
+typedef struct
+{
+  KindGroup kinds[MAX_KIND_GROUPS];  /* (label, shape) of the kinds marked */
+  guint     n_kinds;
+  guint     failed_shapes;           /* bit per HlShape drawn hollow */
+  gboolean  doubtful;                /* a hatched bar */
+  guint32   lanes_counted;           /* lanes with a "×N" beside a marker */
+  guint32   lanes_undisclosed;       /* lanes with a "×?" */
+  gboolean  cumulative;              /* the running-total line */
+} Drawn;
 
 struct _HlChart
 {
@@ -142,6 +164,7 @@ struct _HlChart
   /* The view's numbers, summed once per plot width: every lane's marks,
    * the subtitle and the running total read the same columns. */
   HlColumns    *columns;
+  Drawn         drawn;
 
   guint         dropped;     /* Drop: parts left out for want of room */
 
@@ -465,34 +488,21 @@ hl_chart_x_to_time (HlChart *self, double x)
 }
 
 static Shape
-shape_for_kind (const char *kind)
+shape_of_kind (const HlKind *kind)
 {
-  if (kind == NULL)
-    return SHAPE_SQUARE;
-  if (g_ascii_strcasecmp (kind, "cruise") == 0)
-    return SHAPE_DIAMOND;
-  if (g_ascii_strcasecmp (kind, "satellite") == 0)
-    return SHAPE_CIRCLE;
-  if (g_ascii_strcasecmp (kind, "ICBM") == 0 || g_ascii_strcasecmp (kind, "IRBM") == 0 ||
-      g_ascii_strcasecmp (kind, "MRBM") == 0 || g_ascii_strcasecmp (kind, "SRBM") == 0 ||
-      g_ascii_strcasecmp (kind, "SLBM") == 0 || g_ascii_strcasecmp (kind, "ballistic") == 0 ||
-      g_ascii_strcasecmp (kind, "hypersonic") == 0)
-    return SHAPE_TRIANGLE;
-  return SHAPE_SQUARE;
-}
-
-/* Long-range and space launches matter most: their marks are larger and
- * their titles are placed first. */
-static int
-kind_rank (const char *kind)
-{
-  if (kind == NULL)
-    return 0;
-  if (g_ascii_strcasecmp (kind, "ICBM") == 0)
-    return 3;
-  if (g_ascii_strcasecmp (kind, "IRBM") == 0 || g_ascii_strcasecmp (kind, "satellite") == 0)
-    return 2;
-  return 1;
+  switch (kind->shape)
+    {
+    case HL_SHAPE_TRIANGLE:
+      return SHAPE_TRIANGLE;
+    case HL_SHAPE_DIAMOND:
+      return SHAPE_DIAMOND;
+    case HL_SHAPE_CIRCLE:
+      return SHAPE_CIRCLE;
+    case HL_SHAPE_SQUARE:
+    case HL_N_SHAPES:
+    default:
+      return SHAPE_SQUARE;
+    }
 }
 
 static gboolean
@@ -513,6 +523,174 @@ typedef struct
   gboolean    hollow;
   gboolean    dashed;
 } LegendEntry;
+
+#define MAX_LEGEND_ENTRIES (HL_DATASET_MAX_LANES + MAX_KIND_GROUPS + 8)
+
+static int
+shape_order (HlShape shape)
+{
+  /* the plain square last: it is what kinds nobody described get */
+  return shape == HL_SHAPE_SQUARE ? HL_N_SHAPES : (int) shape;
+}
+
+static int
+compare_kind_groups (gconstpointer a, gconstpointer b)
+{
+  const KindGroup *ka = a, *kb = b;
+
+  if (ka->shape != kb->shape)
+    return shape_order (ka->shape) - shape_order (kb->shape);
+  return g_utf8_collate (ka->label, kb->label);
+}
+
+/* "×N Missiles or rockets", "×N items": what the numbers beside markers
+ * count, for each lane that shows some; "×? not disclosed" once. */
+static void
+count_notes (HlChart *self, GPtrArray *notes)
+{
+  const Drawn *d = &self->drawn;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+      char *note;
+      gboolean seen = FALSE;
+
+      if (!(d->lanes_counted & (1u << i)))
+        continue;
+      note = lane->unit != NULL ? g_strdup_printf (_("×N %s"), lane->unit)
+                                : g_strdup (_("×N items"));
+      for (guint k = 0; k < notes->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (notes, k), note);
+      if (seen)
+        g_free (note);
+      else
+        g_ptr_array_add (notes, note);
+    }
+  if (d->lanes_undisclosed != 0)
+    {
+      char *last = notes->len > 0 ? g_ptr_array_steal_index (notes, notes->len - 1) : NULL;
+
+      /* TRANSLATORS: a legend note: what "×N" and "×?" beside markers mean */
+      g_ptr_array_add (notes, last != NULL ? g_strdup_printf (_("%s, ×? not disclosed"), last)
+                                           : g_strdup (_("×? not disclosed")));
+      g_free (last);
+    }
+}
+
+/* The legend lists what the chart draws: each lane shown, then only the
+ * marks that appear (hatched bars, kinds, hollow failures, counts, the
+ * running total). @notes keeps the notes' strings. */
+static guint
+legend_entries (HlChart *self, LegendEntry *entries, GPtrArray *notes)
+{
+  const Drawn *d = &self->drawn;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  guint n = 0;
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+      Shape shape = lane->measure == HL_MEASURE_USD ? SHAPE_BAR : SHAPE_SQUARE;
+
+      if (hl_view_lane_visible (&self->view, i))
+        entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
+    }
+  if (d->doubtful)
+    entries[n++] = (LegendEntry) { _("suspected or disputed attribution"),
+                                   SHAPE_BAR, -1, FALSE, TRUE };
+  for (guint i = 0; i < d->n_kinds; i++)
+    {
+      HlKind kind = { NULL, NULL, d->kinds[i].shape, 0 };
+
+      entries[n++] = (LegendEntry) { d->kinds[i].label, shape_of_kind (&kind), -1,
+                                     FALSE, FALSE };
+    }
+  if (d->failed_shapes != 0)
+    {
+      static const HlShape order[] = { HL_SHAPE_TRIANGLE, HL_SHAPE_DIAMOND, HL_SHAPE_CIRCLE,
+                                       HL_SHAPE_SQUARE };
+      HlKind kind = { NULL, NULL, HL_SHAPE_SQUARE, 0 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+        if (d->failed_shapes & (1u << order[k]))
+          {
+            kind.shape = order[k];
+            break;
+          }
+      entries[n++] = (LegendEntry) { _("failed"), shape_of_kind (&kind), -1, TRUE, FALSE };
+    }
+  count_notes (self, notes);
+  /* lane -2: text only, no swatch */
+  for (guint i = 0; i < notes->len; i++)
+    entries[n++] = (LegendEntry) { g_ptr_array_index (notes, i), SHAPE_SQUARE, -2,
+                                   FALSE, FALSE };
+  /* the line's scale is on the right: say what it is */
+  if (d->cumulative)
+    entries[n++] = (LegendEntry) { _("running total of losses (right scale)"),
+                                   SHAPE_LINE, -3, FALSE, FALSE };
+  g_assert (n <= MAX_LEGEND_ENTRIES);
+  return n;
+}
+
+/* One marker as layout_count_lane() will draw it, for the legend. */
+static void
+note_marker (HlChart *self, Drawn *d, guint lane, const HlColumn *c, const HlEvent *ev)
+{
+  const HlKind *kind = hl_dataset_lane_kind (self->dataset, lane, ev->kind);
+  const char *label = hl_kind_get_label (kind);
+  KindGroup group = { label, kind->shape };
+
+  if (c->n == 1 && is_failure (ev))
+    d->failed_shapes |= 1u << kind->shape;
+  if (c->n > 1 || (ev->count_known && ev->count > 1))
+    d->lanes_counted |= 1u << lane;
+  else if (!ev->count_known)
+    d->lanes_undisclosed |= 1u << lane;
+  if (label == NULL || d->n_kinds == MAX_KIND_GROUPS)
+    return;
+  for (guint k = 0; k < d->n_kinds; k++)
+    if (d->kinds[k].shape == group.shape && g_str_equal (d->kinds[k].label, label))
+      return;
+  d->kinds[d->n_kinds++] = group;
+}
+
+/* What the lanes will draw, from the columns and whether each lane is
+ * aggregated (a crowded count lane draws bars, not markers). */
+static void
+find_drawn (HlChart *self, Drawn *d)
+{
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  guint n_cols = hl_columns_get_n_columns (self->columns);
+  gboolean any_usd = FALSE;
+
+  memset (d, 0, sizeof *d);
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      const HlColumn *c = hl_columns_get_lane (self->columns, lane, NULL);
+      gboolean usd = hl_dataset_get_lane (self->dataset, lane)->measure == HL_MEASURE_USD;
+
+      if (c == NULL)
+        continue;
+      any_usd |= usd;
+      if (!usd && self->lanes[lane].aggregated)
+        continue;
+      for (guint i = 0; i < n_cols && !(usd && d->doubtful); i++)
+        {
+          if (c[i].n == 0)
+            continue;
+          if (usd)
+            d->doubtful |= c[i].all_doubtful;
+          else
+            note_marker (self, d, lane, &c[i], &events[c[i].top]);
+        }
+    }
+  qsort (d->kinds, d->n_kinds, sizeof (KindGroup), compare_kind_groups);
+  d->cumulative = any_usd && self->view.show_cumulative &&
+                  hl_columns_get_totals (self->columns)->usd > 0;
+}
 
 static double
 layout_header (HlChart *self, double m)
@@ -562,43 +740,10 @@ layout_header (HlChart *self, double m)
 
   if (self->view.show_legend && !(self->dropped & DROP_LEGEND))
     {
-      guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
       double gap = 26 * self->s, sw = 14 * self->s, row_h = 0;
-      gboolean any_count = FALSE, any_usd = FALSE;
-      LegendEntry entries[HL_DATASET_MAX_LANES + 8];
-      guint n = 0;
-
-      for (guint i = 0; i < n_lanes && i < HL_DATASET_MAX_LANES; i++)
-        {
-          const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
-          Shape shape = lane->measure == HL_MEASURE_USD ? SHAPE_BAR : SHAPE_SQUARE;
-
-          if (!hl_view_lane_visible (&self->view, i))
-            continue;
-          entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
-          if (lane->measure == HL_MEASURE_USD)
-            any_usd = TRUE;
-          else
-            any_count = TRUE;
-        }
-      if (any_usd)
-        entries[n++] = (LegendEntry) { _("suspected or disputed attribution"),
-                                       SHAPE_BAR, -1, FALSE, TRUE };
-      if (any_count)
-        {
-          entries[n++] = (LegendEntry) { _("ballistic"), SHAPE_TRIANGLE, -1, FALSE, FALSE };
-          entries[n++] = (LegendEntry) { _("cruise"), SHAPE_DIAMOND, -1, FALSE, FALSE };
-          entries[n++] = (LegendEntry) { _("satellite"), SHAPE_CIRCLE, -1, FALSE, FALSE };
-          entries[n++] = (LegendEntry) { _("failed"), SHAPE_TRIANGLE, -1, TRUE, FALSE };
-          /* lane -2: text only, no swatch */
-          entries[n++] = (LegendEntry) { _("×N missiles, ×? not disclosed"),
-                                         SHAPE_SQUARE, -2, FALSE, FALSE };
-        }
-      /* the line's scale is on the right: say what it is */
-      if (any_usd && self->view.show_cumulative &&
-          hl_columns_get_totals (self->columns)->usd > 0)
-        entries[n++] = (LegendEntry) { _("running total of losses (right scale)"),
-                                       SHAPE_LINE, -3, FALSE, FALSE };
+      LegendEntry entries[MAX_LEGEND_ENTRIES];
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      guint n = legend_entries (self, entries, notes);
 
       x = m;
       for (guint i = 0; i < n; i++)
@@ -1001,24 +1146,14 @@ axis_height (HlChart *self)
 /* Lanes */
 
 static void
-add_lane_header (HlChart *self, guint lane, const HlBox *band, double *content_top)
+add_lane_header (HlChart *self, guint lane, const HlBox *band)
 {
   const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
   PangoLayout *layout = make_layout (self, self->font_label_bold, l->title);
-  double w, h;
 
   pango_layout_set_width (layout, (int) (band->width * 0.5 * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  layout_size (layout, &w, &h);
-  /* A band too thin for its title keeps its marks; the legend names it. */
-  if (h + 4 * self->s > band->height * 0.5)
-    {
-      g_object_unref (layout);
-      *content_top = band->y;
-      return;
-    }
   add_text (self, layout, band->x + 4 * self->s, band->y, ROLE_FG, (int) lane);
-  *content_top = band->y + h + 4 * self->s;
 }
 
 /* Does the running-total line cross @box? Its points go left to right in
@@ -1335,7 +1470,6 @@ layout_usd_lane (HlChart *self, guint lane)
   /* One bar per used column; when columns crowd, bars are one pixel wide
    * so that neighbours never hide each other. */
   bw = MAX (3.0, 11 * self->s);
-  ll->aggregated = n_used * (bw + 1) > self->plot.width;
   if (ll->aggregated)
     bw = 1;
   for (guint i = 0; i < n_cols; i++)
@@ -1459,8 +1593,7 @@ layout_count_lane (HlChart *self, guint lane)
   ll->base = ll->content.y + ll->content.height;
   ll->top = ll->content.y;
 
-  /* Crowded: a histogram of counts per pixel column. */
-  ll->aggregated = n_used * ms > self->plot.width * n_rows * 0.5;
+  /* Crowded: a histogram of counts per pixel column (see allocate_lanes()). */
   if (ll->aggregated)
     {
       double max_count = 0;
@@ -1495,6 +1628,7 @@ layout_count_lane (HlChart *self, guint lane)
     {
       const HlColumn *c = &cols[i];
       const HlEvent *ev;
+      const HlKind *kind;
       Mark mark = { { 0 }, c->top, lane, c->n, SHAPE_SQUARE, FALSE, FALSE, c->any_match };
       double x, size, right, count_w = 0;
       guint row = 0;
@@ -1505,8 +1639,11 @@ layout_count_lane (HlChart *self, guint lane)
         continue;
       ev = &events[c->top];
       x = c->n == 1 ? hl_chart_time_to_x (self, ev->time) : self->plot.x + i + 0.5;
-      size = ms * (1 + 0.15 * (kind_rank (ev->kind) - 1));
-      mark.shape = shape_for_kind (ev->kind);
+      kind = hl_dataset_lane_kind (self->dataset, lane, ev->kind);
+      /* Ranks 2 and 3 (long-range, space) are larger; kinds nobody
+       * described (rank 0) keep the ordinary size of rank 1. */
+      size = ms * (1 + 0.15 * (MAX (kind->rank, 1) - 1));
+      mark.shape = shape_of_kind (kind);
       mark.hollow = c->n == 1 && is_failure (ev);
 
       if (c->n > 1)
@@ -1575,7 +1712,8 @@ layout_count_lane (HlChart *self, guint lane)
           double cand[N_COUNT_CANDIDATES][2];
           PangoLayout *layout;
 
-          if (mk->n_events != 1 || kind_rank (ev->kind) != rank)
+          if (mk->n_events != 1 ||
+              hl_dataset_lane_kind (self->dataset, lane, ev->kind)->rank != rank)
             continue;
           if (!label_may_fit (self, &self->est_small, ev->title, mk, &bounds,
                               count_label_candidates, N_COUNT_CANDIDATES))
@@ -1702,32 +1840,196 @@ cut_lines_around_labels (HlChart *self)
   g_array_append_vals (self->lines, cut->data, cut->len);
 }
 
+/* The header's height without keeping what it laid out: the legend
+ * depends on what the lanes draw, which depends on the room it leaves. */
+static double
+measure_header (HlChart *self, double m)
+{
+  guint n_texts = self->texts->len, n_rects = self->rects->len;
+  double bottom = layout_header (self, m);
+
+  for (guint i = n_texts; i < self->texts->len; i++)
+    g_object_unref (g_array_index (self->texts, Text, i).layout);
+  g_array_set_size (self->texts, n_texts);
+  g_array_set_size (self->text_boxes, n_texts);
+  g_array_set_size (self->rects, n_rects);
+  return bottom;
+}
+
+static double
+period_label_height (HlChart *self)
+{
+  PangoLayout *probe;
+  double w, h;
+
+  if (!self->view.show_periods || hl_dataset_get_n_periods (self->dataset) == 0 ||
+      (self->dropped & DROP_PERIODS))
+    return 0;
+  probe = shared_layout (self, self->font_small, "Ag");
+  layout_size (probe, &w, &h);
+  g_object_unref (probe);
+  return h + 4 * self->s;
+}
+
+/* Places the plot below the header and the period labels, above the axis
+ * and the footnote, and cuts it into lane bands: a count lane gets room
+ * for three rows of markers and their labels; usd lanes share the rest.
+ * Without usd lanes, all share alike. Decides which lanes aggregate.
+ * FALSE when a band is too thin for its marks. */
+static gboolean
+allocate_lanes (HlChart *self, double header_bottom, double foot_h, double m)
+{
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  double ms = MAX (10.0, 15 * self->s), lane_gap = 14 * self->s, row_h = ms * 1.7;
+  double w, header_h, label_h, count_h, avail, y;
+  guint n_visible = 0, n_usd = 0;
+  gboolean fits = TRUE;
+  PangoLayout *probe;
+
+  self->plot.y = header_bottom + period_label_height (self);
+  self->plot.height = MAX (10, self->height - m - foot_h - axis_height (self) - self->plot.y);
+
+  for (guint i = 0; i < n_lanes; i++)
+    if (hl_view_lane_visible (&self->view, i))
+      {
+        n_visible++;
+        n_usd += hl_dataset_get_lane (self->dataset, i)->measure == HL_MEASURE_USD;
+      }
+  avail = self->plot.height - 6 * self->s - lane_gap * n_visible;
+  probe = shared_layout (self, self->font_label_bold, "Ag");
+  layout_size (probe, &w, &header_h);
+  g_object_unref (probe);
+  probe = shared_layout (self, self->font_small, "Ag");
+  layout_size (probe, &w, &label_h);
+  g_object_unref (probe);
+  count_h = header_h + 4 * self->s + 3 * row_h + label_h;
+  if (n_usd == 0 || n_usd == n_visible)
+    count_h = avail / MAX (n_visible, 1);
+  else
+    count_h = MIN (count_h, avail * 0.3);
+
+  y = self->plot.y + 6 * self->s;
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      LaneLayout *ll = &self->lanes[lane];
+      gboolean usd = hl_dataset_get_lane (self->dataset, lane)->measure == HL_MEASURE_USD;
+      double band_h = usd && n_usd < n_visible
+                      ? (avail - count_h * (n_visible - n_usd)) / n_usd : count_h;
+      double content_top = y;
+      guint n_used;
+
+      if (!hl_view_lane_visible (&self->view, lane))
+        continue;
+      /* a header and at least a row and a half of marks */
+      if (band_h < header_h + 4 * self->s + 1.5 * row_h)
+        fits = FALSE;
+      ll->band = (HlBox) { self->plot.x, y, self->plot.width, band_h };
+      /* A band too thin for its title keeps its marks; the legend names it. */
+      ll->has_header = header_h + 4 * self->s <= band_h * 0.5;
+      if (ll->has_header)
+        content_top = y + header_h + 4 * self->s;
+      ll->content = (HlBox) { self->plot.x, content_top, self->plot.width,
+                              MAX (4, y + band_h - content_top) };
+      hl_columns_get_lane (self->columns, lane, &n_used);
+      if (usd)
+        ll->aggregated = n_used * (MAX (3.0, 11 * self->s) + 1) > self->plot.width;
+      else
+        ll->aggregated = n_used * ms > self->plot.width * 0.5 *
+                                       MAX (1, floor (ll->content.height / row_h));
+      y += band_h + lane_gap;
+    }
+  return fits;
+}
+
+static void
+layout_periods (HlChart *self, double label_y)
+{
+  double w, h;
+
+  for (guint i = 0; i < hl_dataset_get_n_periods (self->dataset); i++)
+    {
+      const HlPeriod *p = hl_dataset_get_period (self->dataset, i);
+      double xa = MAX (hl_chart_time_to_x (self, p->from), self->plot.x);
+      double xb = MIN (hl_chart_time_to_x (self, p->to), self->plot.x + self->plot.width);
+      Swatch band = { { xa, self->plot.y, xb - xa, self->plot.height }, ROLE_BAND, -1,
+                      SHAPE_SQUARE, FALSE, FALSE };
+      PangoLayout *layout;
+
+      if (xb - xa < 1)
+        continue;
+      g_array_append_val (self->rects, band);
+      layout = make_layout (self, self->font_small, p->label);
+      pango_layout_set_width (layout, (int) ((xb - xa - 8 * self->s) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      layout_size (layout, &w, &h);
+      /* A label cut down to a lone "…" says nothing: leave it out. */
+      if (pango_layout_is_ellipsized (layout) ? w >= 60 * self->s : w > 0)
+        {
+          HlBox box = { xa + 4 * self->s, label_y, w, h };
+
+          if (!collides (self, &box, 0, -2))
+            {
+              add_text (self, layout, box.x, box.y, ROLE_BAND_TEXT, -1);
+              continue;
+            }
+        }
+      g_object_unref (layout);
+    }
+}
+
+static void
+layout_lanes (HlChart *self)
+{
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  double lane_gap = 14 * self->s;
+  guint last = 0;
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    if (hl_view_lane_visible (&self->view, lane))
+      last = lane;
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
+      LaneLayout *ll = &self->lanes[lane];
+
+      if (!hl_view_lane_visible (&self->view, lane))
+        continue;
+      if (ll->has_header)
+        add_lane_header (self, lane, &ll->band);
+      if (l->measure == HL_MEASURE_USD)
+        layout_usd_lane (self, lane);
+      else
+        layout_count_lane (self, lane);
+      if (lane != last)
+        {
+          double y = ll->band.y + ll->band.height + lane_gap / 2;
+          Line sep = { self->plot.x, y, self->plot.x + self->plot.width, y, ROLE_GRID,
+                       MAX (1, self->s), FALSE };
+
+          g_array_append_val (self->lines, sep);
+        }
+    }
+}
+
 /* Lays everything out; FALSE when the lanes are left too little room. */
 static gboolean
 layout_chart_once (HlChart *self)
 {
   double m = MAX (10.0, 36 * self->s);
-  gboolean fits = TRUE;
-  double header_bottom, foot_h = 0, axis_h, gutter, right_gutter = 0, w, h, band_label_h = 0;
-  guint n_lanes = hl_dataset_get_n_lanes (self->dataset);
-  guint visible[HL_DATASET_MAX_LANES], n_visible = 0;
-  double y, lane_gap;
+  double header_bottom, foot_h = 0, gutter, right_gutter = 0, h;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
   gint64 margin;
   guint first, last;
   PangoLayout *probe;
-  gboolean has_usd = FALSE;
+  gboolean has_usd = FALSE, fits;
+  Drawn drawn;
 
   for (guint i = 0; i < n_lanes; i++)
     if (hl_view_lane_visible (&self->view, i))
-      {
-        const HlLane *lane = hl_dataset_get_lane (self->dataset, i);
+      has_usd |= hl_dataset_get_lane (self->dataset, i)->measure == HL_MEASURE_USD;
 
-        visible[n_visible++] = i;
-        has_usd |= lane->measure == HL_MEASURE_USD;
-      }
-
-  /* Events just outside the range still count if their marks reach in;
-   * the binning drops what falls outside the plot. */
+  /* The events whose sources the footnote names: those in range, and
+   * just outside it if their marks reach in. */
   margin = (self->view.to - self->view.from) / 1000;
   first = hl_dataset_lower_bound (self->dataset, self->view.from - margin);
   last = hl_dataset_lower_bound (self->dataset, self->view.to + margin);
@@ -1739,16 +2041,10 @@ layout_chart_once (HlChart *self)
   if (self->view.show_cumulative && has_usd)
     right_gutter = gutter;
 
-  /* The plot's horizontal extent is needed before the header, whose
-   * subtitle reports totals: lay lanes out first, then the header, then
-   * shift the lanes into place. */
   /* On whole pixels, so that each column of the level of detail is one
    * column of pixels: its bar is filled without antialiasing. */
   self->plot.x = round (m + gutter);
   self->plot.width = MAX (10, floor (self->width - m - right_gutter) - self->plot.x);
-
-  if (self->view.show_footnote && !(self->dropped & DROP_FOOTNOTE))
-    foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
 
   /* Totals first, so the subtitle can report them: the columns stay
    * valid while the plot's width does, so every try of layout_chart()
@@ -1759,109 +2055,26 @@ layout_chart_once (HlChart *self)
       g_clear_pointer (&self->columns, hl_columns_free);
       self->columns = hl_columns_new (self->dataset, &self->view, (guint) self->plot.width);
     }
+
+  if (self->view.show_footnote && !(self->dropped & DROP_FOOTNOTE))
+    foot_h = layout_footnote (self, m, first, last) + 10 * self->s;
+
+  /* The legend lists what the lanes draw, and whether a count lane draws
+   * markers depends on the room the legend leaves it: guess markers,
+   * allocate, and measure again if the guess was wrong. */
+  find_drawn (self, &self->drawn);
+  fits = allocate_lanes (self, measure_header (self, m), foot_h, m);
+  find_drawn (self, &drawn);
+  if (memcmp (&drawn, &self->drawn, sizeof drawn) != 0)
+    {
+      self->drawn = drawn;
+      fits = allocate_lanes (self, measure_header (self, m), foot_h, m);
+    }
   header_bottom = layout_header (self, m);
 
-  if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0 &&
-      !(self->dropped & DROP_PERIODS))
-    {
-      probe = shared_layout (self, self->font_small, "Ag");
-      layout_size (probe, &w, &band_label_h);
-      g_object_unref (probe);
-      band_label_h += 4 * self->s;
-    }
-
-  axis_h = axis_height (self);
-  self->plot.y = header_bottom + band_label_h;
-  self->plot.height = MAX (10, self->height - m - foot_h - axis_h - self->plot.y);
-
-  /* Period bands, labelled in the strip above the plot. */
-  if (band_label_h > 0)
-    for (guint i = 0; i < hl_dataset_get_n_periods (self->dataset); i++)
-      {
-        const HlPeriod *p = hl_dataset_get_period (self->dataset, i);
-        double xa = MAX (hl_chart_time_to_x (self, p->from), self->plot.x);
-        double xb = MIN (hl_chart_time_to_x (self, p->to), self->plot.x + self->plot.width);
-        Swatch band = { { xa, self->plot.y, xb - xa, self->plot.height }, ROLE_BAND, -1,
-                        SHAPE_SQUARE, FALSE, FALSE };
-        PangoLayout *layout;
-
-        if (xb - xa < 1)
-          continue;
-        g_array_append_val (self->rects, band);
-        layout = make_layout (self, self->font_small, p->label);
-        pango_layout_set_width (layout, (int) ((xb - xa - 8 * self->s) * PANGO_SCALE));
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        layout_size (layout, &w, &h);
-        /* A label cut down to a lone "…" says nothing: leave it out. */
-        if (pango_layout_is_ellipsized (layout) ? w >= 60 * self->s : w > 0)
-          {
-            HlBox box = { xa + 4 * self->s, header_bottom, w, h };
-
-            if (!collides (self, &box, 0, -2))
-              add_text (self, layout, box.x, box.y, ROLE_BAND_TEXT, -1);
-            else
-              g_object_unref (layout);
-          }
-        else
-          g_object_unref (layout);
-      }
-
-  /* Lane bands: a count lane gets room for three rows of markers and their
-   * labels; usd lanes share the rest. Without usd lanes, all share alike. */
-  lane_gap = 14 * self->s;
-  {
-    double avail = self->plot.height - 6 * self->s - lane_gap * n_visible;
-    double ms = MAX (10.0, 15 * self->s), header_h, label_h, count_h;
-    guint n_usd = 0;
-
-    probe = shared_layout (self, self->font_label_bold, "Ag");
-    layout_size (probe, &w, &header_h);
-    g_object_unref (probe);
-    probe = make_layout (self, self->font_small, "Ag");
-    layout_size (probe, &w, &label_h);
-    g_object_unref (probe);
-    count_h = header_h + 4 * self->s + 3 * ms * 1.7 + label_h;
-    for (guint k = 0; k < n_visible; k++)
-      n_usd += hl_dataset_get_lane (self->dataset, visible[k])->measure == HL_MEASURE_USD;
-    if (n_usd == 0 || n_usd == n_visible)
-      count_h = avail / MAX (n_visible, 1);
-    else
-      count_h = MIN (count_h, avail * 0.3);
-
-    y = self->plot.y + 6 * self->s;
-    for (guint k = 0; k < n_visible; k++)
-      {
-        guint lane = visible[k];
-        const HlLane *l = hl_dataset_get_lane (self->dataset, lane);
-        LaneLayout *ll = &self->lanes[lane];
-        double band_h, content_top;
-
-        if (l->measure == HL_MEASURE_USD && n_usd < n_visible)
-          band_h = (avail - count_h * (n_visible - n_usd)) / n_usd;
-        else
-          band_h = count_h;
-        /* a header and at least a row and a half of marks */
-        if (band_h < header_h + 4 * self->s + 1.5 * ms * 1.7)
-          fits = FALSE;
-
-        ll->band = (HlBox) { self->plot.x, y, self->plot.width, band_h };
-        add_lane_header (self, lane, &ll->band, &content_top);
-        ll->content = (HlBox) { self->plot.x, content_top, self->plot.width,
-                                MAX (4, y + band_h - content_top) };
-        if (l->measure == HL_MEASURE_USD)
-          layout_usd_lane (self, lane);
-        else
-          layout_count_lane (self, lane);
-        y += band_h + lane_gap;
-        if (k + 1 < n_visible)
-          {
-            Line sep = { self->plot.x, y - lane_gap / 2, self->plot.x + self->plot.width,
-                         y - lane_gap / 2, ROLE_GRID, MAX (1, self->s), FALSE };
-            g_array_append_val (self->lines, sep);
-          }
-      }
-  }
-
+  if (self->plot.y > header_bottom)
+    layout_periods (self, header_bottom);
+  layout_lanes (self);
   layout_axis (self, self->plot.y + self->plot.height);
   cut_lines_around_labels (self);
   return fits;
