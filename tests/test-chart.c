@@ -703,6 +703,86 @@ test_legend_bundled (void)
   g_assert_false (shows_label (december, "failed"));
 }
 
+/* ------------------------------------------------------------------ */
+/* Text caches belong to whoever draws */
+
+static gsize
+count_all_differences (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a), h = cairo_image_surface_get_height (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  gsize n = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < stride; x += 4)
+      n += memcmp (pa + y * stride + x, pb + y * stride + x, 4) != 0;
+  return n;
+}
+
+static void
+test_text_cache (void)
+{
+  HlDataset *dataset = bundled ();
+  g_autoptr(HlTextCache) a = hl_text_cache_new ();
+  g_autoptr(HlTextCache) b = hl_text_cache_new ();
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 9");
+  HlChart *first, *other, *panned, *again, *kept;
+  cairo_surface_t *reference, *surface;
+  HlView view, pan;
+
+  hl_view_init (&view, dataset);
+  hl_view_copy (&pan, &view);
+  hl_view_pan (&pan, 0.3);
+
+  /* Two caches, the same pixels */
+  first = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  other = hl_chart_new_cached (dataset, &view, 1280, 720, b);
+  g_assert_cmpuint (hl_text_cache_get_size (a), >, 20);
+  reference = render (first, 1280, 720);
+  surface = render (other, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A warm cache (another view laid out in between) draws the same */
+  panned = hl_chart_new_cached (dataset, &pan, 1280, 720, a);
+  again = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  surface = render (again, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* The owner frees the other charts, floods the cache past its bound
+   * (it starts afresh) and lets it go: a chart made before is unaffected. */
+  kept = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  hl_chart_unref (first);
+  hl_chart_unref (other);
+  hl_chart_unref (panned);
+  hl_chart_unref (again);
+  for (guint i = 0; i < HL_TEXT_CACHE_MAX + 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("flood %u", i);
+
+      g_object_unref (hl_text_cache_get (a, font, text, PANGO_ALIGN_LEFT));
+    }
+  g_assert_cmpuint (hl_text_cache_get_size (a), <=, HL_TEXT_CACHE_MAX);
+  g_clear_pointer (&a, hl_text_cache_unref);
+  surface = render (kept, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+  hl_chart_unref (kept);
+
+  /* A chart with a cache of its own draws the same as well */
+  kept = hl_chart_new (dataset, &view, 1280, 720);
+  surface = render (kept, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+  hl_chart_unref (kept);
+
+  cairo_surface_destroy (reference);
+  hl_view_clear (&pan);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -723,6 +803,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/search-highlight", test_search_highlight);
   g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
   g_test_add_func ("/chart/legend/bundled", test_legend_bundled);
+  g_test_add_func ("/chart/text-cache", test_text_cache);
 
   return g_test_run ();
 }

@@ -144,7 +144,8 @@ struct _HlChart
   Rgba         lane_colors[HL_DATASET_MAX_LANES];
   gboolean     transparent;
 
-  PangoContext         *pango;
+  HlTextCache          *cache;
+  PangoContext         *pango;      /* the cache's */
   PangoFontDescription *font_title;
   PangoFontDescription *font_subtitle;
   PangoFontDescription *font_label;
@@ -304,50 +305,15 @@ make_layout (HlChart *self, const PangoFontDescription *font, const char *text)
   return layout;
 }
 
-/* Laid-out text is the largest cost of a frame, and most of it (ticks,
- * money scale, legend, event labels, counts) comes back unchanged in the
- * next frame while the user pans or zooms. Layouts that nobody changes
- * after making them are shared between charts through this cache, keyed
- * by font size, weight, alignment and text. All charts set up their Pango
- * contexts alike (see hl_chart_new), so a layout from an earlier chart
- * measures and draws the same. */
-#define SHARED_LAYOUTS_MAX 4096
-
-static GHashTable *shared_layouts;
-G_LOCK_DEFINE_STATIC (shared_layouts);
-
+/* A layout of @text in @font, aligned, from the chart's text cache: the
+ * caller must not change it. */
 static PangoLayout *
 shared_layout_aligned (HlChart                    *self,
                        const PangoFontDescription *font,
                        const char                 *text,
                        PangoAlignment              alignment)
 {
-  g_autofree char *key = g_strdup_printf ("%d %d %d %s", pango_font_description_get_size (font),
-                                          (int) pango_font_description_get_weight (font),
-                                          (int) alignment, text);
-  PangoLayout *layout;
-
-  G_LOCK (shared_layouts);
-  if (shared_layouts == NULL)
-    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  layout = g_hash_table_lookup (shared_layouts, key);
-  if (layout != NULL)
-    g_object_ref (layout);
-  G_UNLOCK (shared_layouts);
-  if (layout != NULL)
-    return layout;
-
-  layout = make_layout (self, font, text);
-  pango_layout_set_alignment (layout, alignment);
-  /* Lay it out now, so that a shared layout is only ever read. */
-  pango_layout_get_extents (layout, NULL, NULL);
-
-  G_LOCK (shared_layouts);
-  if (g_hash_table_size (shared_layouts) >= SHARED_LAYOUTS_MAX)
-    g_hash_table_remove_all (shared_layouts);
-  g_hash_table_replace (shared_layouts, g_steal_pointer (&key), g_object_ref (layout));
-  G_UNLOCK (shared_layouts);
-  return layout;
+  return hl_text_cache_get (self->cache, font, text, alignment);
 }
 
 /* A layout of @text in @font that the caller must not change. */
@@ -466,6 +432,7 @@ hl_chart_unref (HlChart *self)
   pango_font_description_free (self->font_label_bold);
   pango_font_description_free (self->font_small);
   g_object_unref (self->pango);
+  hl_text_cache_unref (self->cache);
   hl_view_clear (&self->view);
   g_object_unref (self->dataset);
   g_free (self);
@@ -867,14 +834,6 @@ footnote_text (GString *text, GPtrArray *names, guint n_named, const char *basen
 
 #define FOOTNOTE_SAMPLE 512
 
-/* The last footnote laid out, and what it was laid out from. */
-static struct
-{
-  char        *key;
-  PangoLayout *layout;
-} footnote_cache;
-G_LOCK_DEFINE_STATIC (footnote_cache);
-
 static double
 layout_footnote (HlChart *self, double m, guint first, guint last)
 {
@@ -933,12 +892,7 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
   cache_key = g_strdup_printf ("%d×%d %g %s", self->width, self->height,
                          pango_font_description_get_size (self->font_small) / (double) PANGO_SCALE,
                          text->str);
-  G_LOCK (footnote_cache);
-  if (footnote_cache.key != NULL && g_str_equal (footnote_cache.key, cache_key))
-    layout = g_object_ref (footnote_cache.layout);
-  else
-    layout = NULL;
-  G_UNLOCK (footnote_cache);
+  layout = hl_text_cache_get_footnote (self->cache, cache_key);
   if (layout != NULL)
     {
       layout_size (layout, &w, &h);
@@ -1008,12 +962,7 @@ layout_footnote (HlChart *self, double m, guint first, guint last)
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       }
   }
-  G_LOCK (footnote_cache);
-  g_free (footnote_cache.key);
-  g_clear_object (&footnote_cache.layout);
-  footnote_cache.key = g_steal_pointer (&cache_key);
-  footnote_cache.layout = g_object_ref (layout);
-  G_UNLOCK (footnote_cache);
+  hl_text_cache_set_footnote (self->cache, cache_key, layout);
 
   layout_size (layout, &w, &h);
   add_text (self, layout, m, self->height - m - h, ROLE_MUTED, -1);
@@ -2109,15 +2058,26 @@ layout_chart (HlChart *self)
     }
 }
 
+/**
+ * hl_chart_new_cached:
+ * @cache: where text laid out by earlier charts is kept, and this one's goes
+ *
+ * Lays @dataset out for @view at @width x @height. Whoever draws chart
+ * after chart (a window, a preview) keeps one @cache for all of them.
+ */
 HlChart *
-hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
+hl_chart_new_cached (HlDataset    *dataset,
+                     const HlView *view,
+                     int           width,
+                     int           height,
+                     HlTextCache  *cache)
 {
   HlChart *self;
-  cairo_font_options_t *options;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (view != NULL, NULL);
   g_return_val_if_fail (view->to > view->from, NULL);
+  g_return_val_if_fail (cache != NULL, NULL);
 
   self = g_new0 (HlChart, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -2134,16 +2094,8 @@ hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
   self->rects = g_array_new (FALSE, FALSE, sizeof (Swatch));
   self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
 
-  /* One font setup for every surface, so the window, PNG, SVG and PDF
-   * measure text alike. */
-  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->pango, 96);
+  self->cache = hl_text_cache_ref (cache);
+  self->pango = g_object_ref (hl_text_cache_get_context (cache));
 
   /* Text shrinks with the canvas but not below what reads comfortably in
    * a window or on a small slide (GNOME's body text is about 14.7 px). */
@@ -2157,6 +2109,16 @@ hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
   layout_chart (self);
 
   return self;
+}
+
+/* A chart with a text cache of its own, freed with it: for one-off
+ * charts (an export); see hl_chart_new_cached(). */
+HlChart *
+hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
+{
+  g_autoptr(HlTextCache) cache = hl_text_cache_new ();
+
+  return hl_chart_new_cached (dataset, view, width, height, cache);
 }
 
 /* ------------------------------------------------------------------ */

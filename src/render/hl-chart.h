@@ -5,6 +5,7 @@
 
 #include "hl-columns.h"
 #include "hl-dataset.h"
+#include "hl-text-cache.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ HlChart      *hl_chart_new               (HlDataset      *dataset,
                                           const HlView   *view,
                                           int             width,
                                           int             height);
+HlChart      *hl_chart_new_cached        (HlDataset      *dataset,
+                                          const HlView   *view,
+                                          int             width,
+                                          int             height,
+                                          HlTextCache    *cache);
 HlChart      *hl_chart_ref               (HlChart        *chart);
 void          hl_chart_unref             (HlChart        *chart);
 
