@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "test-util.h"
 #include "hl-date.h"
 #include "hl-scale.h"
@@ -209,12 +209,12 @@ assert_layout_clean (HlChart *chart, int width, int height, const char *what)
   const HlBox *boxes;
   guint n;
 
-  boxes = hl_chart_get_text_boxes (chart, &n);
+  boxes = _hl_chart_get_text_boxes (chart, &n);
   g_assert_cmpuint (n, >, width >= 480 ? 5 : 0);
   for (guint i = 0; i < n; i++)
     {
       const HlBox *a = &boxes[i];
-      const char *label = hl_chart_get_text_box_label (chart, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
 
       if (a->x < -0.01 || a->y < -0.01 || a->x + a->width > width + 0.01 ||
           a->y + a->height > height + 0.01)
@@ -231,7 +231,7 @@ assert_layout_clean (HlChart *chart, int width, int height, const char *what)
               a->y < b->y + b->height - 0.01 && b->y < a->y + a->height - 0.01)
             g_error ("%s: “%s” (%.1f,%.1f %.1fx%.1f) overlaps “%s” (%.1f,%.1f %.1fx%.1f)",
                      what, label, a->x, a->y, a->width, a->height,
-                     hl_chart_get_text_box_label (chart, j), b->x, b->y, b->width, b->height);
+                     _hl_chart_get_text_box_label (chart, j), b->x, b->y, b->width, b->height);
         }
     }
 }
@@ -284,10 +284,10 @@ has_line (HlChart *chart, const char *line)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (hl_chart_get_text_box_label (chart, i), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (_hl_chart_get_text_box_label (chart, i), "\n", -1);
 
       if (g_strv_contains ((const char *const *) lines, line))
         return TRUE;
@@ -382,10 +382,10 @@ find_footnote (HlChart *chart)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_has_prefix (hl_chart_get_text_box_label (chart, i), "Sources: "))
-      return hl_chart_get_text_box_label (chart, i);
+    if (g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "Sources: "))
+      return _hl_chart_get_text_box_label (chart, i);
   return NULL;
 }
 
@@ -491,10 +491,10 @@ test_markup_literal (void)
   g_assert_no_error (error);
   hl_view_init (&view, dataset);
   chart = hl_chart_new (dataset, &view, 1280, 720);
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      const char *label = hl_chart_get_text_box_label (chart, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
 
       title |= g_str_equal (label, "<span size='99999'>T</span> & <u>");
       event |= g_str_equal (label, "<b>x</b> & co");
@@ -591,9 +591,9 @@ shows_label (HlChart *chart, const char *text)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_equal (hl_chart_get_text_box_label (chart, i), text))
+    if (g_str_equal (_hl_chart_get_text_box_label (chart, i), text))
       return TRUE;
   return FALSE;
 }
@@ -605,10 +605,10 @@ label_containing (HlChart *chart, const char *word)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      const char *label = hl_chart_get_text_box_label (chart, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
       g_autofree char *lower = g_utf8_strdown (label, -1);
       g_auto(GStrv) parts = g_strsplit (lower, "heistline", -1);
       g_autofree char *rest = g_strjoinv ("", parts);

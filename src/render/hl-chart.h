@@ -65,10 +65,6 @@ int           hl_chart_hit_test          (HlChart        *chart,
 gboolean      hl_chart_get_event_box     (HlChart        *chart,
                                           int             event,
                                           HlBox          *box);
-const HlBox  *hl_chart_get_text_boxes    (HlChart        *chart,
-                                          guint          *n_boxes);
-const char   *hl_chart_get_text_box_label (HlChart       *chart,
-                                          guint           index);
 
 /* Transitional: the window's summary panel still reads these (see
  * hl_timeline_get_totals); new code reads HlTotals. */
@@ -83,9 +79,6 @@ typedef struct
 } HlChartTotals;
 
 const HlTotals *hl_chart_get_totals       (HlChart        *chart);
-double        hl_chart_get_column_usd_sum (HlChart       *chart);
-gboolean      hl_chart_is_aggregated     (HlChart        *chart,
-                                          guint           lane);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlChart, hl_chart_unref)
 

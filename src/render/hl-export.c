@@ -265,6 +265,51 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   return status;
 }
 
+/* Draws @chart into the open temporary file @fd, syncs and closes it.
+ * On failure, @saved_errno says why when the system did. */
+static cairo_status_t
+write_and_close (HlChart *chart, HlExportFormat format, int width, int height, int scale,
+                 int fd, int *saved_errno)
+{
+  Sink sink = { fd, CAIRO_STATUS_SUCCESS, 0 };
+  cairo_status_t status = draw_to_stream (chart, format, width, height, scale, &sink);
+
+  *saved_errno = sink.saved_errno;
+  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
+    {
+      *saved_errno = errno;
+      status = CAIRO_STATUS_WRITE_ERROR;
+    }
+  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
+    {
+      *saved_errno = errno;
+      status = CAIRO_STATUS_WRITE_ERROR;
+    }
+  return status;
+}
+
+/* Gives the written temporary file the usual mode and its name. */
+static gboolean
+finish (const char *tmpl, const char *path, GError **error)
+{
+  /* mkstemp makes the file 0600 on some systems: give it the usual mode. */
+  mode_t mask = umask (0);
+  int saved_errno;
+
+  umask (mask);
+  g_chmod (tmpl, 0666 & ~mask);
+
+  if (g_rename (tmpl, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmpl);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Renders @view of @dataset at @width x @height (PNG: times @scale pixels)
  * into @path, atomically. */
 gboolean
@@ -281,7 +326,6 @@ hl_export_to_file (HlDataset      *dataset,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmpl = NULL;
-  Sink sink = { -1, CAIRO_STATUS_SUCCESS, 0 };
   cairo_status_t status;
   int fd, saved_errno;
 
@@ -314,21 +358,7 @@ hl_export_to_file (HlDataset      *dataset,
     }
 
   chart = hl_chart_new (dataset, view, width, height);
-  sink.fd = fd;
-  status = draw_to_stream (chart, format, width, height, scale, &sink);
-  saved_errno = sink.saved_errno;
-
-  if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (close (fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    {
-      saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-
+  status = write_and_close (chart, format, width, height, scale, fd, &saved_errno);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_unlink (tmpl);
@@ -340,22 +370,5 @@ hl_export_to_file (HlDataset      *dataset,
                      _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-
-  /* mkstemp makes the file 0600 on some systems: give it the usual mode. */
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    g_chmod (tmpl, 0666 & ~mask);
-  }
-
-  if (g_rename (tmpl, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmpl);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  return finish (tmpl, path, error);
 }
