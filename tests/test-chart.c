@@ -783,6 +783,168 @@ test_text_cache (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* Two money lanes */
+
+/* The bundled dataset with its heists split over two money lanes, the
+ * second without a colour of its own. */
+static HlDataset *
+two_money_lanes (void)
+{
+  static const char *moved[] = { "coinspaid-2023", "stake-2023", "mixin-2023",
+                                 "poloniex-2023", "orbit-bridge-2023" };
+  static HlDataset *dataset;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lane = "\"id\": \"launches\",";
+  char *at;
+
+  if (dataset != NULL)
+    return dataset;
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json", NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  at = strstr (s->str, lane);
+  g_assert_nonnull (at);
+  g_string_insert (s, at - s->str - strlen ("{\n      "),
+                   "{ \"id\": \"heists-b\", \"title\": \"More heists\", \"measure\": \"usd\" },\n    ");
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("\"id\": \"%s\",", moved[i]);
+      char *ev = strstr (s->str, id), *field;
+
+      g_assert_nonnull (ev);
+      field = strstr (ev, "\"lane\": \"heists\"");
+      g_assert_nonnull (field);
+      g_string_insert (s, field - s->str + strlen ("\"lane\": \"heists"), "-b");
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+  dataset = hl_dataset_new_from_bytes (bytes, "two-money-lanes.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hl_dataset_find_lane (dataset, "heists-b"), ==, 1);
+  return dataset;
+}
+
+/* "$200M", "$1.2B", "$0" */
+static double
+parse_money (const char *text)
+{
+  char *end;
+  double v;
+
+  g_assert_true (text[0] == '$');
+  v = g_ascii_strtod (text + 1, &end);
+  g_assert_true (end > text + 1);
+  switch (*end)
+    {
+    case 'K': return v * 1e3;
+    case 'M': return v * 1e6;
+    case 'B': return v * 1e9;
+    case '\0': return v;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* With the running total over two money lanes: one line, one scale at the
+ * right, and the line ends at the total the subtitle gives. */
+static void
+test_cumulative_two_money_lanes (void)
+{
+  HlDataset *dataset = two_money_lanes ();
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const HlTotals *totals;
+  const double *pts;
+  const HlBox *boxes;
+  double v[2] = { 0 }, y[2] = { 0 }, expected;
+  guint n_points, n_boxes, n_scale = 0;
+  HlBox plot;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  view.show_cumulative = TRUE;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  hl_chart_get_plot_area (chart, &plot);
+  totals = hl_chart_get_totals (chart);
+  g_assert_cmpfloat_with_epsilon (totals->usd, 719144588, 1);
+  g_assert_cmpuint (totals->lanes[0].n_events, >, 0);
+  g_assert_cmpuint (totals->lanes[1].n_events, >, 0);
+  g_assert_nonnull (label_containing (chart, "$719m in all"));
+
+  /* one scale: each value once, right of the plot */
+  boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (boxes[i].x <= plot.x + plot.width)
+        continue;
+      g_assert_false (g_hash_table_contains (seen, label));
+      g_hash_table_add (seen, (gpointer) label);
+      if (n_scale < 2)
+        {
+          v[n_scale] = parse_money (label);
+          y[n_scale] = boxes[i].y + boxes[i].height / 2;
+        }
+      n_scale++;
+    }
+  g_assert_cmpuint (n_scale, >=, 2);
+  g_assert_cmpfloat (v[0], !=, v[1]);
+
+  /* one line, from the baseline at the left edge, rising to the total */
+  pts = _hl_chart_get_cumulative (chart, &n_points);
+  g_assert_cmpuint (n_points, >=, 2 * 11);
+  g_assert_cmpfloat (pts[0], ==, plot.x);
+  g_assert_cmpfloat (pts[2 * (n_points - 1)], ==, plot.x + plot.width);
+  for (guint i = 1; i < n_points; i++)
+    {
+      g_assert_cmpfloat (pts[2 * i], >=, pts[2 * i - 2]);
+      g_assert_cmpfloat (pts[2 * i + 1], <=, pts[2 * i - 1]);
+    }
+  expected = y[0] + (totals->usd - v[0]) * (y[1] - y[0]) / (v[1] - v[0]);
+  g_assert_cmpfloat (fabs (pts[2 * n_points - 1] - expected), <, 0.5);
+  g_assert_true (shows_label (chart, "running total of losses (right scale)"));
+}
+
+/* A lane without a colour gets one that no other lane has: not the
+ * launches' blue, which would say it is a launch lane. */
+static void
+test_default_lane_color (void)
+{
+  HlDataset *dataset = two_money_lanes ();
+  int b = hl_dataset_find_lane (dataset, "heists-b");
+  int stake = hl_dataset_find_event (dataset, "stake-2023");
+  guint n = hl_dataset_get_n_lanes (dataset);
+  guint32 color = hl_style_lane_color (dataset, (guint) b);
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *surface;
+  guint r, g, bl, a;
+  HlBox box;
+  HlView view;
+
+  g_assert_false (hl_dataset_get_lane (dataset, (guint) b)->has_color);
+  for (guint i = 0; i < n; i++)
+    if ((int) i != b)
+      g_assert_cmphex (hl_style_lane_color (dataset, i), !=, color);
+
+  /* and the bar is drawn in it */
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  g_assert_true (hl_chart_get_event_box (chart, stake, &box));
+  surface = render (chart, 1920, 1080);
+  hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) (box.y + box.height * 0.6),
+                    &r, &g, &bl, &a);
+  cairo_surface_destroy (surface);
+  g_assert_cmphex ((r << 16) | (g << 8) | bl, ==, color);
+  g_assert_cmphex ((r << 16) | (g << 8) | bl, !=, 0x0072B2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -804,6 +966,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
   g_test_add_func ("/chart/legend/bundled", test_legend_bundled);
   g_test_add_func ("/chart/text-cache", test_text_cache);
+  g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
+  g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
 
   return g_test_run ();
 }

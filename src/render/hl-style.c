@@ -8,9 +8,10 @@
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
 
-/* Okabe–Ito hues, safe for the common colour-vision deficiencies. */
-static const guint32 default_lane_colors[] = { 0xD55E00, 0x0072B2, 0x009E73, 0xCC79A7,
-                                               0xE69F00, 0x56B4E9, 0xF0E442, 0x000000 };
+/* Okabe–Ito hues, safe for the common colour-vision deficiencies. The
+ * reddish purple comes late: the running total's line is of that hue. */
+static const guint32 default_lane_colors[] = { 0xD55E00, 0x0072B2, 0x009E73, 0xE69F00,
+                                               0x56B4E9, 0xF0E442, 0xCC79A7, 0x000000 };
 
 static HlRgba
 rgb (guint32 hex)
@@ -39,19 +40,53 @@ hl_rgba_set_source (cairo_t *cr, HlRgba c)
   cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
 }
 
-/* A lane's colour as 0xRRGGBB: its own, or a default hue. */
+static gboolean
+color_taken (HlDataset *dataset, guint lane, const guint32 *given, guint32 color)
+{
+  guint n = hl_dataset_get_n_lanes (dataset);
+
+  /* another lane's own colour, or a default an earlier lane was given */
+  for (guint i = 0; i < n; i++)
+    {
+      const HlLane *l = hl_dataset_get_lane (dataset, i);
+
+      if (i != lane && l->has_color && l->color == color)
+        return TRUE;
+      if (i < lane && !l->has_color && given[i] == color)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A lane's colour as 0xRRGGBB: its own, or the first default hue that no
+ * other lane has, so that a lane added without a colour does not look
+ * like one that has it. With every hue taken, hues repeat by position. */
 guint32
 hl_style_lane_color (HlDataset *dataset, guint lane)
 {
-  const HlLane *l;
+  guint32 given[HL_DATASET_MAX_LANES];
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), 0);
   g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
 
-  l = hl_dataset_get_lane (dataset, lane);
-  if (l->has_color)
-    return l->color;
-  return default_lane_colors[lane % G_N_ELEMENTS (default_lane_colors)];
+  for (guint i = 0; i <= lane; i++)
+    {
+      const HlLane *l = hl_dataset_get_lane (dataset, i);
+      guint k;
+
+      if (l->has_color)
+        {
+          given[i] = l->color;
+          continue;
+        }
+      for (k = 0; k < G_N_ELEMENTS (default_lane_colors); k++)
+        if (!color_taken (dataset, i, given, default_lane_colors[k]))
+          break;
+      given[i] = default_lane_colors[k < G_N_ELEMENTS (default_lane_colors)
+                                     ? k : i % G_N_ELEMENTS (default_lane_colors)];
+    }
+  return given[lane];
 }
 
 static void
