@@ -159,6 +159,8 @@ struct _HlChart
   HlDrawn       drawn;
   guint         dropped;     /* HlDrop: parts left out for want of room */
   PangoLayout  *footnote;    /* measured, then placed */
+  PangoLayout  *title;       /* the same for the header's lines */
+  PangoLayout  *subtitle;
 
   GArray       *marks;       /* HlMark */
   GArray       *texts;       /* HlText */

@@ -254,6 +254,8 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
   g_clear_object (&self->footnote);
+  g_clear_object (&self->title);
+  g_clear_object (&self->subtitle);
   hl_columns_free (self->columns);
   hl_style_clear (&self->style);
   g_object_unref (self->pango);
@@ -400,16 +402,17 @@ typedef struct
   double       header_h, footnote_h, periods_h;
 } Frame;
 
-/* Measures what surrounds the plot and places it between: header, period
- * labels, plot, axis, footnote. */
+/* Measures what surrounds the plot and places it between: header (unless
+ * not @with_header, for a plot as tall as it can be), period labels,
+ * plot, axis, footnote. */
 static gboolean
-allocate (HlChart *self, Frame *f)
+allocate (HlChart *self, Frame *f, gboolean with_header)
 {
   const HlMetrics *m = self->m;
   double width = self->width - 2 * m->margin;
   double axis_h = f->axis.klass->measure (&f->axis, self, self->plot.width);
 
-  f->header_h = f->header.klass->measure (&f->header, self, width);
+  f->header_h = with_header ? f->header.klass->measure (&f->header, self, width) : 0;
   f->periods_h = f->periods.klass->measure (&f->periods, self, width);
   self->plot.y = m->margin + f->header_h + f->periods_h;
   self->plot.height = MAX (10, self->height - m->margin - f->footnote_h - axis_h - self->plot.y);
@@ -598,15 +601,17 @@ layout_chart_once (HlChart *self, gboolean force)
     f.footnote_h = f.footnote.klass->measure (&f.footnote, self, frame.width);
 
   /* The legend lists what the lanes draw, and whether a count lane draws
-   * markers depends on the room the legend leaves it: guess markers,
-   * allocate, and measure again if the guess was wrong. */
+   * markers depends on the room the legend leaves it. A lane crowded in
+   * the tallest plot there can be is crowded in any: guess from that,
+   * allocate, and measure again only if the guess was wrong. */
+  allocate (self, &f, FALSE);
   _hl_chart_find_drawn (self, &self->drawn);
-  fits = allocate (self, &f);
+  fits = allocate (self, &f, TRUE);
   _hl_chart_find_drawn (self, &drawn);
   if (memcmp (&drawn, &self->drawn, sizeof drawn) != 0)
     {
       self->drawn = drawn;
-      fits = allocate (self, &f);
+      fits = allocate (self, &f, TRUE);
     }
   if (!fits && !force)
     return FALSE;

@@ -49,11 +49,28 @@ compare_kind_groups (const void *a, const void *b)
   return g_utf8_collate (ka->label, kb->label);
 }
 
+/* The kind of the last marker looked up: neighbours mostly share one, and
+ * comparing a name costs less than looking it up. */
+typedef struct
+{
+  const char   *name;
+  const HlKind *kind;
+} KindMemo;
+
+static const HlKind *
+lookup_kind (HlChart *chart, guint lane, const char *name, KindMemo *memo)
+{
+  if (memo->kind == NULL || g_strcmp0 (memo->name, name) != 0)
+    *memo = (KindMemo) { name, hl_dataset_lane_kind (chart->dataset, lane, name) };
+  return memo->kind;
+}
+
 /* One marker as the marker lane will draw it. */
 static void
-note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const HlEvent *ev)
+note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const HlEvent *ev,
+             KindMemo *memo)
 {
-  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, ev->kind);
+  const HlKind *kind = lookup_kind (chart, lane, ev->kind, memo);
   const char *label = hl_kind_get_label (kind);
 
   if (c->n == 1 && _hl_event_failed (ev))
@@ -81,10 +98,14 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
   gboolean any_usd = FALSE;
 
   memset (d, 0, sizeof *d);
+  /* only the legend asks */
+  if (!chart->view.show_legend || (chart->dropped & HL_DROP_LEGEND))
+    return;
   for (guint lane = 0; lane < n_lanes; lane++)
     {
       const HlColumn *c = hl_columns_get_lane (chart->columns, lane, NULL);
       gboolean usd = hl_dataset_get_lane (chart->dataset, lane)->measure == HL_MEASURE_USD;
+      KindMemo memo = { NULL, NULL };
 
       if (c == NULL)
         continue;
@@ -98,7 +119,7 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
           if (usd)
             d->doubtful |= c[i].all_doubtful;
           else
-            note_marker (chart, d, lane, &c[i], &events[c[i].top]);
+            note_marker (chart, d, lane, &c[i], &events[c[i].top], &memo);
         }
     }
   qsort (d->kinds, d->n_kinds, sizeof (HlKindGroup), compare_kind_groups);
@@ -216,14 +237,19 @@ make_subtitle (HlChart *chart)
   return g_strdup_printf ("%s  ·  %s", range, totals);
 }
 
+/* A line cut to @max_w, laid out once per chart: the header is measured
+ * before it is placed. Returns a new reference. */
 static PangoLayout *
-line_layout (HlChart *chart, const PangoFontDescription *font, const char *text, double max_w)
+line_layout (HlChart *chart, PangoLayout **kept, const PangoFontDescription *font,
+             const char *text, double max_w)
 {
-  PangoLayout *layout = _hl_chart_new_layout (chart, font, text);
-
-  pango_layout_set_width (layout, (int) (max_w * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  return layout;
+  if (*kept == NULL)
+    {
+      *kept = _hl_chart_new_layout (chart, font, text);
+      pango_layout_set_width (*kept, (int) (max_w * PANGO_SCALE));
+      pango_layout_set_ellipsize (*kept, PANGO_ELLIPSIZE_END);
+    }
+  return g_object_ref (*kept);
 }
 
 /* Title and subtitle, one line each: placed when @place, else only
@@ -240,7 +266,7 @@ title_block (HlChart *chart, const HlBox *area, double y, gboolean place)
 
   if (title != NULL && title[0] != '\0')
     {
-      layout = line_layout (chart, chart->style.font_title, title, area->width);
+      layout = line_layout (chart, &chart->title, chart->style.font_title, title, area->width);
       _hl_layout_size (layout, &w, &h);
       if (place)
         _hl_chart_add_text (chart, layout, area->x, y, HL_ROLE_FG, -1);
@@ -248,10 +274,12 @@ title_block (HlChart *chart, const HlBox *area, double y, gboolean place)
         g_object_unref (layout);
       y += h;
     }
-  subtitle = make_subtitle (chart);
-  if (subtitle[0] != '\0' && !(chart->dropped & HL_DROP_SUBTITLE))
+  if (chart->subtitle == NULL)
+    subtitle = make_subtitle (chart);
+  if ((chart->subtitle != NULL || subtitle[0] != '\0') && !(chart->dropped & HL_DROP_SUBTITLE))
     {
-      layout = line_layout (chart, chart->style.font_subtitle, subtitle, area->width);
+      layout = line_layout (chart, &chart->subtitle, chart->style.font_subtitle, subtitle,
+                            area->width);
       _hl_layout_size (layout, &w, &h);
       if (place)
         _hl_chart_add_text (chart, layout, area->x, y + m->subtitle_gap, HL_ROLE_MUTED, -1);
