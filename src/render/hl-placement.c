@@ -41,21 +41,6 @@ hl_placement_marker_candidates (const HlBox *mk, double w, double h, const HlMet
   cand[8] = (HlPoint) { cand[2].x, mk->y + mk->height / 2 - h / 2 };
 }
 
-gboolean
-hl_box_overlaps (const HlBox *a, const HlBox *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-gboolean
-hl_box_inside (const HlBox *inner, const HlBox *outer)
-{
-  return inner->x >= outer->x - 0.01 && inner->y >= outer->y - 0.01 &&
-         inner->x + inner->width <= outer->x + outer->width + 0.01 &&
-         inner->y + inner->height <= outer->y + outer->height + 0.01;
-}
-
 /* Does the line through @points cross @box? Its points go left to right
  * in steps of horizontal and vertical segments: look only at those in
  * the box's columns. */

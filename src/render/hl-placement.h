@@ -35,6 +35,22 @@ typedef struct
   guint          n_path;
 } HlObstacles;
 
+/* Inline: a crowded view tests thousands of pairs per label. */
+static inline gboolean
+hl_box_overlaps (const HlBox *a, const HlBox *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static inline gboolean
+hl_box_inside (const HlBox *inner, const HlBox *outer)
+{
+  return inner->x >= outer->x - 0.01 && inner->y >= outer->y - 0.01 &&
+         inner->x + inner->width <= outer->x + outer->width + 0.01 &&
+         inner->y + inner->height <= outer->y + outer->height + 0.01;
+}
+
 #define HL_N_BAR_CANDIDATES    6
 #define HL_N_MARKER_CANDIDATES 9
 #define HL_MAX_CANDIDATES      9
@@ -59,10 +75,6 @@ void     hl_placement_marker_candidates (const HlBox       *mark,
                                          const HlMetrics   *metrics,
                                          HlPoint           *candidates);
 
-gboolean hl_box_overlaps                (const HlBox       *a,
-                                         const HlBox       *b);
-gboolean hl_box_inside                  (const HlBox       *inner,
-                                         const HlBox       *outer);
 gboolean hl_placement_crosses_path      (const double      *points,
                                          guint              n_points,
                                          const HlBox       *box);
