@@ -945,6 +945,25 @@ test_default_lane_color (void)
   g_assert_cmphex ((r << 16) | (g << 8) | bl, !=, 0x0072B2);
 }
 
+/* The hover card says an amount in the lane's words, as count lanes do. */
+static void
+test_hover_card (void)
+{
+  HlDataset *dataset = bundled ();
+  g_autoptr(HlChart) chart = chart_of (dataset, NULL);
+  const HlEvent *stake = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset,
+                                                                               "stake-2023"));
+  const HlEvent *launch = hl_dataset_get_event (dataset,
+                                                hl_dataset_find_event (dataset, "2023-09-02-cm"));
+  g_autofree char *money = _hl_chart_describe_event_card (chart, stake);
+  g_autofree char *count = _hl_chart_describe_event_card (chart, launch);
+
+  g_assert_nonnull (strstr (money, "4 September 2023\n"));
+  g_assert_nonnull (strstr (money, "Crypto heists: $41.0 million"));
+  g_assert_null (strstr (money, "stolen"));
+  g_assert_nonnull (strstr (count, "Missiles or rockets: "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -968,6 +987,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/text-cache", test_text_cache);
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
+  g_test_add_func ("/chart/hover-card", test_hover_card);
 
   return g_test_run ();
 }

@@ -25,8 +25,8 @@ find_mark (HlChart *self, int event)
 
 /* "4 September 2023", "Crypto heists: $41.0 million · exchange", and the
  * confidence: in the lane's words, as count lanes say "Missiles: 2". */
-static char *
-describe_event_card (HlChart *self, const HlEvent *ev)
+char *
+_hl_chart_describe_event_card (HlChart *self, const HlEvent *ev)
 {
   const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
   g_autofree char *date = hl_date_format_long (ev->time);
@@ -76,7 +76,7 @@ draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
 {
   const HlMetrics *m = self->m;
   const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
-  g_autofree char *body = describe_event_card (self, ev);
+  g_autofree char *body = _hl_chart_describe_event_card (self, ev);
   double max_w = MIN (m->card_max_width, self->width - 20), pad = m->card_pad;
   g_autoptr(PangoLayout) title = card_layout (self, self->style.font_label_bold, ev->title,
                                               max_w - 2 * pad);

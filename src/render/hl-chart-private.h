@@ -236,5 +236,7 @@ gboolean       _hl_chart_is_aggregated      (HlChart *chart,
                                              guint    lane);
 const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
+char          *_hl_chart_describe_event_card (HlChart       *chart,
+                                              const HlEvent *event);
 
 G_END_DECLS

@@ -36,6 +36,8 @@ HlChart      *hl_chart_new               (HlDataset      *dataset,
                                           const HlView   *view,
                                           int             width,
                                           int             height);
+/* Whoever draws chart after chart (the timeline, a preview) keeps one
+ * HlTextCache for all of them; hl_chart_new() makes one for the chart. */
 HlChart      *hl_chart_new_cached        (HlDataset      *dataset,
                                           const HlView   *view,
                                           int             width,
