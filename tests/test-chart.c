@@ -811,7 +811,8 @@ two_money_lanes (void)
   at = strstr (s->str, lane);
   g_assert_nonnull (at);
   g_string_insert (s, at - s->str - strlen ("{\n      "),
-                   "{ \"id\": \"heists-b\", \"title\": \"More heists\", \"measure\": \"usd\" },\n    ");
+                   "{ \"id\": \"heists-b\", \"title\": \"More heists\", "
+                   "\"measure\": \"usd\" },\n    ");
   for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
     {
       g_autofree char *id = g_strdup_printf ("\"id\": \"%s\",", moved[i]);
