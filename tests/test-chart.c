@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "test-util.h"
 #include "hl-date.h"
 #include "hl-scale.h"
@@ -209,12 +209,12 @@ assert_layout_clean (HlChart *chart, int width, int height, const char *what)
   const HlBox *boxes;
   guint n;
 
-  boxes = hl_chart_get_text_boxes (chart, &n);
+  boxes = _hl_chart_get_text_boxes (chart, &n);
   g_assert_cmpuint (n, >, width >= 480 ? 5 : 0);
   for (guint i = 0; i < n; i++)
     {
       const HlBox *a = &boxes[i];
-      const char *label = hl_chart_get_text_box_label (chart, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
 
       if (a->x < -0.01 || a->y < -0.01 || a->x + a->width > width + 0.01 ||
           a->y + a->height > height + 0.01)
@@ -231,7 +231,7 @@ assert_layout_clean (HlChart *chart, int width, int height, const char *what)
               a->y < b->y + b->height - 0.01 && b->y < a->y + a->height - 0.01)
             g_error ("%s: “%s” (%.1f,%.1f %.1fx%.1f) overlaps “%s” (%.1f,%.1f %.1fx%.1f)",
                      what, label, a->x, a->y, a->width, a->height,
-                     hl_chart_get_text_box_label (chart, j), b->x, b->y, b->width, b->height);
+                     _hl_chart_get_text_box_label (chart, j), b->x, b->y, b->width, b->height);
         }
     }
 }
@@ -284,10 +284,10 @@ has_line (HlChart *chart, const char *line)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_auto(GStrv) lines = g_strsplit (hl_chart_get_text_box_label (chart, i), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (_hl_chart_get_text_box_label (chart, i), "\n", -1);
 
       if (g_strv_contains ((const char *const *) lines, line))
         return TRUE;
@@ -382,10 +382,10 @@ find_footnote (HlChart *chart)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_has_prefix (hl_chart_get_text_box_label (chart, i), "Sources: "))
-      return hl_chart_get_text_box_label (chart, i);
+    if (g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "Sources: "))
+      return _hl_chart_get_text_box_label (chart, i);
   return NULL;
 }
 
@@ -491,10 +491,10 @@ test_markup_literal (void)
   g_assert_no_error (error);
   hl_view_init (&view, dataset);
   chart = hl_chart_new (dataset, &view, 1280, 720);
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      const char *label = hl_chart_get_text_box_label (chart, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
 
       title |= g_str_equal (label, "<span size='99999'>T</span> & <u>");
       event |= g_str_equal (label, "<b>x</b> & co");
@@ -541,7 +541,6 @@ test_search_highlight (void)
   g_autoptr(HlChart) found = NULL;
   g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (HlBox));
   cairo_surface_t *a, *b;
-  HlChartTotals totals;
   gsize total = 0;
   HlView view;
 
@@ -562,9 +561,8 @@ test_search_highlight (void)
       box = (HlBox) { box.x - 8, box.y - 8, box.width + 16, box.height + 16 };
       g_array_append_val (near, box);
     }
-  hl_chart_get_totals (found, &totals);
   g_assert_cmpuint (near->len, >=, 1);
-  g_assert_cmpuint (totals.n_matches, ==, near->len);
+  g_assert_cmpuint (hl_chart_get_totals (found)->n_matches, ==, near->len);
   g_assert_true (hl_chart_get_event_box (found, hl_dataset_find_event (dataset, "stake-2023"),
                                          NULL));
 
@@ -585,6 +583,388 @@ test_search_highlight (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* The legend names what is drawn, in the dataset's words */
+
+static gboolean
+shows_label (HlChart *chart, const char *text)
+{
+  guint n;
+
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (_hl_chart_get_text_box_label (chart, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first text box holding @word (ignoring case), or NULL. The app's
+ * own name, in the footnote, does not count. */
+static const char *
+label_containing (HlChart *chart, const char *word)
+{
+  guint n;
+
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+      g_autofree char *lower = g_utf8_strdown (label, -1);
+      g_auto(GStrv) parts = g_strsplit (lower, "heistline", -1);
+      g_autofree char *rest = g_strjoinv ("", parts);
+
+      if (strstr (rest, word) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static HlChart *
+chart_of (HlDataset *dataset, void (*setup) (HlView *, HlDataset *))
+{
+  HlChart *chart;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  if (setup != NULL)
+    setup (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  return chart;
+}
+
+static void
+test_legend_other_dataset (void)
+{
+  static const char *words[] = { "heist", "stolen", "weapons", "missile", "ballistic",
+                                 "cruise", "satellite", "failed", "suspected" };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions-frozen.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_file (file, NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+
+  g_assert_no_error (error);
+  chart = chart_of (dataset, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (label_containing (chart, words[i]) != NULL)
+      g_error ("“%s” says “%s”", label_containing (chart, words[i]), words[i]);
+  /* its own lanes, and what its numbers count */
+  g_assert_true (shows_label (chart, "Sanctions designations"));
+  g_assert_true (shows_label (chart, "Assets frozen"));
+  g_assert_true (shows_label (chart, "×N items, ×? not disclosed"));
+  g_assert_nonnull (label_containing (chart, "assets frozen: 3 events, $46.5m"));
+  g_assert_nonnull (label_containing (chart, "sanctions designations: 5 events"));
+}
+
+static void
+setup_cumulative (HlView *view, HlDataset *dataset)
+{
+  view->show_cumulative = TRUE;
+}
+
+static void
+setup_certain_only (HlView *view, HlDataset *dataset)
+{
+  view->hidden_confidences = (1u << HL_CONFIDENCE_SUSPECTED) | (1u << HL_CONFIDENCE_DISPUTED);
+}
+
+static void
+setup_after_launches (HlView *view, HlDataset *dataset)
+{
+  /* the last weeks of 2023: a ballistic launch, no failure, no satellite */
+  hl_view_set_range (view, hl_date_from_ymd (2023, 12, 10), hl_date_from_ymd (2023, 12, 31));
+}
+
+static void
+test_legend_bundled (void)
+{
+  static const char *kinds[] = { "ballistic", "cruise", "satellite", "failed" };
+  g_autoptr(HlChart) chart = chart_of (bundled (), NULL);
+  g_autoptr(HlChart) heists = chart_of (bundled (), setup_heists_only);
+  g_autoptr(HlChart) certain = chart_of (bundled (), setup_certain_only);
+  g_autoptr(HlChart) cumulative = chart_of (bundled (), setup_cumulative);
+  g_autoptr(HlChart) december = chart_of (bundled (), setup_after_launches);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_assert_true (shows_label (chart, kinds[i]));
+      g_assert_false (shows_label (heists, kinds[i]));
+    }
+  g_assert_true (shows_label (chart, "×N Missiles or rockets, ×? not disclosed"));
+  g_assert_true (shows_label (chart, "suspected or disputed attribution"));
+  g_assert_false (shows_label (chart, "running total of losses (right scale)"));
+  g_assert_null (label_containing (heists, "×n"));
+  g_assert_false (shows_label (certain, "suspected or disputed attribution"));
+  g_assert_true (shows_label (cumulative, "running total of losses (right scale)"));
+  g_assert_true (shows_label (december, "ballistic"));
+  g_assert_false (shows_label (december, "satellite"));
+  g_assert_false (shows_label (december, "failed"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Text caches belong to whoever draws */
+
+static gsize
+count_all_differences (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a), h = cairo_image_surface_get_height (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  gsize n = 0;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < stride; x += 4)
+      n += memcmp (pa + y * stride + x, pb + y * stride + x, 4) != 0;
+  return n;
+}
+
+static void
+test_text_cache (void)
+{
+  HlDataset *dataset = bundled ();
+  g_autoptr(HlTextCache) a = hl_text_cache_new ();
+  g_autoptr(HlTextCache) b = hl_text_cache_new ();
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 9");
+  HlChart *first, *other, *panned, *again, *kept;
+  cairo_surface_t *reference, *surface;
+  HlView view, pan;
+
+  hl_view_init (&view, dataset);
+  hl_view_copy (&pan, &view);
+  hl_view_pan (&pan, 0.3);
+
+  /* Two caches, the same pixels */
+  first = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  other = hl_chart_new_cached (dataset, &view, 1280, 720, b);
+  g_assert_cmpuint (hl_text_cache_get_size (a), >, 20);
+  reference = render (first, 1280, 720);
+  surface = render (other, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A warm cache (another view laid out in between) draws the same */
+  panned = hl_chart_new_cached (dataset, &pan, 1280, 720, a);
+  again = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  surface = render (again, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* The owner frees the other charts, floods the cache past its bound
+   * (it starts afresh) and lets it go: a chart made before is unaffected. */
+  kept = hl_chart_new_cached (dataset, &view, 1280, 720, a);
+  hl_chart_unref (first);
+  hl_chart_unref (other);
+  hl_chart_unref (panned);
+  hl_chart_unref (again);
+  for (guint i = 0; i < HL_TEXT_CACHE_MAX + 10; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("flood %u", i);
+
+      g_object_unref (hl_text_cache_get (a, font, text, PANGO_ALIGN_LEFT));
+    }
+  g_assert_cmpuint (hl_text_cache_get_size (a), <=, HL_TEXT_CACHE_MAX);
+  g_clear_pointer (&a, hl_text_cache_unref);
+  surface = render (kept, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+  hl_chart_unref (kept);
+
+  /* A chart with a cache of its own draws the same as well */
+  kept = hl_chart_new (dataset, &view, 1280, 720);
+  surface = render (kept, 1280, 720);
+  g_assert_cmpuint (count_all_differences (reference, surface), ==, 0);
+  cairo_surface_destroy (surface);
+  hl_chart_unref (kept);
+
+  cairo_surface_destroy (reference);
+  hl_view_clear (&pan);
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+/* Two money lanes */
+
+/* The bundled dataset with its heists split over two money lanes, the
+ * second without a colour of its own. */
+static HlDataset *
+two_money_lanes (void)
+{
+  static const char *moved[] = { "coinspaid-2023", "stake-2023", "mixin-2023",
+                                 "poloniex-2023", "orbit-bridge-2023" };
+  static HlDataset *dataset;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lane = "\"id\": \"launches\",";
+  char *at;
+
+  if (dataset != NULL)
+    return dataset;
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json", NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  at = strstr (s->str, lane);
+  g_assert_nonnull (at);
+  g_string_insert (s, at - s->str - strlen ("{\n      "),
+                   "{ \"id\": \"heists-b\", \"title\": \"More heists\", "
+                   "\"measure\": \"usd\" },\n    ");
+  for (guint i = 0; i < G_N_ELEMENTS (moved); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("\"id\": \"%s\",", moved[i]);
+      char *ev = strstr (s->str, id), *field;
+
+      g_assert_nonnull (ev);
+      field = strstr (ev, "\"lane\": \"heists\"");
+      g_assert_nonnull (field);
+      g_string_insert (s, field - s->str + strlen ("\"lane\": \"heists"), "-b");
+    }
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+  dataset = hl_dataset_new_from_bytes (bytes, "two-money-lanes.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hl_dataset_find_lane (dataset, "heists-b"), ==, 1);
+  return dataset;
+}
+
+/* "$200M", "$1.2B", "$0" */
+static double
+parse_money (const char *text)
+{
+  char *end;
+  double v;
+
+  g_assert_true (text[0] == '$');
+  v = g_ascii_strtod (text + 1, &end);
+  g_assert_true (end > text + 1);
+  switch (*end)
+    {
+    case 'K': return v * 1e3;
+    case 'M': return v * 1e6;
+    case 'B': return v * 1e9;
+    case '\0': return v;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* With the running total over two money lanes: one line, one scale at the
+ * right, and the line ends at the total the subtitle gives. */
+static void
+test_cumulative_two_money_lanes (void)
+{
+  HlDataset *dataset = two_money_lanes ();
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const HlTotals *totals;
+  const double *pts;
+  const HlBox *boxes;
+  double v[2] = { 0 }, y[2] = { 0 }, expected;
+  guint n_points, n_boxes, n_scale = 0;
+  HlBox plot;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  view.show_cumulative = TRUE;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  hl_chart_get_plot_area (chart, &plot);
+  totals = hl_chart_get_totals (chart);
+  g_assert_cmpfloat_with_epsilon (totals->usd, 719144588, 1);
+  g_assert_cmpuint (totals->lanes[0].n_events, >, 0);
+  g_assert_cmpuint (totals->lanes[1].n_events, >, 0);
+  g_assert_nonnull (label_containing (chart, "$719m in all"));
+
+  /* one scale: each value once, right of the plot */
+  boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (boxes[i].x <= plot.x + plot.width)
+        continue;
+      g_assert_false (g_hash_table_contains (seen, label));
+      g_hash_table_add (seen, (gpointer) label);
+      if (n_scale < 2)
+        {
+          v[n_scale] = parse_money (label);
+          y[n_scale] = boxes[i].y + boxes[i].height / 2;
+        }
+      n_scale++;
+    }
+  g_assert_cmpuint (n_scale, >=, 2);
+  g_assert_cmpfloat (v[0], !=, v[1]);
+
+  /* one line, from the baseline at the left edge, rising to the total */
+  pts = _hl_chart_get_cumulative (chart, &n_points);
+  g_assert_cmpuint (n_points, >=, 2 * 11);
+  g_assert_cmpfloat (pts[0], ==, plot.x);
+  g_assert_cmpfloat (pts[2 * (n_points - 1)], ==, plot.x + plot.width);
+  for (guint i = 1; i < n_points; i++)
+    {
+      g_assert_cmpfloat (pts[2 * i], >=, pts[2 * i - 2]);
+      g_assert_cmpfloat (pts[2 * i + 1], <=, pts[2 * i - 1]);
+    }
+  expected = y[0] + (totals->usd - v[0]) * (y[1] - y[0]) / (v[1] - v[0]);
+  g_assert_cmpfloat (fabs (pts[2 * n_points - 1] - expected), <, 0.5);
+  g_assert_true (shows_label (chart, "running total of losses (right scale)"));
+}
+
+/* A lane without a colour gets one that no other lane has: not the
+ * launches' blue, which would say it is a launch lane. */
+static void
+test_default_lane_color (void)
+{
+  HlDataset *dataset = two_money_lanes ();
+  int b = hl_dataset_find_lane (dataset, "heists-b");
+  int stake = hl_dataset_find_event (dataset, "stake-2023");
+  guint n = hl_dataset_get_n_lanes (dataset);
+  guint32 color = hl_style_lane_color (dataset, (guint) b);
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *surface;
+  guint r, g, bl, a;
+  HlBox box;
+  HlView view;
+
+  g_assert_false (hl_dataset_get_lane (dataset, (guint) b)->has_color);
+  for (guint i = 0; i < n; i++)
+    if ((int) i != b)
+      g_assert_cmphex (hl_style_lane_color (dataset, i), !=, color);
+
+  /* and the bar is drawn in it */
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  hl_view_clear (&view);
+  g_assert_true (hl_chart_get_event_box (chart, stake, &box));
+  surface = render (chart, 1920, 1080);
+  hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) (box.y + box.height * 0.6),
+                    &r, &g, &bl, &a);
+  cairo_surface_destroy (surface);
+  g_assert_cmphex ((r << 16) | (g << 8) | bl, ==, color);
+  g_assert_cmphex ((r << 16) | (g << 8) | bl, !=, 0x0072B2);
+}
+
+/* The hover card says an amount in the lane's words, as count lanes do. */
+static void
+test_hover_card (void)
+{
+  HlDataset *dataset = bundled ();
+  g_autoptr(HlChart) chart = chart_of (dataset, NULL);
+  const HlEvent *stake = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset,
+                                                                               "stake-2023"));
+  const HlEvent *launch = hl_dataset_get_event (dataset,
+                                                hl_dataset_find_event (dataset, "2023-09-02-cm"));
+  g_autofree char *money = _hl_chart_describe_event_card (chart, stake);
+  g_autofree char *count = _hl_chart_describe_event_card (chart, launch);
+
+  g_assert_nonnull (strstr (money, "4 September 2023\n"));
+  g_assert_nonnull (strstr (money, "Crypto heists: $41.0 million"));
+  g_assert_null (strstr (money, "stolen"));
+  g_assert_nonnull (strstr (count, "Missiles or rockets: "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -603,6 +983,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);
   g_test_add_func ("/chart/search-highlight", test_search_highlight);
+  g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
+  g_test_add_func ("/chart/legend/bundled", test_legend_bundled);
+  g_test_add_func ("/chart/text-cache", test_text_cache);
+  g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
+  g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
+  g_test_add_func ("/chart/hover-card", test_hover_card);
 
   return g_test_run ();
 }

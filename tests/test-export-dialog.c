@@ -9,6 +9,7 @@
 #include "gui-test-util.h"
 #include "test-util.h"
 #include "hl-date.h"
+#include "hl-chart-private.h"
 #include "hl-export-dialog.h"
 
 static HlDataset *
@@ -94,9 +95,9 @@ chart_has_label (HlChart *chart, const char *label)
 {
   guint n;
 
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_equal (hl_chart_get_text_box_label (chart, i), label))
+    if (g_str_equal (_hl_chart_get_text_box_label (chart, i), label))
       return TRUE;
   return FALSE;
 }
@@ -266,9 +267,9 @@ test_title (void)
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Q3 <b>report</b> & co");
   chart = hl_export_dialog_get_preview_chart (dialog);
   g_assert_true (chart_has_label (chart, "Q3 <b>report</b> & co"));
-  hl_chart_get_text_boxes (chart, &n);
+  _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    found_auto |= g_str_has_prefix (hl_chart_get_text_box_label (chart, i),
+    found_auto |= g_str_has_prefix (_hl_chart_get_text_box_label (chart, i),
                                     "1 Jul 2023 – 31 Jan 2024");
   g_assert_true (found_auto);
 

@@ -30,6 +30,7 @@ struct _HlExportDialog
   gboolean              has_view;
   GSettings            *settings;
   HlChart              *preview_chart; /* NULL: options changed since */
+  HlTextCache          *text_cache;    /* the preview's, kept while it changes */
   GtkFileChooserNative *chooser;
 
   /* Template widgets */
@@ -218,7 +219,8 @@ ensure_preview_chart (HlExportDialog *self)
 
       get_size (self, &width, &height, NULL);
       build_view (self, &view);
-      self->preview_chart = hl_chart_new (self->dataset, &view, width, height);
+      self->preview_chart = hl_chart_new_cached (self->dataset, &view, width, height,
+                                                 self->text_cache);
       hl_view_clear (&view);
     }
   return self->preview_chart;
@@ -657,6 +659,7 @@ hl_export_dialog_finalize (GObject *object)
 
   hl_view_clear (&self->view);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->text_cache, hl_text_cache_unref);
 
   G_OBJECT_CLASS (hl_export_dialog_parent_class)->finalize (object);
 }
@@ -776,6 +779,7 @@ static void
 hl_export_dialog_init (HlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->text_cache = hl_text_cache_new ();
 
   /* The row owns its model; as a template child it would be disposed
    * under the row by gtk_widget_dispose_template(). */

@@ -36,6 +36,7 @@ struct _HlTimeline
   HlSession  *session;
   HlTheme     theme;               /* follows the style manager */
 
+  HlTextCache *text_cache;         /* text layouts kept from frame to frame */
   HlChart    *chart;               /* laid out at chart_width x chart_height */
   int         chart_width;
   int         chart_height;
@@ -100,7 +101,7 @@ ensure_chart (HlTimeline *self)
       HlView view = *hl_session_get_view (self->session);
 
       view.theme = self->theme;
-      self->chart = hl_chart_new (dataset, &view, width, height);
+      self->chart = hl_chart_new_cached (dataset, &view, width, height, self->text_cache);
       self->chart_width = width;
       self->chart_height = height;
     }
@@ -636,6 +637,7 @@ hl_timeline_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->text_cache, hl_text_cache_unref);
   G_OBJECT_CLASS (hl_timeline_parent_class)->dispose (object);
 }
 
@@ -768,6 +770,7 @@ hl_timeline_init (HlTimeline *self)
   GtkGesture *gesture;
 
   self->theme = current_theme ();
+  self->text_cache = hl_text_cache_new ();
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);

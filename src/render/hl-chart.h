@@ -3,7 +3,9 @@
 
 #include <cairo.h>
 
+#include "hl-columns.h"
 #include "hl-dataset.h"
+#include "hl-text-cache.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,13 @@ HlChart      *hl_chart_new               (HlDataset      *dataset,
                                           const HlView   *view,
                                           int             width,
                                           int             height);
+/* Whoever draws chart after chart (the timeline, a preview) keeps one
+ * HlTextCache for all of them; hl_chart_new() makes one for the chart. */
+HlChart      *hl_chart_new_cached        (HlDataset      *dataset,
+                                          const HlView   *view,
+                                          int             width,
+                                          int             height,
+                                          HlTextCache    *cache);
 HlChart      *hl_chart_ref               (HlChart        *chart);
 void          hl_chart_unref             (HlChart        *chart);
 
@@ -58,29 +67,8 @@ int           hl_chart_hit_test          (HlChart        *chart,
 gboolean      hl_chart_get_event_box     (HlChart        *chart,
                                           int             event,
                                           HlBox          *box);
-const HlBox  *hl_chart_get_text_boxes    (HlChart        *chart,
-                                          guint          *n_boxes);
-const char   *hl_chart_get_text_box_label (HlChart       *chart,
-                                          guint           index);
 
-/* Totals over what is visible (range and filters), as drawn. */
-typedef struct
-{
-  double usd;            /* sum of heist amounts */
-  guint  n_heists;       /* events in usd lanes */
-  guint  n_launches;     /* events in count lanes */
-  guint  n_items;        /* sum of their counts */
-  guint  n_unknown;      /* count-lane events whose count is not known */
-  guint  n_matches;      /* events matching the search */
-} HlChartTotals;
-
-char         *hl_chart_describe_amount   (HlDataset      *dataset,
-                                          const HlEvent  *event);
-void          hl_chart_get_totals        (HlChart        *chart,
-                                          HlChartTotals  *totals);
-double        hl_chart_get_column_usd_sum (HlChart       *chart);
-gboolean      hl_chart_is_aggregated     (HlChart        *chart,
-                                          guint           lane);
+const HlTotals *hl_chart_get_totals       (HlChart        *chart);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlChart, hl_chart_unref)
 

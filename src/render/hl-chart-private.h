@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the chart's files share: the chart's state, its display list, the
+ * layer vtable, and the test-only entry points. Not installed, not for
+ * the GUI. */
+
+#include <pango/pango.h>
+
+#include "hl-chart.h"
+#include "hl-columns.h"
+#include "hl-draw.h"
+#include "hl-placement.h"
+#include "hl-style.h"
+#include "hl-text-cache.h"
+
+G_BEGIN_DECLS
+
+/* ------------------------------------------------------------------ */
+/* The display list: layout fills it, hl_chart_draw() replays it. */
+
+typedef struct
+{
+  HlBox        box;      /* bars: the bar; markers: the marker's square */
+  int          event;    /* the event it stands for (the largest of a column) */
+  guint        lane;
+  guint        n_events; /* > 1: an aggregated column */
+  HlMarkShape  shape;
+  guint        hollow : 1;  /* failed launch */
+  guint        dashed : 1;  /* suspected or disputed attribution */
+  guint        match : 1;   /* matches the search */
+} HlMark;
+
+typedef struct
+{
+  HlBox        box;
+  PangoLayout *layout;
+  HlRole       role;
+  int          lane;     /* >= 0: drawn in the lane's colour */
+  gboolean     halo;     /* in the plot: gridlines stop short of it */
+} HlText;
+
+typedef struct
+{
+  double   x0, y0, x1, y1;
+  HlRole   role;
+  double   width;
+  gboolean dashed;
+} HlLine;
+
+typedef struct
+{
+  HlBox        box;
+  HlRole       role;
+  int          lane;     /* >= 0: a lane swatch */
+  HlMarkShape  shape;
+  gboolean     hollow;
+  gboolean     dashed;
+} HlSwatch;
+
+/* ------------------------------------------------------------------ */
+/* Layers */
+
+typedef struct _HlChartLayer HlChartLayer;
+
+/* A part of the chart that measures itself and lays itself out into the
+ * area the chart gives it. New parts (bins, annotations…) are new layers. */
+typedef struct
+{
+  const char *name;
+  /* The height it needs at @width (0: it takes what it is given). */
+  double (*measure) (const HlChartLayer *layer, HlChart *chart, double width);
+  /* Adds its marks, lines and texts to the display list, inside @area. */
+  void   (*layout)  (const HlChartLayer *layer, HlChart *chart, const HlBox *area);
+} HlChartLayerClass;
+
+struct _HlChartLayer
+{
+  const HlChartLayerClass *klass;
+  guint                    lane;   /* lane layers: their lane */
+};
+
+extern const HlChartLayerClass _hl_header_layer;
+extern const HlChartLayerClass _hl_footnote_layer;
+extern const HlChartLayerClass _hl_axis_layer;
+extern const HlChartLayerClass _hl_periods_layer;
+extern const HlChartLayerClass _hl_bar_lane_layer;
+extern const HlChartLayerClass _hl_marker_lane_layer;
+extern const HlChartLayerClass _hl_cumulative_layer;
+
+/* ------------------------------------------------------------------ */
+/* The chart */
+
+typedef struct
+{
+  HlBox    band;        /* the lane's whole band */
+  HlBox    content;     /* where its marks go */
+  double   base;        /* bars stand on this y */
+  double   top;         /* and reach up to this y at the axis maximum */
+  double   count_max;
+  gboolean aggregated;  /* one mark per pixel column */
+  gboolean has_header;  /* the band has room for the lane's title */
+} HlLaneLayout;
+
+/* A row of markers in a count lane, in marker sides. */
+#define HL_MARKER_ROW 1.7
+
+#define HL_MAX_KIND_GROUPS 16
+
+typedef struct
+{
+  const char *label;
+  HlShape     shape;
+} HlKindGroup;
+
+/* What the lanes draw, found from the columns before they are laid out,
+ * so that the legend lists that and nothing else. */
+typedef struct
+{
+  HlKindGroup kinds[HL_MAX_KIND_GROUPS];  /* (label, shape) of the kinds marked */
+  guint       n_kinds;
+  guint       failed_shapes;              /* bit per HlShape drawn hollow */
+  gboolean    doubtful;                   /* a hatched bar */
+  guint32     lanes_counted;              /* lanes with a "×N" beside a marker */
+  guint32     lanes_undisclosed;          /* lanes with a "×?" */
+  gboolean    cumulative;                 /* the running-total line */
+} HlDrawn;
+
+/* On a small canvas the plot comes first: these parts go, in this order,
+ * until the lanes have room. */
+typedef enum
+{
+  HL_DROP_FOOTNOTE = 1 << 0,
+  HL_DROP_LEGEND   = 1 << 1,
+  HL_DROP_SUBTITLE = 1 << 2,
+  HL_DROP_PERIODS  = 1 << 3,
+  HL_DROP_TITLE    = 1 << 4,
+} HlDrop;
+
+struct _HlChart
+{
+  gatomicrefcount ref_count;
+
+  HlDataset    *dataset;
+  HlView        view;
+  int           width;
+  int           height;
+  HlStyle       style;
+  const HlMetrics *m;        /* &style.metrics */
+
+  HlTextCache  *cache;
+  PangoContext *pango;       /* the cache's */
+
+  HlBox         plot;
+  HlLaneLayout  lanes[HL_DATASET_MAX_LANES];
+  /* The view's numbers, summed once per plot width: every lane's marks,
+   * the subtitle and the running total read the same columns. */
+  HlColumns    *columns;
+  HlDrawn       drawn;
+  guint         dropped;     /* HlDrop: parts left out for want of room */
+  PangoLayout  *footnote;    /* measured, then placed */
+  PangoLayout  *title;       /* the same for the header's lines */
+  PangoLayout  *subtitle;
+
+  GArray       *marks;       /* HlMark */
+  GArray       *texts;       /* HlText */
+  GArray       *text_boxes;  /* HlBox, parallel to texts */
+  GArray       *lines;       /* HlLine */
+  GArray       *rects;       /* HlSwatch: bands and legend swatches */
+  GArray       *cumulative;  /* double x, y pairs */
+
+  /* Lower bounds of label sizes, to skip shaping labels that cannot fit
+   * (see hl_placement_may_fit()): for font_label and font_small. */
+  HlTextEstimate est_label;
+  HlTextEstimate est_small;
+};
+
+/* Helpers the layers share (hl-chart.c) */
+PangoLayout *_hl_chart_new_layout     (HlChart                    *chart,
+                                       const PangoFontDescription *font,
+                                       const char                 *text);
+PangoLayout *_hl_chart_shared_layout  (HlChart                    *chart,
+                                       const PangoFontDescription *font,
+                                       const char                 *text,
+                                       PangoAlignment              alignment);
+void         _hl_layout_size          (PangoLayout                *layout,
+                                       double                     *w,
+                                       double                     *h);
+double       _hl_chart_text_height    (HlChart                    *chart,
+                                       const PangoFontDescription *font,
+                                       const char                 *text);
+HlText      *_hl_chart_add_text       (HlChart                    *chart,
+                                       PangoLayout                *layout,
+                                       double                      x,
+                                       double                      y,
+                                       HlRole                      role,
+                                       int                         lane);
+void         _hl_chart_add_line       (HlChart                    *chart,
+                                       double                      x0,
+                                       double                      y0,
+                                       double                      x1,
+                                       double                      y1,
+                                       HlRole                      role);
+void         _hl_chart_obstacles      (HlChart                    *chart,
+                                       HlObstacles                *obstacles);
+gboolean     _hl_chart_collides       (HlChart                    *chart,
+                                       const HlBox                *box,
+                                       int                         ignore_event);
+void         _hl_chart_prepare_estimate (HlChart                  *chart,
+                                       HlTextEstimate             *estimate,
+                                       const PangoFontDescription *font);
+gboolean     _hl_chart_place_label    (HlChart                    *chart,
+                                       PangoLayout                *layout,
+                                       const HlBox                *bounds,
+                                       const HlPoint              *candidates,
+                                       guint                       n_candidates,
+                                       int                         event,
+                                       int                         lane,
+                                       HlRole                      role);
+guint        _hl_chart_money_label_every (HlChart                 *chart,
+                                       double                      n_steps,
+                                       double                      height);
+HlMarkShape  _hl_mark_shape_of        (HlShape                     shape);
+gboolean     _hl_event_failed         (const HlEvent              *event);
+void         _hl_chart_find_drawn     (HlChart                    *chart,
+                                       HlDrawn                    *drawn);
+double       _hl_chart_lane_title_height (HlChart                 *chart);
+
+/* Test-only */
+const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,
+                                             guint   *n_boxes);
+const char    *_hl_chart_get_text_box_label (HlChart *chart,
+                                             guint    index);
+double         _hl_chart_get_column_usd_sum (HlChart *chart);
+gboolean       _hl_chart_is_aggregated      (HlChart *chart,
+                                             guint    lane);
+const double  *_hl_chart_get_cumulative     (HlChart *chart,
+                                             guint   *n_points);
+char          *_hl_chart_describe_event_card (HlChart       *chart,
+                                              const HlEvent *event);
+
+G_END_DECLS

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The header layer: title, subtitle (the range and the totals) and a
+ * legend of what the chart draws. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl-chart-private.h"
+#include "hl-date.h"
+#include "hl-describe.h"
+
+#define MAX_LEGEND_ENTRIES (HL_DATASET_MAX_LANES + HL_MAX_KIND_GROUPS + 8)
+
+typedef enum
+{
+  SWATCH_NONE = -2,        /* text only */
+  SWATCH_NEUTRAL = -1,     /* a mark in the muted colour */
+  SWATCH_CUMULATIVE = -3,  /* the running total's colour */
+} SwatchColor;
+
+typedef struct
+{
+  const char  *text;
+  HlMarkShape  shape;
+  int          lane;     /* >= 0 a lane's colour, else a SwatchColor */
+  gboolean     hollow;
+  gboolean     dashed;
+} LegendEntry;
+
+/* ------------------------------------------------------------------ */
+/* What is drawn */
+
+static int
+shape_order (HlShape shape)
+{
+  /* the plain square last: it is what kinds nobody described get */
+  return shape == HL_SHAPE_SQUARE ? HL_N_SHAPES : (int) shape;
+}
+
+static int
+compare_kind_groups (const void *a, const void *b)
+{
+  const HlKindGroup *ka = a, *kb = b;
+
+  if (ka->shape != kb->shape)
+    return shape_order (ka->shape) - shape_order (kb->shape);
+  return g_utf8_collate (ka->label, kb->label);
+}
+
+/* The kind of the last marker looked up: neighbours mostly share one, and
+ * comparing a name costs less than looking it up. */
+typedef struct
+{
+  const char   *name;
+  const HlKind *kind;
+} KindMemo;
+
+static const HlKind *
+lookup_kind (HlChart *chart, guint lane, const char *name, KindMemo *memo)
+{
+  if (memo->kind == NULL || g_strcmp0 (memo->name, name) != 0)
+    *memo = (KindMemo) { name, hl_dataset_lane_kind (chart->dataset, lane, name) };
+  return memo->kind;
+}
+
+/* One marker as the marker lane will draw it. */
+static void
+note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const HlEvent *ev,
+             KindMemo *memo)
+{
+  const HlKind *kind = lookup_kind (chart, lane, ev->kind, memo);
+  const char *label = hl_kind_get_label (kind);
+
+  if (c->n == 1 && _hl_event_failed (ev))
+    d->failed_shapes |= 1u << kind->shape;
+  if (c->n > 1 || (ev->count_known && ev->count > 1))
+    d->lanes_counted |= 1u << lane;
+  else if (!ev->count_known)
+    d->lanes_undisclosed |= 1u << lane;
+  if (label == NULL || d->n_kinds == HL_MAX_KIND_GROUPS)
+    return;
+  for (guint k = 0; k < d->n_kinds; k++)
+    if (d->kinds[k].shape == kind->shape && g_str_equal (d->kinds[k].label, label))
+      return;
+  d->kinds[d->n_kinds++] = (HlKindGroup) { label, kind->shape };
+}
+
+/* What the lanes will draw, from the columns and whether each lane is
+ * aggregated (a crowded count lane draws bars, not markers). */
+void
+_hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_cols = hl_columns_get_n_columns (chart->columns);
+  gboolean any_usd = FALSE;
+
+  memset (d, 0, sizeof *d);
+  /* only the legend asks */
+  if (!chart->view.show_legend || (chart->dropped & HL_DROP_LEGEND))
+    return;
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      const HlColumn *c = hl_columns_get_lane (chart->columns, lane, NULL);
+      gboolean usd = hl_dataset_get_lane (chart->dataset, lane)->measure == HL_MEASURE_USD;
+      KindMemo memo = { NULL, NULL };
+
+      if (c == NULL)
+        continue;
+      any_usd |= usd;
+      if (!usd && chart->lanes[lane].aggregated)
+        continue;
+      for (guint i = 0; i < n_cols && !(usd && d->doubtful); i++)
+        {
+          if (c[i].n == 0)
+            continue;
+          if (usd)
+            d->doubtful |= c[i].all_doubtful;
+          else
+            note_marker (chart, d, lane, &c[i], &events[c[i].top], &memo);
+        }
+    }
+  qsort (d->kinds, d->n_kinds, sizeof (HlKindGroup), compare_kind_groups);
+  d->cumulative = any_usd && chart->view.show_cumulative &&
+                  hl_columns_get_totals (chart->columns)->usd > 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The legend's entries */
+
+/* "×N Missiles or rockets", "×N items": what the numbers beside markers
+ * count, for each lane that shows some; "×? not disclosed" once. */
+static void
+count_notes (HlChart *chart, GPtrArray *notes)
+{
+  const HlDrawn *d = &chart->drawn;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (chart->dataset, i);
+      char *note;
+      gboolean seen = FALSE;
+
+      if (!(d->lanes_counted & (1u << i)))
+        continue;
+      /* TRANSLATORS: a legend note: "×N" beside a marker counts these */
+      note = lane->unit != NULL ? g_strdup_printf (_("×N %s"), lane->unit)
+                                : g_strdup (_("×N items"));
+      for (guint k = 0; k < notes->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (notes, k), note);
+      if (seen)
+        g_free (note);
+      else
+        g_ptr_array_add (notes, note);
+    }
+  if (d->lanes_undisclosed != 0)
+    {
+      char *last = notes->len > 0 ? g_ptr_array_steal_index (notes, notes->len - 1) : NULL;
+
+      /* TRANSLATORS: a legend note after the "×N" one */
+      g_ptr_array_add (notes, last != NULL ? g_strdup_printf (_("%s, ×? not disclosed"), last)
+                                           : g_strdup (_("×? not disclosed")));
+      g_free (last);
+    }
+}
+
+static HlMarkShape
+failed_shape (guint failed_shapes)
+{
+  static const HlShape order[] = { HL_SHAPE_TRIANGLE, HL_SHAPE_DIAMOND, HL_SHAPE_CIRCLE,
+                                   HL_SHAPE_SQUARE };
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    if (failed_shapes & (1u << order[k]))
+      return _hl_mark_shape_of (order[k]);
+  return HL_MARK_SQUARE;
+}
+
+/* Each lane shown, then only the marks that appear (hatched bars, kinds,
+ * hollow failures, counts, the running total). @notes keeps the notes'
+ * strings. */
+static guint
+legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
+{
+  const HlDrawn *d = &chart->drawn;
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n = 0;
+
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      const HlLane *lane = hl_dataset_get_lane (chart->dataset, i);
+      HlMarkShape shape = lane->measure == HL_MEASURE_USD ? HL_MARK_BAR : HL_MARK_SQUARE;
+
+      if (hl_view_lane_visible (&chart->view, i))
+        entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
+    }
+  if (d->doubtful)
+    entries[n++] = (LegendEntry) { _("suspected or disputed attribution"), HL_MARK_BAR,
+                                   SWATCH_NEUTRAL, FALSE, TRUE };
+  for (guint i = 0; i < d->n_kinds; i++)
+    entries[n++] = (LegendEntry) { d->kinds[i].label, _hl_mark_shape_of (d->kinds[i].shape),
+                                   SWATCH_NEUTRAL, FALSE, FALSE };
+  if (d->failed_shapes != 0)
+    entries[n++] = (LegendEntry) { _("failed"), failed_shape (d->failed_shapes),
+                                   SWATCH_NEUTRAL, TRUE, FALSE };
+  count_notes (chart, notes);
+  for (guint i = 0; i < notes->len; i++)
+    entries[n++] = (LegendEntry) { g_ptr_array_index (notes, i), HL_MARK_SQUARE, SWATCH_NONE,
+                                   FALSE, FALSE };
+  /* the line's scale is on the right: say what it is */
+  if (d->cumulative)
+    entries[n++] = (LegendEntry) { _("running total of losses (right scale)"), HL_MARK_LINE,
+                                   SWATCH_CUMULATIVE, FALSE, FALSE };
+  g_assert (n <= MAX_LEGEND_ENTRIES);
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Title and subtitle */
+
+static char *
+make_subtitle (HlChart *chart)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *totals = NULL;
+
+  if (chart->view.subtitle != NULL)
+    return g_strdup (chart->view.subtitle);
+  range = hl_date_format_range (chart->view.from, chart->view.to);
+  totals = hl_describe_totals (chart->dataset, &chart->view,
+                               hl_columns_get_totals (chart->columns));
+  if (totals[0] == '\0')
+    return g_steal_pointer (&range);
+  return g_strdup_printf ("%s  ·  %s", range, totals);
+}
+
+/* A line cut to @max_w, laid out once per chart: the header is measured
+ * before it is placed. Returns a new reference. */
+static PangoLayout *
+line_layout (HlChart *chart, PangoLayout **kept, const PangoFontDescription *font,
+             const char *text, double max_w)
+{
+  if (*kept == NULL)
+    {
+      *kept = _hl_chart_new_layout (chart, font, text);
+      pango_layout_set_width (*kept, (int) (max_w * PANGO_SCALE));
+      pango_layout_set_ellipsize (*kept, PANGO_ELLIPSIZE_END);
+    }
+  return g_object_ref (*kept);
+}
+
+/* Title and subtitle, one line each: placed when @place, else only
+ * measured. Returns the y below them. */
+static double
+title_block (HlChart *chart, const HlBox *area, double y, gboolean place)
+{
+  const HlMetrics *m = chart->m;
+  const char *title = chart->view.title ? chart->view.title
+                                        : hl_dataset_get_title (chart->dataset);
+  g_autofree char *subtitle = NULL;
+  PangoLayout *layout;
+  double w, h;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      layout = line_layout (chart, &chart->title, chart->style.font_title, title, area->width);
+      _hl_layout_size (layout, &w, &h);
+      if (place)
+        _hl_chart_add_text (chart, layout, area->x, y, HL_ROLE_FG, -1);
+      else
+        g_object_unref (layout);
+      y += h;
+    }
+  if (chart->subtitle == NULL)
+    subtitle = make_subtitle (chart);
+  if ((chart->subtitle != NULL || subtitle[0] != '\0') && !(chart->dropped & HL_DROP_SUBTITLE))
+    {
+      layout = line_layout (chart, &chart->subtitle, chart->style.font_subtitle, subtitle,
+                            area->width);
+      _hl_layout_size (layout, &w, &h);
+      if (place)
+        _hl_chart_add_text (chart, layout, area->x, y + m->subtitle_gap, HL_ROLE_MUTED, -1);
+      else
+        g_object_unref (layout);
+      y += h + m->subtitle_gap;
+    }
+  return y + m->header_gap;
+}
+
+/* ------------------------------------------------------------------ */
+/* The legend: entries left to right, wrapped into rows */
+
+static PangoLayout *
+entry_layout (HlChart *chart, const char *text, gboolean has_swatch, double max_w,
+              double *item_w, double *w, double *h)
+{
+  const HlMetrics *m = chart->m;
+  PangoLayout *layout = _hl_chart_shared_layout (chart, chart->style.font_small, text,
+                                                 PANGO_ALIGN_LEFT);
+
+  _hl_layout_size (layout, w, h);
+  *item_w = (has_swatch ? m->swatch + m->swatch_gap : 0) + *w;
+  if (*item_w > max_w)
+    {
+      g_object_unref (layout);
+      layout = _hl_chart_new_layout (chart, chart->style.font_small, text);
+      pango_layout_set_width (layout, (int) ((max_w - m->swatch - m->swatch_gap) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      _hl_layout_size (layout, w, h);
+      *item_w = max_w;
+    }
+  return layout;
+}
+
+static double
+legend_block (HlChart *chart, const HlBox *area, double y, gboolean place)
+{
+  const HlMetrics *m = chart->m;
+  LegendEntry entries[MAX_LEGEND_ENTRIES];
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  guint n = legend_entries (chart, entries, notes);
+  double x = area->x, row_h = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean has_swatch = entries[i].lane != SWATCH_NONE;
+      double item_w, w, h;
+      PangoLayout *layout = entry_layout (chart, entries[i].text, has_swatch, area->width,
+                                          &item_w, &w, &h);
+
+      if (x > area->x && x + item_w > area->x + area->width)
+        {
+          x = area->x;
+          y += row_h + m->swatch_gap;
+          row_h = 0;
+        }
+      if (has_swatch && place)
+        {
+          HlSwatch swatch = { { x, y + (h - m->swatch) / 2, m->swatch, m->swatch },
+                              entries[i].lane == SWATCH_CUMULATIVE ? HL_ROLE_CUMULATIVE
+                                                                   : HL_ROLE_FG,
+                              entries[i].lane, entries[i].shape, entries[i].hollow,
+                              entries[i].dashed };
+
+          g_array_append_val (chart->rects, swatch);
+        }
+      if (has_swatch)
+        x += m->swatch + m->swatch_gap;
+      if (place)
+        _hl_chart_add_text (chart, layout, x, y, HL_ROLE_MUTED, -1);
+      else
+        g_object_unref (layout);
+      x += w + m->legend_gap;
+      row_h = MAX (row_h, h);
+    }
+  return y + row_h + m->legend_bottom;
+}
+
+static double
+header_run (HlChart *chart, const HlBox *area, gboolean place)
+{
+  double y = area->y;
+
+  if (chart->view.show_title && !(chart->dropped & HL_DROP_TITLE))
+    y = title_block (chart, area, y, place);
+  if (chart->view.show_legend && !(chart->dropped & HL_DROP_LEGEND))
+    y = legend_block (chart, area, y, place);
+  return y - area->y;
+}
+
+static double
+header_measure (const HlChartLayer *layer, HlChart *chart, double width)
+{
+  HlBox area = { chart->m->margin, chart->m->margin, width, 0 };
+
+  return header_run (chart, &area, FALSE);
+}
+
+static void
+header_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
+{
+  header_run (chart, area, TRUE);
+}
+
+const HlChartLayerClass _hl_header_layer = {
+  "header", header_measure, header_layout,
+};

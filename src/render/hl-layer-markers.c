@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The marker lane layer (a count lane): a marker per column that holds
+ * events, shaped and sized by its kind, in rows so that neighbours do not
+ * touch, with "×N" beside it and titles where they fit; when the lane is
+ * crowded, a histogram of counts per pixel column instead. */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-chart-private.h"
+
+#define MAX_MARKER_LABELS 40
+#define RANK_GROWTH 0.15    /* a marker grows this much per rank above 1 */
+
+/* Crowded: a histogram of counts per pixel column. */
+static void
+histogram (HlChart *chart, guint lane, const HlColumn *cols)
+{
+  HlLaneLayout *ll = &chart->lanes[lane];
+  guint n_cols = hl_columns_get_n_columns (chart->columns);
+  double max_count = 0;
+
+  for (guint i = 0; i < n_cols; i++)
+    max_count = MAX (max_count, cols[i].count);
+  ll->count_max = max_count;
+  for (guint i = 0; i < n_cols; i++)
+    {
+      HlMark mark = { { 0 }, cols[i].top, lane, cols[i].n, HL_MARK_BAR, FALSE, FALSE,
+                      cols[i].any_match };
+      double top;
+
+      if (cols[i].n == 0)
+        continue;
+      top = ll->base - cols[i].count / max_count * (ll->base - ll->top);
+      top = MIN (top, ll->base - 1);
+      mark.box = (HlBox) { chart->plot.x + i, top, 1, ll->base - top };
+      hl_placement_snap_bar (&mark.box);
+      g_array_append_val (chart->marks, mark);
+    }
+}
+
+/* "×3" for a column of events or an event of three, "×?" when not given. */
+static char *
+count_text (const HlColumn *c, const HlEvent *ev)
+{
+  if (c->n > 1)
+    return g_strdup_printf ("×%u", (guint) c->count);
+  if (!ev->count_known)
+    return g_strdup ("×?");
+  if (ev->count > 1)
+    return g_strdup_printf ("×%u", ev->count);
+  return NULL;
+}
+
+/* The first row where a marker at @left does not touch the one before
+ * it; with no free row, the one that frees up first. */
+static guint
+choose_row (const double *row_right, guint n_rows, double left)
+{
+  guint row;
+
+  for (row = 0; row < n_rows; row++)
+    if (left > row_right[row])
+      return row;
+  row = 0;
+  for (guint r = 1; r < n_rows; r++)
+    if (row_right[r] < row_right[row])
+      row = r;
+  return row;
+}
+
+/* In a crowd, a count that would cover another label is left out; the
+ * event's card still gives it. */
+static void
+place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, guint lane)
+{
+  double w, h;
+  HlBox box;
+
+  _hl_layout_size (layout, &w, &h);
+  box = (HlBox) { x + mark->box.width / 2 + chart->m->count_gap,
+                  mark->box.y + mark->box.height / 2 - h / 2, w, h };
+  if (box.x + box.width <= chart->width && box.y >= 0 && box.y + h <= chart->height &&
+      !_hl_chart_collides (chart, &box, mark->event))
+    _hl_chart_add_text (chart, layout, box.x, box.y, HL_ROLE_FG, (int) lane);
+  else
+    g_object_unref (layout);
+}
+
+static void
+marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
+        guint n_rows)
+{
+  const HlMetrics *m = chart->m;
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *ev = hl_dataset_get_event (chart->dataset, c->top);
+  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, ev->kind);
+  HlMark mark = { { 0 }, c->top, lane, c->n, _hl_mark_shape_of (kind->shape),
+                  c->n == 1 && _hl_event_failed (ev), FALSE, c->any_match };
+  double row_h = m->marker * HL_MARKER_ROW, x, size, count_w = 0, w, h;
+  g_autofree char *text = count_text (c, ev);
+  PangoLayout *count = NULL;   /* measured once, kept if placed */
+  guint row;
+
+  x = c->n == 1 ? hl_chart_time_to_x (chart, ev->time) : chart->plot.x + col + 0.5;
+  /* Ranks 2 and 3 (long-range, space) are larger; kinds nobody described
+   * (rank 0) keep the ordinary size of rank 1. */
+  size = m->marker * (1 + RANK_GROWTH * (MAX (kind->rank, 1) - 1));
+  if (text != NULL)
+    {
+      count = _hl_chart_shared_layout (chart, chart->style.font_small, text, PANGO_ALIGN_LEFT);
+      _hl_layout_size (count, &w, &h);
+      count_w = w + m->count_gap;
+    }
+  row = choose_row (row_right, n_rows, x - size / 2);
+  row_right[row] = x + size / 2 + count_w + m->count_room;
+  mark.box = (HlBox) { x - size / 2, ll->content.y + row * row_h + (row_h - size) / 2,
+                       size, size };
+  g_array_append_val (chart->marks, mark);
+  if (count != NULL)
+    place_count (chart, count, &mark, x, lane);
+}
+
+/* Titles where they fit: the long-range and space launches first. */
+static void
+marker_labels (HlChart *chart, guint lane, guint first_mark)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  guint n_marks = chart->marks->len - first_mark, placed = 0;
+  const HlBox *bounds = &chart->lanes[lane].content;
+  HlObstacles obstacles;
+
+  _hl_chart_prepare_estimate (chart, &chart->est_small, chart->style.font_small);
+  for (int rank = 3; rank >= 0; rank--)
+    for (guint k = 0; k < n_marks && placed < MAX_MARKER_LABELS; k++)
+      {
+        const HlMark *mk = &g_array_index (chart->marks, HlMark, first_mark + k);
+        const HlEvent *ev = &events[mk->event];
+        HlPoint cand[HL_N_MARKER_CANDIDATES];
+        PangoLayout *layout;
+        double w, h;
+
+        if (mk->n_events != 1 ||
+            hl_dataset_lane_kind (chart->dataset, lane, ev->kind)->rank != rank)
+          continue;
+        _hl_chart_obstacles (chart, &obstacles);
+        if (!hl_placement_may_fit (&obstacles, &chart->est_small, ev->title,
+                                   (const HlMarkBox *) mk, bounds, chart->m,
+                                   hl_placement_marker_candidates, HL_N_MARKER_CANDIDATES))
+          continue;
+        layout = _hl_chart_shared_layout (chart, chart->style.font_small, ev->title,
+                                          PANGO_ALIGN_LEFT);
+        _hl_layout_size (layout, &w, &h);
+        hl_placement_marker_candidates (&mk->box, w, h, chart->m, cand);
+        if (_hl_chart_place_label (chart, layout, bounds, cand, HL_N_MARKER_CANDIDATES,
+                                   mk->event, (int) lane, HL_ROLE_MUTED))
+          placed++;
+      }
+}
+
+/* A title, three rows of markers and a line of labels. */
+static double
+marker_lane_measure (const HlChartLayer *layer, HlChart *chart, double width)
+{
+  return _hl_chart_lane_title_height (chart) + chart->m->lane_title_inset +
+         3 * chart->m->marker * HL_MARKER_ROW +
+         _hl_chart_text_height (chart, chart->style.font_small, "Ag");
+}
+
+static void
+marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
+{
+  guint lane = layer->lane, first_mark = chart->marks->len;
+  HlLaneLayout *ll = &chart->lanes[lane];
+  const HlColumn *cols = hl_columns_get_lane (chart->columns, lane, NULL);
+  guint n_cols = hl_columns_get_n_columns (chart->columns);
+  double row_h = chart->m->marker * HL_MARKER_ROW;
+  guint n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
+  g_autofree double *row_right = NULL;
+
+  g_assert (cols != NULL);
+  if (ll->aggregated)
+    {
+      histogram (chart, lane, cols);
+      return;
+    }
+  row_right = g_new (double, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    row_right[r] = -G_MAXDOUBLE;
+  for (guint i = 0; i < n_cols; i++)
+    if (cols[i].n > 0)
+      marker (chart, lane, i, &cols[i], row_right, n_rows);
+  marker_labels (chart, lane, first_mark);
+}
+
+const HlChartLayerClass _hl_marker_lane_layer = {
+  "marker-lane", marker_lane_measure, marker_lane_layout,
+};

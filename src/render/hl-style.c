@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Palette, fonts and named metrics (see hl-style.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "hl-style.h"
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
+
+/* Okabe–Ito hues, safe for the common colour-vision deficiencies. The
+ * reddish purple comes late: the running total's line is of that hue. */
+static const guint32 default_lane_colors[] = { 0xD55E00, 0x0072B2, 0x009E73, 0xE69F00,
+                                               0x56B4E9, 0xF0E442, 0xCC79A7, 0x000000 };
+
+static HlRgba
+rgb (guint32 hex)
+{
+  return (HlRgba) { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                    (hex & 0xff) / 255.0, 1.0 };
+}
+
+HlRgba
+hl_rgba_with_alpha (HlRgba c, double a)
+{
+  c.a = a;
+  return c;
+}
+
+HlRgba
+hl_rgba_mix (HlRgba a, HlRgba b, double t)
+{
+  return (HlRgba) { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t,
+                    a.a + (b.a - a.a) * t };
+}
+
+void
+hl_rgba_set_source (cairo_t *cr, HlRgba c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+static gboolean
+color_taken (HlDataset *dataset, guint lane, const guint32 *given, guint32 color)
+{
+  guint n = hl_dataset_get_n_lanes (dataset);
+
+  /* another lane's own colour, or a default an earlier lane was given */
+  for (guint i = 0; i < n; i++)
+    {
+      const HlLane *l = hl_dataset_get_lane (dataset, i);
+
+      if (i != lane && l->has_color && l->color == color)
+        return TRUE;
+      if (i < lane && !l->has_color && given[i] == color)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A lane's colour as 0xRRGGBB: its own, or the first default hue that no
+ * other lane has, so that a lane added without a colour does not look
+ * like one that has it. With every hue taken, hues repeat by position. */
+guint32
+hl_style_lane_color (HlDataset *dataset, guint lane)
+{
+  guint32 given[HL_DATASET_MAX_LANES];
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+
+  for (guint i = 0; i <= lane; i++)
+    {
+      const HlLane *l = hl_dataset_get_lane (dataset, i);
+      guint k;
+
+      if (l->has_color)
+        {
+          given[i] = l->color;
+          continue;
+        }
+      for (k = 0; k < G_N_ELEMENTS (default_lane_colors); k++)
+        if (!color_taken (dataset, i, given, default_lane_colors[k]))
+          break;
+      given[i] = default_lane_colors[k < G_N_ELEMENTS (default_lane_colors)
+                                     ? k : i % G_N_ELEMENTS (default_lane_colors)];
+    }
+  return given[lane];
+}
+
+static void
+set_light_roles (HlRgba *roles)
+{
+  roles[HL_ROLE_BG] = rgb (0xffffff);
+  roles[HL_ROLE_FG] = rgb (0x1f1f1f);
+  roles[HL_ROLE_MUTED] = rgb (0x5e5e5e);
+  roles[HL_ROLE_GRID] = hl_rgba_with_alpha (rgb (0x000000), 0.09);
+  roles[HL_ROLE_AXIS] = rgb (0x6e6e6e);
+  roles[HL_ROLE_BAND] = hl_rgba_with_alpha (rgb (0x3b5998), 0.06);
+  roles[HL_ROLE_BAND_TEXT] = rgb (0x4c5a78);
+  roles[HL_ROLE_CUMULATIVE] = rgb (0xAA4E8A);
+  roles[HL_ROLE_MATCH] = rgb (0xB8860B);
+  roles[HL_ROLE_CARD] = rgb (0xffffff);
+  roles[HL_ROLE_CARD_BORDER] = hl_rgba_with_alpha (rgb (0x000000), 0.22);
+}
+
+static void
+set_dark_roles (HlRgba *roles)
+{
+  roles[HL_ROLE_BG] = rgb (0x1e1e1e);
+  roles[HL_ROLE_FG] = rgb (0xf2f2f2);
+  roles[HL_ROLE_MUTED] = rgb (0xb0b0b0);
+  roles[HL_ROLE_GRID] = hl_rgba_with_alpha (rgb (0xffffff), 0.10);
+  roles[HL_ROLE_AXIS] = rgb (0x9a9a9a);
+  roles[HL_ROLE_BAND] = hl_rgba_with_alpha (rgb (0xffffff), 0.05);
+  roles[HL_ROLE_BAND_TEXT] = rgb (0xa8a8a8);
+  roles[HL_ROLE_CUMULATIVE] = rgb (0xE58FC4);
+  roles[HL_ROLE_MATCH] = rgb (0xF0E442);
+  roles[HL_ROLE_CARD] = rgb (0x303030);
+  roles[HL_ROLE_CARD_BORDER] = hl_rgba_with_alpha (rgb (0xffffff), 0.25);
+}
+
+static void
+setup_palette (HlStyle *style, HlDataset *dataset, HlTheme theme)
+{
+  gboolean dark = theme == HL_THEME_DARK;
+  guint n = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+
+  style->transparent = theme == HL_THEME_TRANSPARENT;
+  if (dark)
+    set_dark_roles (style->roles);
+  else
+    set_light_roles (style->roles);
+  if (style->transparent)
+    {
+      /* No background of our own: the slide's may be a tint or a photo,
+       * so secondary text and lines are darker than on white. */
+      style->roles[HL_ROLE_MUTED] = rgb (0x3a3a3a);
+      style->roles[HL_ROLE_AXIS] = rgb (0x4a4a4a);
+      style->roles[HL_ROLE_BAND_TEXT] = rgb (0x2e3a55);
+      style->roles[HL_ROLE_GRID] = hl_rgba_with_alpha (rgb (0x000000), 0.14);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      HlRgba c = rgb (hl_style_lane_color (dataset, i));
+
+      /* Dark hues lose contrast on a dark background: lift them. */
+      if (dark)
+        c = hl_rgba_mix (c, rgb (0xffffff), 0.30);
+      style->lane_colors[i] = c;
+    }
+}
+
+/* Every spacing of the chart, from the size factor @s. */
+void
+hl_metrics_init (HlMetrics *m, double s)
+{
+  g_return_if_fail (m != NULL);
+
+  m->s = s;
+  m->margin = MAX (10.0, 36 * s);
+  m->line = MAX (1, s);
+
+  m->subtitle_gap = 4 * s;
+  m->header_gap = 14 * s;
+  m->legend_gap = 26 * s;
+  m->swatch = 14 * s;
+  m->swatch_gap = 6 * s;
+  m->legend_bottom = 12 * s;
+  m->footnote_gap = 10 * s;
+
+  m->gutter_pad = 12 * s;
+  m->gutter_bare = 6 * s;
+  m->scale_gap = 8 * s;
+  m->right_scale_gap = 6 * s;
+  m->plot_pad = 6 * s;
+  m->lane_gap = 14 * s;
+  m->lane_title_inset = 4 * s;
+  m->tick = 6 * s;
+  m->tick_label_gap = 2 * s;
+  m->context_inset = 3 * s;
+  m->period_inset = 4 * s;
+  m->period_label_min = 60 * s;
+
+  m->bar_width = MAX (3.0, 11 * s);
+  m->bar_top_room = 10 * s;
+  m->marker = MAX (10.0, 15 * s);
+  m->count_gap = 2 * s;
+  m->count_room = 3 * s;
+  m->amount_gap = 4 * s;
+  m->marker_label_gap = MAX (2.0, 3 * s);
+  m->marker_side_gap = MAX (3.5, 5 * s);
+  m->label_pad = MAX (3.0, 4 * s);
+  m->line_cut_pad = MAX (1.0, 2 * s);
+  m->mark_stroke = MAX (1.0, 1.6 * s);
+  m->match_pad = 3 * s;
+  m->match_stroke = MAX (1.5, 2.5 * s);
+  m->cumulative_stroke = MAX (1.5, 2.5 * s);
+
+  m->select_pad = 4 * s;
+  m->select_stroke = MAX (2, 2.5 * s);
+  m->select_radius = 3 * s;
+  m->hover_stroke = MAX (1, 1.5 * s);
+  m->hit_slop = MAX (4, 5 * s);
+  m->card_pad = 10 * s;
+  m->card_gap = 12 * s;
+  m->card_radius = 6 * s;
+  m->card_title_gap = 4 * s;
+  m->card_max_width = 420 * MAX (s, 0.75);
+}
+
+PangoFontDescription *
+hl_style_make_font (double px, gboolean bold)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (desc, px * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
+  return desc;
+}
+
+/* The style of a @width x @height chart of @dataset in @view's theme. */
+void
+hl_style_init (HlStyle *style, HlDataset *dataset, const HlView *view, int width, int height)
+{
+  double s;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (HL_IS_DATASET (dataset));
+  g_return_if_fail (view != NULL);
+
+  memset (style, 0, sizeof *style);
+  s = CLAMP (MIN (width / 1920.0, height / 1080.0), 0.3, 6.0);
+  hl_metrics_init (&style->metrics, s);
+  setup_palette (style, dataset, view->theme);
+
+  /* Text shrinks with the canvas but not below what reads comfortably in
+   * a window or on a small slide (GNOME's body text is about 14.7 px). */
+  style->font_title = hl_style_make_font (MAX (18, 34 * s), TRUE);
+  style->font_subtitle = hl_style_make_font (MAX (13, 20 * s), FALSE);
+  style->font_label = hl_style_make_font (MAX (12.5, 17 * s), FALSE);
+  style->font_label_bold = hl_style_make_font (MAX (12.5, 17 * s), TRUE);
+  style->font_small = hl_style_make_font (MAX (11, 14.5 * s), FALSE);
+}
+
+void
+hl_style_clear (HlStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  g_clear_pointer (&style->font_title, pango_font_description_free);
+  g_clear_pointer (&style->font_subtitle, pango_font_description_free);
+  g_clear_pointer (&style->font_label, pango_font_description_free);
+  g_clear_pointer (&style->font_label_bold, pango_font_description_free);
+  g_clear_pointer (&style->font_small, pango_font_description_free);
+}
