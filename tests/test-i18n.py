@@ -88,6 +88,10 @@ def extract(root, files, out, xargs):
              '-o', out, '--force-po'] + xargs)
     if r.returncode != 0:
         raise RuntimeError('xgettext failed:\n' + r.stderr)
+    # A msgid cut short by a macro ("%" G_GUINT64_FORMAT " items" extracts
+    # as "%") is never looked up: say so, without failing on others' files.
+    for line in r.stderr.splitlines():
+        print('# xgettext: ' + line)
     with open(out, encoding='utf-8') as f:
         return f.read()
 
