@@ -10,6 +10,16 @@
 # include "hl-application.h"
 #endif
 
+/* The installed catalogues, or the build tree's when run uninstalled:
+ * `meson devenv` sets HEISTLINE_LOCALEDIR to <builddir>/data/po. */
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("HEISTLINE_LOCALEDIR");
+
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -20,7 +30,7 @@ main (int argc, char *argv[])
    * removes its temporary file. */
   hl_atomic_file_install_signal_cleanup ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
