@@ -965,6 +965,139 @@ test_hover_card (void)
   g_assert_nonnull (strstr (count, "Missiles or rockets: "));
 }
 
+/* ------------------------------------------------------------------ */
+/* Amounts at the edges of doubles */
+
+static HlDataset *
+dataset_with_heist (const char *usd, const char *date)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Edges\","
+    "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+    "  \"lanes\": ["
+    "    { \"id\": \"h\", \"title\": \"Heists\", \"measure\": \"usd\" },"
+    "    { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"a\", \"lane\": \"h\", \"date\": \"%s\", \"title\": \"Tiny\", \"usd\": %s },"
+    "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-12\", \"title\": \"Launch\" } ] }",
+    date, usd);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (json), strlen (json));
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset = hl_dataset_new_from_bytes (bytes, "edges.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The money scale's labels, left of the plot, in order; and its gridlines. */
+static GPtrArray *
+money_scale_labels (HlChart *chart, guint *n_grid)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  HlBox plot;
+  guint n;
+
+  hl_chart_get_plot_area (chart, &plot);
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (t->box.x + t->box.width <= plot.x && (label[0] == '$' || label[0] == '<'))
+        g_ptr_array_add (labels, (gpointer) label);
+    }
+  *n_grid = 0;
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+
+      *n_grid += l->role == HL_ROLE_GRID && isfinite (l->y0) && l->y0 == l->y1 &&
+                 l->y0 >= plot.y && l->y0 <= plot.y + plot.height;
+    }
+  return labels;
+}
+
+static void
+assert_scale_sane (HlChart *chart, const char *what)
+{
+  guint n_grid;
+  g_autoptr(GPtrArray) labels = money_scale_labels (chart, &n_grid);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (" ", (char **) labels->pdata);
+  g_test_message ("%s: money scale \"%s\", %u gridlines", what, joined, n_grid);
+  g_assert_cmpuint (labels->len - 1, >=, 3);
+  g_assert_cmpuint (n_grid, >=, 2);
+  for (guint i = 0; i + 1 < labels->len; i++)
+    {
+      const char *label = labels->pdata[i];
+
+      if (!g_hash_table_add (seen, (gpointer) label))
+        g_error ("%s: the label %s repeats: %s", what, label, joined);
+      g_assert_null (strchr (label, '.'));
+    }
+  g_assert_true (g_hash_table_contains (seen, "$0"));
+  g_assert_true (g_hash_table_contains (seen, "$10"));
+}
+
+static void
+test_money_edges (void)
+{
+  static const char *amounts[] = { "5e-324", "1e-320", "3", "0.4", "4.9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(HlDataset) dataset = dataset_with_heist (amounts[i], "2023-09-10");
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      int index = hl_dataset_find_event (dataset, "a");
+      HlBox box;
+      guint r, g, b, a;
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      chart = hl_chart_new (dataset, &view, 1280, 720);
+      assert_scale_sane (chart, amounts[i]);
+      g_assert_true (hl_chart_get_event_box (chart, index, &box));
+      /* A sliver of a bar, not one up to the top of the lane, and never
+       * an amount of "$0". */
+      for (guint k = 0; k < chart->texts->len; k++)
+        g_assert_cmpstr (_hl_chart_get_text_box_label (chart, k), !=, "Tiny\n$0");
+      surface = render (chart, 1280, 720);
+      if (i == 2)
+        {
+          /* (the lane's colour, where a bar is) */
+          hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) (box.y + 2),
+                            &r, &g, &b, &a);
+          g_assert_true (abs ((int) r - 0xD5) <= 8 && abs ((int) g - 0x5E) <= 8 && b <= 8);
+        }
+      if (i < 2)
+        {
+          g_assert_cmpfloat (box.height, <=, 1.0 + 1e-9);
+          hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) box.y - 20,
+                            &r, &g, &b, &a);
+          g_assert_false (abs ((int) r - 0xD5) <= 8 && abs ((int) g - 0x5E) <= 8 && b <= 8);
+        }
+      cairo_surface_destroy (surface);
+      hl_view_clear (&view);
+    }
+
+  /* A money lane with nothing in view: $0 to $10 in whole dollars. */
+  {
+    g_autoptr(HlDataset) dataset = dataset_with_heist ("5000000", "2022-01-10");
+    g_autoptr(HlChart) chart = NULL;
+    HlView view;
+
+    hl_view_init (&view, dataset);
+    chart = hl_chart_new (dataset, &view, 1280, 720);
+    assert_scale_sane (chart, "empty lane");
+    hl_view_clear (&view);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -989,6 +1122,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
+  g_test_add_func ("/chart/money-edges", test_money_edges);
 
   return g_test_run ();
 }

@@ -221,7 +221,9 @@ test_money_nice_max (void)
     { 54e6, 60e6, 20e6 },
     { 1.72e6, 2e6, 0.5e6 },
     { 1e9, 1e9, 0.2e9 },
-    { 12, 12.5, 2.5 },
+    { 12, 15, 5 },
+    { 3, 10, 2 },
+    { 5e-324, 10, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -235,6 +237,7 @@ test_money_nice_max (void)
   /* For any amount: a round maximum at or above it, in 3 to 6 round steps. */
   for (double max = 0.37; max < 5e12; max *= 1.37)
     {
+      g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       double step = 0, nice = hl_money_nice_max (max, &step);
       double mantissa = step / pow (10, floor (log10 (step) + 1e-9));
       double n = nice / step;
@@ -245,6 +248,15 @@ test_money_nice_max (void)
       g_assert_cmpfloat (n, <=, 6 + 1e-9);
       g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
                      fabs (mantissa - 2.5) < 1e-6 || fabs (mantissa - 5) < 1e-6);
+      /* never under $10, and every gridline labelled differently */
+      g_assert_cmpfloat (nice, >=, HL_MONEY_MIN_MAX);
+      for (double v = 0; v <= nice + step / 2; v += step)
+        {
+          char *label = hl_money_format_short (v);
+
+          if (!g_hash_table_add (labels, label))
+            g_error ("max %g: the gridline label %s repeats", max, label);
+        }
     }
 
   /* Nothing to show still gives a usable axis. */
@@ -272,7 +284,7 @@ test_money_format (void)
     { 21e9, "$21B", "$21.0 billion" },
   };
   static const struct { double usd; const char *shorter; } short_only[] = {
-    { 0, "$0" }, { 12, "$12" }, { 950, "$950" }, { 41e3, "$41K" }, { 950e3, "$950K" },
+    { 0, "$0" }, { 1e-320, "<$1" }, { 0.4, "<$1" }, { 12, "$12" }, { 950, "$950" }, { 41e3, "$41K" }, { 950e3, "$950K" },
     { 999999, "$1M" }, { 3.5e12, "$3.5T" },
   };
 
