@@ -148,7 +148,7 @@ test_ticks_monotonic (void)
   gint64 from = hl_date_from_ymd (2023, 7, 1);
   double last = 0;
 
-  for (double days = 0.1; days < 40000; days *= 1.1)
+  for (double days = 0.1; days < 3600000; days *= 1.1)
     {
       HlTickSpec spec = hl_ticks_choose (from, from + (gint64) (days * DAY), AXIS_PX, CHAR_PX);
       g_autoptr(GArray) ticks = hl_ticks_build (spec, from, from + (gint64) (days * DAY));
@@ -158,6 +158,55 @@ test_ticks_monotonic (void)
       /* Months and years vary in length: compare with some slack. */
       g_assert_cmpfloat (approx, >=, last * 0.85);
       last = MAX (last, approx);
+    }
+}
+
+/* Decades, centuries and millennia: any span the format's dates allow. */
+static void
+test_ticks_long_spans (void)
+{
+  static const struct {
+    int from_year, to_year;
+    double width;
+    int step;
+    const char *labels[3];   /* some of the labels, in order */
+  } cases[] = {
+    { 1984, 2025, AXIS_PX, 2, { "1984", "2000", "2024" } },
+    { 1900, 2025, AXIS_PX, 10, { "1900", "1950", "2020" } },
+    { 1900, 2025, 600, 20, { "1900", "2000", "2020" } },
+    { 1000, 3000, AXIS_PX, 100, { "1000", "1900", "2000" } },
+    { 1, 10000, AXIS_PX, 500, { "500", "1000", "9500" } },
+    { 1, 10000, 800, 1000, { "1000", "2000", "9000" } },
+    { 1, 10000, 300, 5000, { "5000", NULL, NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 from = hl_date_from_ymd (cases[i].from_year, 1, 1);
+      gint64 to = hl_date_from_ymd (cases[i].to_year, 1, 1);
+      HlTickSpec spec = hl_ticks_choose (from, to, cases[i].width, CHAR_PX);
+      g_autoptr(GArray) ticks = hl_ticks_build (spec, from, to);
+      g_autoptr(GString) all = g_string_new ("");
+      guint next = 0;
+
+      g_assert_cmpint (spec.unit, ==, HL_TICK_YEAR);
+      if (spec.step != cases[i].step)
+        g_error ("%d to %d at %.0f px: ticks every %d years, expected %d", cases[i].from_year,
+                 cases[i].to_year, cases[i].width, spec.step, cases[i].step);
+      /* Few enough to read, each label fitting its interval. */
+      g_assert_cmpuint (ticks->len, <=, cases[i].width / (9 * CHAR_PX) + 2);
+      g_assert_cmpuint (ticks->len, >=, 3);
+      for (guint k = 0; k < ticks->len; k++)
+        {
+          g_autofree char *label = hl_ticks_label (spec, g_array_index (ticks, gint64, k));
+
+          g_string_append_printf (all, " %s", label);
+          if (next < 3 && cases[i].labels[next] && g_str_equal (label, cases[i].labels[next]))
+            next++;
+        }
+      g_test_message ("%d to %d at %.0f px:%s", cases[i].from_year, cases[i].to_year,
+                      cases[i].width, all->str);
+      g_assert_true (next == 3 || cases[i].labels[next] == NULL);
     }
 }
 
@@ -311,6 +360,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/scale/ticks/spans", test_ticks_spans);
   g_test_add_func ("/scale/ticks/monotonic", test_ticks_monotonic);
+  g_test_add_func ("/scale/ticks/long-spans", test_ticks_long_spans);
   g_test_add_func ("/scale/ticks/labels", test_ticks_labels);
   g_test_add_func ("/scale/ticks/context", test_ticks_context);
   g_test_add_func ("/scale/money/nice-max", test_money_nice_max);

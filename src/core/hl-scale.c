@@ -17,9 +17,11 @@ static const HlTickSpec candidates[] = {
   { HL_TICK_DAY, 1 }, { HL_TICK_DAY, 2 },
   { HL_TICK_WEEK, 1 },
   { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
-  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 2 }, { HL_TICK_YEAR, 5 }, { HL_TICK_YEAR, 10 },
-  { HL_TICK_YEAR, 25 }, { HL_TICK_YEAR, 50 }, { HL_TICK_YEAR, 100 }, { HL_TICK_YEAR, 250 },
-  { HL_TICK_YEAR, 1000 },
+  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 2 }, { HL_TICK_YEAR, 5 },
+  /* decades, centuries and millennia, up to the format's ten thousand years */
+  { HL_TICK_YEAR, 10 }, { HL_TICK_YEAR, 20 }, { HL_TICK_YEAR, 50 },
+  { HL_TICK_YEAR, 100 }, { HL_TICK_YEAR, 200 }, { HL_TICK_YEAR, 500 },
+  { HL_TICK_YEAR, 1000 }, { HL_TICK_YEAR, 2000 }, { HL_TICK_YEAR, 5000 },
 };
 
 static double
