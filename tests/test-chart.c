@@ -1098,6 +1098,86 @@ test_money_edges (void)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Many periods: merged bands, one label each */
+
+static HlDataset *
+dataset_with_periods (guint n_overlapping)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Periods\","
+    "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": [ { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-12\","
+    "                  \"title\": \"Launch\" } ],"
+    "  \"periods\": ["
+    "    { \"from\": \"2023-09-02\", \"to\": \"2023-09-07\", \"label\": \"Early\" },"
+    "    { \"from\": \"2023-09-24\", \"to\": \"2023-09-29\", \"label\": \"Late\" },"
+    "    { \"from\": \"2023-09-10\", \"to\": \"2023-09-20\", \"label\": \"Wide\" }");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset;
+
+  /* Inside "Wide", each overlapping the next. */
+  for (guint i = 0; i < n_overlapping; i++)
+    g_string_append_printf (json, ", { \"from\": \"2023-09-%02u\", \"to\": \"2023-09-%02u\","
+                            " \"label\": \"Inner %u\" }", 10 + i % 5, 12 + i % 5 + i % 4, i);
+  g_string_append (json, " ] }");
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = hl_dataset_new_from_bytes (bytes, "periods.json", NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_periods_merged (void)
+{
+  g_autoptr(HlDataset) dataset = dataset_with_periods (2000);
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  cairo_surface_t *surface;
+  guint n_bands = 0, n;
+  HlView view;
+  HlBox plot;
+  guint r1, g1, b1, a1, r2, g2, b2, a2;
+  double y;
+
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < chart->rects->len; i++)
+    n_bands += g_array_index (chart->rects, HlSwatch, i).role == HL_ROLE_BAND;
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (chart->texts, HlText, i).role == HL_ROLE_BAND_TEXT)
+      g_ptr_array_add (labels, (gpointer) _hl_chart_get_text_box_label (chart, i));
+
+  /* 2003 periods, three bands: each labelled once, the cluster by its
+   * widest period. */
+  g_assert_cmpuint (n_bands, ==, 3);
+  g_assert_cmpuint (labels->len, ==, 3);
+  g_assert_cmpstr (labels->pdata[0], ==, "Early");
+  g_assert_cmpstr (labels->pdata[1], ==, "Wide");
+  g_assert_cmpstr (labels->pdata[2], ==, "Late");
+  assert_layout_clean (chart, 1280, 720, "periods");
+
+  /* The cluster is tinted as one band is, not 2000 tints deep. */
+  surface = render (chart, 1280, 720);
+  y = plot.y + plot.height * 0.45;
+  hl_test_pixel_at (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 4) + 7200),
+                    (int) y, &r1, &g1, &b1, &a1);
+  hl_test_pixel_at (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 14) + 7200),
+                    (int) y, &r2, &g2, &b2, &a2);
+  g_test_message ("single band #%02X%02X%02X, cluster #%02X%02X%02X", r1, g1, b1, r2, g2, b2);
+  g_assert_cmpint (abs ((int) r1 - (int) r2) + abs ((int) g1 - (int) g2) + abs ((int) b1 - (int) b2),
+                   <=, 3);
+  /* and outside any period, the background */
+  hl_test_assert_background (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 8) + 7200),
+                             (int) y, HL_THEME_LIGHT);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1123,6 +1203,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
   g_test_add_func ("/chart/money-edges", test_money_edges);
+  g_test_add_func ("/chart/periods-merged", test_periods_merged);
 
   return g_test_run ();
 }
