@@ -1178,6 +1178,99 @@ test_periods_merged (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* A thousand publishers: named as far as they fit, the rest counted
+ * honestly */
+
+static HlDataset *
+dataset_with_publishers (guint n_events, guint n_sources)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Many publishers\","
+    "  \"default_range\": { \"from\": \"2023-01-01\", \"to\": \"2024-01-01\" },"
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"lane\": \"l\", \"date\": \"2023-%02u-%02u\","
+                              " \"title\": \"Launch %u\", \"sources\": [", i ? ", " : "", i,
+                              1 + i % 12, 1 + i % 28, i);
+      for (guint j = 0; j < n_sources; j++)
+        g_string_append_printf (json, "%s{ \"title\": \"Publisher %u-%u\", \"url\": \"https://e.org/%u/%u\" }",
+                                j ? ", " : "", i, j, i, j);
+      g_string_append (json, "] }");
+    }
+  g_string_append (json, " ] }");
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = hl_dataset_new_from_bytes (bytes, "many.json", NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Named publishers, and the number the footnote says are left. */
+static guint
+footnote_named (const char *foot, guint *more, gboolean *at_least)
+{
+  const char *tail = strstr (foot, " and ");
+  guint named = 0;
+
+  for (const char *p = foot; (p = strstr (p, "Publisher ")) != NULL; p++)
+    named++;
+  *at_least = tail != NULL && g_str_has_prefix (tail, " and at least ");
+  *more = tail ? (guint) strtoul (tail + (*at_least ? 14 : 5), NULL, 10) : 0;
+  return named;
+}
+
+static void
+test_footnote_many_publishers (void)
+{
+  /* 1000 events of one publisher each (read as a sample), and 20 events
+   * of 100 publishers each (more than are read per event). */
+  static const guint shapes[][2] = { { 1000, 1 }, { 20, 100 }, { 300, 3 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      g_autoptr(HlDataset) dataset = dataset_with_publishers (shapes[k][0], shapes[k][1]);
+      guint total = shapes[k][0] * shapes[k][1];
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, sizes[i].width, sizes[i].height);
+          const char *foot = NULL;
+          guint n, named, more;
+          gboolean at_least;
+
+          _hl_chart_get_text_boxes (chart, &n);
+          for (guint t = 0; t < n; t++)
+            if (strstr (_hl_chart_get_text_box_label (chart, t), "Sources") != NULL)
+              foot = _hl_chart_get_text_box_label (chart, t);
+          g_assert_nonnull (foot);
+          named = footnote_named (foot, &more, &at_least);
+          g_test_message ("%u×%u at %s: %u named, %s%u more", shapes[k][0], shapes[k][1],
+                          sizes[i].name, named, at_least ? "at least " : "", more);
+          /* Some named, the rest counted: exactly, or said to be a lower
+           * bound. Never fewer than there are, said as if exact. */
+          g_assert_cmpuint (named, >, 0);
+          g_assert_cmpuint (named, <, total);
+          if (at_least)
+            g_assert_cmpuint (named + more, <=, total);
+          else
+            g_assert_cmpuint (named + more, ==, total);
+          g_assert_true (at_least == (k < 2));
+          g_assert_true (g_str_has_prefix (foot, at_least ? "Sources include: " : "Sources: "));
+          g_assert_nonnull (strstr (foot, "many.json"));
+          g_assert_true (g_str_has_suffix (foot, " (Heistline)."));
+        }
+      hl_view_clear (&view);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1194,6 +1287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/odd-sizes", test_layout_odd_sizes);
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
   g_test_add_func ("/chart/footnote", test_footnote);
+  g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);
   g_test_add_func ("/chart/search-highlight", test_search_highlight);
   g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);

@@ -16,6 +16,12 @@
 
 G_BEGIN_DECLS
 
+/* First-strong isolate and pop directional isolate: dataset text joined
+ * with other text goes between them, so that its direction (or a stray
+ * U+202E) stays inside it. */
+#define HL_FSI "\xe2\x81\xa8"   /* U+2068 */
+#define HL_PDI "\xe2\x81\xa9"   /* U+2069 */
+
 /* ------------------------------------------------------------------ */
 /* The display list: layout fills it, hl_chart_draw() replays it. */
 
