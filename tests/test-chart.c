@@ -39,6 +39,18 @@ bundled (void)
   return dataset;
 }
 
+/* @text as it reads: without the invisible isolates (U+2068, U+2069) the
+ * renderer puts around dataset text. */
+static char *
+visible_text (const char *text)
+{
+  g_auto(GStrv) a = g_strsplit (text, "\u2068", -1);
+  g_autofree char *b = g_strjoinv ("", a);
+  g_auto(GStrv) c = g_strsplit (b, "\u2069", -1);
+
+  return g_strjoinv ("", c);
+}
+
 static cairo_surface_t *
 render (HlChart *chart, int width, int height)
 {
@@ -593,8 +605,12 @@ shows_label (HlChart *chart, const char *text)
 
   _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_equal (_hl_chart_get_text_box_label (chart, i), text))
-      return TRUE;
+    {
+      g_autofree char *label = visible_text (_hl_chart_get_text_box_label (chart, i));
+
+      if (g_str_equal (label, text))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -956,8 +972,10 @@ test_hover_card (void)
                                                                                "stake-2023"));
   const HlEvent *launch = hl_dataset_get_event (dataset,
                                                 hl_dataset_find_event (dataset, "2023-09-02-cm"));
-  g_autofree char *money = _hl_chart_describe_event_card (chart, stake);
-  g_autofree char *count = _hl_chart_describe_event_card (chart, launch);
+  g_autofree char *money_text = _hl_chart_describe_event_card (chart, stake);
+  g_autofree char *count_text = _hl_chart_describe_event_card (chart, launch);
+  g_autofree char *money = visible_text (money_text);
+  g_autofree char *count = visible_text (count_text);
 
   g_assert_nonnull (strstr (money, "4 September 2023\n"));
   g_assert_nonnull (strstr (money, "Crypto heists: $41.0 million"));
@@ -1271,6 +1289,129 @@ test_footnote_many_publishers (void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Right-to-left text and bidi controls */
+
+static const char bidi_dataset[] =
+  "{ \"format\": \"heistline-dataset/1\", \"title\": \"Bidi\","
+  "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+  "  \"lanes\": ["
+  "    { \"id\": \"a\", \"title\": \"\u0633\u0631\u0642\u0627\u062a \u0627\u0644\u0639\u0645\u0644\u0627\u062a\","
+  "      \"measure\": \"count\", \"color\": \"#D55E00\" },"
+  "    { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\", \"color\": \"#0072B2\" } ],"
+  "  \"periods\": [ { \"from\": \"2023-09-02\", \"to\": \"2023-09-16\","
+  "                   \"label\": \"\u0641\u062a\u0631\u0629 \u0627\u0644\u062a\u0642\u0631\u064a\u0631\" } ],"
+  "  \"events\": ["
+  "    { \"id\": \"e\", \"lane\": \"a\", \"date\": \"2023-09-28\", \"title\": \"x\","
+  "      \"sources\": [ { \"title\": \"Evil \u202e News\", \"url\": \"https://e.org/1\" },"
+  "                     { \"title\": \"Plain Press\", \"url\": \"https://e.org/2\" } ] },"
+  "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-29\", \"title\": \"Launch\" } ] }";
+
+/* The x where the character at byte @index of @layout's text is drawn. */
+static double
+x_of (PangoLayout *layout, const char *needle)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *at = strstr (text, needle);
+  PangoRectangle pos;
+
+  g_assert_nonnull (at);
+  pango_layout_index_to_pos (layout, (int) (at - text), &pos);
+  return (double) MIN (pos.x, pos.x + pos.width) / PANGO_SCALE;
+}
+
+/* Pixels unlike the background in [x0, x1) x [y0, y1): their extent. */
+static gboolean
+ink_extent (cairo_surface_t *surface, int x0, int x1, int y0, int y1, int *left, int *right)
+{
+  *left = G_MAXINT;
+  *right = G_MININT;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint r, g, b, a;
+
+        hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+        if (hl_test_luminance (r, g, b) < 0.75)
+          {
+            *left = MIN (*left, x);
+            *right = MAX (*right, x);
+          }
+      }
+  return *left <= *right;
+}
+
+static void
+test_bidi (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bidi_dataset, sizeof bidi_dataset - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "bidi.json", NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *surface;
+  const HlText *foot = NULL, *lane_title = NULL, *period = NULL;
+  HlView view;
+  HlBox plot;
+  int left, right;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < chart->texts->len; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *label = pango_layout_get_text (t->layout);
+
+      if (g_str_has_prefix (label, "Sources: "))
+        foot = t;
+      else if (t->lane == 0 && g_str_has_prefix (label, "\u0633"))
+        lane_title = t;
+      else if (t->role == HL_ROLE_BAND_TEXT)
+        period = t;
+    }
+  g_assert_nonnull (foot);
+  g_assert_nonnull (lane_title);
+  g_assert_nonnull (period);
+
+  /* The U+202E in one source title stays in it: the footnote still reads
+   * "… Data: bidi.json (Heistline)." left to right, to its end. */
+  g_test_message ("footnote: %s", pango_layout_get_text (foot->layout));
+  g_assert_cmpfloat (x_of (foot->layout, "Data:"), <, x_of (foot->layout, "bidi.json"));
+  g_assert_cmpfloat (x_of (foot->layout, "bidi.json"), <, x_of (foot->layout, "(Heistline)"));
+  g_assert_cmpfloat (x_of (foot->layout, "Plain Press"), <, x_of (foot->layout, "Data:"));
+
+  /* The hover card isolates what it quotes from the file. */
+  {
+    const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "e"));
+    g_autofree char *card = _hl_chart_describe_event_card (chart, ev);
+    g_autofree char *seen = visible_text (card);
+
+    g_assert_nonnull (strstr (card, "\u2068"));
+    g_assert_cmpuint (strlen (card) - strlen (seen), ==, 6);   /* one FSI … PDI pair */
+  }
+
+  /* An Arabic lane title and period label are drawn inside their boxes. */
+  surface = render (chart, 1280, 720);
+  g_assert_true (ink_extent (surface, (int) plot.x + 2, (int) (plot.x + plot.width * 0.6),
+                             (int) ceil (lane_title->box.y + 1),
+                             (int) (lane_title->box.y + lane_title->box.height - 1),
+                             &left, &right));
+  g_test_message ("lane title box %.0f-%.0f, drawn %d-%d", lane_title->box.x,
+                  lane_title->box.x + lane_title->box.width, left, right);
+  g_assert_cmpfloat (left, >=, lane_title->box.x - 1);
+  g_assert_cmpfloat (right, <=, lane_title->box.x + lane_title->box.width + 1);
+  g_assert_true (ink_extent (surface, (int) plot.x, (int) (plot.x + plot.width),
+                             (int) ceil (period->box.y + 1),
+                             (int) (period->box.y + period->box.height - 1), &left, &right));
+  g_test_message ("period label box %.0f-%.0f, drawn %d-%d", period->box.x,
+                  period->box.x + period->box.width, left, right);
+  g_assert_cmpfloat (left, >=, period->box.x - 1);
+  g_assert_cmpfloat (right, <=, period->box.x + period->box.width + 1);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1296,6 +1437,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
+  g_test_add_func ("/chart/bidi", test_bidi);
   g_test_add_func ("/chart/money-edges", test_money_edges);
   g_test_add_func ("/chart/periods-merged", test_periods_merged);
 
