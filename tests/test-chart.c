@@ -1412,6 +1412,43 @@ test_bidi (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* No fonts at all */
+
+static void
+test_fonts_missing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *conf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      /* Here FONTCONFIG_FILE finds no font: all text would be boxes. */
+      g_assert_false (hl_chart_check_fonts (&error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (error->message, "fonts-dejavu-core"));
+      g_assert_nonnull (strstr (error->message, "fonts-cantarell"));
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  /* With the fonts this machine has: nothing to say. */
+  g_assert_true (hl_chart_check_fonts (&error));
+  g_assert_no_error (error);
+
+  dir = hl_test_make_tmpdir ();
+  conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_assert_true (g_file_set_contents (conf, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
+                                      -1, NULL));
+  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("FONTCONFIG_FILE");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*fonts-cantarell*");
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1438,6 +1475,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
   g_test_add_func ("/chart/bidi", test_bidi);
+  g_test_add_func ("/chart/fonts-missing", test_fonts_missing);
   g_test_add_func ("/chart/money-edges", test_money_edges);
   g_test_add_func ("/chart/periods-merged", test_periods_merged);
 
