@@ -109,14 +109,23 @@ dataset_path (guint n)
   return g_build_filename (opt_data_dir, name, NULL);
 }
 
-/* Generates the file once; later runs reuse it. */
+/* Generates the file once; later runs reuse it. @n_periods: 0 for the
+ * usual two periods. */
 static char *
-ensure_dataset (guint n)
+ensure_dataset_with_periods (guint n, guint n_periods)
 {
-  g_autofree char *path = dataset_path (n);
+  g_autofree char *path = NULL;
   g_autofree char *tmp = NULL;
   FILE *out;
 
+  if (n_periods == 0)
+    path = dataset_path (n);
+  else
+    {
+      g_autofree char *name = g_strdup_printf ("generated-%u-periods-%u.json", n, n_periods);
+
+      path = g_build_filename (opt_data_dir, name, NULL);
+    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&path);
 
@@ -125,9 +134,15 @@ ensure_dataset (guint n)
   fprintf (stderr, "generating %s…\n", path);
   if ((out = fopen (tmp, "w")) == NULL)
     g_error ("cannot write %s: %s", tmp, g_strerror (errno));
-  if (!hl_bench_write_dataset (out, n, 1) || fclose (out) != 0 || g_rename (tmp, path) != 0)
+  if (!hl_bench_write_dataset_with_periods (out, n, n_periods, 1) || fclose (out) != 0 || g_rename (tmp, path) != 0)
     g_error ("cannot write %s: %s", path, g_strerror (errno));
   return g_steal_pointer (&path);
+}
+
+static char *
+ensure_dataset (guint n)
+{
+  return ensure_dataset_with_periods (n, 0);
 }
 
 static HlDataset *
@@ -302,6 +317,38 @@ bench_frames (HlDataset *dataset, guint n)
       hl_view_clear (&view);
     }
 
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A frame of the whole extent of a 1k-event dataset with @n_periods
+ * periods, most of them overlapping. */
+static void
+bench_periods (guint n_periods)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint runs = n_periods >= 100000 ? 3 : 7;
+  g_autofree double *samples = NULL;
+  g_autoptr(HlTextCache) cache = NULL;
+  HlView view;
+
+  if (!wanted ("frame_ms_periods"))
+    return;
+  path = ensure_dataset_with_periods (1000, n_periods);
+  dataset = load (path);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  cr = cairo_create (surface);
+  samples = g_new (double, runs);
+  cache = hl_text_cache_new ();
+  view_full (&view, dataset);
+  time_frame (dataset, &view, cr, cache);
+  for (guint i = 0; i < runs; i++)
+    samples[i] = time_frame (dataset, &view, cr, cache);
+  report ("frame_ms_periods", n_periods, "ms", samples, runs);
+  hl_view_clear (&view);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
@@ -522,6 +569,9 @@ main (int argc, char **argv)
     bench_export (bundled, n, 3840, 2160, "export_png_ms_2160p");
     bench_startup (n);
   }
+
+  for (guint n_periods = 1000; n_periods <= 100000; n_periods *= 10)
+    bench_periods (n_periods);
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {

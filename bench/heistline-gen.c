@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* heistline-gen N [FILE]: writes a generated dataset of N events to FILE
- * (default: standard output). */
+/* heistline-gen N [FILE [SEED [PERIODS]]]: writes a generated dataset of
+ * N events (and PERIODS generated periods) to FILE (default: standard
+ * output). */
 #include "config.h"
 
 #include <errno.h>
@@ -13,17 +14,22 @@ int
 main (int argc, char **argv)
 {
   guint64 seed = 1;
-  guint64 n;
+  guint64 n, n_periods = 0;
   FILE *out = stdout;
 
-  if (argc < 2 || argc > 4 || !g_ascii_string_to_unsigned (argv[1], 10, 0, G_MAXUINT, &n, NULL))
+  if (argc < 2 || argc > 5 || !g_ascii_string_to_unsigned (argv[1], 10, 0, G_MAXUINT, &n, NULL))
     {
-      fprintf (stderr, "usage: %s N-EVENTS [FILE [SEED]]\n", argv[0]);
+      fprintf (stderr, "usage: %s N-EVENTS [FILE [SEED [N-PERIODS]]]\n", argv[0]);
       return 2;
     }
-  if (argc == 4 && !g_ascii_string_to_unsigned (argv[3], 10, 0, G_MAXUINT64, &seed, NULL))
+  if (argc >= 4 && !g_ascii_string_to_unsigned (argv[3], 10, 0, G_MAXUINT64, &seed, NULL))
     {
       fprintf (stderr, "%s: bad seed “%s”\n", argv[0], argv[3]);
+      return 2;
+    }
+  if (argc == 5 && !g_ascii_string_to_unsigned (argv[4], 10, 0, G_MAXUINT, &n_periods, NULL))
+    {
+      fprintf (stderr, "%s: bad number of periods “%s”\n", argv[0], argv[4]);
       return 2;
     }
   if (argc >= 3 && (out = fopen (argv[2], "w")) == NULL)
@@ -31,7 +37,7 @@ main (int argc, char **argv)
       fprintf (stderr, "%s: %s: %s\n", argv[0], argv[2], g_strerror (errno));
       return 1;
     }
-  if (!hl_bench_write_dataset (out, (guint) n, seed) || (out != stdout && fclose (out) != 0))
+  if (!hl_bench_write_dataset_with_periods (out, (guint) n, (guint) n_periods, seed) || (out != stdout && fclose (out) != 0))
     {
       fprintf (stderr, "%s: write error: %s\n", argv[0], g_strerror (errno));
       return 1;

@@ -183,9 +183,37 @@ append_event (GString *s, Rng *r, guint index, gint64 first, gint64 span_days)
   g_string_append_c (s, '}');
 }
 
+/* Periods of a day to two years, starting anywhere in the forty years, so
+ * that many overlap; labels of one to four words. */
+static void
+append_periods (GString *s, Rng *r, guint n_periods, gint64 first, gint64 span_days)
+{
+  g_string_append (s, "  \"periods\": [\n");
+  for (guint i = 0; i < n_periods; i++)
+    {
+      gint64 from = first + (gint64) rng_below (r, (guint) span_days) * HL_SECONDS_PER_DAY;
+      gint64 to = from + (1 + (gint64) rng_below (r, 730)) * HL_SECONDS_PER_DAY;
+      g_autofree char *a = hl_date_format_iso (from);
+      g_autofree char *b = hl_date_format_iso (to);
+
+      g_string_append_printf (s, "    { \"from\": \"%.10s\", \"to\": \"%.10s\", \"label\": \"", a, b);
+      append_words (s, r, 4, 28);
+      g_string_append (s, i + 1 < n_periods ? "\" },\n" : "\" }\n");
+    }
+  g_string_append (s, "  ],\n");
+}
+
 /* Writes the dataset to @out; FALSE on a write error. */
 gboolean
 hl_bench_write_dataset (FILE *out, guint n_events, guint64 seed)
+{
+  return hl_bench_write_dataset_with_periods (out, n_events, 0, seed);
+}
+
+/* The same, with @n_periods generated periods in place of the usual two
+ * (0: those two). */
+gboolean
+hl_bench_write_dataset_with_periods (FILE *out, guint n_events, guint n_periods, guint64 seed)
 {
   g_autoptr(GString) s = g_string_sized_new (256 * 1024);
   gint64 first = hl_date_from_ymd (HL_BENCH_FIRST_YEAR, 1, 1) + HL_SECONDS_PER_DAY / 2;
@@ -206,18 +234,23 @@ hl_bench_write_dataset (FILE *out, guint n_events, guint64 seed)
     " \"measure\": \"count\", \"color\": \"#0072B2\" },\n"
     "    { \"id\": \"milestones\", \"title\": \"Other weapons milestones\","
     " \"measure\": \"count\", \"color\": \"#009E73\" }\n"
-    "  ],\n"
-    "  \"periods\": [\n"
-    "    { \"from\": \"2017-07-01\", \"to\": \"2017-12-31\", \"label\": \"ICBM tests\" },\n"
-    "    { \"from\": \"2023-07-01\", \"to\": \"2024-01-31\","
-    " \"label\": \"UN reporting period\" }\n"
-    "  ],\n"
+    "  ],\n",
+    n_events, HL_BENCH_FIRST_YEAR, HL_BENCH_LAST_YEAR);
+  if (n_periods > 0)
+    append_periods (s, &r, n_periods, first, span_days);
+  else
+    g_string_append (s,
+      "  \"periods\": [\n"
+      "    { \"from\": \"2017-07-01\", \"to\": \"2017-12-31\", \"label\": \"ICBM tests\" },\n"
+      "    { \"from\": \"2023-07-01\", \"to\": \"2024-01-31\","
+      " \"label\": \"UN reporting period\" }\n"
+      "  ],\n");
+  g_string_append (s,
     "  \"facts\": [\n"
     "    { \"text\": \"A generated fact.\", \"sources\": [ { \"title\": \"Example\","
     " \"url\": \"https://example.org/\" } ] }\n"
     "  ],\n"
-    "  \"events\": [\n",
-    n_events, HL_BENCH_FIRST_YEAR, HL_BENCH_LAST_YEAR);
+    "  \"events\": [\n");
 
   for (guint i = 0; i < n_events; i++)
     {

@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 gboolean hl_bench_write_dataset (FILE   *out,
                                  guint   n_events,
                                  guint64 seed);
+gboolean hl_bench_write_dataset_with_periods (FILE   *out,
+                                              guint   n_events,
+                                              guint   n_periods,
+                                              guint64 seed);
 
 G_END_DECLS

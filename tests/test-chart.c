@@ -39,6 +39,18 @@ bundled (void)
   return dataset;
 }
 
+/* @text as it reads: without the invisible isolates (U+2068, U+2069) the
+ * renderer puts around dataset text. */
+static char *
+visible_text (const char *text)
+{
+  g_auto(GStrv) a = g_strsplit (text, "\u2068", -1);
+  g_autofree char *b = g_strjoinv ("", a);
+  g_auto(GStrv) c = g_strsplit (b, "\u2069", -1);
+
+  return g_strjoinv ("", c);
+}
+
 static cairo_surface_t *
 render (HlChart *chart, int width, int height)
 {
@@ -593,8 +605,12 @@ shows_label (HlChart *chart, const char *text)
 
   _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
-    if (g_str_equal (_hl_chart_get_text_box_label (chart, i), text))
-      return TRUE;
+    {
+      g_autofree char *label = visible_text (_hl_chart_get_text_box_label (chart, i));
+
+      if (g_str_equal (label, text))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -956,13 +972,481 @@ test_hover_card (void)
                                                                                "stake-2023"));
   const HlEvent *launch = hl_dataset_get_event (dataset,
                                                 hl_dataset_find_event (dataset, "2023-09-02-cm"));
-  g_autofree char *money = _hl_chart_describe_event_card (chart, stake);
-  g_autofree char *count = _hl_chart_describe_event_card (chart, launch);
+  g_autofree char *money_text = _hl_chart_describe_event_card (chart, stake);
+  g_autofree char *count_text = _hl_chart_describe_event_card (chart, launch);
+  g_autofree char *money = visible_text (money_text);
+  g_autofree char *count = visible_text (count_text);
 
   g_assert_nonnull (strstr (money, "4 September 2023\n"));
   g_assert_nonnull (strstr (money, "Crypto heists: $41.0 million"));
   g_assert_null (strstr (money, "stolen"));
   g_assert_nonnull (strstr (count, "Missiles or rockets: "));
+}
+
+/* ------------------------------------------------------------------ */
+/* Amounts at the edges of doubles */
+
+static HlDataset *
+dataset_with_heist (const char *usd, const char *date)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Edges\","
+    "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+    "  \"lanes\": ["
+    "    { \"id\": \"h\", \"title\": \"Heists\", \"measure\": \"usd\" },"
+    "    { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"a\", \"lane\": \"h\", \"date\": \"%s\", \"title\": \"Tiny\", \"usd\": %s },"
+    "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-12\", \"title\": \"Launch\" } ] }",
+    date, usd);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (json), strlen (json));
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset = hl_dataset_new_from_bytes (bytes, "edges.json", NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The money scale's labels, left of the plot, in order; and its gridlines. */
+static GPtrArray *
+money_scale_labels (HlChart *chart, guint *n_grid)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  HlBox plot;
+  guint n;
+
+  hl_chart_get_plot_area (chart, &plot);
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (t->box.x + t->box.width <= plot.x && (label[0] == '$' || label[0] == '<'))
+        g_ptr_array_add (labels, (gpointer) label);
+    }
+  *n_grid = 0;
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+
+      *n_grid += l->role == HL_ROLE_GRID && isfinite (l->y0) && l->y0 == l->y1 &&
+                 l->y0 >= plot.y && l->y0 <= plot.y + plot.height;
+    }
+  return labels;
+}
+
+static void
+assert_scale_sane (HlChart *chart, const char *what)
+{
+  guint n_grid;
+  g_autoptr(GPtrArray) labels = money_scale_labels (chart, &n_grid);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (" ", (char **) labels->pdata);
+  g_test_message ("%s: money scale \"%s\", %u gridlines", what, joined, n_grid);
+  g_assert_cmpuint (labels->len - 1, >=, 3);
+  g_assert_cmpuint (n_grid, >=, 2);
+  for (guint i = 0; i + 1 < labels->len; i++)
+    {
+      const char *label = labels->pdata[i];
+
+      if (!g_hash_table_add (seen, (gpointer) label))
+        g_error ("%s: the label %s repeats: %s", what, label, joined);
+      g_assert_null (strchr (label, '.'));
+    }
+  g_assert_true (g_hash_table_contains (seen, "$0"));
+  g_assert_true (g_hash_table_contains (seen, "$10"));
+}
+
+static void
+test_money_edges (void)
+{
+  static const char *amounts[] = { "5e-324", "1e-320", "3", "0.4", "4.9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(HlDataset) dataset = dataset_with_heist (amounts[i], "2023-09-10");
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      int index = hl_dataset_find_event (dataset, "a");
+      HlBox box;
+      guint r, g, b, a;
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      chart = hl_chart_new (dataset, &view, 1280, 720);
+      assert_scale_sane (chart, amounts[i]);
+      g_assert_true (hl_chart_get_event_box (chart, index, &box));
+      /* A sliver of a bar, not one up to the top of the lane, and never
+       * an amount of "$0". */
+      for (guint k = 0; k < chart->texts->len; k++)
+        g_assert_cmpstr (_hl_chart_get_text_box_label (chart, k), !=, "Tiny\n$0");
+      surface = render (chart, 1280, 720);
+      if (i == 2)
+        {
+          /* (the lane's colour, where a bar is) */
+          hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) (box.y + 2),
+                            &r, &g, &b, &a);
+          g_assert_true (abs ((int) r - 0xD5) <= 8 && abs ((int) g - 0x5E) <= 8 && b <= 8);
+        }
+      if (i < 2)
+        {
+          g_assert_cmpfloat (box.height, <=, 1.0 + 1e-9);
+          hl_test_pixel_at (surface, (int) (box.x + box.width / 2), (int) box.y - 20,
+                            &r, &g, &b, &a);
+          g_assert_false (abs ((int) r - 0xD5) <= 8 && abs ((int) g - 0x5E) <= 8 && b <= 8);
+        }
+      cairo_surface_destroy (surface);
+      hl_view_clear (&view);
+    }
+
+  /* A money lane with nothing in view: $0 to $10 in whole dollars. */
+  {
+    g_autoptr(HlDataset) dataset = dataset_with_heist ("5000000", "2022-01-10");
+    g_autoptr(HlChart) chart = NULL;
+    HlView view;
+
+    hl_view_init (&view, dataset);
+    chart = hl_chart_new (dataset, &view, 1280, 720);
+    assert_scale_sane (chart, "empty lane");
+    hl_view_clear (&view);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Many periods: merged bands, one label each */
+
+static HlDataset *
+dataset_with_periods (guint n_overlapping)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Periods\","
+    "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": [ { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-12\","
+    "                  \"title\": \"Launch\" } ],"
+    "  \"periods\": ["
+    "    { \"from\": \"2023-09-02\", \"to\": \"2023-09-07\", \"label\": \"Early\" },"
+    "    { \"from\": \"2023-09-24\", \"to\": \"2023-09-29\", \"label\": \"Late\" },"
+    "    { \"from\": \"2023-09-10\", \"to\": \"2023-09-20\", \"label\": \"Wide\" }");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset;
+
+  /* Inside "Wide", each overlapping the next. */
+  for (guint i = 0; i < n_overlapping; i++)
+    g_string_append_printf (json, ", { \"from\": \"2023-09-%02u\", \"to\": \"2023-09-%02u\","
+                            " \"label\": \"Inner %u\" }", 10 + i % 5, 12 + i % 5 + i % 4, i);
+  g_string_append (json, " ] }");
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = hl_dataset_new_from_bytes (bytes, "periods.json", NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_periods_merged (void)
+{
+  g_autoptr(HlDataset) dataset = dataset_with_periods (2000);
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  cairo_surface_t *surface;
+  guint n_bands = 0, n;
+  HlView view;
+  HlBox plot;
+  guint r1, g1, b1, a1, r2, g2, b2, a2;
+  double y;
+
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < chart->rects->len; i++)
+    n_bands += g_array_index (chart->rects, HlSwatch, i).role == HL_ROLE_BAND;
+  _hl_chart_get_text_boxes (chart, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (chart->texts, HlText, i).role == HL_ROLE_BAND_TEXT)
+      g_ptr_array_add (labels, (gpointer) _hl_chart_get_text_box_label (chart, i));
+
+  /* 2003 periods, three bands: each labelled once, the cluster by its
+   * widest period. */
+  g_assert_cmpuint (n_bands, ==, 3);
+  g_assert_cmpuint (labels->len, ==, 3);
+  g_assert_cmpstr (labels->pdata[0], ==, "Early");
+  g_assert_cmpstr (labels->pdata[1], ==, "Wide");
+  g_assert_cmpstr (labels->pdata[2], ==, "Late");
+  assert_layout_clean (chart, 1280, 720, "periods");
+
+  /* The cluster is tinted as one band is, not 2000 tints deep. */
+  surface = render (chart, 1280, 720);
+  y = plot.y + plot.height * 0.45;
+  hl_test_pixel_at (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 4) + 7200),
+                    (int) y, &r1, &g1, &b1, &a1);
+  hl_test_pixel_at (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 14) + 7200),
+                    (int) y, &r2, &g2, &b2, &a2);
+  g_test_message ("single band #%02X%02X%02X, cluster #%02X%02X%02X", r1, g1, b1, r2, g2, b2);
+  g_assert_cmpint (abs ((int) r1 - (int) r2) + abs ((int) g1 - (int) g2) + abs ((int) b1 - (int) b2),
+                   <=, 3);
+  /* and outside any period, the background */
+  hl_test_assert_background (surface, (int) hl_chart_time_to_x (chart, hl_date_from_ymd (2023, 9, 8) + 7200),
+                             (int) y, HL_THEME_LIGHT);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+/* A thousand publishers: named as far as they fit, the rest counted
+ * honestly */
+
+static HlDataset *
+dataset_with_publishers (guint n_events, guint n_sources)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Many publishers\","
+    "  \"default_range\": { \"from\": \"2023-01-01\", \"to\": \"2024-01-01\" },"
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDataset *dataset;
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"lane\": \"l\", \"date\": \"2023-%02u-%02u\","
+                              " \"title\": \"Launch %u\", \"sources\": [", i ? ", " : "", i,
+                              1 + i % 12, 1 + i % 28, i);
+      for (guint j = 0; j < n_sources; j++)
+        g_string_append_printf (json, "%s{ \"title\": \"Publisher %u-%u\", \"url\": \"https://e.org/%u/%u\" }",
+                                j ? ", " : "", i, j, i, j);
+      g_string_append (json, "] }");
+    }
+  g_string_append (json, " ] }");
+  bytes = g_bytes_new (json->str, json->len);
+  dataset = hl_dataset_new_from_bytes (bytes, "many.json", NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Named publishers, and the number the footnote says are left. */
+static guint
+footnote_named (const char *foot, guint *more, gboolean *at_least)
+{
+  const char *tail = strstr (foot, " and ");
+  guint named = 0;
+
+  for (const char *p = foot; (p = strstr (p, "Publisher ")) != NULL; p++)
+    named++;
+  *at_least = tail != NULL && g_str_has_prefix (tail, " and at least ");
+  *more = tail ? (guint) strtoul (tail + (*at_least ? 14 : 5), NULL, 10) : 0;
+  return named;
+}
+
+static void
+test_footnote_many_publishers (void)
+{
+  /* 1000 events of one publisher each (read as a sample), and 20 events
+   * of 100 publishers each (more than are read per event). */
+  static const guint shapes[][2] = { { 1000, 1 }, { 20, 100 }, { 300, 3 } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shapes); k++)
+    {
+      g_autoptr(HlDataset) dataset = dataset_with_publishers (shapes[k][0], shapes[k][1]);
+      guint total = shapes[k][0] * shapes[k][1];
+      HlView view;
+
+      hl_view_init (&view, dataset);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, sizes[i].width, sizes[i].height);
+          const char *foot = NULL;
+          guint n, named, more;
+          gboolean at_least;
+
+          _hl_chart_get_text_boxes (chart, &n);
+          for (guint t = 0; t < n; t++)
+            if (strstr (_hl_chart_get_text_box_label (chart, t), "Sources") != NULL)
+              foot = _hl_chart_get_text_box_label (chart, t);
+          g_assert_nonnull (foot);
+          named = footnote_named (foot, &more, &at_least);
+          g_test_message ("%u×%u at %s: %u named, %s%u more", shapes[k][0], shapes[k][1],
+                          sizes[i].name, named, at_least ? "at least " : "", more);
+          /* Some named, the rest counted: exactly, or said to be a lower
+           * bound. Never fewer than there are, said as if exact. */
+          g_assert_cmpuint (named, >, 0);
+          g_assert_cmpuint (named, <, total);
+          if (at_least)
+            g_assert_cmpuint (named + more, <=, total);
+          else
+            g_assert_cmpuint (named + more, ==, total);
+          g_assert_true (at_least == (k < 2));
+          g_assert_true (g_str_has_prefix (foot, at_least ? "Sources include: " : "Sources: "));
+          g_assert_nonnull (strstr (foot, "many.json"));
+          g_assert_true (g_str_has_suffix (foot, " (Heistline)."));
+        }
+      hl_view_clear (&view);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Right-to-left text and bidi controls */
+
+static const char bidi_dataset[] =
+  "{ \"format\": \"heistline-dataset/1\", \"title\": \"Bidi\","
+  "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+  "  \"lanes\": ["
+  "    { \"id\": \"a\", \"title\": \"\u0633\u0631\u0642\u0627\u062a \u0627\u0644\u0639\u0645\u0644\u0627\u062a\","
+  "      \"measure\": \"count\", \"color\": \"#D55E00\" },"
+  "    { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\", \"color\": \"#0072B2\" } ],"
+  "  \"periods\": [ { \"from\": \"2023-09-02\", \"to\": \"2023-09-16\","
+  "                   \"label\": \"\u0641\u062a\u0631\u0629 \u0627\u0644\u062a\u0642\u0631\u064a\u0631\" } ],"
+  "  \"events\": ["
+  "    { \"id\": \"e\", \"lane\": \"a\", \"date\": \"2023-09-28\", \"title\": \"x\","
+  "      \"sources\": [ { \"title\": \"Evil \u202e News\", \"url\": \"https://e.org/1\" },"
+  "                     { \"title\": \"Plain Press\", \"url\": \"https://e.org/2\" } ] },"
+  "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"2023-09-29\", \"title\": \"Launch\" } ] }";
+
+/* The x where the character at byte @index of @layout's text is drawn. */
+static double
+x_of (PangoLayout *layout, const char *needle)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *at = strstr (text, needle);
+  PangoRectangle pos;
+
+  g_assert_nonnull (at);
+  pango_layout_index_to_pos (layout, (int) (at - text), &pos);
+  return (double) MIN (pos.x, pos.x + pos.width) / PANGO_SCALE;
+}
+
+/* Pixels unlike the background in [x0, x1) x [y0, y1): their extent. */
+static gboolean
+ink_extent (cairo_surface_t *surface, int x0, int x1, int y0, int y1, int *left, int *right)
+{
+  *left = G_MAXINT;
+  *right = G_MININT;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint r, g, b, a;
+
+        hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+        if (hl_test_luminance (r, g, b) < 0.75)
+          {
+            *left = MIN (*left, x);
+            *right = MAX (*right, x);
+          }
+      }
+  return *left <= *right;
+}
+
+static void
+test_bidi (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bidi_dataset, sizeof bidi_dataset - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "bidi.json", NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *surface;
+  const HlText *foot = NULL, *lane_title = NULL, *period = NULL;
+  HlView view;
+  HlBox plot;
+  int left, right;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < chart->texts->len; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *label = pango_layout_get_text (t->layout);
+
+      if (g_str_has_prefix (label, "Sources: "))
+        foot = t;
+      else if (t->lane == 0 && g_str_has_prefix (label, "\u0633"))
+        lane_title = t;
+      else if (t->role == HL_ROLE_BAND_TEXT)
+        period = t;
+    }
+  g_assert_nonnull (foot);
+  g_assert_nonnull (lane_title);
+  g_assert_nonnull (period);
+
+  /* The U+202E in one source title stays in it: the footnote still reads
+   * "… Data: bidi.json (Heistline)." left to right, to its end. */
+  g_test_message ("footnote: %s", pango_layout_get_text (foot->layout));
+  g_assert_cmpfloat (x_of (foot->layout, "Data:"), <, x_of (foot->layout, "bidi.json"));
+  g_assert_cmpfloat (x_of (foot->layout, "bidi.json"), <, x_of (foot->layout, "(Heistline)"));
+  g_assert_cmpfloat (x_of (foot->layout, "Plain Press"), <, x_of (foot->layout, "Data:"));
+
+  /* The hover card isolates what it quotes from the file. */
+  {
+    const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "e"));
+    g_autofree char *card = _hl_chart_describe_event_card (chart, ev);
+    g_autofree char *seen = visible_text (card);
+
+    g_assert_nonnull (strstr (card, "\u2068"));
+    g_assert_cmpuint (strlen (card) - strlen (seen), ==, 6);   /* one FSI … PDI pair */
+  }
+
+  /* An Arabic lane title and period label are drawn inside their boxes. */
+  surface = render (chart, 1280, 720);
+  g_assert_true (ink_extent (surface, (int) plot.x + 2, (int) (plot.x + plot.width * 0.6),
+                             (int) ceil (lane_title->box.y + 1),
+                             (int) (lane_title->box.y + lane_title->box.height - 1),
+                             &left, &right));
+  g_test_message ("lane title box %.0f-%.0f, drawn %d-%d", lane_title->box.x,
+                  lane_title->box.x + lane_title->box.width, left, right);
+  g_assert_cmpfloat (left, >=, lane_title->box.x - 1);
+  g_assert_cmpfloat (right, <=, lane_title->box.x + lane_title->box.width + 1);
+  g_assert_true (ink_extent (surface, (int) plot.x, (int) (plot.x + plot.width),
+                             (int) ceil (period->box.y + 1),
+                             (int) (period->box.y + period->box.height - 1), &left, &right));
+  g_test_message ("period label box %.0f-%.0f, drawn %d-%d", period->box.x,
+                  period->box.x + period->box.width, left, right);
+  g_assert_cmpfloat (left, >=, period->box.x - 1);
+  g_assert_cmpfloat (right, <=, period->box.x + period->box.width + 1);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+/* No fonts at all */
+
+static void
+test_fonts_missing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *conf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      /* Here FONTCONFIG_FILE finds no font: all text would be boxes. */
+      g_assert_false (hl_chart_check_fonts (&error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (error->message, "fonts-dejavu-core"));
+      g_assert_nonnull (strstr (error->message, "fonts-cantarell"));
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  /* With the fonts this machine has: nothing to say. */
+  g_assert_true (hl_chart_check_fonts (&error));
+  g_assert_no_error (error);
+
+  dir = hl_test_make_tmpdir ();
+  conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_assert_true (g_file_set_contents (conf, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
+                                      -1, NULL));
+  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("FONTCONFIG_FILE");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*fonts-cantarell*");
+  hl_test_remove_tmpdir (dir);
 }
 
 int
@@ -981,6 +1465,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/odd-sizes", test_layout_odd_sizes);
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
   g_test_add_func ("/chart/footnote", test_footnote);
+  g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);
   g_test_add_func ("/chart/search-highlight", test_search_highlight);
   g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
@@ -989,6 +1474,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
+  g_test_add_func ("/chart/bidi", test_bidi);
+  g_test_add_func ("/chart/fonts-missing", test_fonts_missing);
+  g_test_add_func ("/chart/money-edges", test_money_edges);
+  g_test_add_func ("/chart/periods-merged", test_periods_merged);
 
   return g_test_run ();
 }

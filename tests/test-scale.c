@@ -148,7 +148,7 @@ test_ticks_monotonic (void)
   gint64 from = hl_date_from_ymd (2023, 7, 1);
   double last = 0;
 
-  for (double days = 0.1; days < 40000; days *= 1.1)
+  for (double days = 0.1; days < 3600000; days *= 1.1)
     {
       HlTickSpec spec = hl_ticks_choose (from, from + (gint64) (days * DAY), AXIS_PX, CHAR_PX);
       g_autoptr(GArray) ticks = hl_ticks_build (spec, from, from + (gint64) (days * DAY));
@@ -158,6 +158,55 @@ test_ticks_monotonic (void)
       /* Months and years vary in length: compare with some slack. */
       g_assert_cmpfloat (approx, >=, last * 0.85);
       last = MAX (last, approx);
+    }
+}
+
+/* Decades, centuries and millennia: any span the format's dates allow. */
+static void
+test_ticks_long_spans (void)
+{
+  static const struct {
+    int from_year, to_year;
+    double width;
+    int step;
+    const char *labels[3];   /* some of the labels, in order */
+  } cases[] = {
+    { 1984, 2025, AXIS_PX, 2, { "1984", "2000", "2024" } },
+    { 1900, 2025, AXIS_PX, 10, { "1900", "1950", "2020" } },
+    { 1900, 2025, 600, 20, { "1900", "2000", "2020" } },
+    { 1000, 3000, AXIS_PX, 100, { "1000", "1900", "2000" } },
+    { 1, 10000, AXIS_PX, 500, { "500", "1000", "9500" } },
+    { 1, 10000, 800, 1000, { "1000", "2000", "9000" } },
+    { 1, 10000, 300, 5000, { "5000", NULL, NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 from = hl_date_from_ymd (cases[i].from_year, 1, 1);
+      gint64 to = hl_date_from_ymd (cases[i].to_year, 1, 1);
+      HlTickSpec spec = hl_ticks_choose (from, to, cases[i].width, CHAR_PX);
+      g_autoptr(GArray) ticks = hl_ticks_build (spec, from, to);
+      g_autoptr(GString) all = g_string_new ("");
+      guint next = 0;
+
+      g_assert_cmpint (spec.unit, ==, HL_TICK_YEAR);
+      if (spec.step != cases[i].step)
+        g_error ("%d to %d at %.0f px: ticks every %d years, expected %d", cases[i].from_year,
+                 cases[i].to_year, cases[i].width, spec.step, cases[i].step);
+      /* Few enough to read, each label fitting its interval. */
+      g_assert_cmpuint (ticks->len, <=, cases[i].width / (9 * CHAR_PX) + 2);
+      g_assert_cmpuint (ticks->len, >=, 3);
+      for (guint k = 0; k < ticks->len; k++)
+        {
+          g_autofree char *label = hl_ticks_label (spec, g_array_index (ticks, gint64, k));
+
+          g_string_append_printf (all, " %s", label);
+          if (next < 3 && cases[i].labels[next] && g_str_equal (label, cases[i].labels[next]))
+            next++;
+        }
+      g_test_message ("%d to %d at %.0f px:%s", cases[i].from_year, cases[i].to_year,
+                      cases[i].width, all->str);
+      g_assert_true (next == 3 || cases[i].labels[next] == NULL);
     }
 }
 
@@ -221,7 +270,9 @@ test_money_nice_max (void)
     { 54e6, 60e6, 20e6 },
     { 1.72e6, 2e6, 0.5e6 },
     { 1e9, 1e9, 0.2e9 },
-    { 12, 12.5, 2.5 },
+    { 12, 15, 5 },
+    { 3, 10, 2 },
+    { 5e-324, 10, 2 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -235,6 +286,7 @@ test_money_nice_max (void)
   /* For any amount: a round maximum at or above it, in 3 to 6 round steps. */
   for (double max = 0.37; max < 5e12; max *= 1.37)
     {
+      g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       double step = 0, nice = hl_money_nice_max (max, &step);
       double mantissa = step / pow (10, floor (log10 (step) + 1e-9));
       double n = nice / step;
@@ -245,6 +297,15 @@ test_money_nice_max (void)
       g_assert_cmpfloat (n, <=, 6 + 1e-9);
       g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
                      fabs (mantissa - 2.5) < 1e-6 || fabs (mantissa - 5) < 1e-6);
+      /* never under $10, and every gridline labelled differently */
+      g_assert_cmpfloat (nice, >=, HL_MONEY_MIN_MAX);
+      for (double v = 0; v <= nice + step / 2; v += step)
+        {
+          char *label = hl_money_format_short (v);
+
+          if (!g_hash_table_add (labels, label))
+            g_error ("max %g: the gridline label %s repeats", max, label);
+        }
     }
 
   /* Nothing to show still gives a usable axis. */
@@ -272,7 +333,7 @@ test_money_format (void)
     { 21e9, "$21B", "$21.0 billion" },
   };
   static const struct { double usd; const char *shorter; } short_only[] = {
-    { 0, "$0" }, { 12, "$12" }, { 950, "$950" }, { 41e3, "$41K" }, { 950e3, "$950K" },
+    { 0, "$0" }, { 1e-320, "<$1" }, { 0.4, "<$1" }, { 12, "$12" }, { 950, "$950" }, { 41e3, "$41K" }, { 950e3, "$950K" },
     { 999999, "$1M" }, { 3.5e12, "$3.5T" },
   };
 
@@ -299,6 +360,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/scale/ticks/spans", test_ticks_spans);
   g_test_add_func ("/scale/ticks/monotonic", test_ticks_monotonic);
+  g_test_add_func ("/scale/ticks/long-spans", test_ticks_long_spans);
   g_test_add_func ("/scale/ticks/labels", test_ticks_labels);
   g_test_add_func ("/scale/ticks/context", test_ticks_context);
   g_test_add_func ("/scale/money/nice-max", test_money_nice_max);

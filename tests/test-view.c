@@ -117,6 +117,86 @@ test_fit_all (void)
   hl_view_clear (&view);
 }
 
+/* A requested range is shown as asked, whatever its length: only the
+ * format's own limits (years 1 to 9999) cut it. */
+static void
+test_range_kept (void)
+{
+  static const int years[][2] = { { 1984, 2025 }, { 1900, 2025 }, { 1, 10000 }, { 1000, 3000 } };
+  HlView view;
+
+  hl_view_init (&view, bundled ());
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      gint64 from = hl_date_from_ymd (years[i][0], 1, 1);
+      gint64 to = hl_date_from_ymd (years[i][1], 1, 1);
+
+      hl_view_set_range (&view, from, to);
+      g_assert_cmpint (view.from, ==, from);
+      g_assert_cmpint (view.to, ==, to);
+    }
+  g_assert_cmpint (HL_VIEW_MIN_TIME, ==, hl_date_from_ymd (1, 1, 1));
+  g_assert_cmpint (HL_VIEW_MAX_TIME, ==, hl_date_from_ymd (10000, 1, 1));
+
+  /* Past the format's dates: cut to them, and only there. */
+  hl_view_set_range (&view, hl_date_from_ymd (1, 1, 1) - 1000 * HL_SECONDS_PER_DAY,
+                     hl_date_from_ymd (2000, 1, 1));
+  g_assert_cmpint (view.from, ==, HL_VIEW_MIN_TIME);
+  g_assert_cmpint (view.to, ==, hl_date_from_ymd (2000, 1, 1));
+  hl_view_set_range (&view, G_MININT64 / 2, G_MAXINT64 / 2);
+  g_assert_cmpint (view.from, ==, HL_VIEW_MIN_TIME);
+  g_assert_cmpint (view.to, ==, HL_VIEW_MAX_TIME);
+
+  /* Zooming out stops at the whole format; panning at its ends. */
+  hl_view_set_range (&view, hl_date_from_ymd (2000, 1, 1), hl_date_from_ymd (2001, 1, 1));
+  for (int i = 0; i < 40; i++)
+    hl_view_zoom (&view, 0.5, 0.9);
+  g_assert_cmpint (view.from, ==, HL_VIEW_MIN_TIME);
+  g_assert_cmpint (view.to, ==, HL_VIEW_MAX_TIME);
+  hl_view_set_range (&view, hl_date_from_ymd (9000, 1, 1), hl_date_from_ymd (9500, 1, 1));
+  hl_view_pan (&view, 3);
+  g_assert_cmpint (view.to, ==, HL_VIEW_MAX_TIME);
+  g_assert_cmpint (view.to - view.from, ==, hl_date_from_ymd (9500, 1, 1) - hl_date_from_ymd (9000, 1, 1));
+  hl_view_pan (&view, -1000);
+  g_assert_cmpint (view.from, ==, HL_VIEW_MIN_TIME);
+  hl_view_clear (&view);
+}
+
+/* Events in years 1 and 9999: the view opens on both, and fit-all shows
+ * both. */
+static void
+test_fit_all_millennia (void)
+{
+  static const char json[] =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Far apart\","
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"a\", \"lane\": \"l\", \"date\": \"0001-01-01\", \"title\": \"First\" },"
+    "    { \"id\": \"b\", \"lane\": \"l\", \"date\": \"5000-06-01\", \"title\": \"Middle\" },"
+    "    { \"id\": \"c\", \"lane\": \"l\", \"date\": \"9999-12-31\", \"title\": \"Last\" } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "far.json", NULL, &error);
+  HlView view;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  hl_view_set_range (&view, view.from, view.to);   /* as the window and the CLI do */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+        {
+          const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+          if (ev->time < view.from || ev->time >= view.to)
+            g_error ("pass %u: %s (%s) is outside the view", pass, ev->title, ev->date);
+        }
+      hl_view_zoom (&view, 100, 0.5);
+      hl_view_fit_all (&view, dataset);
+    }
+  hl_view_clear (&view);
+}
+
 static void
 test_step_event_order (void)
 {
@@ -253,6 +333,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/zoom-clamp", test_zoom_clamp);
   g_test_add_func ("/view/pan", test_pan);
   g_test_add_func ("/view/fit-all", test_fit_all);
+  g_test_add_func ("/view/range-kept", test_range_kept);
+  g_test_add_func ("/view/fit-all-millennia", test_fit_all_millennia);
   g_test_add_func ("/view/step-event-order", test_step_event_order);
   g_test_add_func ("/view/step-event-hidden-lane", test_step_event_hidden_lane);
   g_test_add_func ("/view/step-lane", test_step_lane);

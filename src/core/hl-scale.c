@@ -17,9 +17,11 @@ static const HlTickSpec candidates[] = {
   { HL_TICK_DAY, 1 }, { HL_TICK_DAY, 2 },
   { HL_TICK_WEEK, 1 },
   { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
-  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 2 }, { HL_TICK_YEAR, 5 }, { HL_TICK_YEAR, 10 },
-  { HL_TICK_YEAR, 25 }, { HL_TICK_YEAR, 50 }, { HL_TICK_YEAR, 100 }, { HL_TICK_YEAR, 250 },
-  { HL_TICK_YEAR, 1000 },
+  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 2 }, { HL_TICK_YEAR, 5 },
+  /* decades, centuries and millennia, up to the format's ten thousand years */
+  { HL_TICK_YEAR, 10 }, { HL_TICK_YEAR, 20 }, { HL_TICK_YEAR, 50 },
+  { HL_TICK_YEAR, 100 }, { HL_TICK_YEAR, 200 }, { HL_TICK_YEAR, 500 },
+  { HL_TICK_YEAR, 1000 }, { HL_TICK_YEAR, 2000 }, { HL_TICK_YEAR, 5000 },
 };
 
 static double
@@ -250,19 +252,23 @@ hl_ticks_context_label (HlTickSpec spec, gint64 tick)
 }
 
 /* A round axis maximum at or above @max, and the step between gridlines
- * (3 to 6 of them). */
+ * (3 to 6 of them). The maximum is at least HL_MONEY_MIN_MAX, so that a
+ * tiny (5e-324) or empty lane still has whole-dollar gridlines, and steps
+ * under $10 are whole dollars: every gridline's label is different. */
 double
 hl_money_nice_max (double max, double *step)
 {
   static const double mults[] = { 1, 2, 2.5, 5, 10 };
   double magnitude, s = 1;
 
-  if (!(max > 0) || !isfinite (max))
-    max = 1;
+  if (!(max > HL_MONEY_MIN_MAX) || !isfinite (max))
+    max = HL_MONEY_MIN_MAX;
   magnitude = pow (10, floor (log10 (max / 4)));
   for (guint i = 0; i < G_N_ELEMENTS (mults); i++)
     {
       s = mults[i] * magnitude;
+      if (s != floor (s) && s < 10)
+        continue;   /* $2.5 would be labelled "$2" */
       if (max / s <= 5)
         break;
     }
@@ -290,6 +296,9 @@ hl_money_format_short (double usd)
           return g_strdup_printf ("$%.1f%s", v, units[i].suffix);
         }
     }
+  /* Never "$0" for an amount that is not nothing. */
+  if (usd > 0 && usd < 0.5)
+    return g_strdup (_("<$1"));
   return g_strdup_printf ("$%.0f", usd);
 }
 
@@ -311,5 +320,7 @@ hl_money_format_long (double usd)
         return g_strdup_printf (_("$%.2f million"), v);
       return g_strdup_printf (_("$%.1f million"), v);
     }
+  if (usd > 0 && usd < 0.5)
+    return g_strdup (_("less than $1"));
   return g_strdup_printf ("$%'.0f", usd);
 }

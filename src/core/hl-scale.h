@@ -36,7 +36,9 @@ gboolean    hl_ticks_context         (HlTickSpec  spec,
 char       *hl_ticks_context_label   (HlTickSpec  spec,
                                       gint64      tick);
 
-/* Money */
+/* Money: a money axis reaches at least this high. */
+#define HL_MONEY_MIN_MAX 10.0
+
 double      hl_money_nice_max        (double      max,
                                       double     *step);
 char       *hl_money_format_short    (double      usd);

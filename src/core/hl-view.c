@@ -50,11 +50,25 @@ hl_view_clear (HlView *view)
   g_clear_pointer (&view->search, g_free);
 }
 
-/* Keeps the span between a day and thirty years, around the same centre. */
+/* Moves [from, from + span) inside the format's dates, keeping its span
+ * (at most HL_VIEW_MAX_SPAN). */
+static void
+place_span (HlView *view, gint64 from, gint64 span)
+{
+  g_assert (span >= HL_VIEW_MIN_SPAN && span <= HL_VIEW_MAX_SPAN);
+
+  from = CLAMP (from, HL_VIEW_MIN_TIME, HL_VIEW_MAX_TIME - span);
+  view->from = from;
+  view->to = from + span;
+}
+
+/* Shows [@from, @to) as asked: only what lies outside the format's dates
+ * (years 1 to 9999) is cut, and a span under a day grows to one around
+ * its middle. */
 void
 hl_view_set_range (HlView *view, gint64 from, gint64 to)
 {
-  gint64 span, mid;
+  gint64 span;
 
   g_return_if_fail (view != NULL);
 
@@ -64,20 +78,25 @@ hl_view_set_range (HlView *view, gint64 from, gint64 to)
       to = from;
       from = t;
     }
+  from = CLAMP (from, HL_VIEW_MIN_TIME, HL_VIEW_MAX_TIME);
+  to = CLAMP (to, HL_VIEW_MIN_TIME, HL_VIEW_MAX_TIME);
   span = to - from;
-  mid = from + span / 2;
-  span = CLAMP (span, HL_VIEW_MIN_SPAN, HL_VIEW_MAX_SPAN);
-  view->from = mid - span / 2;
-  view->to = view->from + span;
+  if (span < HL_VIEW_MIN_SPAN)
+    {
+      place_span (view, from + span / 2 - HL_VIEW_MIN_SPAN / 2, HL_VIEW_MIN_SPAN);
+      return;
+    }
+  view->from = from;
+  view->to = to;
 }
 
 /* Zooms by @factor (> 1 zooms in) keeping the time under @anchor (0 = left
- * edge, 1 = right edge of the plot) where it is. */
+ * edge, 1 = right edge of the plot) where it is, as far as the format's
+ * dates allow. */
 void
 hl_view_zoom (HlView *view, double factor, double anchor)
 {
   double span, new_span, at;
-  gint64 from;
 
   g_return_if_fail (view != NULL);
   g_return_if_fail (factor > 0);
@@ -86,22 +105,23 @@ hl_view_zoom (HlView *view, double factor, double anchor)
   span = (double) (view->to - view->from);
   new_span = CLAMP (span / factor, (double) HL_VIEW_MIN_SPAN, (double) HL_VIEW_MAX_SPAN);
   at = view->from + anchor * span;
-  from = (gint64) llround (at - anchor * new_span);
-  view->from = from;
-  view->to = from + (gint64) llround (new_span);
+  place_span (view, (gint64) llround (at - anchor * new_span), (gint64) llround (new_span));
 }
 
-/* Moves the range by @fraction of its span (positive: later). */
+/* Moves the range by @fraction of its span (positive: later), stopping at
+ * the format's first or last date. */
 void
 hl_view_pan (HlView *view, double fraction)
 {
-  gint64 delta;
+  gint64 span;
+  double from;
 
   g_return_if_fail (view != NULL);
 
-  delta = (gint64) llround (fraction * (double) (view->to - view->from));
-  view->from += delta;
-  view->to += delta;
+  span = CLAMP (view->to - view->from, HL_VIEW_MIN_SPAN, HL_VIEW_MAX_SPAN);
+  from = (double) view->from + fraction * (double) span;
+  from = CLAMP (from, (double) HL_VIEW_MIN_TIME, (double) (HL_VIEW_MAX_TIME - span));
+  place_span (view, (gint64) llround (from), span);
 }
 
 /* Shows every event, with a small margin so the first and last marks are
@@ -135,16 +155,11 @@ hl_view_ensure_visible (HlView *view, gint64 time)
 
   span = view->to - view->from;
   pad = span / 20;
+  span = CLAMP (span, HL_VIEW_MIN_SPAN, HL_VIEW_MAX_SPAN);
   if (time < view->from + pad)
-    {
-      view->from = time - pad;
-      view->to = view->from + span;
-    }
+    place_span (view, time - pad, span);
   else if (time > view->to - pad)
-    {
-      view->to = time + pad;
-      view->from = view->to - span;
-    }
+    place_span (view, time + pad - span, span);
 }
 
 gboolean

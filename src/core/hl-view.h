@@ -5,8 +5,12 @@
 
 G_BEGIN_DECLS
 
+/* The format's dates: from 0001-01-01 up to (not including) 10000-01-01.
+ * A view can show any part of that, down to a day. */
+#define HL_VIEW_MIN_TIME  ((gint64) -62135596800)      /* 0001-01-01T00:00Z */
+#define HL_VIEW_MAX_TIME  ((gint64) 253402300800)      /* 10000-01-01T00:00Z */
 #define HL_VIEW_MIN_SPAN  ((gint64) 86400)              /* one day */
-#define HL_VIEW_MAX_SPAN  (30 * (gint64) 31556952)   /* thirty Gregorian years */
+#define HL_VIEW_MAX_SPAN  (HL_VIEW_MAX_TIME - HL_VIEW_MIN_TIME)  /* years 1 to 9999 */
 
 typedef enum
 {

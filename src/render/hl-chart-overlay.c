@@ -31,16 +31,23 @@ _hl_chart_describe_event_card (HlChart *self, const HlEvent *ev)
   const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
   g_autofree char *date = hl_date_format_long (ev->time);
   g_autofree char *amount = hl_describe_amount (self->dataset, ev);
+  g_autofree char *lane_title = _hl_isolate (lane->title);
+  g_autofree char *kind = ev->kind ? _hl_isolate (ev->kind) : NULL;
   GString *s = g_string_new (NULL);
 
+  /* The file's words are isolated from the card's own (FSI … PDI). */
   g_string_append_printf (s, "%s\n", date);
   if (lane->measure == HL_MEASURE_USD)
     /* TRANSLATORS: lane title: amount, on the hover card */
-    g_string_append_printf (s, _("%s: %s"), lane->title, amount);
+    g_string_append_printf (s, _("%s: %s"), lane_title, amount);
   else
-    g_string_append (s, amount);
-  if (ev->kind != NULL)
-    g_string_append_printf (s, " · %s", ev->kind);
+    {
+      g_autofree char *isolated = _hl_isolate (amount);
+
+      g_string_append (s, isolated);
+    }
+  if (kind != NULL)
+    g_string_append_printf (s, " · %s", kind);
   if (ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
     g_string_append_printf (s, "\n%s: %s", _("Confidence"),
                             hl_confidence_to_string (ev->confidence));

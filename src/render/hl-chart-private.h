@@ -16,6 +16,13 @@
 
 G_BEGIN_DECLS
 
+/* First-strong isolate and pop directional isolate: dataset text joined
+ * with other text goes between them, so that its direction (or a stray
+ * U+202E) stays inside it. */
+#define HL_FSI "\xe2\x81\xa8"   /* U+2068 */
+#define HL_PDI "\xe2\x81\xa9"   /* U+2069 */
+#define HL_LRI "\xe2\x81\xa6"   /* U+2066: left-to-right, as the chart reads */
+
 /* ------------------------------------------------------------------ */
 /* The display list: layout fills it, hl_chart_draw() replays it. */
 
@@ -225,6 +232,7 @@ gboolean     _hl_event_failed         (const HlEvent              *event);
 void         _hl_chart_find_drawn     (HlChart                    *chart,
                                        HlDrawn                    *drawn);
 double       _hl_chart_lane_title_height (HlChart                 *chart);
+char        *_hl_isolate              (const char                 *text);
 
 /* Test-only */
 const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,

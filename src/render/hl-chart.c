@@ -35,9 +35,21 @@ _hl_chart_new_layout (HlChart *self, const PangoFontDescription *font, const cha
   PangoLayout *layout = pango_layout_new (self->pango);
 
   pango_layout_set_font_description (layout, font);
+  /* Left-aligned means left, for right-to-left text too: a lane title or
+   * period label starts where it is placed, and its box is there. */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   /* Dataset text is shown as text: never parsed as markup. */
   pango_layout_set_text (layout, text, -1);
   return layout;
+}
+
+/* @text between first-strong isolate and pop directional isolate: for
+ * dataset text joined with other text. */
+char *
+_hl_isolate (const char *text)
+{
+  return g_strconcat (HL_FSI, text ? text : "", HL_PDI, NULL);
 }
 
 /* A layout from the chart's text cache, that the caller must not change. */
@@ -76,14 +88,20 @@ _hl_chart_lane_title_height (HlChart *self)
   return _hl_chart_text_height (self, self->style.font_label_bold, "Ag");
 }
 
-/* Places a text whose top-left is at (x, y); takes the layout. */
+/* Places a text whose layout's origin is at (x, y); takes the layout.
+ * Its box is where the text is drawn: the logical extents from there. */
 HlText *
 _hl_chart_add_text (HlChart *self, PangoLayout *layout, double x, double y, HlRole role,
                     int lane)
 {
   HlText t = { { x, y, 0, 0 }, layout, role, lane, FALSE };
+  PangoRectangle logical;
 
-  _hl_layout_size (layout, &t.box.width, &t.box.height);
+  pango_layout_get_extents (layout, NULL, &logical);
+  t.box.x = x + (double) logical.x / PANGO_SCALE;
+  t.box.y = y + (double) logical.y / PANGO_SCALE;
+  t.box.width = (double) logical.width / PANGO_SCALE;
+  t.box.height = (double) logical.height / PANGO_SCALE;
   g_array_append_val (self->texts, t);
   g_array_append_val (self->text_boxes, t.box);
   return &g_array_index (self->texts, HlText, self->texts->len - 1);

@@ -70,6 +70,8 @@ gboolean      hl_chart_get_event_box     (HlChart        *chart,
 
 const HlTotals *hl_chart_get_totals       (HlChart        *chart);
 
+gboolean      hl_chart_check_fonts       (GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlChart, hl_chart_unref)
 
 G_END_DECLS

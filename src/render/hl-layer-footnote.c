@@ -58,46 +58,67 @@ compare_publishers (gconstpointer a, gconstpointer b, gpointer data)
   return g_utf8_collate (pa, pb);
 }
 
-/* "Sources: A, B and 3 more.  Data: file.json (Heistline)." */
+/* "Sources: A, B and 3 more.  Data: file.json (Heistline)." When not
+ * every event's sources were read (@complete FALSE), "Sources include: A,
+ * B and at least 3 more." Each piece of the file's text is isolated
+ * (FSI … PDI), so that a right-to-left or bidi-control character in one
+ * name cannot reorder the rest of the line. */
 static void
-footnote_text (GString *text, GPtrArray *names, guint n_named, const char *basename)
+footnote_text (GString *text, GPtrArray *names, guint n_named, gboolean complete,
+               const char *basename)
 {
+  guint rest = names->len - n_named;
+
   g_string_truncate (text, 0);
   if (names->len > 0)
     {
-      g_string_append (text, _("Sources: "));
+      g_string_append (text, complete ? _("Sources: ") : _("Sources include: "));
       for (guint i = 0; i < n_named; i++)
         {
           if (i > 0)
             g_string_append (text, ", ");
+          g_string_append (text, HL_FSI);
           g_string_append (text, g_ptr_array_index (names, i));
+          g_string_append (text, HL_PDI);
         }
       if (n_named == 0)
-        g_string_append_printf (text, ngettext ("%u publisher", "%u publishers", names->len),
+        g_string_append_printf (text, complete ? ngettext ("%u publisher", "%u publishers",
+                                                           names->len)
+                                               : ngettext ("at least %u publisher",
+                                                           "at least %u publishers", names->len),
                                 names->len);
-      else if (n_named < names->len)
-        g_string_append_printf (text, ngettext (" and %u more", " and %u more",
-                                                names->len - n_named),
-                                names->len - n_named);
+      else if (rest > 0)
+        g_string_append_printf (text, complete ? ngettext (" and %u more", " and %u more", rest)
+                                               : ngettext (" and at least %u more",
+                                                           " and at least %u more", rest),
+                                rest);
       g_string_append (text, ".  ");
     }
-  g_string_append_printf (text, _("Data: %s (Heistline)."), basename);
+  {
+    g_autofree char *file = g_strconcat (HL_FSI, basename, HL_PDI, NULL);
+
+    g_string_append_printf (text, _("Data: %s (Heistline)."), file);
+  }
 }
 
 #define FOOTNOTE_SAMPLE 512
+#define FOOTNOTE_SOURCES_PER_EVENT 64
 
 /* Distinct publishers behind the events shown, most cited first. Each
  * source costs a microsecond or so: past FOOTNOTE_SAMPLE events, an even
  * sample of them names the main publishers just as well and keeps the
- * frame's cost flat. The sample sits on a fixed grid of event indices
- * (a power-of-two stride), so panning a little keeps the same sample
- * and the footnote does not flicker. */
-static void
+ * frame's cost flat, and an event's sources past the first
+ * FOOTNOTE_SOURCES_PER_EVENT are not read. The sample sits on a fixed grid
+ * of event indices (a power-of-two stride), so panning a little keeps the
+ * same sample and the footnote does not flicker. Returns FALSE when some
+ * sources went unread: then the count is a lower bound. */
+static gboolean
 count_publishers (HlChart *chart, guint first, guint last, GHashTable *counts,
                   GPtrArray *names)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   guint stride = 1, start;
+  gboolean complete = TRUE;
   GHashTableIter iter;
   gpointer key;
 
@@ -108,7 +129,8 @@ count_publishers (HlChart *chart, guint first, guint last, GHashTable *counts,
     {
       if (!hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
         continue;
-      for (guint j = 0; j < events[i].n_sources; j++)
+      complete &= events[i].n_sources <= FOOTNOTE_SOURCES_PER_EVENT;
+      for (guint j = 0; j < MIN (events[i].n_sources, FOOTNOTE_SOURCES_PER_EVENT); j++)
         {
           char *pub = publisher_of (events[i].sources[j].title);
           gpointer old = g_hash_table_lookup (counts, pub);
@@ -120,6 +142,29 @@ count_publishers (HlChart *chart, guint first, guint last, GHashTable *counts,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (names, key);
   g_ptr_array_sort_with_data (names, compare_publishers, counts);
+  /* Skipped events may have had publishers of their own. */
+  return complete && (stride == 1 || first >= last);
+}
+
+/* How many of the names, most cited first, could possibly fit in the
+ * footnote's most lines at @width: at least a narrow character's width
+ * each, and a comma and a space between. Only these are ever shaped. */
+static guint
+names_within_budget (HlChart *chart, GPtrArray *names, double width)
+{
+  double size = pango_font_description_get_size (chart->style.font_small) / (double) PANGO_SCALE;
+  double budget = 8.0 * width / MAX (0.2 * MIN (size, 8.5), 0.5);
+  double used = 0;
+  guint n = 0;
+
+  while (n < names->len)
+    {
+      used += (double) g_utf8_strlen (g_ptr_array_index (names, n), 200) + 2;
+      if (used > budget)
+        break;
+      n++;
+    }
+  return n;
 }
 
 /* Every publisher if they fit in a few lines (up to 13% of the height),
@@ -128,8 +173,8 @@ count_publishers (HlChart *chart, guint first, guint last, GHashTable *counts,
  * named. Each size gets one try with every name; only the last size
  * tried searches how many fit, on the same layout. */
 static PangoLayout *
-fit_footnote (HlChart *chart, GString *text, GPtrArray *names, const char *basename,
-              double width)
+fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboolean complete,
+              const char *basename, double width)
 {
   static const double fine_print[] = { 0, 10, 9, 8.5 };
   double small = pango_font_description_get_size (chart->style.font_small) / (double) PANGO_SCALE;
@@ -155,18 +200,18 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, const char *basen
       pango_layout_set_text (layout, text->str, -1);
       if (pango_layout_get_line_count (layout) <= max_lines)
         {
-          lo = names->len;
+          lo = n_max;
           break;
         }
     }
 
   /* else the largest number of names that fits, all of them did not */
-  hi = lo < names->len ? names->len - 1 : lo;
+  hi = lo < n_max ? n_max - 1 : lo;
   while (lo < hi)
     {
       guint mid = (lo + hi + 1) / 2;
 
-      footnote_text (text, names, mid, basename);
+      footnote_text (text, names, mid, complete, basename);
       pango_layout_set_text (layout, text->str, -1);
       if (pango_layout_get_line_count (layout) <= max_lines)
         lo = mid;
@@ -175,9 +220,9 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, const char *basen
     }
   /* Setting a layout's text or options lays it out anew: only when
    * something changed. */
-  if (lo < names->len)
+  if (lo < n_max)
     {
-      footnote_text (text, names, lo, basename);
+      footnote_text (text, names, lo, complete, basename);
       pango_layout_set_text (layout, text->str, -1);
     }
   /* Even the file name alone may not fit a tiny canvas: cut it there. */
@@ -204,20 +249,23 @@ build_footnote (HlChart *chart, double width)
   g_autofree char *basename = NULL;
   g_autofree char *key = NULL;
   PangoLayout *layout;
+  gboolean complete;
+  guint n_max;
 
-  count_publishers (chart, first, last, counts, names);
+  complete = count_publishers (chart, first, last, counts, names);
+  n_max = names_within_budget (chart, names, width);
   basename = file ? g_file_get_basename (file)
                   : g_strdup (hl_dataset_get_display_name (chart->dataset));
   /* Panning and zooming mostly keep the same publishers: the cache keeps
    * the last footnote laid out, by what it was laid out from. */
-  footnote_text (text, names, names->len, basename);
+  footnote_text (text, names, n_max, complete, basename);
   key = g_strdup_printf ("%d×%d %g %s", chart->width, chart->height,
                          pango_font_description_get_size (chart->style.font_small) /
                          (double) PANGO_SCALE, text->str);
   layout = hl_text_cache_get_footnote (chart->cache, key);
   if (layout == NULL)
     {
-      layout = fit_footnote (chart, text, names, basename, width);
+      layout = fit_footnote (chart, text, names, n_max, complete, basename, width);
       hl_text_cache_set_footnote (chart->cache, key, layout);
     }
   return layout;

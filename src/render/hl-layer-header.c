@@ -147,8 +147,14 @@ count_notes (HlChart *chart, GPtrArray *notes)
       if (!(d->lanes_counted & (1u << i)))
         continue;
       /* TRANSLATORS: a legend note: "×N" beside a marker counts these */
-      note = lane->unit != NULL ? g_strdup_printf (_("×N %s"), lane->unit)
-                                : g_strdup (_("×N items"));
+      if (lane->unit != NULL)
+        {
+          g_autofree char *unit = _hl_isolate (lane->unit);
+
+          note = g_strdup_printf (_("×N %s"), unit);
+        }
+      else
+        note = g_strdup (_("×N items"));
       for (guint k = 0; k < notes->len && !seen; k++)
         seen = g_str_equal (g_ptr_array_index (notes, k), note);
       if (seen)
@@ -234,7 +240,10 @@ make_subtitle (HlChart *chart)
                                hl_columns_get_totals (chart->columns));
   if (totals[0] == '\0')
     return g_steal_pointer (&range);
-  return g_strdup_printf ("%s  ·  %s", range, totals);
+  /* The totals quote lane titles: isolated, left to right as the rest of
+   * the chart, they cannot reorder the range (nor take its direction from
+   * a right-to-left lane title). */
+  return g_strdup_printf ("%s  ·  " HL_LRI "%s" HL_PDI, range, totals);
 }
 
 /* A line cut to @max_w, laid out once per chart: the header is measured

@@ -2,8 +2,12 @@
 /* Palette, fonts and named metrics (see hl-style.h). */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
+#include "hl-chart.h"
 #include "hl-style.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
@@ -256,4 +260,46 @@ hl_style_clear (HlStyle *style)
   g_clear_pointer (&style->font_label, pango_font_description_free);
   g_clear_pointer (&style->font_label_bold, pango_font_description_free);
   g_clear_pointer (&style->font_small, pango_font_description_free);
+}
+
+/* Whether the chart's text can be drawn at all: FALSE, with an error that
+ * names the font packages, when no installed font has a glyph for "A"
+ * (no fonts, or a FONTCONFIG_FILE that finds none): every label would be
+ * an empty box. A font without some script (Hangul, say) is not this. */
+gboolean
+hl_chart_check_fonts (GError **error)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoContext *context;
+  g_autoptr(PangoFontDescription) desc = NULL;
+  PangoFont *font;
+  PangoFontFamily **families = NULL;
+  int n_families = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pango_font_map_list_families (map, &families, &n_families);
+  g_free (families);
+  context = pango_font_map_create_context (map);
+  desc = hl_style_make_font (14, FALSE);
+  font = n_families > 0 ? pango_font_map_load_font (map, context, desc) : NULL;
+  if (font != NULL)
+    {
+      PangoLayout *layout = pango_layout_new (context);
+
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_set_text (layout, "A", -1);
+      ok = pango_layout_get_unknown_glyphs_count (layout) == 0;
+      g_object_unref (layout);
+      g_object_unref (font);
+    }
+  g_object_unref (context);
+  if (ok)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               /* TRANSLATORS: the names are Debian packages */
+               _("No usable font is installed: the chart's text would be drawn as empty "
+                 "boxes. Install the fonts-cantarell or fonts-dejavu-core package."));
+  return FALSE;
 }

@@ -144,6 +144,9 @@ hl_text_cache_get (HlTextCache                *self,
   pango_layout_set_font_description (layout, font);
   /* Dataset text is shown as text: never parsed as markup. */
   pango_layout_set_text (layout, text, -1);
+  /* The alignment is meant as written, whatever the text's direction:
+   * a right-to-left label is drawn where its box is. */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_alignment (layout, alignment);
   /* Lay it out now, so that a cached layout is only ever read. */
   pango_layout_get_extents (layout, NULL, NULL);
