@@ -69,6 +69,10 @@ static const BadCase bad_cases[] = {
   { "bad-duplicate-key.json", SYNTAX,
     { ":24:7: not valid JSON", "the member “usd” appears twice in the same object",
       "first at line 23, column 7" } },
+  /* past an object's 64th member too, where the names are sorted to compare */
+  { "bad-duplicate-after-64.json", SYNTAX,
+    { ":88:7: not valid JSON", "the member “usd” appears twice in the same object",
+      "first at line 87, column 7" } },
   { "bad-nesting.json", SYNTAX, { ":1:103: not valid JSON", "nested deeper than 64 levels" } },
   /* The top level */
   { "bad-top-array.json", INVALID,
@@ -576,6 +580,40 @@ test_syntax_limits (void)
   g_assert_true (hl_json_check (long_ok, strlen (long_ok), &limits, NULL, &line, &col, &p3));
   g_assert_false (hl_json_check (long_bad, strlen (long_bad), &limits, NULL, &line, &col, &p4));
   g_assert_true (contains (p4, "too long: more than 1.0 KiB in one string"));
+}
+
+/* Every member is compared, however many an object has: 100,000 names,
+ * then a duplicate of the 70th (written with an escape), or of none. */
+static void
+test_syntax_many_members (void)
+{
+  const HlJsonLimits limits = { 64, 1024 };
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL;
+  guint line = 0, col = 0;
+  gsize dup_at;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (json, "%s\n\"k%u\": %u", i ? "," : "", i, i);
+  g_string_append (json, "}");
+  g_assert_true (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p1));
+
+  g_string_truncate (json, json->len - 1);
+  dup_at = json->len + 2;
+  /* two duplicates: the one written first is named */
+  g_string_append (json, ",\n\"\\u006b70\": 0,\n\"k5\": 0}");
+  g_assert_false (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p2));
+  g_assert_cmpuint (line, ==, 100002);
+  g_assert_cmpuint (col, ==, 1);
+  g_assert_true (contains (p2, "the member “k70” appears twice in the same object "
+                               "(first at line 72, column 1)"));
+
+  /* a member past the 64th, duplicated after 100,000 others */
+  json->str[dup_at + 6] = 'c';   /* "\u006c70" is "l70": "k5" is the only duplicate now */
+  g_assert_false (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p3));
+  g_assert_cmpuint (line, ==, 100003);
+  g_assert_true (contains (p3, "the member “k5” appears twice in the same object "
+                               "(first at line 7, column 1)"));
 }
 
 /* ---- Good files ---- */
@@ -1321,6 +1359,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/syntax/valid", test_syntax_valid);
   g_test_add_func ("/loader/syntax/invalid", test_syntax_invalid);
   g_test_add_func ("/loader/syntax/limits", test_syntax_limits);
+  g_test_add_func ("/loader/syntax/many-members", test_syntax_many_members);
   g_test_add_func ("/loader/bad/all-fixtures-listed", test_all_fixtures_listed);
   g_test_add_func ("/loader/bad/problem-cap", test_problem_cap);
   g_test_add_func ("/loader/bad/problem-flood", test_problem_flood);

@@ -11,9 +11,11 @@
 #include "hl-dataset.h"
 #include "hl-json-check.h"
 
-/* Member names are compared within one object to find duplicates; an object
- * with more members than this (no dataset object has) is checked only for
- * its first ones, which keeps the check linear. */
+/* Member names are compared within one object to find duplicates: the
+ * first ones each against those before it, at once; an object with more
+ * members than this (no dataset object has) has all its names sorted and
+ * compared when it closes, which costs O(n log n) whatever the names are
+ * (a hash table could be made to collide). */
 #define MAX_KEYS_CHECKED 64
 #define CANCEL_CHECK_EVERY ((gsize) 16 * 1024 * 1024)
 
@@ -453,12 +455,64 @@ fail_expected_value (Checker *c)
 }
 
 static gboolean
+fail_duplicate (Checker *c, const Key *key, const Key *first)
+{
+  guint line, col;
+  gsize shown = utf8_cut (key->name, key->len, 40);
+
+  hl_json_locate (c->data, first->pos, &line, &col);
+  return fail (c, key->pos, _("the member “%.*s%s” appears twice in the same object "
+                              "(first at line %u, column %u)"),
+               (int) shown, key->name, shown < key->len ? "…" : "", line, col);
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  const Key *ka = a, *kb = b;
+  int cmp = memcmp (ka->name, kb->name, MIN (ka->len, kb->len));
+
+  if (cmp != 0)
+    return cmp;
+  if (ka->len != kb->len)
+    return ka->len < kb->len ? -1 : 1;
+  return ka->pos < kb->pos ? -1 : ka->pos > kb->pos;
+}
+
+/* At the end of an object with more than MAX_KEYS_CHECKED members: sorted
+ * by name, then place, equal names are neighbours; the duplicate reported
+ * is the one written first, as the check on the way would have found it. */
+static gboolean
+check_duplicates_sorted (Checker *c, Frame *f)
+{
+  Key *keys = &g_array_index (c->keys, Key, f->first_key);
+  const Key *dup = NULL, *first = NULL;
+  guint group = 0;
+
+  g_assert (f->n_keys > MAX_KEYS_CHECKED);
+  qsort (keys, f->n_keys, sizeof (Key), compare_keys);
+  for (guint k = 1; k < f->n_keys; k++)
+    {
+      if (keys[k].len != keys[group].len ||
+          memcmp (keys[k].name, keys[group].name, keys[k].len) != 0)
+        {
+          group = k;
+          continue;
+        }
+      if (k == group + 1 && (dup == NULL || keys[k].pos < dup->pos))
+        {
+          dup = &keys[k];
+          first = &keys[group];
+        }
+    }
+  return dup == NULL || fail_duplicate (c, dup, first);
+}
+
+static gboolean
 check_duplicate (Checker *c, Frame *f, gsize key_start, gboolean has_escape)
 {
   Key key;
 
-  if (f->n_keys >= MAX_KEYS_CHECKED)
-    return TRUE;
   key.pos = key_start;
   if (has_escape)
     key.name = decode_string (c, key_start + 1, c->pos - 1, &key.len);
@@ -467,20 +521,13 @@ check_duplicate (Checker *c, Frame *f, gsize key_start, gboolean has_escape)
       key.name = c->data + key_start + 1;
       key.len = c->pos - 1 - (key_start + 1);
     }
-  for (guint k = f->first_key; k < f->first_key + f->n_keys; k++)
+  for (guint k = f->first_key;
+       f->n_keys < MAX_KEYS_CHECKED && k < f->first_key + f->n_keys; k++)
     {
       const Key *other = &g_array_index (c->keys, Key, k);
 
       if (other->len == key.len && memcmp (other->name, key.name, key.len) == 0)
-        {
-          guint line, col;
-          gsize shown = utf8_cut (key.name, key.len, 40);
-
-          hl_json_locate (c->data, other->pos, &line, &col);
-          return fail (c, key_start, _("the member “%.*s%s” appears twice in the same object "
-                                       "(first at line %u, column %u)"),
-                       (int) shown, key.name, shown < key.len ? "…" : "", line, col);
-        }
+        return fail_duplicate (c, &key, other);
     }
   g_array_append_val (c->keys, key);
   f->n_keys++;
@@ -674,6 +721,8 @@ scan_after_value (Checker *c, gboolean *want_value, gboolean *done)
   if (c->data[c->pos] != (f->type == '{' ? '}' : ']'))
     return fail_no_separator (c, f);
   c->pos++;
+  if (f->type == '{' && f->n_keys > MAX_KEYS_CHECKED && !check_duplicates_sorted (c, f))
+    return FALSE;
   g_array_set_size (c->keys, f->first_key);
   c->depth--;
   return TRUE;
