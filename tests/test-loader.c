@@ -214,6 +214,8 @@ static const BadCase bad_cases[] = {
     { ": events[0] (id “stake”): sources[0]: expected an object, got a string" } },
   { "bad-source-url-empty.json", INVALID,
     { ": events[0] (id “stake”): sources[0]: field “url”: must not be empty" } },
+  { "bad-sources-too-many.json", INVALID,
+    { ": events[0] (id “stake”): field “sources”: 101 sources, at most 100 are supported" } },
   { "bad-confidence.json", INVALID,
     { ": events[0] (id “stake”): field “confidence”: “certain” is not one of “official”, "
       "“analyst”, “suspected”, “disputed”" } },
@@ -474,6 +476,76 @@ test_problem_flood (void)
                                    "flood.json: events[0] (id “e0”): missing required field"));
   g_assert_true (contains (error->message, "more problems"));
   g_assert_cmpuint (strlen (error->message), <, 16 * 1024);
+}
+
+/* Every collection has a limit, checked before its elements are read:
+ * 100,000 periods, facts or sources of one event, generated here, are each
+ * refused with the place and the limit; as many as the limit are read. */
+typedef struct
+{
+  const char *name;
+  const char *head;      /* up to the elements */
+  const char *element;   /* one element */
+  const char *tail;
+  guint       limit;
+  const char *problem;   /* after the file name */
+} LimitCase;
+
+#define LIMIT_LANES "{\"format\": \"heistline-dataset/1\", \"lanes\": [{\"id\": \"h\", " \
+                    "\"measure\": \"usd\"}], "
+#define LIMIT_EVENT "{\"id\": \"e\", \"lane\": \"h\", \"date\": \"2023-01-01\", " \
+                    "\"title\": \"E\", \"usd\": 1"
+
+static const LimitCase limit_cases[] = {
+  { "periods", LIMIT_LANES "\"events\": [], \"periods\": [",
+    "{\"from\": \"2023-01-01\", \"to\": \"2023-01-02\", \"label\": \"p\"}", "]}",
+    HL_DATASET_MAX_PERIODS, ": field “periods”: 100000 periods, at most 10000 are supported" },
+  { "facts", LIMIT_LANES "\"events\": [], \"facts\": [", "{\"text\": \"f\"}", "]}",
+    HL_DATASET_MAX_FACTS, ": field “facts”: 100000 facts, at most 1000 are supported" },
+  { "event sources", LIMIT_LANES "\"events\": [" LIMIT_EVENT ", \"sources\": [",
+    "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
+    ": events[0] (id “e”): field “sources”: 100000 sources, at most 100 are supported" },
+  { "fact sources", LIMIT_LANES "\"events\": [], \"facts\": [{\"text\": \"t\", \"sources\": [",
+    "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
+    ": facts[0]: field “sources”: 100000 sources, at most 100 are supported" },
+};
+
+static GBytes *
+limit_file (const LimitCase *c, guint n)
+{
+  GString *json = g_string_new (c->head);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append (json, c->element);
+    }
+  g_string_append (json, c->tail);
+  return g_string_free_to_bytes (json);
+}
+
+static void
+test_collection_limits (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (limit_cases); i++)
+    {
+      const LimitCase *c = &limit_cases[i];
+      g_autoptr(GBytes) over = limit_file (c, 100000);
+      g_autoptr(GBytes) at = limit_file (c, c->limit);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDataset) refused = hl_dataset_new_from_bytes (over, "limit.json", NULL, &error);
+      g_autoptr(HlDataset) read = NULL;
+      g_autofree char *want = g_strconcat ("limit.json", c->problem, NULL);
+
+      g_test_message ("%s", c->name);
+      g_assert_null (refused);
+      g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, want);
+      g_clear_error (&error);
+      read = hl_dataset_new_from_bytes (at, "limit.json", NULL, &error);
+      g_assert_no_error (error);
+    }
 }
 
 /* ---- The syntax check on its own: strict, but never refusing valid JSON ---- */
@@ -1363,6 +1435,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/bad/all-fixtures-listed", test_all_fixtures_listed);
   g_test_add_func ("/loader/bad/problem-cap", test_problem_cap);
   g_test_add_func ("/loader/bad/problem-flood", test_problem_flood);
+  g_test_add_func ("/loader/bad/collection-limits", test_collection_limits);
 
   g_test_add_func ("/loader/good/bundled", test_bundled);
   g_test_add_func ("/loader/good/bom", test_bom);

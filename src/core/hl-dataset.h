@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 
 /* Caps that keep a hostile file from exhausting memory or the screen. */
 #define HL_DATASET_MAX_LANES      32
+/* A real dataset has a few dozen periods and facts and a handful of sources
+ * per event; these are far past that and still cheap to draw and list
+ * (data/README.md, "Sanity limits"). */
+#define HL_DATASET_MAX_PERIODS    10000
+#define HL_DATASET_MAX_FACTS      1000
+#define HL_DATASET_MAX_SOURCES    100     /* per event, and per fact */
 #define HL_DATASET_MAX_PROBLEMS   50
 #define HL_DATASET_MAX_DEPTH      64
 #define HL_DATASET_DEFAULT_MAX_SIZE ((gsize) 1024 * 1024 * 1024)

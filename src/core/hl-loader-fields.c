@@ -200,6 +200,22 @@ hl_loader_read_array (HlLoader *l, JsonObject *obj, const char *member, gboolean
   return json_node_get_array (node);
 }
 
+/* The number of elements of @array (NULL: none) to read: 0, with a
+ * problem, if it holds more than @max. */
+guint
+hl_loader_check_length (HlLoader *l, JsonArray *array, const char *member, guint max)
+{
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (n <= max)
+    return n;
+  /* TRANSLATORS: a field of the format ("periods", "facts", "sources"), the
+   * number of its elements and the same word (untranslated), the limit */
+  hl_loader_problem (l, _("field “%s”: %u %s, at most %u are supported"), member, n, member,
+                     max);
+  return 0;
+}
+
 JsonObject *
 hl_loader_element_object (HlLoader *l, JsonArray *array, guint i)
 {
@@ -270,10 +286,7 @@ hl_loader_read_sources (HlLoader *l, JsonObject *obj, const HlSource **out_sourc
 
   *out_sources = NULL;
   *out_n = 0;
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
+  n = hl_loader_check_length (l, array, "sources", HL_DATASET_MAX_SOURCES);
   for (guint i = 0; i < n; i++)
     {
       JsonObject *src;

@@ -80,6 +80,10 @@ JsonArray   *hl_loader_read_array      (HlLoader      *l,
                                         JsonObject    *obj,
                                         const char    *member,
                                         gboolean       required);
+guint        hl_loader_check_length    (HlLoader      *l,
+                                        JsonArray     *array,
+                                        const char    *member,
+                                        guint          max);
 JsonObject  *hl_loader_element_object  (HlLoader      *l,
                                         JsonArray     *array,
                                         guint          i);
