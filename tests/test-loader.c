@@ -15,6 +15,7 @@
 
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-json-check.h"
 
 typedef struct
@@ -148,6 +149,10 @@ static const BadCase bad_cases[] = {
     { ": events[0] (id “stake”): field “lane”: no lane has the id “thefts”",
       "the lanes are “heists”, “launches”" } },
   { "bad-id-null.json", INVALID, { ": events[0]: field “id”: expected a string, got null" } },
+  /* ESC, OSC, BEL, a line break, CSI and RLO, quoted in a visible notation */
+  { "bad-id-terminal.json", INVALID,
+    { ": events[0] (id “x\\x1b[2J\\x1b]0;pwned\\x07\\x0aother.json: valid, 9 events\\u202e”): ",
+      "no lane has the id “heists\\u009b31m”" } },
   { "bad-id-too-long.json", INVALID,
     { ": events[0]: field “id”: too long (300 bytes, at most 256)" } },
   /* Dates */
@@ -1343,6 +1348,57 @@ test_file_endless_pipe (TmpDir *t, gconstpointer data)
   g_free (w.path);
 }
 
+/* ---- Terminal-safe messages ---- */
+
+/* Nothing a terminal acts on, and no line that does not start with @path. */
+static void
+assert_terminal_safe (const char *text, const char *path)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  if (hl_escape_needed (text, -1, HL_ESCAPE_KEEP_NEWLINES))
+    g_error ("raw control or bidi character in:\n%s", text);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    if (!g_str_has_prefix (lines[i], path))
+      g_error ("a line that does not start with %s:\n%s", path, lines[i]);
+}
+
+/* An id with ESC, OSC, BEL, a newline and U+202E cannot clear the screen,
+ * retitle the terminal or forge a line "other.json: valid, 9 events"; nor
+ * can a file name with the same in it. */
+static void
+test_cli_terminal_safe (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = data_path ("bad-id-terminal.json");
+  g_autofree char *bundled = bundled_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *evil = NULL, *evil_shown = NULL;
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  const char *args[] = { "--validate", path, NULL };
+  const char *args2[] = { "--validate", NULL, NULL };
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpint (status, ==, 1);
+  assert_terminal_safe (err, path);
+  g_assert_true (contains (err, "(id “x\\x1b[2J\\x1b]0;pwned\\x07\\x0aother.json: valid, "
+                                "9 events\\u202e”)"));
+  g_assert_cmpuint (strlen (err), ==, strcspn (err, "\n") + 1);   /* one line */
+
+  g_assert_true (g_file_get_contents (bundled, &contents, NULL, NULL));
+  evil = write_file (t, "a\033]0;t\007\nother.json: valid, 9 events\u202e.json", contents, -1);
+  evil_shown = hl_escape_text (evil, -1, HL_ESCAPE_NONE);
+  args2[1] = evil;
+  g_assert_true (run_cli (args2, NULL, &status, &out2, &err2));
+  g_assert_cmpint (status, ==, 0);
+  assert_terminal_safe (out2, t->dir);
+  g_assert_true (g_str_has_prefix (out2, evil_shown));
+  g_assert_true (contains (out2, "\\x1b]0;t\\x07\\x0aother.json: valid, 9 events\\u202e.json: "
+                                 "valid, "));
+}
+
 /* ---- Cancellation ---- */
 
 static void
@@ -1469,6 +1525,8 @@ main (int argc, char *argv[])
   g_test_add ("/loader/file/endless-pipe", TmpDir, NULL, tmp_setup, test_file_endless_pipe,
               tmp_teardown);
 
+  g_test_add ("/loader/file/terminal-safe-cli", TmpDir, NULL, tmp_setup, test_cli_terminal_safe,
+              tmp_teardown);
   g_test_add_func ("/loader/cancel/sync", test_cancelled);
   g_test_add_func ("/loader/cancel/async", test_cancelled_async);
   g_test_add_func ("/loader/cancel/async-bad-file", test_async_bad);

@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-loader-private.h"
 
 void
 hl_loader_problem (HlLoader *l, const char *format, ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   if (l->problems->len >= HL_DATASET_MAX_PROBLEMS)
@@ -28,10 +30,13 @@ hl_loader_problem (HlLoader *l, const char *format, ...)
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Ids, values and member names come from the file: one problem is one
+   * line, with nothing in it a terminal would act on. */
   if (l->where != NULL)
-    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s: %s", l->name, l->where, text));
+    line = g_strdup_printf ("%s: %s: %s", l->name, l->where, text);
   else
-    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s", l->name, text));
+    line = g_strdup_printf ("%s: %s", l->name, text);
+  g_ptr_array_add (l->problems, hl_escape_text (line, -1, HL_ESCAPE_NONE));
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "hl-data-resources.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-json-check.h"
 #include "hl-loader-private.h"
 
@@ -85,15 +86,20 @@ check_syntax (HlLoader *l, const char *data, gsize len, GError **error)
 {
   const HlJsonLimits limits = { HL_DATASET_MAX_DEPTH, MAX_RAW_STRING };
   g_autofree char *problem = NULL;
+  g_autofree char *shown = NULL;
   guint line = 0, col = 0;
 
   if (hl_json_check (data, len, &limits, l->cancellable, &line, &col, &problem))
     return TRUE;
   if (problem == NULL)
-    g_cancellable_set_error_if_cancelled (l->cancellable, error);
-  else
-    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
-                 _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, problem);
+    {
+      g_cancellable_set_error_if_cancelled (l->cancellable, error);
+      return FALSE;
+    }
+  /* It may quote the file's text (a member name, what was found). */
+  shown = hl_escape_text (problem, -1, HL_ESCAPE_NONE);
+  g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+               _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, shown);
   return FALSE;
 }
 
@@ -188,6 +194,7 @@ set_parse_error (GError **error, const char *name, const char *message)
 {
   const char *prefix = "<data>:";
   const char *msg = message, *tail;
+  g_autofree char *shown = NULL;
   guint line = 0, col = 0;
 
   if (g_str_has_prefix (msg, prefix) && (tail = strstr (msg + strlen (prefix), ": ")) != NULL)
@@ -198,8 +205,9 @@ set_parse_error (GError **error, const char *name, const char *message)
     }
   if (g_str_has_prefix (msg, "Parse error: "))
     msg += strlen ("Parse error: ");
+  shown = hl_escape_text (msg, -1, HL_ESCAPE_NONE);
   g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
-               _("%s:%u:%u: not valid JSON: %s"), name, line, col, msg);
+               _("%s:%u:%u: not valid JSON: %s"), name, line, col, shown);
 }
 
 /* A large file: json-glib parses all but the events, with an empty
@@ -323,6 +331,7 @@ load_bytes (GBytes              *bytes,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(HlEventSlices) slices = NULL;
   g_autofree char *head = NULL;
+  g_autofree char *shown = NULL;
   HlLoader l = { 0 };
   const char *data;
   gsize len, head_len = 0;
@@ -332,6 +341,8 @@ load_bytes (GBytes              *bytes,
 
   if (display_name == NULL)
     display_name = _("(unnamed)");
+  /* The name as messages quote it: a terminal takes them as they are. */
+  shown = hl_escape_text (display_name, -1, HL_ESCAPE_NONE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
@@ -340,13 +351,13 @@ load_bytes (GBytes              *bytes,
     {
       g_autofree char *size = g_format_size (len);
 
-      set_too_large (error, display_name, size, opts->max_file_size);
+      set_too_large (error, shown, size, opts->max_file_size);
       return NULL;
     }
 
   self = hl_dataset_new_empty (display_name);
   l.dataset = self;
-  l.name = self->display_name;
+  l.name = shown;
   l.problems = problems;
   l.cancellable = cancellable;
 
@@ -363,7 +374,7 @@ load_bytes (GBytes              *bytes,
       /* Where and what: as json-glib says it of the whole file. */
       if (slices != NULL)
         return load_bytes (bytes, display_name, opts, cancellable, FALSE, error);
-      set_parse_error (error, display_name, parse_error->message);
+      set_parse_error (error, shown, parse_error->message);
       return NULL;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -496,6 +507,7 @@ hl_dataset_new_from_file_full (GFile               *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   HlLoadOptions defaults;
   HlDataset *self;
@@ -504,7 +516,9 @@ hl_dataset_new_from_file_full (GFile               *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   opts = resolve_options (opts, &defaults);
-  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  path = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  /* As messages quote it; the dataset keeps the name itself. */
+  name = hl_escape_text (path, -1, HL_ESCAPE_NONE);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -521,7 +535,7 @@ hl_dataset_new_from_file_full (GFile               *file,
   if (bytes == NULL)
     return NULL;
 
-  self = load_bytes (bytes, name, opts, cancellable, TRUE, error);
+  self = load_bytes (bytes, path, opts, cancellable, TRUE, error);
   if (self != NULL)
     self->file = g_object_ref (file);
   return self;
