@@ -165,6 +165,9 @@ static const BadCase bad_cases[] = {
   { "bad-date-us-form.json", INVALID,
     { ": events[0] (id “stake”): field “date”: “07/22/2023” is not a valid date",
       "not a date in the form YYYY-MM-DD" } },
+  { "bad-date-offset-year.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “9999-12-31T23:30:00-01:00” is not a valid date",
+      "with its time zone offset applied it falls outside the years 0001 to 9999" } },
   { "bad-date-year-99999.json", INVALID,
     { ": events[0] (id “stake”): field “date”: “99999-01-01” is not a valid date",
       "year out of range" } },
@@ -725,6 +728,15 @@ check_bundled (HlDataset *dataset)
   for (guint k = 1; k < hl_dataset_get_n_events (dataset); k++)
     g_assert_cmpint (hl_dataset_get_event (dataset, k - 1)->time, <=,
                      hl_dataset_get_event (dataset, k)->time);
+  /* every event on the day it is dated, offsets or not */
+  for (guint k = 0; k < hl_dataset_get_n_events (dataset); k++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, k);
+      g_autofree char *day = hl_date_format_iso (ev->time);
+
+      if (strncmp (day, ev->date, 10) != 0)
+        g_error ("%s dated %s is drawn on %s", ev->id, ev->date, day);
+    }
 
   i = hl_dataset_find_event (dataset, "stake-2023");
   g_assert_cmpint (i, >=, 0);
@@ -759,6 +771,55 @@ test_bundled (void)
 }
 
 /* RFC 8259 lets a parser ignore a UTF-8 byte order mark; Windows editors add one. */
+/* A date-time is drawn on the day it is written with: 23:30 at -05:00 on
+ * 31 December is 2023 (in UTC it is already 2024), 08:30 at +09:00 on
+ * 1 January is 2024 (in UTC still 2023). Events of the same local time
+ * are ordered by their moment. */
+static void
+test_offset_days (void)
+{
+  static const char json[] =
+    "{\"format\": \"heistline-dataset/1\", \"lanes\": [{\"id\": \"h\", \"measure\": \"usd\"}],"
+    " \"events\": ["
+    "{\"id\": \"ny\", \"lane\": \"h\", \"date\": \"2023-12-31T23:30-05:00\", "
+    "\"title\": \"A\", \"usd\": 1},"
+    "{\"id\": \"tokyo\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30+09:00\", "
+    "\"title\": \"B\", \"usd\": 2},"
+    "{\"id\": \"utc\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30Z\", "
+    "\"title\": \"C\", \"usd\": 4},"
+    "{\"id\": \"seoul\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30+09:00\", "
+    "\"title\": \"D\", \"usd\": 8}"
+    "]}";
+  static const char *order[] = { "ny", "tokyo", "seoul", "utc" };
+  static const char *days[] = { "2023-12-31", "2024-01-01", "2024-01-01", "2024-01-01" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "offsets.json", NULL, &error);
+  gint64 first, last;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+      g_autofree char *day = hl_date_format_iso (ev->time);
+      int y;
+
+      g_assert_cmpstr (ev->id, ==, order[i]);
+      g_assert_cmpstr (day, ==, days[i]);
+      hl_date_to_ymd (ev->time, &y, NULL, NULL);
+      g_assert_cmpint (y, ==, i == 0 ? 2023 : 2024);
+    }
+  /* the instant stays exact: 23:30-05:00 is 04:30Z the next day */
+  g_assert_cmpint (hl_dataset_get_event (dataset, 0)->instant, ==,
+                   hl_date_from_ymd (2024, 1, 1) + 4 * 3600 + 30 * 60);
+  g_assert_cmpint (hl_dataset_get_event (dataset, 0)->time, ==,
+                   hl_date_from_ymd (2023, 12, 31) + 23 * 3600 + 30 * 60);
+  /* a year's events are the ones dated in it */
+  g_assert_cmpuint (hl_dataset_lower_bound (dataset, hl_date_from_ymd (2024, 1, 1)), ==, 1);
+  g_assert_true (hl_dataset_get_extent (dataset, &first, &last));
+  g_assert_cmpint (hl_date_floor_day (first), ==, hl_date_from_ymd (2023, 12, 31));
+}
+
 static void
 test_bom (void)
 {
@@ -1495,6 +1556,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/loader/good/bundled", test_bundled);
   g_test_add_func ("/loader/good/bom", test_bom);
+  g_test_add_func ("/loader/good/offset-days", test_offset_days);
   g_test_add_func ("/loader/good/unknown-fields", test_unknown_fields);
   g_test_add_func ("/loader/good/count-absent", test_count_absent);
   g_test_add_func ("/loader/good/no-events", test_no_events);

@@ -96,7 +96,8 @@ typedef struct
   const char     *id;
   const char     *title;
   const char     *date;   /* as written in the file */
-  gint64          time;
+  gint64          time;   /* the local date and time as written, as if UTC (hl-date.h) */
+  gint64          instant; /* the exact moment, UTC: orders events of the same time */
   guint           lane;   /* index into the lanes */
   double          usd;    /* usd lanes */
   double          usd_low;

@@ -66,7 +66,7 @@ read_event_fields (HlLoader *l, JsonObject *obj, HlEvent *ev)
   const char *confidence;
 
   ev->title = hl_loader_read_string (l, obj, "title", TRUE, HL_LOADER_MAX_TITLE, FALSE);
-  hl_loader_read_date (l, obj, "date", TRUE, &ev->time, NULL, &ev->date);
+  hl_loader_read_date (l, obj, "date", TRUE, &ev->time, &ev->instant, NULL, &ev->date);
   ev->kind = hl_loader_read_string (l, obj, "kind", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->actor = hl_loader_read_string (l, obj, "actor", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->outcome = hl_loader_read_string (l, obj, "outcome", FALSE, HL_LOADER_MAX_TEXT, FALSE);

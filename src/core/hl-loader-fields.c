@@ -236,14 +236,15 @@ hl_loader_element_object (HlLoader *l, JsonArray *array, guint i)
 
 gboolean
 hl_loader_read_date (HlLoader *l, JsonObject *obj, const char *member, gboolean required,
-                     gint64 *out_time, gboolean *out_date_only, const char **out_text)
+                     gint64 *out_time, gint64 *out_instant, gboolean *out_date_only,
+                     const char **out_text)
 {
   const char *text = hl_loader_read_string (l, obj, member, required, 64, FALSE);
   const char *problem = NULL;
 
   if (text == NULL)
     return FALSE;
-  if (!hl_date_parse (text, out_time, out_date_only, &problem))
+  if (!hl_date_parse_full (text, out_time, out_instant, out_date_only, &problem))
     {
       hl_loader_problem (l, _("field “%s”: “%s” is not a valid date: %s"), member, text,
                          _(problem));
@@ -262,8 +263,8 @@ hl_loader_read_range (HlLoader *l, JsonObject *obj, gint64 *from, gint64 *to)
   gboolean ok = TRUE;
   const char *from_text = NULL, *to_text = NULL;
 
-  ok &= hl_loader_read_date (l, obj, "from", TRUE, from, &from_day, &from_text);
-  ok &= hl_loader_read_date (l, obj, "to", TRUE, to, &to_day, &to_text);
+  ok &= hl_loader_read_date (l, obj, "from", TRUE, from, NULL, &from_day, &from_text);
+  ok &= hl_loader_read_date (l, obj, "to", TRUE, to, NULL, &to_day, &to_text);
   if (!ok)
     return FALSE;
   if (from_day)

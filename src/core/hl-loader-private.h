@@ -92,6 +92,7 @@ gboolean     hl_loader_read_date       (HlLoader      *l,
                                         const char    *member,
                                         gboolean       required,
                                         gint64        *out_time,
+                                        gint64        *out_instant,
                                         gboolean      *out_date_only,
                                         const char   **out_text);
 gboolean     hl_loader_read_range      (HlLoader      *l,
