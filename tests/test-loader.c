@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1460,6 +1462,67 @@ test_cli_terminal_safe (TmpDir *t, gconstpointer data)
                                  "valid, "));
 }
 
+/* A FIFO that no program writes to: refused within a moment, where open()
+ * used to wait for ever (the alarm fails the test if it still does). */
+static void
+test_file_fifo_no_writer (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "fifo.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": is not a regular file (a FIFO) and no program "
+                                       "is writing to it", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--validate", path, NULL };
+  int status;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  alarm (20);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
+  if (run_cli (args, NULL, &status, &out, &err))
+    {
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, want));
+    }
+  alarm (0);
+}
+
+/* A socket is called a socket, not a device. */
+static void
+test_file_socket (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "sock.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": is not a regular file (a socket), not a "
+                                       "dataset file", NULL);
+  g_autoptr(GError) error = NULL;
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+
+  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, path);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  error = load_path (path);
+  close (fd);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
+}
+
+/* A system error names the path once (GIO's message repeated it). */
+static void
+test_file_symlink_loop (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "loop.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": cannot read: ", g_strerror (ELOOP), NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink ("loop.json", path), ==, 0);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
+}
+
 /* ---- Cancellation ---- */
 
 static void
@@ -1587,6 +1650,11 @@ main (int argc, char *argv[])
   g_test_add ("/loader/file/endless-pipe", TmpDir, NULL, tmp_setup, test_file_endless_pipe,
               tmp_teardown);
 
+  g_test_add ("/loader/file/fifo-no-writer", TmpDir, NULL, tmp_setup, test_file_fifo_no_writer,
+              tmp_teardown);
+  g_test_add ("/loader/file/socket", TmpDir, NULL, tmp_setup, test_file_socket, tmp_teardown);
+  g_test_add ("/loader/file/symlink-loop", TmpDir, NULL, tmp_setup, test_file_symlink_loop,
+              tmp_teardown);
   g_test_add ("/loader/file/terminal-safe-cli", TmpDir, NULL, tmp_setup, test_cli_terminal_safe,
               tmp_teardown);
   g_test_add_func ("/loader/cancel/sync", test_cancelled);
