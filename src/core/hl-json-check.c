@@ -48,6 +48,7 @@ typedef struct
 
   gsize               err_pos;
   char               *problem;
+  gboolean            by_rule;   /* valid JSON, refused by the format's own rule */
 
   Frame              *stack;
   guint               depth;
@@ -56,6 +57,8 @@ typedef struct
 } Checker;
 
 static gboolean fail (Checker *c, gsize pos, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean fail_rule (Checker *c, gsize pos, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 fail (Checker *c, gsize pos, const char *format, ...)
@@ -68,6 +71,22 @@ fail (Checker *c, gsize pos, const char *format, ...)
   c->problem = g_strdup_vprintf (format, args);
   va_end (args);
   c->err_pos = pos;
+  return FALSE;
+}
+
+/* fail() for what is valid JSON but refused by the format's own rule. */
+static gboolean
+fail_rule (Checker *c, gsize pos, const char *format, ...)
+{
+  va_list args;
+
+  if (c->problem != NULL)
+    return FALSE;
+  va_start (args, format);
+  c->problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  c->err_pos = pos;
+  c->by_rule = TRUE;
   return FALSE;
 }
 
@@ -113,6 +132,17 @@ describe_at (Checker *c, gsize pos)
 
   if (pos >= c->len)
     return g_strdup (_("the end of the file"));
+  if ((guchar) *p >= 0x80)
+    {
+      gunichar ch = g_utf8_get_char_validated (p, (gssize) avail);
+
+      /* Quoted, an invisible character would read as “”. */
+      if (ch == 0xFEFF)
+        return g_strdup (_("a byte-order mark (U+FEFF)"));
+      if (ch < 0x110000 && (g_unichar_isspace (ch) || !g_unichar_isgraph (ch) ||
+                            g_unichar_type (ch) == G_UNICODE_FORMAT))
+        return g_strdup_printf (_("an invisible character (U+%04X)"), ch);
+    }
   if (*p == '"')
     {
       for (n = 1; n < avail && n < 64 && p[n] != '"'; n++)
@@ -229,11 +259,11 @@ scan_unicode_escape (Checker *c, gsize *i)
     return fail (c, *i, _("invalid escape in a text: \\u must be followed by four "
                           "hexadecimal digits"));
   if (cp == 0)
-    return fail (c, *i, _("the escape \\u0000 (a NUL character) is not allowed in "
-                          "a text"));
+    return fail_rule (c, *i, _("the escape \\u0000 (a NUL character) is not allowed in "
+                               "a text"));
   if (cp >= 0xDC00 && cp <= 0xDFFF)
-    return fail (c, *i, _("the escape \\u%04X is the second half of a surrogate pair "
-                          "without its first half"), (guint) cp);
+    return fail_rule (c, *i, _("the escape \\u%04X is the second half of a surrogate pair "
+                               "without its first half"), (guint) cp);
   if (cp >= 0xD800 && cp <= 0xDBFF)
     {
       int lo = -1;
@@ -241,8 +271,8 @@ scan_unicode_escape (Checker *c, gsize *i)
       if (*i + 7 < c->len && d[*i + 6] == '\\' && d[*i + 7] == 'u')
         lo = hex4 (d + *i + 8, c->len - *i - 8);
       if (lo < 0xDC00 || lo > 0xDFFF)
-        return fail (c, *i, _("the escape \\u%04X is the first half of a surrogate "
-                              "pair without its second half"), (guint) cp);
+        return fail_rule (c, *i, _("the escape \\u%04X is the first half of a surrogate "
+                                   "pair without its second half"), (guint) cp);
       *i += 6;
     }
   *i += 6;
@@ -385,8 +415,9 @@ scan_number (Checker *c)
                                                               : "9223372036854775807", 19) > 0)))
         {
           what = describe_at (c, start);
-          return fail (c, start, _("the number %s is too large to read exactly; write it with "
-                                   "a decimal point or an exponent (e.g. 1.5e21)"), what);
+          return fail_rule (c, start, _("the number %s is too large to read exactly; write "
+                                        "it with a decimal point or an exponent (e.g. "
+                                        "1.5e21)"), what);
         }
     }
   if (hint != NULL)
@@ -461,9 +492,9 @@ fail_duplicate (Checker *c, const Key *key, const Key *first)
   gsize shown = utf8_cut (key->name, key->len, 40);
 
   hl_json_locate (c->data, first->pos, &line, &col);
-  return fail (c, key->pos, _("the member “%.*s%s” appears twice in the same object "
-                              "(first at line %u, column %u)"),
-               (int) shown, key->name, shown < key->len ? "…" : "", line, col);
+  return fail_rule (c, key->pos, _("the member “%.*s%s” appears twice in the same object "
+                                   "(first at line %u, column %u)"),
+                    (int) shown, key->name, shown < key->len ? "…" : "", line, col);
 }
 
 static int
@@ -762,6 +793,24 @@ hl_json_check (const char         *data,
                guint              *out_column,
                char              **out_problem)
 {
+  return hl_json_check_full (data, len, limits, cancellable, out_line, out_column, out_problem,
+                             NULL);
+}
+
+/* hl_json_check(), and on failure *@out_by_rule: whether the bytes are
+ * valid JSON that the format refuses by its own rule (a member name twice
+ * in an object, "\u0000", an unpaired surrogate, an integer past 64 bits)
+ * rather than not JSON at all. */
+gboolean
+hl_json_check_full (const char         *data,
+                    gsize               len,
+                    const HlJsonLimits *limits,
+                    GCancellable       *cancellable,
+                    guint              *out_line,
+                    guint              *out_column,
+                    char              **out_problem,
+                    gboolean           *out_by_rule)
+{
   Checker c = { 0 };
   gboolean ok;
 
@@ -785,6 +834,8 @@ hl_json_check (const char         *data,
     }
   else
     *out_problem = NULL;
+  if (out_by_rule != NULL)
+    *out_by_rule = !ok && c.by_rule;
 
   g_free (c.problem);
   g_free (c.stack);

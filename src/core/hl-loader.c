@@ -92,8 +92,9 @@ check_syntax (HlLoader *l, const char *data, gsize len, GError **error)
   g_autofree char *problem = NULL;
   g_autofree char *shown = NULL;
   guint line = 0, col = 0;
+  gboolean by_rule = FALSE;
 
-  if (hl_json_check (data, len, &limits, l->cancellable, &line, &col, &problem))
+  if (hl_json_check_full (data, len, &limits, l->cancellable, &line, &col, &problem, &by_rule))
     return TRUE;
   if (problem == NULL)
     {
@@ -102,8 +103,13 @@ check_syntax (HlLoader *l, const char *data, gsize len, GError **error)
     }
   /* It may quote the file's text (a member name, what was found). */
   shown = hl_escape_text (problem, -1, HL_ESCAPE_NONE);
-  g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
-               _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, shown);
+  if (by_rule)
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID,
+                 _("%s:%u:%u: valid JSON, but Heistline does not accept it: %s"), l->name, line,
+                 col, shown);
+  else
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
+                 _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, shown);
   return FALSE;
 }
 
@@ -118,8 +124,9 @@ check_encoding (HlLoader *l, const char **data, gsize *len, GError **error)
   if (*len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
                     (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
     utf = "UTF-32";
+  /* Without a mark, UTF-16 has an even length ("[", NUL, "]" is not). */
   else if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
-                         (u[0] == 0) != (u[1] == 0)))
+                         (*len % 2 == 0 && (u[0] == 0) != (u[1] == 0))))
     utf = "UTF-16";
   if (utf != NULL)
     {
@@ -164,7 +171,7 @@ is_blank (const char *data, gsize len)
 static void
 set_too_large (GError **error, const char *name, const char *size, gsize limit)
 {
-  g_autofree char *limit_text = g_format_size (limit);
+  g_autofree char *limit_text = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
 
   if (size != NULL)
     g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
@@ -353,7 +360,7 @@ load_bytes (GBytes              *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (len > opts->max_file_size)
     {
-      g_autofree char *size = g_format_size (len);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
 
       set_too_large (error, shown, size, opts->max_file_size);
       return NULL;
