@@ -401,16 +401,45 @@ parse_export_options (HlCli *cli, ExportSettings *es)
   return parse_theme (cli, es);
 }
 
+/* The average Gregorian year, for "30 years". */
+#define SECONDS_PER_YEAR ((gint64) 31556952)
+
+/* A range the view cannot show is refused, never cut to what it can. */
+static int
+check_span (HlCli *cli, gint64 from, gint64 to)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  int years = (int) (HL_VIEW_MAX_SPAN / SECONDS_PER_YEAR);
+
+  if (to - from <= HL_VIEW_MAX_SPAN)
+    return KEEP_GOING;
+  first = hl_date_format_iso (from);
+  last = hl_date_format_iso (to - HL_SECONDS_PER_DAY);
+  return usage_error (ngettext ("%s: %s to %s is longer than a chart can show (at most %d "
+                                "year); choose a shorter range",
+                                "%s: %s to %s is longer than a chart can show (at most %d "
+                                "years); choose a shorter range", years),
+                      cli->from != NULL && cli->to != NULL ? "--from/--to"
+                      : cli->from != NULL ? "--from" : "--to",
+                      first, last, years);
+}
+
 /* --from and --to within the dataset. Returns KEEP_GOING if good, else the exit code. */
 static int
 set_view_range (HlCli *cli, const ExportSettings *es, HlView *view)
 {
+  int status;
+
   if (cli->from != NULL)
     view->from = es->from;
   if (cli->to != NULL)
     view->to = es->to + HL_SECONDS_PER_DAY;
   if (view->to > view->from)
     {
+      if ((cli->from != NULL || cli->to != NULL) &&
+          (status = check_span (cli, view->from, view->to)) != KEEP_GOING)
+        return status;
       hl_view_set_range (view, view->from, view->to);
       return KEEP_GOING;
     }
