@@ -40,7 +40,8 @@ typedef enum
   HL_DATASET_ERROR_IO,        /* could not read the file */
   HL_DATASET_ERROR_TOO_LARGE, /* over the size limit */
   HL_DATASET_ERROR_SYNTAX,    /* not JSON: carries line:column */
-  HL_DATASET_ERROR_INVALID,   /* JSON, but not a valid dataset */
+  HL_DATASET_ERROR_INVALID,   /* JSON, but not a valid dataset (also valid JSON that the
+                               * format refuses: a member twice, "\u0000"…) */
 } HlDatasetError;
 
 typedef enum
