@@ -537,7 +537,6 @@ read_native (const char          *path,
              GError             **error)
 {
   g_autoptr(GInputStream) in = NULL;
-  GBytes *bytes;
   struct stat st;
   int fd;
 
@@ -557,7 +556,12 @@ read_native (const char          *path,
     }
   in = g_unix_input_stream_new (fd, TRUE);
   /* It may have been replaced since: what counts is what was opened. */
-  if (fstat (fd, &st) != 0 || !check_mode (st.st_mode, name, error))
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+  if (!check_mode (st.st_mode, name, error))
     return NULL;
   if (S_ISFIFO (st.st_mode) && !wait_for_writer (fd, cancellable))
     {
@@ -566,10 +570,10 @@ read_native (const char          *path,
                    name);
       return NULL;
     }
+  /* From here a pipe's reads wait for its writer, cancellably. */
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
-  bytes = read_capped (in, name, S_ISREG (st.st_mode) ? st.st_size : 0, opts->max_file_size,
-                       cancellable, error);
-  return bytes;
+  return read_capped (in, name, S_ISREG (st.st_mode) ? st.st_size : 0, opts->max_file_size,
+                      cancellable, error);
 }
 
 /* Any other GFile (a URI), through GIO. */
