@@ -11,6 +11,7 @@
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-describe.h"
+#include "hl-escape.h"
 #include "hl-export.h"
 #include "hl-view.h"
 
@@ -122,7 +123,9 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("heistline: %s\n", error->message);
+      g_autofree char *shown = hl_escape_text (error->message, -1, HL_ESCAPE_NONE);
+
+      g_printerr ("heistline: %s\n", shown);
       g_printerr (_("Try “heistline --help” for more information.\n"));
       *exit_code = HL_EXIT_USAGE;
       return FALSE;
@@ -185,6 +188,17 @@ hl_cli_get_files (HlCli *cli)
   return cli->files;
 }
 
+/* Prints @message to stderr: its lines as they are, but nothing in them
+ * that a terminal would act on (paths, ids and values come from users and
+ * files: "\x1b", "\u202e" instead). */
+static void
+print_error (const char *prefix, const char *message)
+{
+  g_autofree char *shown = hl_escape_text (message, -1, HL_ESCAPE_KEEP_NEWLINES);
+
+  g_printerr ("%s%s\n", prefix, shown);
+}
+
 static int G_GNUC_PRINTF (1, 2)
 usage_error (const char *format, ...)
 {
@@ -194,7 +208,7 @@ usage_error (const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("heistline: %s\n", msg);
+  print_error ("heistline: ", msg);
   return HL_EXIT_USAGE;
 }
 
@@ -207,7 +221,7 @@ get_load_options (HlCli *cli)
 
   if (!cli->have_load_options &&
       !hl_load_options_init_from_env (&cli->load_options, &error))
-    g_printerr ("heistline: %s\n", error->message);
+    print_error ("heistline: ", error->message);
   cli->have_load_options = TRUE;
   return &cli->load_options;
 }
@@ -233,6 +247,7 @@ print_valid (const char *path, HlDataset *dataset)
   g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *shown = hl_escape_text (path, -1, HL_ESCAPE_NONE);
   gint64 a, b;
 
   if (hl_dataset_get_extent (dataset, &a, &b))
@@ -241,7 +256,7 @@ print_valid (const char *path, HlDataset *dataset)
       last = hl_date_format_iso (b);
     }
   /* TRANSLATORS: file, "35 events", "3 lanes", first and last date */
-  g_print (_("%s: valid, %s in %s (%s to %s)\n"), path, events, lanes,
+  g_print (_("%s: valid, %s in %s (%s to %s)\n"), shown, events, lanes,
            first ? first : "-", last ? last : "-");
 }
 
@@ -260,7 +275,7 @@ run_validate (HlCli *cli)
 
       if (dataset == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          print_error ("", error->message);
           status = HL_EXIT_DATA;
           continue;
         }
@@ -386,16 +401,45 @@ parse_export_options (HlCli *cli, ExportSettings *es)
   return parse_theme (cli, es);
 }
 
+/* The average Gregorian year, for "30 years". */
+#define SECONDS_PER_YEAR ((gint64) 31556952)
+
+/* A range the view cannot show is refused, never cut to what it can. */
+static int
+check_span (HlCli *cli, gint64 from, gint64 to)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  int years = (int) (HL_VIEW_MAX_SPAN / SECONDS_PER_YEAR);
+
+  if (to - from <= HL_VIEW_MAX_SPAN)
+    return KEEP_GOING;
+  first = hl_date_format_iso (from);
+  last = hl_date_format_iso (to - HL_SECONDS_PER_DAY);
+  return usage_error (ngettext ("%s: %s to %s is longer than a chart can show (at most %d "
+                                "year); choose a shorter range",
+                                "%s: %s to %s is longer than a chart can show (at most %d "
+                                "years); choose a shorter range", years),
+                      cli->from != NULL && cli->to != NULL ? "--from/--to"
+                      : cli->from != NULL ? "--from" : "--to",
+                      first, last, years);
+}
+
 /* --from and --to within the dataset. Returns KEEP_GOING if good, else the exit code. */
 static int
 set_view_range (HlCli *cli, const ExportSettings *es, HlView *view)
 {
+  int status;
+
   if (cli->from != NULL)
     view->from = es->from;
   if (cli->to != NULL)
     view->to = es->to + HL_SECONDS_PER_DAY;
   if (view->to > view->from)
     {
+      if ((cli->from != NULL || cli->to != NULL) &&
+          (status = check_span (cli, view->from, view->to)) != KEEP_GOING)
+        return status;
       hl_view_set_range (view, view->from, view->to);
       return KEEP_GOING;
     }
@@ -470,7 +514,7 @@ run_export (HlCli *cli)
   dataset = load_dataset (cli, path, &error);
   if (dataset == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error ("", error->message);
       return HL_EXIT_DATA;
     }
   if ((status = set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
@@ -482,7 +526,7 @@ run_export (HlCli *cli)
                                cli->force ? HL_ATOMIC_FILE_FLAGS_FORCE : HL_ATOMIC_FILE_FLAGS_NONE,
                                &error))
     {
-      g_printerr ("heistline: %s\n", error->message);
+      print_error ("heistline: ", error->message);
       status = HL_EXIT_DATA;
     }
   hl_view_clear (&view);

@@ -225,6 +225,41 @@ test_usage_errors (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* A range longer than the view can show is refused (exit 2, the limit
+ * named, no file), never cut to 30 years: --from=1984-01-01
+ * --to=2024-12-31 used to export 1989 to 2019 with exit 0. Exactly 30
+ * years is drawn. */
+static void
+test_range_too_long (void)
+{
+  static const struct { const char *from, *to; const char *says; } cases[] = {
+    { "--from=1984-01-01", "--to=2024-12-31",
+      "heistline: --from/--to: 1984-01-01 to 2024-12-31 is longer than a chart can show (at "
+      "most 30 years); choose a shorter range\n" },
+    /* the dataset's range supplies the other end */
+    { "--from=1900-01-01", NULL, "heistline: --from: 1900-01-01 to 2024-" },
+    { "--to=2100-01-01", NULL, "heistline: --to: 2023-" },
+  };
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *opt = g_strdup_printf ("--export=%s/chart.png", dir);
+  Result r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      run (&r, opt, "--size=320x200", cases[i].from, cases[i].to, NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, cases[i].says));
+      g_assert_true (strstr (r.err, "at most 30 years") != NULL);
+      result_clear (&r);
+      g_assert_cmpuint (count_files (dir), ==, 0);
+    }
+  run (&r, opt, "--size=320x200", "--from=1994-01-01", "--to=2023-12-31", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  hl_test_remove_tmpdir (dir);
+}
+
 /* Bad data: exit 1, a message naming the file, and no output. */
 static void
 test_bad_dataset (void)
@@ -271,6 +306,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/options", test_options);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export/bad-dataset", test_bad_dataset);
+  g_test_add_func ("/cli/export/range-too-long", test_range_too_long);
 
   return g_test_run ();
 }

@@ -9,36 +9,44 @@
 typedef struct
 {
   const char *text;
-  gint64      time;
+  gint64      time;       /* the local date and time as written, as if UTC */
+  gint64      instant;    /* the exact moment */
   gboolean    date_only;
 } ValidCase;
 
 static const ValidCase valid_cases[] = {
   /* A calendar date stands for the middle of its day. */
-  { "2023-09-04", 1693828800, TRUE },
-  { "1970-01-01", 43200, TRUE },
-  { "1969-12-31", -43200, TRUE },
-  { "0001-01-01", -62135553600, TRUE },
-  { "9999-12-31", 253402257600, TRUE },
+  { "2023-09-04", 1693828800, 1693828800, TRUE },
+  { "1970-01-01", 43200, 43200, TRUE },
+  { "1969-12-31", -43200, -43200, TRUE },
+  { "0001-01-01", -62135553600, -62135553600, TRUE },
+  { "9999-12-31", 253402257600, 253402257600, TRUE },
   /* Leap days: every 4 years, not every 100, again every 400. */
-  { "2000-02-29", 951825600, TRUE },
-  { "2024-02-29", 1709208000, TRUE },
-  { "1996-02-29", 825595200, TRUE },
-  { "0004-02-29", -62035848000, TRUE },
-  /* Date-times with an offset. */
-  { "2023-09-04T12:00:00Z", 1693828800, FALSE },
-  { "2023-09-04t12:00:00z", 1693828800, FALSE },
-  { "2023-09-04 12:00:00Z", 1693828800, FALSE },
-  { "2023-09-04T12:00Z", 1693828800, FALSE },
-  { "2023-09-04T12:00:00+09:00", 1693796400, FALSE },
-  { "2023-09-04T12:00:00+0900", 1693796400, FALSE },
-  { "2023-09-04T03:30:15-05:30", 1693818015, FALSE },
-  { "2023-09-04T12:00:00.123456Z", 1693828800, FALSE },
-  { "2023-09-04T12:00:00,5+00:00", 1693828800, FALSE },
-  { "2024-01-14T14:55:00+09:00", 1705211700, FALSE },
-  { "1950-06-25T04:00:00+09:00", -616050000, FALSE },
-  { "2023-12-31T23:59:60Z", 1704067199, FALSE }, /* a leap second is the last second */
-  { "2023-01-01T00:30:00+01:00", 1672529400, FALSE }, /* the day before, in UTC */
+  { "2000-02-29", 951825600, 951825600, TRUE },
+  { "2024-02-29", 1709208000, 1709208000, TRUE },
+  { "1996-02-29", 825595200, 825595200, TRUE },
+  { "0004-02-29", -62035848000, -62035848000, TRUE },
+  /* Date-times with an offset: drawn at their local time, ordered by their
+   * moment too. */
+  { "2023-09-04T12:00:00Z", 1693828800, 1693828800, FALSE },
+  { "2023-09-04t12:00:00z", 1693828800, 1693828800, FALSE },
+  { "2023-09-04 12:00:00Z", 1693828800, 1693828800, FALSE },
+  { "2023-09-04T12:00Z", 1693828800, 1693828800, FALSE },
+  { "2023-09-04T12:00:00+09:00", 1693828800, 1693796400, FALSE },
+  { "2023-09-04T12:00:00+0900", 1693828800, 1693796400, FALSE },
+  { "2023-09-04T03:30:15-05:30", 1693798215, 1693818015, FALSE },
+  { "2023-09-04T12:00:00.123456Z", 1693828800, 1693828800, FALSE },
+  { "2023-09-04T12:00:00,5+00:00", 1693828800, 1693828800, FALSE },
+  { "2024-01-14T14:55:00+09:00", 1705244100, 1705211700, FALSE },
+  { "1950-06-25T04:00:00+09:00", -616017600, -616050000, FALSE },
+  { "2023-12-31T23:59:60Z", 1704067199, 1704067199, FALSE }, /* a leap second is the last second */
+  /* both sides of midnight: the day as written, not the UTC day */
+  { "2023-01-01T00:30:00+01:00", 1672533000, 1672529400, FALSE }, /* 31 Dec in UTC */
+  { "2024-01-01T08:30:00+09:00", 1704097800, 1704065400, FALSE }, /* 31 Dec in UTC */
+  { "2023-12-31T23:30:00-05:00", 1704065400, 1704083400, FALSE }, /* 1 Jan in UTC */
+  /* the years' ends, where the offset keeps the moment within 1 to 9999 */
+  { "0001-01-01T00:30-00:30", -62135595000, -62135593200, FALSE },
+  { "9999-12-31T23:30+00:30", 253402299000, 253402297200, FALSE },
 };
 
 typedef struct
@@ -83,6 +91,10 @@ static const InvalidCase invalid_cases[] = {
   { "2023-09-04Z", "unexpected text after the date" },
   { "2023-09-041", "unexpected text after the date" },
   { " 2023-09-04", "not a date in the form YYYY-MM-DD" },
+  /* within 1 to 9999 as written, but not once the offset is applied */
+  { "0001-01-01T00:30+01:00", "outside the years 0001 to 9999" },
+  { "0001-01-01T00:00:00+00:01", "outside the years 0001 to 9999" },
+  { "9999-12-31T23:30-01:00", "outside the years 0001 to 9999" },
 };
 
 static void
@@ -92,13 +104,16 @@ test_parse_valid (void)
     {
       const ValidCase *c = &valid_cases[i];
       const char *problem = NULL;
-      gint64 t = 0;
+      gint64 t = 0, instant = 0, t2 = 0;
       gboolean date_only = !c->date_only;
 
-      if (!hl_date_parse (c->text, &t, &date_only, &problem))
+      if (!hl_date_parse_full (c->text, &t, &instant, &date_only, &problem))
         g_error ("“%s” refused: %s", c->text, problem);
       g_assert_cmpint (t, ==, c->time);
+      g_assert_cmpint (instant, ==, c->instant);
       g_assert_cmpint (date_only, ==, c->date_only);
+      g_assert_true (hl_date_parse (c->text, &t2, NULL, NULL));
+      g_assert_cmpint (t2, ==, c->time);
       /* All outputs are optional. */
       g_assert_true (hl_date_parse (c->text, NULL, NULL, NULL));
     }

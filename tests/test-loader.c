@@ -9,12 +9,15 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-json-check.h"
 
 typedef struct
@@ -44,10 +47,16 @@ static const BadCase bad_cases[] = {
   { "bad-utf16.json", SYNTAX, { ": the file is UTF-16 encoded; save it as UTF-8" } },
   { "bad-utf16-no-bom.json", SYNTAX, { ": the file is UTF-16 encoded" } },
   { "bad-nul-byte.json", SYNTAX, { ":35:19: contains a NUL byte", "not a text file" } },
-  { "bad-nul-escape.json", SYNTAX, { ":35:19: not valid JSON", "\\u0000", "not allowed" } },
+  /* "[", NUL, "]": three bytes, not UTF-16 */
+  { "bad-nul-three-bytes.json", SYNTAX, { ":1:2: contains a NUL byte", "not a text file" },
+    "UTF-16" },
+  /* valid JSON that the format refuses by its own rule, said so */
+  { "bad-nul-escape.json", INVALID,
+    { ":35:19: valid JSON, but Heistline does not accept it: the escape \\u0000 (a NUL character) is not allowed" }, "not valid JSON" },
   { "bad-control-char.json", SYNTAX, { ":35:19: not valid JSON", "control character U+0009" } },
-  { "bad-lone-surrogate.json", SYNTAX,
-    { ":35:19: not valid JSON", "\\uD800", "surrogate pair without its second half" } },
+  { "bad-lone-surrogate.json", INVALID,
+    { ":35:19: valid JSON, but Heistline does not accept it: the escape \\uD800", "surrogate pair without its second half" },
+    "not valid JSON" },
   { "bad-bad-escape.json", SYNTAX, { ":35:19: not valid JSON", "invalid escape “\\q”" } },
   { "bad-unterminated-string.json", SYNTAX,
     { ":35:22: not valid JSON", "line break inside a text", "closing quote may be missing" } },
@@ -64,11 +73,19 @@ static const BadCase bad_cases[] = {
   { "bad-nan.json", SYNTAX, { ":23:14: not valid JSON", "expected a value", "found “NaN”" } },
   { "bad-leading-zero.json", SYNTAX,
     { ":36:16: not valid JSON", "invalid number “01”", "must not start with 0" } },
-  { "bad-big-integer.json", SYNTAX,
-    { ":23:14: not valid JSON", "“18446744073709551616” is too large to read exactly" } },
-  { "bad-duplicate-key.json", SYNTAX,
-    { ":24:7: not valid JSON", "the member “usd” appears twice in the same object",
-      "first at line 23, column 7" } },
+  { "bad-big-integer.json", INVALID,
+    { ":23:14: valid JSON, but Heistline does not accept it: the number “18446744073709551616” is too large to read exactly" },
+    "not valid JSON" },
+  { "bad-duplicate-key.json", INVALID,
+    { ":24:7: valid JSON, but Heistline does not accept it: the member “usd” appears twice in the same object",
+      "first at line 23, column 7" }, "not valid JSON" },
+  /* past an object's 64th member too, where the names are sorted to compare */
+  { "bad-duplicate-after-64.json", INVALID,
+    { ":88:7: valid JSON, but Heistline does not accept it: the member “usd” appears twice in the same object",
+      "first at line 87, column 7" } },
+  /* an invisible character is named, not quoted as “” */
+  { "bad-bom-twice.json", SYNTAX,
+    { ":1:1: not valid JSON", "found a byte-order mark (U+FEFF)" }, "found “" },
   { "bad-nesting.json", SYNTAX, { ":1:103: not valid JSON", "nested deeper than 64 levels" } },
   /* The top level */
   { "bad-top-array.json", INVALID,
@@ -144,6 +161,10 @@ static const BadCase bad_cases[] = {
     { ": events[0] (id “stake”): field “lane”: no lane has the id “thefts”",
       "the lanes are “heists”, “launches”" } },
   { "bad-id-null.json", INVALID, { ": events[0]: field “id”: expected a string, got null" } },
+  /* ESC, OSC, BEL, a line break, CSI and RLO, quoted in a visible notation */
+  { "bad-id-terminal.json", INVALID,
+    { ": events[0] (id “x\\x1b[2J\\x1b]0;pwned\\x07\\x0aother.json: valid, 9 events\\u202e”): ",
+      "no lane has the id “heists\\u009b31m”" } },
   { "bad-id-too-long.json", INVALID,
     { ": events[0]: field “id”: too long (300 bytes, at most 256)" } },
   /* Dates */
@@ -156,6 +177,9 @@ static const BadCase bad_cases[] = {
   { "bad-date-us-form.json", INVALID,
     { ": events[0] (id “stake”): field “date”: “07/22/2023” is not a valid date",
       "not a date in the form YYYY-MM-DD" } },
+  { "bad-date-offset-year.json", INVALID,
+    { ": events[0] (id “stake”): field “date”: “9999-12-31T23:30:00-01:00” is not a valid date",
+      "with its time zone offset applied it falls outside the years 0001 to 9999" } },
   { "bad-date-year-99999.json", INVALID,
     { ": events[0] (id “stake”): field “date”: “99999-01-01” is not a valid date",
       "year out of range" } },
@@ -210,6 +234,8 @@ static const BadCase bad_cases[] = {
     { ": events[0] (id “stake”): sources[0]: expected an object, got a string" } },
   { "bad-source-url-empty.json", INVALID,
     { ": events[0] (id “stake”): sources[0]: field “url”: must not be empty" } },
+  { "bad-sources-too-many.json", INVALID,
+    { ": events[0] (id “stake”): field “sources”: 101 sources, at most 100 are supported" } },
   { "bad-confidence.json", INVALID,
     { ": events[0] (id “stake”): field “confidence”: “certain” is not one of “official”, "
       "“analyst”, “suspected”, “disputed”" } },
@@ -448,8 +474,8 @@ test_problem_cap (void)
   g_assert_cmpstr (lines[HL_DATASET_MAX_PROBLEMS], ==, last);
 }
 
-/* A million broken events: the message stays short and the loader stops
- * early instead of counting every one. */
+/* 200,000 broken events, three problems each: the message stays short
+ * (the first 50 problems), and the count of the others is exact. */
 static void
 test_problem_flood (void)
 {
@@ -468,8 +494,78 @@ test_problem_flood (void)
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message,
                                    "flood.json: events[0] (id “e0”): missing required field"));
-  g_assert_true (contains (error->message, "more problems"));
+  g_assert_true (g_str_has_suffix (error->message, "\nflood.json: … and 599950 more problems"));
   g_assert_cmpuint (strlen (error->message), <, 16 * 1024);
+}
+
+/* Every collection has a limit, checked before its elements are read:
+ * 100,000 periods, facts or sources of one event, generated here, are each
+ * refused with the place and the limit; as many as the limit are read. */
+typedef struct
+{
+  const char *name;
+  const char *head;      /* up to the elements */
+  const char *element;   /* one element */
+  const char *tail;
+  guint       limit;
+  const char *problem;   /* after the file name */
+} LimitCase;
+
+#define LIMIT_LANES "{\"format\": \"heistline-dataset/1\", \"lanes\": [{\"id\": \"h\", " \
+                    "\"measure\": \"usd\"}], "
+#define LIMIT_EVENT "{\"id\": \"e\", \"lane\": \"h\", \"date\": \"2023-01-01\", " \
+                    "\"title\": \"E\", \"usd\": 1"
+
+static const LimitCase limit_cases[] = {
+  { "periods", LIMIT_LANES "\"events\": [], \"periods\": [",
+    "{\"from\": \"2023-01-01\", \"to\": \"2023-01-02\", \"label\": \"p\"}", "]}",
+    HL_DATASET_MAX_PERIODS, ": field “periods”: 100000 periods, at most 10000 are supported" },
+  { "facts", LIMIT_LANES "\"events\": [], \"facts\": [", "{\"text\": \"f\"}", "]}",
+    HL_DATASET_MAX_FACTS, ": field “facts”: 100000 facts, at most 1000 are supported" },
+  { "event sources", LIMIT_LANES "\"events\": [" LIMIT_EVENT ", \"sources\": [",
+    "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
+    ": events[0] (id “e”): field “sources”: 100000 sources, at most 100 are supported" },
+  { "fact sources", LIMIT_LANES "\"events\": [], \"facts\": [{\"text\": \"t\", \"sources\": [",
+    "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
+    ": facts[0]: field “sources”: 100000 sources, at most 100 are supported" },
+};
+
+static GBytes *
+limit_file (const LimitCase *c, guint n)
+{
+  GString *json = g_string_new (c->head);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append (json, c->element);
+    }
+  g_string_append (json, c->tail);
+  return g_string_free_to_bytes (json);
+}
+
+static void
+test_collection_limits (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (limit_cases); i++)
+    {
+      const LimitCase *c = &limit_cases[i];
+      g_autoptr(GBytes) over = limit_file (c, 100000);
+      g_autoptr(GBytes) at = limit_file (c, c->limit);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDataset) refused = hl_dataset_new_from_bytes (over, "limit.json", NULL, &error);
+      g_autoptr(HlDataset) read = NULL;
+      g_autofree char *want = g_strconcat ("limit.json", c->problem, NULL);
+
+      g_test_message ("%s", c->name);
+      g_assert_null (refused);
+      g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, want);
+      g_clear_error (&error);
+      read = hl_dataset_new_from_bytes (at, "limit.json", NULL, &error);
+      g_assert_no_error (error);
+    }
 }
 
 /* ---- The syntax check on its own: strict, but never refusing valid JSON ---- */
@@ -578,6 +674,40 @@ test_syntax_limits (void)
   g_assert_true (contains (p4, "too long: more than 1.0 KiB in one string"));
 }
 
+/* Every member is compared, however many an object has: 100,000 names,
+ * then a duplicate of the 70th (written with an escape), or of none. */
+static void
+test_syntax_many_members (void)
+{
+  const HlJsonLimits limits = { 64, 1024 };
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL;
+  guint line = 0, col = 0;
+  gsize dup_at;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (json, "%s\n\"k%u\": %u", i ? "," : "", i, i);
+  g_string_append (json, "}");
+  g_assert_true (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p1));
+
+  g_string_truncate (json, json->len - 1);
+  dup_at = json->len + 2;
+  /* two duplicates: the one written first is named */
+  g_string_append (json, ",\n\"\\u006b70\": 0,\n\"k5\": 0}");
+  g_assert_false (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p2));
+  g_assert_cmpuint (line, ==, 100002);
+  g_assert_cmpuint (col, ==, 1);
+  g_assert_true (contains (p2, "the member “k70” appears twice in the same object "
+                               "(first at line 72, column 1)"));
+
+  /* a member past the 64th, duplicated after 100,000 others */
+  json->str[dup_at + 6] = 'c';   /* "\u006c70" is "l70": "k5" is the only duplicate now */
+  g_assert_false (hl_json_check (json->str, json->len, &limits, NULL, &line, &col, &p3));
+  g_assert_cmpuint (line, ==, 100003);
+  g_assert_true (contains (p3, "the member “k5” appears twice in the same object "
+                               "(first at line 7, column 1)"));
+}
+
 /* ---- Good files ---- */
 
 static HlDataset *
@@ -610,6 +740,15 @@ check_bundled (HlDataset *dataset)
   for (guint k = 1; k < hl_dataset_get_n_events (dataset); k++)
     g_assert_cmpint (hl_dataset_get_event (dataset, k - 1)->time, <=,
                      hl_dataset_get_event (dataset, k)->time);
+  /* every event on the day it is dated, offsets or not */
+  for (guint k = 0; k < hl_dataset_get_n_events (dataset); k++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, k);
+      g_autofree char *day = hl_date_format_iso (ev->time);
+
+      if (strncmp (day, ev->date, 10) != 0)
+        g_error ("%s dated %s is drawn on %s", ev->id, ev->date, day);
+    }
 
   i = hl_dataset_find_event (dataset, "stake-2023");
   g_assert_cmpint (i, >=, 0);
@@ -644,6 +783,55 @@ test_bundled (void)
 }
 
 /* RFC 8259 lets a parser ignore a UTF-8 byte order mark; Windows editors add one. */
+/* A date-time is drawn on the day it is written with: 23:30 at -05:00 on
+ * 31 December is 2023 (in UTC it is already 2024), 08:30 at +09:00 on
+ * 1 January is 2024 (in UTC still 2023). Events of the same local time
+ * are ordered by their moment. */
+static void
+test_offset_days (void)
+{
+  static const char json[] =
+    "{\"format\": \"heistline-dataset/1\", \"lanes\": [{\"id\": \"h\", \"measure\": \"usd\"}],"
+    " \"events\": ["
+    "{\"id\": \"ny\", \"lane\": \"h\", \"date\": \"2023-12-31T23:30-05:00\", "
+    "\"title\": \"A\", \"usd\": 1},"
+    "{\"id\": \"tokyo\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30+09:00\", "
+    "\"title\": \"B\", \"usd\": 2},"
+    "{\"id\": \"utc\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30Z\", "
+    "\"title\": \"C\", \"usd\": 4},"
+    "{\"id\": \"seoul\", \"lane\": \"h\", \"date\": \"2024-01-01T08:30+09:00\", "
+    "\"title\": \"D\", \"usd\": 8}"
+    "]}";
+  static const char *order[] = { "ny", "tokyo", "seoul", "utc" };
+  static const char *days[] = { "2023-12-31", "2024-01-01", "2024-01-01", "2024-01-01" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "offsets.json", NULL, &error);
+  gint64 first, last;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+      g_autofree char *day = hl_date_format_iso (ev->time);
+      int y;
+
+      g_assert_cmpstr (ev->id, ==, order[i]);
+      g_assert_cmpstr (day, ==, days[i]);
+      hl_date_to_ymd (ev->time, &y, NULL, NULL);
+      g_assert_cmpint (y, ==, i == 0 ? 2023 : 2024);
+    }
+  /* the instant stays exact: 23:30-05:00 is 04:30Z the next day */
+  g_assert_cmpint (hl_dataset_get_event (dataset, 0)->instant, ==,
+                   hl_date_from_ymd (2024, 1, 1) + 4 * 3600 + 30 * 60);
+  g_assert_cmpint (hl_dataset_get_event (dataset, 0)->time, ==,
+                   hl_date_from_ymd (2023, 12, 31) + 23 * 3600 + 30 * 60);
+  /* a year's events are the ones dated in it */
+  g_assert_cmpuint (hl_dataset_lower_bound (dataset, hl_date_from_ymd (2024, 1, 1)), ==, 1);
+  g_assert_true (hl_dataset_get_extent (dataset, &first, &last));
+  g_assert_cmpint (hl_date_floor_day (first), ==, hl_date_from_ymd (2023, 12, 31));
+}
+
 static void
 test_bom (void)
 {
@@ -935,14 +1123,14 @@ test_size_limit (TmpDir *t, gconstpointer data)
 
   hl_load_options_init (&opts);
   g_assert_cmpuint (opts.max_file_size, ==, HL_DATASET_DEFAULT_MAX_SIZE);
-  opts.max_file_size = 1000;
+  opts.max_file_size = 1024;
 
   dataset = hl_dataset_new_from_file_full (file, &opts, NULL, &error);
   g_assert_null (dataset);
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, path));
   g_assert_true (contains (error->message, ": the file is "));
-  g_assert_true (contains (error->message, "larger than the limit of 1.0 kB"));
+  g_assert_true (contains (error->message, "larger than the limit of 1.0 KiB"));
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
@@ -989,13 +1177,13 @@ test_size_limit_async (void)
   HlLoadOptions *opts = g_new (HlLoadOptions, 1);
 
   hl_load_options_init (opts);
-  opts->max_file_size = 1000;
+  opts->max_file_size = 1024;
   hl_dataset_load_async_full (file, opts, NULL, on_loaded_with_limit, &error);
   g_free (opts);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
-  g_assert_true (contains (error->message, "larger than the limit of 1.0 kB"));
+  g_assert_true (contains (error->message, "larger than the limit of 1.0 KiB"));
 }
 
 /* HEISTLINE_MAX_FILE_SIZE read into options by the caller, with nonsense
@@ -1044,6 +1232,25 @@ test_options_from_env (void)
     g_unsetenv (HL_LOAD_MAX_FILE_SIZE_ENV);
 }
 
+/* The default limit in the units the documentation uses: "1.0 GiB", not
+ * "1.1 GB" (a sparse file: nothing is written or read). */
+static void
+test_size_limit_iec (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "big.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": the file is 1.1 GiB, larger than the limit of "
+                                       "1.0 GiB", NULL);
+  g_autoptr(GError) error = NULL;
+  int fd = open (path, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 1100 * 1024 * 1024), ==, 0);
+  close (fd);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
+  g_assert_true (contains (error->message, want));
+}
+
 /* HEISTLINE_MAX_FILE_SIZE moves the limit for one run of the command. */
 static void
 test_size_limit_env (void)
@@ -1053,11 +1260,11 @@ test_size_limit_env (void)
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
   int status;
 
-  if (!run_cli (args, "HEISTLINE_MAX_FILE_SIZE=1000", &status, &out, &err))
+  if (!run_cli (args, "HEISTLINE_MAX_FILE_SIZE=1024", &status, &out, &err))
     return;
   g_assert_cmpint (status, ==, 1);
   g_assert_true (g_str_has_prefix (err, path));
-  g_assert_true (contains (err, "larger than the limit of 1.0 kB"));
+  g_assert_true (contains (err, "larger than the limit of 1.0 KiB"));
 
   /* Nonsense is reported and the default kept. */
   run_cli (args, "HEISTLINE_MAX_FILE_SIZE=lots", &status, &out2, &err2);
@@ -1228,9 +1435,121 @@ test_file_endless_pipe (TmpDir *t, gconstpointer data)
   g_thread_join (thread);
 
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE);
-  g_assert_true (contains (error->message, ": the file is larger than the limit of 1.0 MB"));
+  g_assert_true (contains (error->message, ": the file is larger than the limit of 1.0 MiB"));
   g_bytes_unref (w.bytes);
   g_free (w.path);
+}
+
+/* ---- Terminal-safe messages ---- */
+
+/* Nothing a terminal acts on, and no line that does not start with @path. */
+static void
+assert_terminal_safe (const char *text, const char *path)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  if (hl_escape_needed (text, -1, HL_ESCAPE_KEEP_NEWLINES))
+    g_error ("raw control or bidi character in:\n%s", text);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    if (!g_str_has_prefix (lines[i], path))
+      g_error ("a line that does not start with %s:\n%s", path, lines[i]);
+}
+
+/* An id with ESC, OSC, BEL, a newline and U+202E cannot clear the screen,
+ * retitle the terminal or forge a line "other.json: valid, 9 events"; nor
+ * can a file name with the same in it. */
+static void
+test_cli_terminal_safe (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = data_path ("bad-id-terminal.json");
+  g_autofree char *bundled = bundled_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *evil = NULL, *evil_shown = NULL;
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  const char *args[] = { "--validate", path, NULL };
+  const char *args2[] = { "--validate", NULL, NULL };
+  int status;
+
+  if (!run_cli (args, NULL, &status, &out, &err))
+    return;
+  g_assert_cmpint (status, ==, 1);
+  assert_terminal_safe (err, path);
+  g_assert_true (contains (err, "(id “x\\x1b[2J\\x1b]0;pwned\\x07\\x0aother.json: valid, "
+                                "9 events\\u202e”)"));
+  g_assert_cmpuint (strlen (err), ==, strcspn (err, "\n") + 1);   /* one line */
+
+  g_assert_true (g_file_get_contents (bundled, &contents, NULL, NULL));
+  evil = write_file (t, "a\033]0;t\007\nother.json: valid, 9 events\u202e.json", contents, -1);
+  evil_shown = hl_escape_text (evil, -1, HL_ESCAPE_NONE);
+  args2[1] = evil;
+  g_assert_true (run_cli (args2, NULL, &status, &out2, &err2));
+  g_assert_cmpint (status, ==, 0);
+  assert_terminal_safe (out2, t->dir);
+  g_assert_true (g_str_has_prefix (out2, evil_shown));
+  g_assert_true (contains (out2, "\\x1b]0;t\\x07\\x0aother.json: valid, 9 events\\u202e.json: "
+                                 "valid, "));
+}
+
+/* A FIFO that no program writes to: refused within a moment, where open()
+ * used to wait for ever (the alarm fails the test if it still does). */
+static void
+test_file_fifo_no_writer (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "fifo.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": is not a regular file (a FIFO) and no program "
+                                       "is writing to it", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  const char *args[] = { "--validate", path, NULL };
+  int status;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  alarm (20);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
+  if (run_cli (args, NULL, &status, &out, &err))
+    {
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, want));
+    }
+  alarm (0);
+}
+
+/* A socket is called a socket, not a device. */
+static void
+test_file_socket (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "sock.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": is not a regular file (a socket), not a "
+                                       "dataset file", NULL);
+  g_autoptr(GError) error = NULL;
+  struct sockaddr_un addr = { .sun_family = AF_UNIX };
+  int fd = socket (AF_UNIX, SOCK_STREAM, 0);
+
+  g_assert_cmpuint (strlen (path), <, sizeof addr.sun_path);
+  strcpy (addr.sun_path, path);
+  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
+  error = load_path (path);
+  close (fd);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
+}
+
+/* A system error names the path once (GIO's message repeated it). */
+static void
+test_file_symlink_loop (TmpDir *t, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (t->dir, "loop.json", NULL);
+  g_autofree char *want = g_strconcat (path, ": cannot read: ", g_strerror (ELOOP), NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink ("loop.json", path), ==, 0);
+  error = load_path (path);
+  g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, want);
 }
 
 /* ---- Cancellation ---- */
@@ -1321,12 +1640,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/syntax/valid", test_syntax_valid);
   g_test_add_func ("/loader/syntax/invalid", test_syntax_invalid);
   g_test_add_func ("/loader/syntax/limits", test_syntax_limits);
+  g_test_add_func ("/loader/syntax/many-members", test_syntax_many_members);
   g_test_add_func ("/loader/bad/all-fixtures-listed", test_all_fixtures_listed);
   g_test_add_func ("/loader/bad/problem-cap", test_problem_cap);
   g_test_add_func ("/loader/bad/problem-flood", test_problem_flood);
+  g_test_add_func ("/loader/bad/collection-limits", test_collection_limits);
 
   g_test_add_func ("/loader/good/bundled", test_bundled);
   g_test_add_func ("/loader/good/bom", test_bom);
+  g_test_add_func ("/loader/good/offset-days", test_offset_days);
   g_test_add_func ("/loader/good/unknown-fields", test_unknown_fields);
   g_test_add_func ("/loader/good/count-absent", test_count_absent);
   g_test_add_func ("/loader/good/no-events", test_no_events);
@@ -1344,6 +1666,8 @@ main (int argc, char *argv[])
   g_test_add ("/loader/huge/long-field", TmpDir, NULL, tmp_setup, test_long_field, tmp_teardown);
   g_test_add ("/loader/huge/size-limit", TmpDir, NULL, tmp_setup, test_size_limit, tmp_teardown);
   g_test_add_func ("/loader/huge/size-limit-env", test_size_limit_env);
+  g_test_add ("/loader/huge/size-limit-iec", TmpDir, NULL, tmp_setup, test_size_limit_iec,
+              tmp_teardown);
   g_test_add_func ("/loader/huge/size-limit-async", test_size_limit_async);
   g_test_add_func ("/loader/options/from-env", test_options_from_env);
 
@@ -1357,6 +1681,13 @@ main (int argc, char *argv[])
   g_test_add ("/loader/file/endless-pipe", TmpDir, NULL, tmp_setup, test_file_endless_pipe,
               tmp_teardown);
 
+  g_test_add ("/loader/file/fifo-no-writer", TmpDir, NULL, tmp_setup, test_file_fifo_no_writer,
+              tmp_teardown);
+  g_test_add ("/loader/file/socket", TmpDir, NULL, tmp_setup, test_file_socket, tmp_teardown);
+  g_test_add ("/loader/file/symlink-loop", TmpDir, NULL, tmp_setup, test_file_symlink_loop,
+              tmp_teardown);
+  g_test_add ("/loader/file/terminal-safe-cli", TmpDir, NULL, tmp_setup, test_cli_terminal_safe,
+              tmp_teardown);
   g_test_add_func ("/loader/cancel/sync", test_cancelled);
   g_test_add_func ("/loader/cancel/async", test_cancelled_async);
   g_test_add_func ("/loader/cancel/async-bad-file", test_async_bad);

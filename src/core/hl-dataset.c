@@ -519,6 +519,9 @@ compare_events (gconstpointer a, gconstpointer b, gpointer user_data)
 
   if (ea->time != eb->time)
     return ea->time < eb->time ? -1 : 1;
+  /* 12:00+09:00 came before 12:00Z: the same day and hour, drawn alike */
+  if (ea->instant != eb->instant)
+    return ea->instant < eb->instant ? -1 : 1;
   return 0;
 }
 
@@ -538,7 +541,8 @@ hl_dataset_finish (HlDataset *self)
   for (guint i = 0; i < self->facts->len; i++)
     facts[i].sources = facts[i].n_sources ? sources + GPOINTER_TO_SIZE (facts[i].sources) : NULL;
 
-  /* g_qsort_with_data() is stable, so events at the same time keep file order. */
+  /* By the time as written, then by the exact moment; g_qsort_with_data()
+   * is stable, so events at the same moment keep file order. */
   g_qsort_with_data (events, self->events->len, sizeof (HlEvent),
                      compare_events, NULL);
 

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 
 /* Caps that keep a hostile file from exhausting memory or the screen. */
 #define HL_DATASET_MAX_LANES      32
+/* A real dataset has a few dozen periods and facts and a handful of sources
+ * per event; these are far past that and still cheap to draw and list
+ * (data/README.md, "Sanity limits"). */
+#define HL_DATASET_MAX_PERIODS    10000
+#define HL_DATASET_MAX_FACTS      1000
+#define HL_DATASET_MAX_SOURCES    100     /* per event, and per fact */
 #define HL_DATASET_MAX_PROBLEMS   50
 #define HL_DATASET_MAX_DEPTH      64
 #define HL_DATASET_DEFAULT_MAX_SIZE ((gsize) 1024 * 1024 * 1024)
@@ -34,7 +40,8 @@ typedef enum
   HL_DATASET_ERROR_IO,        /* could not read the file */
   HL_DATASET_ERROR_TOO_LARGE, /* over the size limit */
   HL_DATASET_ERROR_SYNTAX,    /* not JSON: carries line:column */
-  HL_DATASET_ERROR_INVALID,   /* JSON, but not a valid dataset */
+  HL_DATASET_ERROR_INVALID,   /* JSON, but not a valid dataset (also valid JSON that the
+                               * format refuses: a member twice, "\u0000"…) */
 } HlDatasetError;
 
 typedef enum
@@ -90,7 +97,8 @@ typedef struct
   const char     *id;
   const char     *title;
   const char     *date;   /* as written in the file */
-  gint64          time;
+  gint64          time;   /* the local date and time as written, as if UTC (hl-date.h) */
+  gint64          instant; /* the exact moment, UTC: orders events of the same time */
   guint           lane;   /* index into the lanes */
   double          usd;    /* usd lanes */
   double          usd_low;

@@ -181,19 +181,34 @@ parse_offset (const char **p, int *seconds)
   return NULL;
 }
 
+/* The first and last second of the years 1 to 9999. */
+#define FIRST_SECOND ((gint64) -62135596800)
+#define LAST_SECOND  ((gint64) 253402300799)
+
 /* Accepts "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM[:SS[.frac]](Z|+HH:MM|-HH:MM)".
+ *
+ * *@out_time is the date and time as written, read as if it were UTC: a
+ * date-time is drawn on the day its own writer dated it, whatever its
+ * offset ("2023-12-31T23:30-05:00" is 31 December 2023 at 23:30).
+ * *@out_instant is the exact moment (the offset applied), which orders
+ * events of the same local time. A plain date is the middle of its day in
+ * both. A date-time whose moment falls outside the years 1 to 9999 is
+ * refused.
+ *
  * On failure *out_problem says, in words a person can act on, what is wrong
  * (a static, translatable string). */
 gboolean
-hl_date_parse (const char  *text,
-               gint64      *out_time,
-               gboolean    *out_is_date_only,
-               const char **out_problem)
+hl_date_parse_full (const char  *text,
+                    gint64      *out_time,
+                    gint64      *out_instant,
+                    gboolean    *out_is_date_only,
+                    const char **out_problem)
 {
   const char *p = text;
   const char *problem;
   int y, mo, d, seconds = 0, offset = 0;
   gboolean date_only = FALSE;
+  gint64 local = 0;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -209,6 +224,13 @@ hl_date_parse (const char  *text,
           (problem = parse_offset (&p, &offset)) == NULL && *p != '\0')
         problem = N_("unexpected text after the date");
     }
+  if (problem == NULL)
+    {
+      local = hl_date_from_ymd (y, mo, d) + seconds;
+      if (local - offset < FIRST_SECOND || local - offset > LAST_SECOND)
+        problem = N_("with its time zone offset applied it falls outside the years 0001 to "
+                     "9999");
+    }
 
   if (problem != NULL)
     {
@@ -217,10 +239,24 @@ hl_date_parse (const char  *text,
       return FALSE;
     }
   if (out_time)
-    *out_time = hl_date_from_ymd (y, mo, d) + seconds - offset;
+    *out_time = local;
+  if (out_instant)
+    *out_instant = local - offset;
   if (out_is_date_only)
     *out_is_date_only = date_only;
   return TRUE;
+}
+
+/* hl_date_parse_full() without the instant. */
+gboolean
+hl_date_parse (const char  *text,
+               gint64      *out_time,
+               gboolean    *out_is_date_only,
+               const char **out_problem)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return hl_date_parse_full (text, out_time, NULL, out_is_date_only, out_problem);
 }
 
 char *

@@ -11,9 +11,11 @@
 #include "hl-dataset.h"
 #include "hl-json-check.h"
 
-/* Member names are compared within one object to find duplicates; an object
- * with more members than this (no dataset object has) is checked only for
- * its first ones, which keeps the check linear. */
+/* Member names are compared within one object to find duplicates: the
+ * first ones each against those before it, at once; an object with more
+ * members than this (no dataset object has) has all its names sorted and
+ * compared when it closes, which costs O(n log n) whatever the names are
+ * (a hash table could be made to collide). */
 #define MAX_KEYS_CHECKED 64
 #define CANCEL_CHECK_EVERY ((gsize) 16 * 1024 * 1024)
 
@@ -46,6 +48,7 @@ typedef struct
 
   gsize               err_pos;
   char               *problem;
+  gboolean            by_rule;   /* valid JSON, refused by the format's own rule */
 
   Frame              *stack;
   guint               depth;
@@ -54,6 +57,8 @@ typedef struct
 } Checker;
 
 static gboolean fail (Checker *c, gsize pos, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean fail_rule (Checker *c, gsize pos, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 fail (Checker *c, gsize pos, const char *format, ...)
@@ -66,6 +71,22 @@ fail (Checker *c, gsize pos, const char *format, ...)
   c->problem = g_strdup_vprintf (format, args);
   va_end (args);
   c->err_pos = pos;
+  return FALSE;
+}
+
+/* fail() for what is valid JSON but refused by the format's own rule. */
+static gboolean
+fail_rule (Checker *c, gsize pos, const char *format, ...)
+{
+  va_list args;
+
+  if (c->problem != NULL)
+    return FALSE;
+  va_start (args, format);
+  c->problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  c->err_pos = pos;
+  c->by_rule = TRUE;
   return FALSE;
 }
 
@@ -111,6 +132,17 @@ describe_at (Checker *c, gsize pos)
 
   if (pos >= c->len)
     return g_strdup (_("the end of the file"));
+  if ((guchar) *p >= 0x80)
+    {
+      gunichar ch = g_utf8_get_char_validated (p, (gssize) avail);
+
+      /* Quoted, an invisible character would read as “”. */
+      if (ch == 0xFEFF)
+        return g_strdup (_("a byte-order mark (U+FEFF)"));
+      if (ch < 0x110000 && (g_unichar_isspace (ch) || !g_unichar_isgraph (ch) ||
+                            g_unichar_type (ch) == G_UNICODE_FORMAT))
+        return g_strdup_printf (_("an invisible character (U+%04X)"), ch);
+    }
   if (*p == '"')
     {
       for (n = 1; n < avail && n < 64 && p[n] != '"'; n++)
@@ -227,11 +259,11 @@ scan_unicode_escape (Checker *c, gsize *i)
     return fail (c, *i, _("invalid escape in a text: \\u must be followed by four "
                           "hexadecimal digits"));
   if (cp == 0)
-    return fail (c, *i, _("the escape \\u0000 (a NUL character) is not allowed in "
-                          "a text"));
+    return fail_rule (c, *i, _("the escape \\u0000 (a NUL character) is not allowed in "
+                               "a text"));
   if (cp >= 0xDC00 && cp <= 0xDFFF)
-    return fail (c, *i, _("the escape \\u%04X is the second half of a surrogate pair "
-                          "without its first half"), (guint) cp);
+    return fail_rule (c, *i, _("the escape \\u%04X is the second half of a surrogate pair "
+                               "without its first half"), (guint) cp);
   if (cp >= 0xD800 && cp <= 0xDBFF)
     {
       int lo = -1;
@@ -239,8 +271,8 @@ scan_unicode_escape (Checker *c, gsize *i)
       if (*i + 7 < c->len && d[*i + 6] == '\\' && d[*i + 7] == 'u')
         lo = hex4 (d + *i + 8, c->len - *i - 8);
       if (lo < 0xDC00 || lo > 0xDFFF)
-        return fail (c, *i, _("the escape \\u%04X is the first half of a surrogate "
-                              "pair without its second half"), (guint) cp);
+        return fail_rule (c, *i, _("the escape \\u%04X is the first half of a surrogate "
+                                   "pair without its second half"), (guint) cp);
       *i += 6;
     }
   *i += 6;
@@ -383,8 +415,9 @@ scan_number (Checker *c)
                                                               : "9223372036854775807", 19) > 0)))
         {
           what = describe_at (c, start);
-          return fail (c, start, _("the number %s is too large to read exactly; write it with "
-                                   "a decimal point or an exponent (e.g. 1.5e21)"), what);
+          return fail_rule (c, start, _("the number %s is too large to read exactly; write "
+                                        "it with a decimal point or an exponent (e.g. "
+                                        "1.5e21)"), what);
         }
     }
   if (hint != NULL)
@@ -453,12 +486,64 @@ fail_expected_value (Checker *c)
 }
 
 static gboolean
+fail_duplicate (Checker *c, const Key *key, const Key *first)
+{
+  guint line, col;
+  gsize shown = utf8_cut (key->name, key->len, 40);
+
+  hl_json_locate (c->data, first->pos, &line, &col);
+  return fail_rule (c, key->pos, _("the member “%.*s%s” appears twice in the same object "
+                                   "(first at line %u, column %u)"),
+                    (int) shown, key->name, shown < key->len ? "…" : "", line, col);
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b)
+{
+  const Key *ka = a, *kb = b;
+  int cmp = memcmp (ka->name, kb->name, MIN (ka->len, kb->len));
+
+  if (cmp != 0)
+    return cmp;
+  if (ka->len != kb->len)
+    return ka->len < kb->len ? -1 : 1;
+  return ka->pos < kb->pos ? -1 : ka->pos > kb->pos;
+}
+
+/* At the end of an object with more than MAX_KEYS_CHECKED members: sorted
+ * by name, then place, equal names are neighbours; the duplicate reported
+ * is the one written first, as the check on the way would have found it. */
+static gboolean
+check_duplicates_sorted (Checker *c, Frame *f)
+{
+  Key *keys = &g_array_index (c->keys, Key, f->first_key);
+  const Key *dup = NULL, *first = NULL;
+  guint group = 0;
+
+  g_assert (f->n_keys > MAX_KEYS_CHECKED);
+  qsort (keys, f->n_keys, sizeof (Key), compare_keys);
+  for (guint k = 1; k < f->n_keys; k++)
+    {
+      if (keys[k].len != keys[group].len ||
+          memcmp (keys[k].name, keys[group].name, keys[k].len) != 0)
+        {
+          group = k;
+          continue;
+        }
+      if (k == group + 1 && (dup == NULL || keys[k].pos < dup->pos))
+        {
+          dup = &keys[k];
+          first = &keys[group];
+        }
+    }
+  return dup == NULL || fail_duplicate (c, dup, first);
+}
+
+static gboolean
 check_duplicate (Checker *c, Frame *f, gsize key_start, gboolean has_escape)
 {
   Key key;
 
-  if (f->n_keys >= MAX_KEYS_CHECKED)
-    return TRUE;
   key.pos = key_start;
   if (has_escape)
     key.name = decode_string (c, key_start + 1, c->pos - 1, &key.len);
@@ -467,20 +552,13 @@ check_duplicate (Checker *c, Frame *f, gsize key_start, gboolean has_escape)
       key.name = c->data + key_start + 1;
       key.len = c->pos - 1 - (key_start + 1);
     }
-  for (guint k = f->first_key; k < f->first_key + f->n_keys; k++)
+  for (guint k = f->first_key;
+       f->n_keys < MAX_KEYS_CHECKED && k < f->first_key + f->n_keys; k++)
     {
       const Key *other = &g_array_index (c->keys, Key, k);
 
       if (other->len == key.len && memcmp (other->name, key.name, key.len) == 0)
-        {
-          guint line, col;
-          gsize shown = utf8_cut (key.name, key.len, 40);
-
-          hl_json_locate (c->data, other->pos, &line, &col);
-          return fail (c, key_start, _("the member “%.*s%s” appears twice in the same object "
-                                       "(first at line %u, column %u)"),
-                       (int) shown, key.name, shown < key.len ? "…" : "", line, col);
-        }
+        return fail_duplicate (c, &key, other);
     }
   g_array_append_val (c->keys, key);
   f->n_keys++;
@@ -674,6 +752,8 @@ scan_after_value (Checker *c, gboolean *want_value, gboolean *done)
   if (c->data[c->pos] != (f->type == '{' ? '}' : ']'))
     return fail_no_separator (c, f);
   c->pos++;
+  if (f->type == '{' && f->n_keys > MAX_KEYS_CHECKED && !check_duplicates_sorted (c, f))
+    return FALSE;
   g_array_set_size (c->keys, f->first_key);
   c->depth--;
   return TRUE;
@@ -713,6 +793,24 @@ hl_json_check (const char         *data,
                guint              *out_column,
                char              **out_problem)
 {
+  return hl_json_check_full (data, len, limits, cancellable, out_line, out_column, out_problem,
+                             NULL);
+}
+
+/* hl_json_check(), and on failure *@out_by_rule: whether the bytes are
+ * valid JSON that the format refuses by its own rule (a member name twice
+ * in an object, "\u0000", an unpaired surrogate, an integer past 64 bits)
+ * rather than not JSON at all. */
+gboolean
+hl_json_check_full (const char         *data,
+                    gsize               len,
+                    const HlJsonLimits *limits,
+                    GCancellable       *cancellable,
+                    guint              *out_line,
+                    guint              *out_column,
+                    char              **out_problem,
+                    gboolean           *out_by_rule)
+{
   Checker c = { 0 };
   gboolean ok;
 
@@ -736,6 +834,8 @@ hl_json_check (const char         *data,
     }
   else
     *out_problem = NULL;
+  if (out_by_rule != NULL)
+    *out_by_rule = !ok && c.by_rule;
 
   g_free (c.problem);
   g_free (c.stack);

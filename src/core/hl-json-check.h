@@ -25,6 +25,15 @@ gboolean hl_json_check (const char         *data,
                         guint              *out_column,
                         char              **out_problem);
 
+gboolean hl_json_check_full (const char         *data,
+                             gsize               len,
+                             const HlJsonLimits *limits,
+                             GCancellable       *cancellable,
+                             guint              *out_line,
+                             guint              *out_column,
+                             char              **out_problem,
+                             gboolean           *out_by_rule);
+
 void     hl_json_locate (const char         *data,
                          gsize               offset,
                          guint              *line,

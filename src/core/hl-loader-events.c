@@ -13,8 +13,6 @@
 #define MAX_COUNT      1000000
 /* Between two looks at the cancellable: a million events take seconds. */
 #define CANCEL_CHECK_EVERY 4096
-/* Past the problem cap, reading on only counts problems: stop after these. */
-#define MAX_DROPPED    10000
 
 static HlConfidence
 parse_confidence (const char *text)
@@ -66,7 +64,7 @@ read_event_fields (HlLoader *l, JsonObject *obj, HlEvent *ev)
   const char *confidence;
 
   ev->title = hl_loader_read_string (l, obj, "title", TRUE, HL_LOADER_MAX_TITLE, FALSE);
-  hl_loader_read_date (l, obj, "date", TRUE, &ev->time, NULL, &ev->date);
+  hl_loader_read_date (l, obj, "date", TRUE, &ev->time, &ev->instant, NULL, &ev->date);
   ev->kind = hl_loader_read_string (l, obj, "kind", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->actor = hl_loader_read_string (l, obj, "actor", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->outcome = hl_loader_read_string (l, obj, "outcome", FALSE, HL_LOADER_MAX_TEXT, FALSE);
@@ -228,7 +226,8 @@ read_event (HlLoader *l, JsonObject *obj, guint index, GHashTable *ids)
 }
 
 /* Reads the events of @array, numbering them from *@index on. Returns
- * FALSE when reading should stop: cancelled, or too many problems. */
+ * FALSE when reading should stop: cancelled. Past the problem cap, reading
+ * on only counts problems (none is formatted), so the count is exact. */
 gboolean
 hl_loader_read_event_array (HlLoader *l, JsonArray *array, guint *index, GHashTable *ids)
 {
@@ -245,8 +244,6 @@ hl_loader_read_event_array (HlLoader *l, JsonArray *array, guint *index, GHashTa
       hl_loader_set_where (l, "events[%u]", i);
       if ((obj = hl_loader_element_object (l, array, k)) != NULL)
         read_event (l, obj, i, ids);
-      if (l->n_dropped > MAX_DROPPED)
-        return FALSE;
     }
   return TRUE;
 }

@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-loader-private.h"
 
 void
 hl_loader_problem (HlLoader *l, const char *format, ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   if (l->problems->len >= HL_DATASET_MAX_PROBLEMS)
@@ -28,10 +30,13 @@ hl_loader_problem (HlLoader *l, const char *format, ...)
   text = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Ids, values and member names come from the file: one problem is one
+   * line, with nothing in it a terminal would act on. */
   if (l->where != NULL)
-    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s: %s", l->name, l->where, text));
+    line = g_strdup_printf ("%s: %s: %s", l->name, l->where, text);
   else
-    g_ptr_array_add (l->problems, g_strdup_printf ("%s: %s", l->name, text));
+    line = g_strdup_printf ("%s: %s", l->name, text);
+  g_ptr_array_add (l->problems, hl_escape_text (line, -1, HL_ESCAPE_NONE));
 }
 
 void
@@ -200,6 +205,22 @@ hl_loader_read_array (HlLoader *l, JsonObject *obj, const char *member, gboolean
   return json_node_get_array (node);
 }
 
+/* The number of elements of @array (NULL: none) to read: 0, with a
+ * problem, if it holds more than @max. */
+guint
+hl_loader_check_length (HlLoader *l, JsonArray *array, const char *member, guint max)
+{
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (n <= max)
+    return n;
+  /* TRANSLATORS: a field of the format ("periods", "facts", "sources"), the
+   * number of its elements and the same word (untranslated), the limit */
+  hl_loader_problem (l, _("field “%s”: %u %s, at most %u are supported"), member, n, member,
+                     max);
+  return 0;
+}
+
 JsonObject *
 hl_loader_element_object (HlLoader *l, JsonArray *array, guint i)
 {
@@ -215,14 +236,15 @@ hl_loader_element_object (HlLoader *l, JsonArray *array, guint i)
 
 gboolean
 hl_loader_read_date (HlLoader *l, JsonObject *obj, const char *member, gboolean required,
-                     gint64 *out_time, gboolean *out_date_only, const char **out_text)
+                     gint64 *out_time, gint64 *out_instant, gboolean *out_date_only,
+                     const char **out_text)
 {
   const char *text = hl_loader_read_string (l, obj, member, required, 64, FALSE);
   const char *problem = NULL;
 
   if (text == NULL)
     return FALSE;
-  if (!hl_date_parse (text, out_time, out_date_only, &problem))
+  if (!hl_date_parse_full (text, out_time, out_instant, out_date_only, &problem))
     {
       hl_loader_problem (l, _("field “%s”: “%s” is not a valid date: %s"), member, text,
                          _(problem));
@@ -241,8 +263,8 @@ hl_loader_read_range (HlLoader *l, JsonObject *obj, gint64 *from, gint64 *to)
   gboolean ok = TRUE;
   const char *from_text = NULL, *to_text = NULL;
 
-  ok &= hl_loader_read_date (l, obj, "from", TRUE, from, &from_day, &from_text);
-  ok &= hl_loader_read_date (l, obj, "to", TRUE, to, &to_day, &to_text);
+  ok &= hl_loader_read_date (l, obj, "from", TRUE, from, NULL, &from_day, &from_text);
+  ok &= hl_loader_read_date (l, obj, "to", TRUE, to, NULL, &to_day, &to_text);
   if (!ok)
     return FALSE;
   if (from_day)
@@ -270,10 +292,7 @@ hl_loader_read_sources (HlLoader *l, JsonObject *obj, const HlSource **out_sourc
 
   *out_sources = NULL;
   *out_n = 0;
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
+  n = hl_loader_check_length (l, array, "sources", HL_DATASET_MAX_SOURCES);
   for (guint i = 0; i < n; i++)
     {
       JsonObject *src;

@@ -80,6 +80,10 @@ JsonArray   *hl_loader_read_array      (HlLoader      *l,
                                         JsonObject    *obj,
                                         const char    *member,
                                         gboolean       required);
+guint        hl_loader_check_length    (HlLoader      *l,
+                                        JsonArray     *array,
+                                        const char    *member,
+                                        guint          max);
 JsonObject  *hl_loader_element_object  (HlLoader      *l,
                                         JsonArray     *array,
                                         guint          i);
@@ -88,6 +92,7 @@ gboolean     hl_loader_read_date       (HlLoader      *l,
                                         const char    *member,
                                         gboolean       required,
                                         gint64        *out_time,
+                                        gint64        *out_instant,
                                         gboolean      *out_date_only,
                                         const char   **out_text);
 gboolean     hl_loader_read_range      (HlLoader      *l,

@@ -117,7 +117,7 @@ static void
 read_periods (HlLoader *l, JsonObject *root)
 {
   JsonArray *array = hl_loader_read_array (l, root, "periods", FALSE);
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = hl_loader_check_length (l, array, "periods", HL_DATASET_MAX_PERIODS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -141,7 +141,7 @@ static void
 read_facts (HlLoader *l, JsonObject *root)
 {
   JsonArray *array = hl_loader_read_array (l, root, "facts", FALSE);
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = hl_loader_check_length (l, array, "facts", HL_DATASET_MAX_FACTS);
 
   for (guint i = 0; i < n; i++)
     {

@@ -5,14 +5,19 @@
  * whole, with each problem named by place. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "hl-data-resources.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-json-check.h"
 #include "hl-loader-private.h"
 
@@ -85,15 +90,26 @@ check_syntax (HlLoader *l, const char *data, gsize len, GError **error)
 {
   const HlJsonLimits limits = { HL_DATASET_MAX_DEPTH, MAX_RAW_STRING };
   g_autofree char *problem = NULL;
+  g_autofree char *shown = NULL;
   guint line = 0, col = 0;
+  gboolean by_rule = FALSE;
 
-  if (hl_json_check (data, len, &limits, l->cancellable, &line, &col, &problem))
+  if (hl_json_check_full (data, len, &limits, l->cancellable, &line, &col, &problem, &by_rule))
     return TRUE;
   if (problem == NULL)
-    g_cancellable_set_error_if_cancelled (l->cancellable, error);
+    {
+      g_cancellable_set_error_if_cancelled (l->cancellable, error);
+      return FALSE;
+    }
+  /* It may quote the file's text (a member name, what was found). */
+  shown = hl_escape_text (problem, -1, HL_ESCAPE_NONE);
+  if (by_rule)
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID,
+                 _("%s:%u:%u: valid JSON, but Heistline does not accept it: %s"), l->name, line,
+                 col, shown);
   else
     g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
-                 _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, problem);
+                 _("%s:%u:%u: not valid JSON: %s"), l->name, line, col, shown);
   return FALSE;
 }
 
@@ -108,8 +124,9 @@ check_encoding (HlLoader *l, const char **data, gsize *len, GError **error)
   if (*len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) ||
                     (u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)))
     utf = "UTF-32";
+  /* Without a mark, UTF-16 has an even length ("[", NUL, "]" is not). */
   else if (*len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF) ||
-                         (u[0] == 0) != (u[1] == 0)))
+                         (*len % 2 == 0 && (u[0] == 0) != (u[1] == 0))))
     utf = "UTF-16";
   if (utf != NULL)
     {
@@ -154,7 +171,7 @@ is_blank (const char *data, gsize len)
 static void
 set_too_large (GError **error, const char *name, const char *size, gsize limit)
 {
-  g_autofree char *limit_text = g_format_size (limit);
+  g_autofree char *limit_text = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
 
   if (size != NULL)
     g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_TOO_LARGE,
@@ -188,6 +205,7 @@ set_parse_error (GError **error, const char *name, const char *message)
 {
   const char *prefix = "<data>:";
   const char *msg = message, *tail;
+  g_autofree char *shown = NULL;
   guint line = 0, col = 0;
 
   if (g_str_has_prefix (msg, prefix) && (tail = strstr (msg + strlen (prefix), ": ")) != NULL)
@@ -198,8 +216,9 @@ set_parse_error (GError **error, const char *name, const char *message)
     }
   if (g_str_has_prefix (msg, "Parse error: "))
     msg += strlen ("Parse error: ");
+  shown = hl_escape_text (msg, -1, HL_ESCAPE_NONE);
   g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_SYNTAX,
-               _("%s:%u:%u: not valid JSON: %s"), name, line, col, msg);
+               _("%s:%u:%u: not valid JSON: %s"), name, line, col, shown);
 }
 
 /* A large file: json-glib parses all but the events, with an empty
@@ -323,6 +342,7 @@ load_bytes (GBytes              *bytes,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(HlEventSlices) slices = NULL;
   g_autofree char *head = NULL;
+  g_autofree char *shown = NULL;
   HlLoader l = { 0 };
   const char *data;
   gsize len, head_len = 0;
@@ -332,21 +352,23 @@ load_bytes (GBytes              *bytes,
 
   if (display_name == NULL)
     display_name = _("(unnamed)");
+  /* The name as messages quote it: a terminal takes them as they are. */
+  shown = hl_escape_text (display_name, -1, HL_ESCAPE_NONE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   data = g_bytes_get_data (bytes, &len);
   if (len > opts->max_file_size)
     {
-      g_autofree char *size = g_format_size (len);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
 
-      set_too_large (error, display_name, size, opts->max_file_size);
+      set_too_large (error, shown, size, opts->max_file_size);
       return NULL;
     }
 
   self = hl_dataset_new_empty (display_name);
   l.dataset = self;
-  l.name = self->display_name;
+  l.name = shown;
   l.problems = problems;
   l.cancellable = cancellable;
 
@@ -363,7 +385,7 @@ load_bytes (GBytes              *bytes,
       /* Where and what: as json-glib says it of the whole file. */
       if (slices != NULL)
         return load_bytes (bytes, display_name, opts, cancellable, FALSE, error);
-      set_parse_error (error, display_name, parse_error->message);
+      set_parse_error (error, shown, parse_error->message);
       return NULL;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -395,24 +417,16 @@ set_io_error (GError **error, const char *name, GError *local_error)
  * whatever the file's size said: pipes and /proc files say 0, and a file
  * may grow or shrink while it is read. */
 static GBytes *
-read_capped (GFile        *file,
+read_capped (GInputStream *in,
              const char   *name,
              goffset       size_hint,
              gsize         cap,
              GCancellable *cancellable,
              GError      **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize alloc, used = 0;
   char *buf;
-
-  in = g_file_read (file, cancellable, &local_error);
-  if (in == NULL)
-    {
-      set_io_error (error, name, local_error);
-      return NULL;
-    }
 
   alloc = size_hint > 0 && (guint64) size_hint <= cap ? (gsize) size_hint + 1 : READ_CHUNK;
   alloc = MIN (alloc, cap + 1);
@@ -432,7 +446,7 @@ read_capped (GFile        *file,
           alloc = alloc > cap / 2 ? cap + 1 : alloc * 2;
           buf = g_realloc (buf, alloc);
         }
-      n = g_input_stream_read (G_INPUT_STREAM (in), buf + used, alloc - used, cancellable,
+      n = g_input_stream_read (in, buf + used, alloc - used, cancellable,
                                &local_error);
       if (n < 0)
         {
@@ -447,34 +461,154 @@ read_capped (GFile        *file,
   return g_bytes_new_take (g_realloc (buf, MAX (used, 1)), used);
 }
 
-/* Refuses huge files, folders and devices before reading anything. */
+/* How long a FIFO may stay without a writer before it is refused. */
+#define FIFO_WAIT_MS 1000
+
+/* Refuses folders, devices and sockets: none of them holds a dataset, and
+ * /dev/zero and friends never end. A regular file or a pipe is read, with
+ * the size cap. */
 static gboolean
-check_file (GFileInfo *info, const char *name, const HlLoadOptions *opts, GError **error)
+check_mode (guint32 mode, const char *name, GError **error)
 {
-  guint32 mode;
+  if (S_ISDIR (mode))
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: is a folder, not a dataset file"), name);
+  else if (S_ISSOCK (mode))
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: is not a regular file (a socket), not a dataset file"), name);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: is a device, not a dataset file"), name);
+  else
+    return TRUE;
+  return FALSE;
+}
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+static gboolean
+check_size (guint64 size, const char *name, const HlLoadOptions *opts, GError **error)
+{
+  g_autofree char *text = NULL;
+
+  if (size <= opts->max_file_size)
+    return TRUE;
+  text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  set_too_large (error, name, text, opts->max_file_size);
+  return FALSE;
+}
+
+/* A system error on @name, said once: GIO's own messages repeat the path. */
+static void
+set_errno_error (GError **error, const char *name, int errsv)
+{
+  if (errsv == ENOENT)
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
+                 _("%s: cannot read: the file does not exist (it may have been moved or "
+                   "deleted)"), name);
+  else if (errsv == ENXIO)   /* what open() says of a socket */
+    check_mode (S_IFSOCK, name, error);
+  else
+    g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO, _("%s: cannot read: %s"),
+                 name, g_strerror (errsv));
+}
+
+/* A FIFO opened without blocking: waits a moment for a writer's first
+ * bytes (or its end), then reads as usual. FALSE: nothing came. */
+static gboolean
+wait_for_writer (int fd, GCancellable *cancellable)
+{
+  GPollFD fds[2] = { { fd, G_IO_IN | G_IO_HUP, 0 } };
+  guint n = 1;
+
+  if (g_cancellable_make_pollfd (cancellable, &fds[1]))
+    n = 2;
+  g_poll (fds, n, FIFO_WAIT_MS);
+  if (n == 2)
+    g_cancellable_release_fd (cancellable);
+  return fds[0].revents != 0 || g_cancellable_is_cancelled (cancellable);
+}
+
+/* Reads a local file, opened so that nothing can block: a FIFO that no
+ * program writes to would keep open() waiting for ever. */
+static GBytes *
+read_native (const char          *path,
+             const char          *name,
+             const HlLoadOptions *opts,
+             GCancellable        *cancellable,
+             GError             **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  struct stat st;
+  int fd;
+
+  if (stat (path, &st) != 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+  if (!check_mode (st.st_mode, name, error) ||
+      (S_ISREG (st.st_mode) && !check_size (st.st_size, name, opts, error)))
+    return NULL;
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+  in = g_unix_input_stream_new (fd, TRUE);
+  /* It may have been replaced since: what counts is what was opened. */
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, name, errno);
+      return NULL;
+    }
+  if (!check_mode (st.st_mode, name, error))
+    return NULL;
+  if (S_ISFIFO (st.st_mode) && !wait_for_writer (fd, cancellable))
     {
       g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
-                   _("%s: is a folder, not a dataset file"), name);
-      return FALSE;
+                   _("%s: is not a regular file (a FIFO) and no program is writing to it"),
+                   name);
+      return NULL;
     }
-  /* /dev/zero and friends never end; a pipe (FIFO) is fine, read with a cap. */
-  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
-  if (S_ISCHR (mode) || S_ISBLK (mode) || S_ISSOCK (mode))
-    {
-      g_set_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_IO,
-                   _("%s: is a device, not a dataset file"), name);
-      return FALSE;
-    }
-  if ((guint64) g_file_info_get_size (info) > opts->max_file_size)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+  /* From here a pipe's reads wait for its writer, cancellably. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return read_capped (in, name, S_ISREG (st.st_mode) ? st.st_size : 0, opts->max_file_size,
+                      cancellable, error);
+}
 
-      set_too_large (error, name, size, opts->max_file_size);
-      return FALSE;
+/* Any other GFile (a URI), through GIO. */
+static GBytes *
+read_gfile (GFile               *file,
+            const char          *name,
+            const HlLoadOptions *opts,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      set_io_error (error, name, local_error);
+      return NULL;
     }
-  return TRUE;
+  if (!check_mode (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY ? S_IFDIR :
+                   g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE),
+                   name, error) ||
+      !check_size (g_file_info_get_size (info), name, opts, error))
+    return NULL;
+  in = g_file_read (file, cancellable, &local_error);
+  if (in == NULL)
+    {
+      set_io_error (error, name, local_error);
+      return NULL;
+    }
+  return read_capped (G_INPUT_STREAM (in), name, g_file_info_get_size (info),
+                      opts->max_file_size, cancellable, error);
 }
 
 /* Reads a dataset from @file with the default limits. */
@@ -493,9 +627,8 @@ hl_dataset_new_from_file_full (GFile               *file,
                                GCancellable        *cancellable,
                                GError             **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   HlLoadOptions defaults;
   HlDataset *self;
@@ -504,24 +637,19 @@ hl_dataset_new_from_file_full (GFile               *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   opts = resolve_options (opts, &defaults);
-  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      set_io_error (error, name, local_error);
-      return NULL;
-    }
-  if (!check_file (info, name, opts, error))
+  path = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  /* As messages quote it; the dataset keeps the name itself. */
+  name = hl_escape_text (path, -1, HL_ESCAPE_NONE);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-
-  bytes = read_capped (file, name, g_file_info_get_size (info), opts->max_file_size,
-                       cancellable, error);
+  if (g_file_is_native (file))
+    bytes = read_native (path, name, opts, cancellable, error);
+  else
+    bytes = read_gfile (file, name, opts, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
-  self = load_bytes (bytes, name, opts, cancellable, TRUE, error);
+  self = load_bytes (bytes, path, opts, cancellable, TRUE, error);
   if (self != NULL)
     self->file = g_object_ref (file);
   return self;

@@ -36,6 +36,6 @@ done
   -DG_LOG_DOMAIN='"Heistline"' -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
   -I"$out" -I"$src/src/core" \
   "$src/tests/fuzz/fuzz-loader.c" "${sources[@]}" "$out/hl-data-resources.c" \
-  $(pkg-config --cflags --libs gio-2.0 json-glib-1.0) -lm \
+  $(pkg-config --cflags --libs gio-2.0 gio-unix-2.0 json-glib-1.0) -lm \
   -o "$out/fuzz-loader"
 echo "built $out/fuzz-loader"

@@ -9,6 +9,7 @@
 
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-json-check.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -121,6 +122,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       g_assert (error != NULL);
       g_assert (g_str_has_prefix (error->message, "fuzz.json"));
       g_assert (g_utf8_validate (error->message, -1, NULL));
+      /* nothing a terminal would act on: one problem is one line */
+      g_assert (!hl_escape_needed (error->message, -1, HL_ESCAPE_KEEP_NEWLINES));
       g_assert (strlen (error->message) < 64 * 1024);
     }
 
@@ -131,14 +134,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     {
       g_autofree char *text = g_strndup ((const char *) data, size);
       const char *problem = NULL;
-      gint64 t;
+      gint64 t, instant;
 
-      if (hl_date_parse (text, &t, NULL, &problem))
+      if (hl_date_parse_full (text, &t, &instant, NULL, &problem))
         {
           int y, m, d;
 
           hl_date_to_ymd (t, &y, &m, &d);
-          g_assert (y >= 1 && y <= 10000 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
+          g_assert (y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
+          hl_date_to_ymd (instant, &y, NULL, NULL);
+          g_assert (y >= 1 && y <= 9999);
+          g_assert (t - instant < HL_SECONDS_PER_DAY && instant - t < HL_SECONDS_PER_DAY);
         }
       else
         g_assert (problem != NULL);
