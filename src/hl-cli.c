@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "hl-chart.h"
 #include "hl-cli.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
@@ -401,45 +402,17 @@ parse_export_options (HlCli *cli, ExportSettings *es)
   return parse_theme (cli, es);
 }
 
-/* The average Gregorian year, for "30 years". */
-#define SECONDS_PER_YEAR ((gint64) 31556952)
-
-/* A range the view cannot show is refused, never cut to what it can. */
-static int
-check_span (HlCli *cli, gint64 from, gint64 to)
-{
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  int years = (int) (HL_VIEW_MAX_SPAN / SECONDS_PER_YEAR);
-
-  if (to - from <= HL_VIEW_MAX_SPAN)
-    return KEEP_GOING;
-  first = hl_date_format_iso (from);
-  last = hl_date_format_iso (to - HL_SECONDS_PER_DAY);
-  return usage_error (ngettext ("%s: %s to %s is longer than a chart can show (at most %d "
-                                "year); choose a shorter range",
-                                "%s: %s to %s is longer than a chart can show (at most %d "
-                                "years); choose a shorter range", years),
-                      cli->from != NULL && cli->to != NULL ? "--from/--to"
-                      : cli->from != NULL ? "--from" : "--to",
-                      first, last, years);
-}
-
 /* --from and --to within the dataset. Returns KEEP_GOING if good, else the exit code. */
 static int
 set_view_range (HlCli *cli, const ExportSettings *es, HlView *view)
 {
-  int status;
-
   if (cli->from != NULL)
     view->from = es->from;
   if (cli->to != NULL)
     view->to = es->to + HL_SECONDS_PER_DAY;
   if (view->to > view->from)
     {
-      if ((cli->from != NULL || cli->to != NULL) &&
-          (status = check_span (cli, view->from, view->to)) != KEEP_GOING)
-        return status;
+      /* kept as asked: the view cuts only at the format's own limits */
       hl_view_set_range (view, view->from, view->to);
       return KEEP_GOING;
     }
@@ -519,6 +492,14 @@ run_export (HlCli *cli)
     }
   if ((status = set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
     return status;
+  /* All boxes is still a chart, but not one to send without a word. */
+  if (!hl_chart_check_fonts (&error))
+    {
+      g_autofree char *prefix = g_strconcat ("heistline: ", _("warning: "), NULL);
+
+      print_error (prefix, error->message);
+      g_clear_error (&error);
+    }
 
   status = HL_EXIT_OK;
   if (!hl_export_to_file_full (dataset, &view, es.format, es.width, es.height, cli->scale,

@@ -225,38 +225,72 @@ test_usage_errors (void)
   hl_test_remove_tmpdir (dir);
 }
 
-/* A range longer than the view can show is refused (exit 2, the limit
- * named, no file), never cut to 30 years: --from=1984-01-01
- * --to=2024-12-31 used to export 1989 to 2019 with exit 0. Exactly 30
- * years is drawn. */
+/* A long range is exported as asked, never cut to a shorter one (0.1 cut
+ * 1984-2024 to 1989-2019 and exited 0): the PDF's subtitle says it. */
 static void
-test_range_too_long (void)
+test_range_kept (void)
 {
   static const struct { const char *from, *to; const char *says; } cases[] = {
-    { "--from=1984-01-01", "--to=2024-12-31",
-      "heistline: --from/--to: 1984-01-01 to 2024-12-31 is longer than a chart can show (at "
-      "most 30 years); choose a shorter range\n" },
-    /* the dataset's range supplies the other end */
-    { "--from=1900-01-01", NULL, "heistline: --from: 1900-01-01 to 2024-" },
-    { "--to=2100-01-01", NULL, "heistline: --to: 2023-" },
+    { "--from=1984-01-01", "--to=2024-12-31", "1 Jan 1984 – 31 Dec 2024" },
+    { "--from=1900-01-01", "--to=2024-12-31", "1 Jan 1900 – 31 Dec 2024" },
+    { "--from=0001-01-01", "--to=9999-12-31", "1 Jan 1 – 31 Dec 9999" },
   };
   g_autofree char *dir = hl_test_make_tmpdir ();
-  g_autofree char *opt = g_strdup_printf ("--export=%s/chart.png", dir);
-  Result r;
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      hl_test_remove_tmpdir (dir);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      run (&r, opt, "--size=320x200", cases[i].from, cases[i].to, NULL);
-      g_assert_cmpint (r.status, ==, 2);
-      g_assert_true (g_str_has_prefix (r.err, cases[i].says));
-      g_assert_true (strstr (r.err, "at most 30 years") != NULL);
+      const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      Result r;
+      int wait;
+
+      run (&r, opt, "--size=1280x720", cases[i].from, cases[i].to, NULL);
+      g_assert_cmpint (r.status, ==, 0);
       result_clear (&r);
-      g_assert_cmpuint (count_files (dir), ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, &wait, NULL));
+      if (strstr (text, cases[i].says) == NULL)
+        g_error ("%s %s: the chart does not say “%s”:\n%s", cases[i].from, cases[i].to,
+                 cases[i].says, text);
     }
-  run (&r, opt, "--size=320x200", "--from=1994-01-01", "--to=2023-12-31", NULL);
+  hl_test_remove_tmpdir (dir);
+}
+
+/* With no usable font the chart is all boxes: it is still written, with a
+ * warning that names the packages to install. */
+static void
+test_no_fonts_warns (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export=%s", out);
+  Result r;
+
+  run (&r, opt, "--size=320x200", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.err, "warning"));
   result_clear (&r);
-  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_assert_true (g_file_set_contents (conf, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
+                                      -1, NULL));
+  g_setenv ("FONTCONFIG_FILE", conf, TRUE);
+  run (&r, opt, "--size=320x200", NULL);
+  g_unsetenv ("FONTCONFIG_FILE");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.err, "heistline: warning: "));
+  g_assert_nonnull (strstr (r.err, "fonts-dejavu-core"));
+  result_clear (&r);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   hl_test_remove_tmpdir (dir);
 }
 
@@ -306,7 +340,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/options", test_options);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export/bad-dataset", test_bad_dataset);
-  g_test_add_func ("/cli/export/range-too-long", test_range_too_long);
+  g_test_add_func ("/cli/export/range-kept", test_range_kept);
+  g_test_add_func ("/cli/export/no-fonts-warns", test_no_fonts_warns);
 
   return g_test_run ();
 }
