@@ -2,15 +2,73 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "hl-describe.h"
 #include "hl-scale.h"
 
-/* "1 event", "10 events". */
+/* The one place where digits are grouped: "1,000,000". Every number the
+ * panel, the hover card and the summaries say goes through here, so that
+ * following the user's locale later is a change to this function alone. */
+char *
+hl_describe_number (guint64 n)
+{
+  char digits[32];
+  GString *str = g_string_new (NULL);
+  gsize len;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (str, ',');
+      g_string_append_c (str, digits[i]);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* An amount in words: "$950", "$550,000", "$7.62 million", "$1.5 billion". */
+char *
+hl_describe_usd (double usd)
+{
+  g_autofree char *digits = NULL;
+
+  if (!isfinite (usd) || usd < 0)
+    usd = 0;
+  if (usd >= 1e6)
+    return hl_money_format_long (usd);
+  digits = hl_describe_number ((guint64) round (usd));
+  /* TRANSLATORS: an amount in US dollars below a million, digits grouped */
+  return g_strdup_printf (_("$%s"), digits);
+}
+
+/* An estimate from @low to @high: "$550,000 – $7.62 million"; one amount
+ * when both ends say the same ("$200.0 million", never a range of two). */
+char *
+hl_describe_usd_range (double low, double high)
+{
+  g_autofree char *from = hl_describe_usd (MIN (low, high));
+  g_autofree char *to = hl_describe_usd (MAX (low, high));
+
+  if (g_str_equal (from, to))
+    return g_steal_pointer (&from);
+  /* TRANSLATORS: a range of two amounts, low to high */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+/* "no events", "1 event", "12,345 events". */
 char *
 hl_describe_events (guint n_events)
 {
-  return g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  g_autofree char *n = NULL;
+
+  if (n_events == 0)
+    return g_strdup (_("no events"));
+  n = hl_describe_number (n_events);
+  /* TRANSLATORS: %s is a number of events, digits grouped */
+  return g_strdup_printf (ngettext ("%s event", "%s events", n_events), n);
 }
 
 /* What a count lane counts: "Missiles or rockets: 31" with the lane's unit,
@@ -18,13 +76,15 @@ hl_describe_events (guint n_events)
 char *
 hl_describe_count (const HlLane *lane, guint64 count)
 {
+  g_autofree char *n = NULL;
+
   g_return_val_if_fail (lane != NULL, NULL);
 
+  n = hl_describe_number (count);
   if (lane->unit != NULL)
-    return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, lane->unit, count);
-  return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " item",
-                                    "%" G_GUINT64_FORMAT " items", (gulong) MIN (count, G_MAXULONG)),
-                          count);
+    /* TRANSLATORS: what a lane counts: the number */
+    return g_strdup_printf (_("%s: %s"), lane->unit, n);
+  return g_strdup_printf (ngettext ("%s item", "%s items", (gulong) MIN (count, G_MAXULONG)), n);
 }
 
 /* An event's amount as the chart says it: "$41.0 million",
@@ -39,7 +99,7 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
 
   lane = hl_dataset_get_lane (dataset, ev->lane);
   if (lane->measure == HL_MEASURE_USD)
-    return hl_money_format_long (ev->usd);
+    return hl_describe_usd (ev->usd);
   if (!ev->count_known)
     return g_strdup (_("number not disclosed"));
   return hl_describe_count (lane, ev->count);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * subtitle, the hover card, the panel and the accessible description all
  * use these. */
 
+char *hl_describe_number       (guint64              n);
+char *hl_describe_usd          (double               usd);
+char *hl_describe_usd_range    (double               low,
+                                double               high);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,
