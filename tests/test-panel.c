@@ -119,6 +119,37 @@ test_rows_fit_first_selection (gconstpointer data)
   hl_test_close_window (window);
 }
 
+static gboolean
+panel_shows (HlWindow *window, const char *text)
+{
+  return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), text);
+}
+
+/* Issue 15 #8: one wording for amounts and their estimates, digits
+ * grouped, and no "range" whose two ends are the same. */
+static void
+test_amount_wording (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+
+  hl_session_set_selected_id (session, "fantom-foundation-2023");
+  g_assert_true (panel_shows (window, "$7.62 million"));
+  g_assert_true (panel_shows (window, "$550,000 – $7.62 million"));
+  g_assert_false (panel_shows (window, "$550000"));
+
+  /* Mixin: $200M, estimated from $200M to $200M */
+  hl_session_set_selected_id (session, "mixin-2023");
+  g_assert_true (panel_shows (window, "$200.0 million"));
+  g_assert_false (panel_shows (window, "$200.0 million – $200.0 million"));
+  g_assert_false (panel_shows (window, "Estimates"));
+
+  hl_session_set_selected_id (session, "poloniex-2023");
+  g_assert_true (panel_shows (window, "Estimates"));
+  g_assert_true (panel_shows (window, "$114.0 million – $130.0 million"));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -136,5 +167,6 @@ main (int argc, char *argv[])
 
       g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
     }
+  g_test_add_func ("/panel/amount-wording", test_amount_wording);
   return g_test_run ();
 }

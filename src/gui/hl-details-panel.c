@@ -206,16 +206,16 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   if (lane->measure == HL_MEASURE_USD)
     {
-      g_autofree char *usd = hl_money_format_long (ev->usd);
+      g_autofree char *usd = hl_describe_usd (ev->usd);
 
       gtk_label_set_text (self->event_amount, usd);
       if (ev->has_usd_range)
         {
-          g_autofree char *low = hl_money_format_long (ev->usd_low);
-          g_autofree char *high = hl_money_format_long (ev->usd_high);
-          g_autofree char *range = g_strdup_printf ("%s – %s", low, high);
+          g_autofree char *range = hl_describe_usd_range (ev->usd_low, ev->usd_high);
 
-          add_field (self, _("Estimates"), range);
+          /* A range that says only the amount again is no estimate */
+          if (!g_str_equal (range, usd))
+            add_field (self, _("Estimates"), range);
         }
     }
   else
@@ -223,7 +223,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
       g_autofree char *count = NULL;
 
       if (ev->count_known)
-        count = g_strdup_printf ("%u", ev->count);
+        count = hl_describe_number (ev->count);
       else
         count = g_strdup (_("not disclosed"));
       gtk_label_set_text (self->event_amount, "");
@@ -322,7 +322,7 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
   /* The sum over the money lanes, large, when there are any */
   if (any_usd)
     {
-      g_autofree char *usd = hl_money_format_long (totals->usd);
+      g_autofree char *usd = hl_describe_usd (totals->usd);
 
       gtk_label_set_text (self->summary_usd, usd);
     }
