@@ -58,6 +58,27 @@ hl_describe_usd_range (double low, double high)
   return g_strdup_printf (_("%s – %s"), from, to);
 }
 
+/* A grade as the filter and the panel name it: "Official". */
+const char *
+hl_describe_confidence (HlConfidence confidence)
+{
+  switch (confidence)
+    {
+    case HL_CONFIDENCE_OFFICIAL:
+      return _("Official");
+    case HL_CONFIDENCE_ANALYST:
+      return _("Analyst");
+    case HL_CONFIDENCE_SUSPECTED:
+      return _("Suspected");
+    case HL_CONFIDENCE_DISPUTED:
+      return _("Disputed");
+    case HL_CONFIDENCE_UNSPECIFIED:
+    case HL_N_CONFIDENCES:
+    default:
+      return _("Not given");
+    }
+}
+
 /* "no events", "1 event", "12,345 events". */
 char *
 hl_describe_events (guint n_events)

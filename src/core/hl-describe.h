@@ -16,6 +16,7 @@ char *hl_describe_number       (guint64              n);
 char *hl_describe_usd          (double               usd);
 char *hl_describe_usd_range    (double               low,
                                 double               high);
+const char *hl_describe_confidence (HlConfidence  confidence);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,

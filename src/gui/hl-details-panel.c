@@ -138,26 +138,6 @@ new_source_label (const HlSource *source)
   return label;
 }
 
-static const char *
-confidence_name (HlConfidence confidence)
-{
-  switch (confidence)
-    {
-    case HL_CONFIDENCE_OFFICIAL:
-      return _("Official");
-    case HL_CONFIDENCE_ANALYST:
-      return _("Analyst");
-    case HL_CONFIDENCE_SUSPECTED:
-      return _("Suspected");
-    case HL_CONFIDENCE_DISPUTED:
-      return _("Disputed");
-    case HL_CONFIDENCE_UNSPECIFIED:
-    case HL_N_CONFIDENCES:
-    default:
-      return _("Not given");
-    }
-}
-
 /* GTK 4.8's height-for-width trap: the rows of a page that was hidden
  * are measured during the first layout after it is shown, and the heights
  * the box keeps for them are the one-line heights of the wrapping labels
@@ -234,7 +214,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   add_field (self, _("Kind"), ev->kind);
   add_field (self, _("Actor"), ev->actor);
-  confidence = g_strdup_printf ("%s. %s", confidence_name (ev->confidence),
+  confidence = g_strdup_printf ("%s. %s", hl_describe_confidence (ev->confidence),
                                 hl_confidence_describe (ev->confidence));
   add_field (self, _("Confidence"), confidence);
   add_field (self, _("Outcome"), ev->outcome);

@@ -86,7 +86,13 @@ gboolean        hl_session_step_lane            (HlSession          *self,
 gboolean        hl_session_step_match           (HlSession          *self,
                                                  int                 direction);
 
+gboolean        hl_session_get_filters_active   (HlSession          *self);
+void            hl_session_reset_filters        (HlSession          *self);
+guint           hl_session_get_n_hidden         (HlSession          *self);
+char           *hl_session_describe_filters     (HlSession          *self);
+
 guint           hl_session_get_n_matches        (HlSession          *self);
+guint           hl_session_get_n_matches_hidden (HlSession          *self);
 const HlTotals *hl_session_get_totals           (HlSession          *self);
 
 G_END_DECLS
