@@ -226,8 +226,10 @@ test_hide_lane_pixels (void)
   pixels = hl_test_render_widget (widget);
   g_assert_cmpfloat (colour_distance (hl_test_pixel (pixels, x, y), HEIST_RGB), >, 60);
   cairo_surface_destroy (pixels);
-  /* And the panel's totals have no heists any more, the other lanes stay */
-  g_assert_false (panel_shows (window, "Crypto heists"));
+  /* And the panel's totals have no heists any more, the other lanes stay;
+   * the line over them says that the lane is filtered out */
+  g_assert_false (panel_shows (window, "Crypto heists:"));
+  g_assert_true (panel_shows (window, " events: Crypto heists"));
   g_assert_false (panel_shows (window, "$719.1 million"));
   g_assert_true (panel_shows (window, "Missile and satellite launches: 17 events"));
 
@@ -334,6 +336,26 @@ test_filter_popover_follows_session (void)
   /* Following did not write back anything else */
   g_assert_cmpstrv (hl_session_get_hidden_lanes (session), lanes);
   g_assert_cmpstrv (hl_session_get_hidden_confidences (session), grades);
+
+  /* The popover says that filters are on, and what they hide */
+  {
+    GtkWidget *reset;
+
+    gtk_popover_popup (GTK_POPOVER (popover));
+    g_assert_true (hl_test_has_label (popover, "Filters hide "));
+    g_assert_true (hl_test_has_label (popover, "Missile and satellite launches, Disputed, "
+                                               "amounts below $5.0 million"));
+    /* The first button in the popover, above the lanes */
+    reset = hl_test_find_type (popover, GTK_TYPE_BUTTON);
+    g_assert_nonnull (reset);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "_Reset Filters");
+    g_assert_true (gtk_widget_activate_action (popover, "filter.reset", NULL));
+    g_assert_false (hl_session_get_filters_active (session));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+    g_assert_false (hl_test_has_label (popover, "Filters hide "));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    hl_session_set_hidden_confidences (session, grades);
+  }
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (disputed), TRUE);
   gtk_spin_button_set_value (spin, 2.0);

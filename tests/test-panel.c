@@ -150,6 +150,70 @@ test_amount_wording (void)
   hl_test_close_window (window);
 }
 
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_is_visible (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 15 #2: filters restored from the settings at start used to act
+ * with nothing saying so. The panel names them, with a way back. */
+static void
+test_filters_line (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  const char *grades[] = { "disputed", NULL };
+  const char *lanes[] = { "launches", NULL };
+  GtkWidget *reset;
+
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_null (find_button (panel, "_Reset Filters"));
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+
+  /* What GSettings restores */
+  hl_session_set_hidden_lanes (session, lanes);
+  hl_session_set_hidden_confidences (session, grades);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_true (hl_session_get_filters_active (session));
+  g_assert_false (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Filters hide "));
+  g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed, "
+                                      "amounts below $5.0 million"));
+
+  /* Selecting an event keeps the line */
+  hl_session_set_selected_id (session, "stake-2023");
+  g_assert_true (panel_shows (window, "Stake.com"));
+  g_assert_true (panel_shows (window, "Filters hide "));
+
+  reset = find_button (panel, "_Reset Filters");
+  g_assert_nonnull (reset);
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_lanes (session)), ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_confidences (session)),
+                    ==, 0);
+  g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 0);
+  g_assert_false (panel_shows (window, "Filters hide "));
+  g_assert_null (find_button (panel, "_Reset Filters"));
+  hl_session_set_selected_id (session, NULL);
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -168,5 +232,6 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
     }
   g_test_add_func ("/panel/amount-wording", test_amount_wording);
+  g_test_add_func ("/panel/filters-line", test_filters_line);
   return g_test_run ();
 }

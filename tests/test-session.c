@@ -381,6 +381,64 @@ test_replace_dataset (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (hl_session_get_to (session), ==, to);
 }
 
+/* Issue 15 #2: whether a filter is on, what it hides (events, and matches
+ * of the search), and one reset for all. */
+static void
+test_filters_active_and_reset (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  g_autofree char *words = NULL;
+  const char *lanes[] = { "launches", NULL };
+
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_null (hl_session_describe_filters (session));
+  g_assert_cmpuint (hl_session_get_n_hidden (session), ==, 0);
+
+  hl_session_set_search (session, "Hwasong");
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 0);
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_set_hidden_lanes (session, lanes);
+  g_assert_true (hl_session_get_filters_active (session));
+  g_assert_cmpuint (count (fixture, "filters-active"), ==, 1);
+  /* The four matches are launches: all hidden by the filter now */
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 0);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_hidden (session), >, 0);
+  words = hl_session_describe_filters (session);
+  g_assert_nonnull (words);
+  g_assert_true (g_str_has_prefix (words, "Filters hide "));
+  g_assert_true (g_str_has_suffix (words, " events: Missile and satellite launches"));
+  g_clear_pointer (&words, g_free);
+
+  /* A smallest amount below every heist hides nothing, and says so */
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_min_usd (session, 1000);
+  words = hl_session_describe_filters (session);
+  g_assert_cmpstr (words, ==, "Filters on, hiding nothing here: amounts below $1,000");
+  g_clear_pointer (&words, g_free);
+
+  hl_session_set_hidden_lanes (session, lanes);
+  change_confidence_visible (fixture);
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_filters (session);
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_cmpuint (count (fixture, "filters-active"), ==, 1);
+  g_assert_cmpuint (count (fixture, "hidden-lanes"), ==, 1);
+  g_assert_cmpuint (count (fixture, "hidden-confidences"), ==, 1);
+  g_assert_cmpuint (count (fixture, "min-usd"), ==, 1);
+  g_assert_cmpuint (count (fixture, "totals"), ==, 1);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 0);
+  g_assert_cmpuint (hl_session_get_n_hidden (session), ==, 0);
+  g_assert_null (hl_session_describe_filters (session));
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_filters (session);
+  g_assert_cmpuint (total (fixture), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -406,6 +464,8 @@ main (int argc, char *argv[])
               test_filter_drops_selection, fixture_tear_down);
   g_test_add ("/session/replace-dataset", Fixture, NULL, fixture_set_up,
               test_replace_dataset, fixture_tear_down);
+  g_test_add ("/session/filters-active-and-reset", Fixture, NULL, fixture_set_up,
+              test_filters_active_and_reset, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,6 +21,8 @@ struct _HlDetailsPanel
 
   HlSession *session;
 
+  GtkWidget *filters_bar;
+  GtkLabel  *filters_label;
   GtkWidget *summary_page;
   GtkWidget *event_page;
 
@@ -345,6 +347,26 @@ show_summary (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
   gtk_widget_set_visible (self->summary_page, TRUE);
 }
 
+/* The line that says which filters are on, over either page. */
+static void
+update_filters (HlDetailsPanel *self)
+{
+  g_autofree char *text = self->session ? hl_session_describe_filters (self->session) : NULL;
+
+  gtk_label_set_text (self->filters_label, text ? text : "");
+  gtk_widget_set_visible (self->filters_bar, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", text != NULL);
+}
+
+static void
+reset_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HlDetailsPanel *self = HL_DETAILS_PANEL (widget);
+
+  if (self->session != NULL)
+    hl_session_reset_filters (self->session);
+}
+
 /* The selected event, or with nothing selected the summary. */
 static void
 update (HlDetailsPanel *self)
@@ -367,6 +389,10 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
 {
   const char *name = pspec->name;
 
+  if (g_str_equal (name, "filters-active") || g_str_equal (name, "n-hidden") ||
+      g_str_equal (name, "hidden-lanes") || g_str_equal (name, "hidden-confidences") ||
+      g_str_equal (name, "min-usd") || g_str_equal (name, "dataset"))
+    update_filters (self);
   if (g_str_equal (name, "dataset") || g_str_equal (name, "selected"))
     update (self);
   /* An event's details do not change when the view pans. */
@@ -398,6 +424,7 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
     g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
                              G_CONNECT_SWAPPED);
   update (self);
+  update_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -495,6 +522,8 @@ hl_details_panel_class_init (HlDetailsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/heistline/Heistline/hl-details-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, filters_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, filters_label);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_page);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_page);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_range);
@@ -512,11 +541,14 @@ hl_details_panel_class_init (HlDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_heading);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_box);
   gtk_widget_class_set_css_name (widget_class, "detailspanel");
+  gtk_widget_class_install_action (widget_class, "panel.reset-filters", NULL,
+                                   reset_filters_action);
 }
 
 static void
 hl_details_panel_init (HlDetailsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", FALSE);
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }

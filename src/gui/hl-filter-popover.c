@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-describe.h"
 #include "hl-filter-popover.h"
 
 #define USD_PER_MILLION 1e6   /* the spin button counts millions */
@@ -21,6 +22,8 @@ struct _HlFilterPopover
   GBindingGroup  *session_bindings;
 
   /* template */
+  GtkWidget      *filters_bar;
+  GtkLabel       *filters_label;
   GtkBox         *lanes_box;
   GtkCheckButton *official_check;
   GtkCheckButton *analyst_check;
@@ -168,6 +171,33 @@ millions_to_usd (GBinding *binding, const GValue *from, GValue *to, gpointer dat
 }
 
 /* ------------------------------------------------------------------ */
+/* What is filtered out, and the way back */
+
+static void
+sync_filters_bar (HlFilterPopover *self)
+{
+  g_autofree char *text = self->session ? hl_session_describe_filters (self->session) : NULL;
+
+  gtk_label_set_text (self->filters_label, text ? text : "");
+  gtk_widget_set_visible (self->filters_bar, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter.reset", text != NULL);
+}
+
+static const char * const filter_signals[] = {
+  "notify::dataset", "notify::filters-active", "notify::n-hidden", "notify::hidden-lanes",
+  "notify::hidden-confidences", "notify::min-usd",
+};
+
+static void
+reset_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HlFilterPopover *self = HL_FILTER_POPOVER (widget);
+
+  if (self->session != NULL)
+    hl_session_reset_filters (self->session);
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API */
 
 GtkWidget *
@@ -195,6 +225,7 @@ hl_filter_popover_set_session (HlFilterPopover *self, HlSession *session)
   g_binding_group_set_source (self->session_bindings, session);
   rebuild_lanes (self);
   sync_confidences (self);
+  sync_filters_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -270,6 +301,8 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/heistline/Heistline/hl-filter-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_label);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, lanes_box);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, official_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, analyst_check);
@@ -278,12 +311,14 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_heading);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_box);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, min_usd_spin);
+  gtk_widget_class_install_action (widget_class, "filter.reset", NULL, reset_action);
 }
 
 static void
 hl_filter_popover_init (HlFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter.reset", FALSE);
 
   self->session_signals = g_signal_group_new (HL_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::dataset",
@@ -292,6 +327,10 @@ hl_filter_popover_init (HlFilterPopover *self)
                                  G_CALLBACK (sync_lanes), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::hidden-confidences",
                                  G_CALLBACK (sync_confidences), self, G_CONNECT_SWAPPED);
+  /* The line follows every filter, and the lane titles it names */
+  for (guint i = 0; i < G_N_ELEMENTS (filter_signals); i++)
+    g_signal_group_connect_object (self->session_signals, filter_signals[i],
+                                   G_CALLBACK (sync_filters_bar), self, G_CONNECT_SWAPPED);
 
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->session_bindings, "min-usd",
