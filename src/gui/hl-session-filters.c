@@ -18,8 +18,47 @@ static const char *empty_strv[] = { NULL };
 gboolean
 _hl_session_compute_filters_active (HlSession *self)
 {
-  return self->view.hidden_lanes != 0 || self->view.hidden_confidences != 0 ||
+  return self->view.hidden_lanes != 0 ||
+         (self->view.hidden_confidences != 0 && hl_session_get_graded_lanes (self) != 0) ||
          self->view.min_usd > 0;
+}
+
+/* Which lanes the grade filter covers: those whose events carry grades
+ * that differ. A lane of launches that are all "official" is left alone,
+ * so that unticking Official does not empty it. Once per dataset. */
+void
+_hl_session_scope_grades (HlSession *self)
+{
+  guint32 seen[HL_DATASET_MAX_LANES] = { 0 };   /* grade bits per lane */
+  guint n = self->dataset ? hl_dataset_get_n_events (self->dataset) : 0;
+
+  self->ungraded_lanes = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (self->dataset, i);
+
+      if (ev->lane < HL_DATASET_MAX_LANES)
+        seen[ev->lane] |= 1u << ev->confidence;
+    }
+  for (guint lane = 0; lane < HL_DATASET_MAX_LANES && lane < 32; lane++)
+    /* None or one bit set: a single grade */
+    if ((seen[lane] & (seen[lane] - 1)) == 0)
+      self->ungraded_lanes |= 1u << lane;
+}
+
+/* The lanes the grade filter applies to, as a bit mask: the filter
+ * popover says which. */
+guint32
+hl_session_get_graded_lanes (HlSession *self)
+{
+  guint n_lanes;
+
+  g_return_val_if_fail (HL_IS_SESSION (self), 0);
+
+  if (self->dataset == NULL)
+    return 0;
+  n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), 32);
+  return ~self->ungraded_lanes & (n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1);
 }
 
 /* What the filters hide in the whole dataset: events, and matches of the

@@ -19,6 +19,7 @@ struct _HlSession
   HlView      view;
   char      **hidden_lanes;        /* lane ids: the one form of the filter */
   char      **hidden_confidences;  /* confidence names */
+  guint32     ungraded_lanes;      /* lanes whose events all carry one grade */
 
   int         selected;
   char       *selected_id;
@@ -65,5 +66,6 @@ void     _hl_session_store_uint             (HlSession *self,
 void     _hl_session_view_changed           (HlSession *self);
 gboolean _hl_session_compute_filters_active (HlSession *self);
 void     _hl_session_count_filtered         (HlSession *self);
+void     _hl_session_scope_grades           (HlSession *self);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ derive_masks (HlSession *self)
           self->view.hidden_lanes |= 1u << lane;
       }
 
+  self->view.ungraded_lanes = self->ungraded_lanes;
   self->view.hidden_confidences = 0;
   for (guint i = 0; self->hidden_confidences[i] != NULL; i++)
     for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
@@ -210,6 +211,7 @@ hl_session_set_dataset (HlSession *self, HlDataset *dataset)
   store_hover (self, -1);
   g_set_object (&self->dataset, dataset);
   _hl_session_notify (self, PROP_DATASET);
+  _hl_session_scope_grades (self);
   if (dataset != NULL)
     hl_dataset_get_default_range (dataset, &from, &to);
   else
@@ -243,6 +245,7 @@ hl_session_replace_dataset (HlSession *self, HlDataset *dataset)
   store_hover (self, -1);
   g_set_object (&self->dataset, dataset);
   _hl_session_notify (self, PROP_DATASET);
+  _hl_session_scope_grades (self);
   /* The same event may sit at another index now: look it up by id. */
   store_selected (self, selected_id ? hl_dataset_find_event (dataset, selected_id) : -1);
   _hl_session_view_changed (self);
