@@ -366,6 +366,47 @@ test_filter_popover_follows_session (void)
   hl_test_close_window (window);
 }
 
+/* Issue 15 #3: unticking "Official" emptied the launch and milestone
+ * lanes, all of whose events are official. The grades filter only the
+ * lanes whose events differ in grade, and the popover says which. */
+static void
+test_attribution_scope (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *official = hl_test_find_check (popover, "Official");
+  int heists = hl_dataset_find_lane (dataset, "heists");
+  int launches = hl_dataset_find_lane (dataset, "launches");
+  int milestones = hl_dataset_find_lane (dataset, "milestones");
+  const HlTotals *totals = hl_session_get_totals (session);
+  guint n_heists = totals->lanes[heists].n_events;
+  guint n_launches = totals->lanes[launches].n_events;
+  guint n_milestones = totals->lanes[milestones].n_events;
+
+  g_assert_cmpuint (n_launches, >, 0);
+  g_assert_cmpuint (n_milestones, >, 0);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (hl_test_has_label (popover, "Applies to: Crypto heists"));
+  g_assert_false (hl_test_has_label (popover, "Applies to: Crypto heists, "));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (official), FALSE);
+  g_assert_cmpstrv (hl_session_get_hidden_confidences (session),
+                    ((const char * const []) { "official", NULL }));
+  /* The official heists go; the launches and milestones all stay */
+  g_assert_cmpuint (totals->lanes[heists].n_events, <, n_heists);
+  g_assert_cmpuint (totals->lanes[launches].n_events, ==, n_launches);
+  g_assert_cmpuint (totals->lanes[milestones].n_events, ==, n_milestones);
+  g_assert_true (panel_shows (window, "Missile and satellite launches: "));
+  g_assert_true (hl_session_get_filters_active (session));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (official), TRUE);
+  g_assert_cmpuint (totals->lanes[heists].n_events, ==, n_heists);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  hl_test_close_window (window);
+}
+
 static gboolean
 has_matches (gpointer data)
 {
@@ -545,6 +586,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/range-popover", test_range_popover);
   g_test_add_func ("/browse/filter-popover-follows-session",
                    test_filter_popover_follows_session);
+  g_test_add_func ("/browse/attribution-scope", test_attribution_scope);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
 

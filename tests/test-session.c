@@ -439,6 +439,25 @@ test_filters_active_and_reset (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (total (fixture), ==, 0);
 }
 
+/* Issue 15 #3: the grades filter the lanes whose events differ in grade
+ * only; the launches (all official) stay when Official is hidden. */
+static void
+test_grades_scope (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  int heists = hl_dataset_find_lane (fixture->dataset, "heists");
+  int launches = hl_dataset_find_lane (fixture->dataset, "launches");
+  const HlTotals *totals = hl_session_get_totals (session);
+  guint n_launches = totals->lanes[launches].n_events;
+  const char *official[] = { "official", NULL };
+
+  g_assert_cmphex (hl_session_get_graded_lanes (session), ==, 1u << heists);
+  hl_session_set_hidden_confidences (session, official);
+  g_assert_cmpuint (totals->lanes[launches].n_events, ==, n_launches);
+  g_assert_cmpuint (totals->lanes[heists].n_events, <, 10);
+  g_assert_true (hl_session_get_filters_active (session));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -464,6 +483,8 @@ main (int argc, char *argv[])
               test_filter_drops_selection, fixture_tear_down);
   g_test_add ("/session/replace-dataset", Fixture, NULL, fixture_set_up,
               test_replace_dataset, fixture_tear_down);
+  g_test_add ("/session/grades-scope", Fixture, NULL, fixture_set_up,
+              test_grades_scope, fixture_tear_down);
   g_test_add ("/session/filters-active-and-reset", Fixture, NULL, fixture_set_up,
               test_filters_active_and_reset, fixture_tear_down);
 

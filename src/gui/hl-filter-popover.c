@@ -25,6 +25,7 @@ struct _HlFilterPopover
   GtkWidget      *filters_bar;
   GtkLabel       *filters_label;
   GtkBox         *lanes_box;
+  GtkLabel       *grades_scope_label;
   GtkCheckButton *official_check;
   GtkCheckButton *analyst_check;
   GtkCheckButton *suspected_check;
@@ -130,6 +131,30 @@ confidence_check (HlFilterPopover *self, HlConfidence confidence)
     }
 }
 
+/* "Applies to: Crypto heists": the lanes whose events differ in grade.
+ * With none, the grades have nothing to filter and are insensitive. */
+static void
+sync_grades_scope (HlFilterPopover *self)
+{
+  HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
+  guint32 graded = self->session ? hl_session_get_graded_lanes (self->session) : 0;
+  g_autoptr(GString) lanes = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; dataset != NULL && i < MIN (hl_dataset_get_n_lanes (dataset), 32); i++)
+    if (graded & (1u << i))
+      g_string_append_printf (lanes, "%s%s", lanes->len ? ", " : "",
+                              hl_dataset_get_lane (dataset, i)->title);
+  if (lanes->len > 0)
+    /* TRANSLATORS: the lanes the attribution filter covers */
+    text = g_strdup_printf (_("Applies to: %s"), lanes->str);
+  else
+    text = g_strdup (_("The events of each lane carry one grade: nothing to filter"));
+  gtk_label_set_text (self->grades_scope_label, text);
+  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
+    gtk_widget_set_sensitive (GTK_WIDGET (confidence_check (self, c)), lanes->len > 0);
+}
+
 static void
 sync_confidences (HlFilterPopover *self)
 {
@@ -225,6 +250,7 @@ hl_filter_popover_set_session (HlFilterPopover *self, HlSession *session)
   g_binding_group_set_source (self->session_bindings, session);
   rebuild_lanes (self);
   sync_confidences (self);
+  sync_grades_scope (self);
   sync_filters_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -304,6 +330,7 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_bar);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_label);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, lanes_box);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, grades_scope_label);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, official_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, analyst_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, suspected_check);
@@ -323,6 +350,8 @@ hl_filter_popover_init (HlFilterPopover *self)
   self->session_signals = g_signal_group_new (HL_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::dataset",
                                  G_CALLBACK (rebuild_lanes), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::dataset",
+                                 G_CALLBACK (sync_grades_scope), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::hidden-lanes",
                                  G_CALLBACK (sync_lanes), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::hidden-confidences",
