@@ -14,6 +14,10 @@
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #define HEIST_RGB 0xD55E00  /* the bundled heists lane's colour */
 
 static void
@@ -407,6 +411,101 @@ test_attribution_scope (void)
   hl_test_close_window (window);
 }
 
+typedef struct
+{
+  HlSession *session;
+  gint64     span;
+} SpanWait;
+
+static gboolean
+span_shrank (gpointer data)
+{
+  SpanWait *wait = data;
+
+  return hl_session_get_to (wait->session) - hl_session_get_from (wait->session) < wait->span;
+}
+
+static gboolean
+popover_closed (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* A real key press, from outside as the X server delivers it: GTK 4 has
+ * no in-process way to send one. */
+static gboolean
+press_key (GtkWidget *window, const char *key)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--window", xid,
+                           key, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Issue 15 #4: after a range preset, Home and + did nothing until the
+ * chart was clicked. The chart has the focus again once a popover
+ * closes, and a real "+" zooms. */
+static void
+test_keys_after_popover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GtkWidget *range = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  GtkWidget *filters = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *preset;
+  SpanWait wait = { session, 0 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (timeline);
+  gtk_popover_popup (GTK_POPOVER (range));
+  hl_test_wait_for_draw (range);
+  /* The first preset, as a click gives it */
+  preset = hl_test_find_type (range, GTK_TYPE_BUTTON);
+  g_assert_nonnull (preset);
+  g_assert_true (gtk_widget_has_focus (timeline) == FALSE);
+  g_signal_emit_by_name (preset, "clicked");
+  g_assert_true (hl_test_wait_for (popover_closed, range, 2000));
+  hl_test_wait_for_draw (timeline);
+  g_assert_true (gtk_widget_has_focus (timeline));
+
+  wait.span = hl_session_get_to (session) - hl_session_get_from (session);
+  if (press_key (GTK_WIDGET (window), "plus"))
+    g_assert_true (hl_test_wait_for (span_shrank, &wait, 3000));
+  else
+    g_test_message ("no X11 or no xdotool: the key itself was not sent");
+
+  /* The filter popover gives the focus back too */
+  gtk_popover_popup (GTK_POPOVER (filters));
+  hl_test_wait_for_draw (filters);
+  gtk_popover_popdown (GTK_POPOVER (filters));
+  g_assert_true (hl_test_wait_for (popover_closed, filters, 2000));
+  g_assert_true (gtk_widget_has_focus (timeline));
+  wait.span = hl_session_get_to (session) - hl_session_get_from (session);
+  if (press_key (GTK_WIDGET (window), "plus"))
+    g_assert_true (hl_test_wait_for (span_shrank, &wait, 3000));
+  hl_test_close_window (window);
+}
+
 static gboolean
 has_matches (gpointer data)
 {
@@ -587,6 +686,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/filter-popover-follows-session",
                    test_filter_popover_follows_session);
   g_test_add_func ("/browse/attribution-scope", test_attribution_scope);
+  g_test_add_func ("/browse/keys-after-popover", test_keys_after_popover);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
 

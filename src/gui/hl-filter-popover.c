@@ -10,6 +10,7 @@
 
 #include "hl-describe.h"
 #include "hl-filter-popover.h"
+#include "hl-timeline.h"
 
 #define USD_PER_MILLION 1e6   /* the spin button counts millions */
 
@@ -310,6 +311,17 @@ hl_filter_popover_set_property (GObject      *object,
     }
 }
 
+/* A popover in the header takes the focus while open; when it closes, the
+ * focus goes back to the chart, whose keys (+, -, Home, arrows) would
+ * otherwise not answer until it is clicked. */
+static void
+hl_filter_popover_closed (GtkPopover *popover)
+{
+  if (GTK_POPOVER_CLASS (hl_filter_popover_parent_class)->closed != NULL)
+    GTK_POPOVER_CLASS (hl_filter_popover_parent_class)->closed (popover);
+  hl_timeline_refocus (GTK_WIDGET (popover));
+}
+
 static void
 hl_filter_popover_class_init (HlFilterPopoverClass *klass)
 {
@@ -317,6 +329,7 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hl_filter_popover_dispose;
+  GTK_POPOVER_CLASS (klass)->closed = hl_filter_popover_closed;
   object_class->get_property = hl_filter_popover_get_property;
   object_class->set_property = hl_filter_popover_set_property;
 

@@ -283,6 +283,41 @@ hl_timeline_get_texture (HlTimeline *self)
   return ensure_texture (self);
 }
 
+static HlTimeline *
+find_timeline (GtkWidget *widget)
+{
+  if (HL_IS_TIMELINE (widget))
+    return HL_TIMELINE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      HlTimeline *found = find_timeline (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Gives the keyboard focus back to the chart in @widget's window (after
+ * a header popover closes, say), so that its keys answer again. FALSE if
+ * there is no chart there or it cannot take the focus. */
+gboolean
+hl_timeline_refocus (GtkWidget *widget)
+{
+  GtkRoot *root;
+  HlTimeline *timeline;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = gtk_widget_get_root (widget);
+  timeline = root != NULL ? find_timeline (GTK_WIDGET (root)) : NULL;
+  if (timeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (timeline)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (timeline));
+}
+
 /* ------------------------------------------------------------------ */
 /* Input */
 
