@@ -545,6 +545,17 @@ test_search (void)
   g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
 
+  /* Issue 15 #6: a pan that leaves the July flight out of the view does
+   * not change the count, which is over the whole dataset */
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
+  g_assert_cmpint (hl_session_get_from (session), >, hl_date_from_ymd (2023, 7, 13));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 1);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.reset-range");
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 0);
+
   /* Enter selects the first match, again the next, Shift+Enter goes back */
   g_signal_emit_by_name (entry, "activate");
   ev = hl_dataset_get_event (dataset, hl_session_get_selected (session));

@@ -5,6 +5,8 @@
  * session is finalized when its last user lets go. */
 #include "config.h"
 
+#include <string.h>
+
 #include "hl-session.h"
 
 typedef struct
@@ -458,6 +460,64 @@ test_grades_scope (Fixture *fixture, gconstpointer data)
   g_assert_true (hl_session_get_filters_active (session));
 }
 
+/* Issue 15 #6: the match count is over the whole dataset (a pan does not
+ * change it), and says how many are outside the view and which one is
+ * selected. Issue 15 #2: matches the filters hide are counted apart. */
+static void
+test_match_counts (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  const char *launches[] = { "launches", NULL };
+  g_autofree char *words = NULL;
+  gint64 from = hl_session_get_from (session), to = hl_session_get_to (session);
+
+  g_assert_null (hl_session_describe_matches (session));
+  hl_session_set_search (session, "Hwasong");
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 0);
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "4 matches");
+  g_clear_pointer (&words, g_free);
+
+  /* The second half of the range only: fewer in view, as many in all */
+  hl_session_set_range (session, from + (to - from) / 2, to);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), >, 0);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), <, 4);
+  words = hl_session_describe_matches (session);
+  g_assert_true (g_str_has_prefix (words, "4 matches, "));
+  g_assert_true (g_str_has_suffix (words, " outside the view"));
+  g_clear_pointer (&words, g_free);
+
+  /* Enter: the first match in the view, its place among all four */
+  g_assert_true (hl_session_step_match (session, 1));
+  g_assert_cmpuint (hl_session_get_match_position (session), >, 0);
+  words = hl_session_describe_matches (session);
+  g_assert_nonnull (strstr (words, " of 4"));
+  g_clear_pointer (&words, g_free);
+  hl_session_set_selected_id (session, "stake-2023");
+  g_assert_cmpuint (hl_session_get_match_position (session), ==, 0);
+
+  /* All four are launches: hide the lane */
+  hl_session_set_range (session, from, to);
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_set_hidden_lanes (session, launches);
+  g_assert_cmpuint (count (fixture, "n-matches"), ==, 1);
+  g_assert_cmpuint (count (fixture, "n-matches-hidden"), ==, 1);
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "4 matches hidden by filters");
+  g_clear_pointer (&words, g_free);
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_search (session, "no such thing anywhere");
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "No matches");
+  g_clear_pointer (&words, g_free);
+  hl_session_set_search (session, "Stake.com");
+  hl_session_set_hidden_lanes (session, (const char * const []) { "heists", NULL });
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "1 match hidden by filters");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -483,6 +543,8 @@ main (int argc, char *argv[])
               test_filter_drops_selection, fixture_tear_down);
   g_test_add ("/session/replace-dataset", Fixture, NULL, fixture_set_up,
               test_replace_dataset, fixture_tear_down);
+  g_test_add ("/session/match-counts", Fixture, NULL, fixture_set_up,
+              test_match_counts, fixture_tear_down);
   g_test_add ("/session/grades-scope", Fixture, NULL, fixture_set_up,
               test_grades_scope, fixture_tear_down);
   g_test_add ("/session/filters-active-and-reset", Fixture, NULL, fixture_set_up,

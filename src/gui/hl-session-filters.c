@@ -61,27 +61,158 @@ hl_session_get_graded_lanes (HlSession *self)
   return ~self->ungraded_lanes & (n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1);
 }
 
-/* What the filters hide in the whole dataset: events, and matches of the
- * search among them. One pass, after the filters or the search changed. */
+/* What the filters hide in the whole dataset, and what the search
+ * matches: the matches among shown events (kept, in time order, so that
+ * a pan only has to look them up), and those the filters hide. One pass,
+ * after the filters, the search or the dataset changed. */
 void
 _hl_session_count_filtered (HlSession *self)
 {
   guint n_hidden = 0, n_matches_hidden = 0;
   guint n = self->dataset ? hl_dataset_get_n_events (self->dataset) : 0;
   gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
+  gboolean filtering = _hl_session_compute_filters_active (self);
 
-  for (guint i = 0; i < n && _hl_session_compute_filters_active (self); i++)
+  g_array_set_size (self->matches, 0);
+  for (guint i = 0; i < n && (searching || filtering); i++)
     {
       const HlEvent *ev = hl_dataset_get_event (self->dataset, i);
+      gboolean matches = searching && hl_view_event_matches (&self->view, ev);
 
-      if (hl_view_shows_event (&self->view, self->dataset, ev))
-        continue;
+      if (!filtering || hl_view_shows_event (&self->view, self->dataset, ev))
+        {
+          if (matches)
+            g_array_append_val (self->matches, i);
+          continue;
+        }
       n_hidden++;
-      if (searching && hl_view_event_matches (&self->view, ev))
+      if (matches)
         n_matches_hidden++;
     }
   _hl_session_store_uint (self, &self->n_hidden, n_hidden, PROP_N_HIDDEN);
-  _hl_session_store_uint (self, &self->n_matches_hidden, n_matches_hidden, PROP_N_MATCHES_HIDDEN);
+  _hl_session_store_uint (self, &self->n_matches_hidden, n_matches_hidden,
+                          PROP_N_MATCHES_HIDDEN);
+}
+
+/* The first place in the matches whose event index is at least @event */
+static guint
+matches_lower_bound (HlSession *self, guint event)
+{
+  guint lo = 0, hi = self->matches->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->matches, guint, mid) < event)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The counts that follow the range and the selection: how many matches,
+ * how many of them outside the view, and which one is selected. */
+void
+_hl_session_count_matches (HlSession *self)
+{
+  guint in_view = 0, position = 0;
+
+  if (self->dataset != NULL && self->matches->len > 0)
+    {
+      guint first = hl_dataset_lower_bound (self->dataset, self->view.from);
+      guint end = hl_dataset_lower_bound (self->dataset, self->view.to);
+
+      in_view = matches_lower_bound (self, end) - matches_lower_bound (self, first);
+      if (self->selected >= 0)
+        {
+          guint at = matches_lower_bound (self, self->selected);
+
+          if (at < self->matches->len &&
+              g_array_index (self->matches, guint, at) == (guint) self->selected)
+            position = at + 1;
+        }
+    }
+  _hl_session_store_uint (self, &self->n_matches, self->matches->len, PROP_N_MATCHES);
+  _hl_session_store_uint (self, &self->n_matches_outside, self->matches->len - in_view,
+                          PROP_N_MATCHES_OUTSIDE);
+  _hl_session_store_uint (self, &self->match_position, position, PROP_MATCH_POSITION);
+}
+
+/* Matches of the search among the events the filters show, over the
+ * whole dataset: the one count, whatever the view. */
+guint
+hl_session_get_n_matches (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), 0);
+  return self->n_matches;
+}
+
+/* Of the matches, those outside the visible range. */
+guint
+hl_session_get_n_matches_outside (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), 0);
+  return self->n_matches_outside;
+}
+
+/* Which match is selected, counted from 1 in time order; 0 when the
+ * selection is not a match. */
+guint
+hl_session_get_match_position (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), 0);
+  return self->match_position;
+}
+
+/* What the search found, as the match label says it, or NULL with no
+ * search: "9 matches", "3 of 9, 1 outside the view", "No matches",
+ * "1 match hidden by filters", "2 matches, 1 hidden by filters". */
+char *
+hl_session_describe_matches (HlSession *self)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  g_autofree char *n = NULL;
+
+  g_return_val_if_fail (HL_IS_SESSION (self), NULL);
+
+  if (self->view.search == NULL || self->view.search[0] == '\0')
+    return NULL;
+  if (self->n_matches == 0)
+    {
+      if (self->n_matches_hidden == 0)
+        return g_strdup (_("No matches"));
+      n = hl_describe_number (self->n_matches_hidden);
+      return g_strdup_printf (ngettext ("%s match hidden by filters",
+                                        "%s matches hidden by filters",
+                                        self->n_matches_hidden), n);
+    }
+  n = hl_describe_number (self->n_matches);
+  if (self->match_position > 0)
+    {
+      g_autofree char *position = hl_describe_number (self->match_position);
+
+      /* TRANSLATORS: the selected match's place among all: "3 of 9" */
+      g_string_printf (str, _("%s of %s"), position, n);
+    }
+  else
+    g_string_printf (str, ngettext ("%s match", "%s matches", self->n_matches), n);
+  if (self->n_matches_outside > 0)
+    {
+      g_autofree char *outside = hl_describe_number (self->n_matches_outside);
+
+      /* TRANSLATORS: appended to "3 of 9": how many matches are out of view */
+      g_string_append_printf (str, _(", %s outside the view"), outside);
+    }
+  if (self->n_matches_hidden > 0)
+    {
+      g_autofree char *hidden = hl_describe_number (self->n_matches_hidden);
+
+      /* TRANSLATORS: appended to "3 of 9": how many matches the filters hide */
+      g_string_append_printf (str, _(", %s hidden by filters"), hidden);
+    }
+  return g_string_free (g_steal_pointer (&str), FALSE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -25,7 +25,10 @@ struct _HlSession
   char       *selected_id;
   int         hover;
 
-  guint       n_matches;
+  GArray     *matches;             /* indices of the shown events that match, in time order */
+  guint       n_matches;           /* matches->len */
+  guint       n_matches_outside;   /* of those, outside the visible range */
+  guint       match_position;      /* the selection's place among them, from 1; 0: none */
   guint       n_matches_hidden;    /* matches the filters hide, in the whole dataset */
   guint       n_hidden;            /* events the filters hide, in the whole dataset */
   gboolean    filters_active;
@@ -48,6 +51,8 @@ enum
   PROP_SELECTED_ID,
   PROP_HOVER,
   PROP_N_MATCHES,
+  PROP_N_MATCHES_OUTSIDE,
+  PROP_MATCH_POSITION,
   PROP_N_MATCHES_HIDDEN,
   PROP_N_HIDDEN,
   PROP_FILTERS_ACTIVE,
@@ -67,5 +72,6 @@ void     _hl_session_view_changed           (HlSession *self);
 gboolean _hl_session_compute_filters_active (HlSession *self);
 void     _hl_session_count_filtered         (HlSession *self);
 void     _hl_session_scope_grades           (HlSession *self);
+void     _hl_session_count_matches          (HlSession *self);
 
 G_END_DECLS

@@ -93,7 +93,7 @@ store_selected (HlSession *self, int index)
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
       _hl_session_notify (self, PROP_SELECTED_ID);
-    }
+    }  _hl_session_count_matches (self);
 }
 
 static void
@@ -112,7 +112,6 @@ static void
 view_changed_full (HlSession *self, gboolean filters_changed)
 {
   HlTotals totals = { 0 };
-  guint n_matches = 0;
   gboolean active;
 
   derive_masks (self);
@@ -131,14 +130,9 @@ view_changed_full (HlSession *self, gboolean filters_changed)
 
   if (self->dataset != NULL)
     {
-      n_matches = hl_view_count_matches (&self->view, self->dataset);
       hl_totals_compute (&totals, self->dataset, &self->view);
     }
-  if (n_matches != self->n_matches)
-    {
-      self->n_matches = n_matches;
-      _hl_session_notify (self, PROP_N_MATCHES);
-    }
+  _hl_session_count_matches (self);
   if (!totals_equal (&totals, &self->totals))
     {
       self->totals = totals;
@@ -503,14 +497,6 @@ hl_session_step_match (HlSession *self, int direction)
   return TRUE;
 }
 
-/* Matches among the events shown in the range. */
-guint
-hl_session_get_n_matches (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), 0);
-  return self->n_matches;
-}
-
 /* Totals over what is shown, computed without laying out a chart. */
 const HlTotals *
 hl_session_get_totals (HlSession *self)
@@ -541,6 +527,7 @@ hl_session_finalize (GObject *object)
   g_strfreev (self->hidden_lanes);
   g_strfreev (self->hidden_confidences);
   g_free (self->selected_id);
+  g_array_unref (self->matches);
   G_OBJECT_CLASS (hl_session_parent_class)->finalize (object);
 }
 
@@ -592,6 +579,12 @@ hl_session_get_property (GObject    *object,
       break;
     case PROP_N_MATCHES:
       g_value_set_uint (value, self->n_matches);
+      break;
+    case PROP_N_MATCHES_OUTSIDE:
+      g_value_set_uint (value, self->n_matches_outside);
+      break;
+    case PROP_MATCH_POSITION:
+      g_value_set_uint (value, self->match_position);
       break;
     case PROP_N_MATCHES_HIDDEN:
       g_value_set_uint (value, self->n_matches_hidden);
@@ -699,6 +692,10 @@ hl_session_class_init (HlSessionClass *klass)
     g_param_spec_int ("hover", NULL, NULL, -1, G_MAXINT, -1, rw);
   _hl_session_properties[PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_N_MATCHES_OUTSIDE] =
+    g_param_spec_uint ("n-matches-outside", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_MATCH_POSITION] =
+    g_param_spec_uint ("match-position", NULL, NULL, 0, G_MAXUINT, 0, ro);
   _hl_session_properties[PROP_N_MATCHES_HIDDEN] =
     g_param_spec_uint ("n-matches-hidden", NULL, NULL, 0, G_MAXUINT, 0, ro);
   _hl_session_properties[PROP_N_HIDDEN] =
@@ -722,5 +719,6 @@ hl_session_init (HlSession *self)
   self->hover = -1;
   self->hidden_lanes = g_new0 (char *, 1);
   self->hidden_confidences = g_new0 (char *, 1);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   hl_view_init (&self->view, NULL);
 }

@@ -93,7 +93,10 @@ guint           hl_session_get_n_hidden         (HlSession          *self);
 char           *hl_session_describe_filters     (HlSession          *self);
 
 guint           hl_session_get_n_matches        (HlSession          *self);
+guint           hl_session_get_n_matches_outside (HlSession         *self);
+guint           hl_session_get_match_position   (HlSession          *self);
 guint           hl_session_get_n_matches_hidden (HlSession          *self);
+char           *hl_session_describe_matches     (HlSession          *self);
 const HlTotals *hl_session_get_totals           (HlSession          *self);
 
 G_END_DECLS

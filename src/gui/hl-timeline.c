@@ -199,7 +199,9 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
   const char *name = pspec->name;
 
   if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
-      g_str_equal (name, "file"))
+      g_str_equal (name, "file") || g_str_equal (name, "n-matches-outside") ||
+      g_str_equal (name, "match-position") || g_str_equal (name, "n-matches-hidden") ||
+      g_str_equal (name, "n-hidden") || g_str_equal (name, "filters-active"))
     return;
   if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
       !g_str_equal (name, "selected-id"))
