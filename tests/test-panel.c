@@ -32,17 +32,6 @@ open_bundled_copy (void)
 
 /* Every visible label under @root is allocated at least the height it
  * needs for the width it got, and no two visible labels overlap. */
-/* A few frames: what the user sees once the panel has settled. */
-static void
-wait_frames (GtkWidget *widget, int n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gtk_widget_queue_draw (widget);
-      hl_test_wait_for_draw (widget);
-    }
-}
-
 static void
 collect_visible_labels (GtkWidget *widget, GPtrArray *labels)
 {
@@ -54,6 +43,31 @@ collect_visible_labels (GtkWidget *widget, GPtrArray *labels)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_visible_labels (child, labels);
+}
+
+typedef struct
+{
+  GtkWidget  *panel;
+  const char *what;
+  gboolean    checked;
+} FirstPaint;
+
+static void assert_rows_fit (GtkWidget *panel, const char *what);
+
+/* Checked as the first frame after the selection is painted: what the
+ * user sees from the first selection on, not once it has settled. */
+static void
+on_after_paint (GdkFrameClock *clock, FirstPaint *paint)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, paint);
+  assert_rows_fit (paint->panel, paint->what);
+  paint->checked = TRUE;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((FirstPaint *) data)->checked;
 }
 
 static void
@@ -112,9 +126,15 @@ test_rows_fit_first_selection (gconstpointer data)
   HlSession *session = hl_window_get_session (window);
   GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
 
+  FirstPaint paint = { panel, id, FALSE };
+
+  g_signal_connect (gtk_widget_get_frame_clock (panel), "after-paint",
+                    G_CALLBACK (on_after_paint), &paint);
   hl_session_set_selected_id (session, id);
   g_assert_cmpstr (hl_session_get_selected_id (session), ==, id);
-  wait_frames (panel, 3);
+  g_assert_true (hl_test_wait_for (painted, &paint, 5000));
+  /* And still once it has settled */
+  hl_test_wait_for_draw (panel);
   assert_rows_fit (panel, id);
   hl_test_close_window (window);
 }

@@ -42,8 +42,7 @@ struct _HlDetailsPanel
   GtkLabel  *notes_label;
   GtkWidget *sources_heading;
   GtkBox    *sources_box;
-  guint      remeasure_tick;
-  gboolean   first_frame;      /* the rows were rebuilt and not laid out yet */
+  GdkFrameClock *layout_clock; /* while the rows wait for their first layout */
 
 };
 
@@ -143,27 +142,32 @@ new_source_label (const HlSource *source)
 /* GTK 4.8's height-for-width trap: the rows of a page that was hidden
  * are measured during the first layout after it is shown, and the heights
  * the box keeps for them are the one-line heights of the wrapping labels
- * (Confidence and Outcome then run over the Notes). A resize queued on the
- * rows is lost while they wait for that first layout, and a window resize
- * does not renew what the box keeps: so once the rows have been laid out
- * (the frame after they were built), queue a resize on each row, which
- * makes their parents measure them again at the width they now have. */
-static gboolean
-remeasure_rows (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+ * (Confidence and Outcome then ran over the Notes). A resize queued on the
+ * rows before that layout is lost, and neither F9 nor a window resize
+ * renews what the box keeps. So right after the window's layout of the
+ * frame that first shows the rows (a handler connected after the
+ * window's), queue a resize on each row: the frame clock lays out again
+ * within the same frame, so the rows are painted at their height. */
+static void
+remeasure_rows (GdkFrameClock *clock, HlDetailsPanel *self)
 {
-  HlDetailsPanel *self = HL_DETAILS_PANEL (widget);
-
-  if (self->first_frame)
-    {
-      self->first_frame = FALSE;
-      return G_SOURCE_CONTINUE;
-    }
+  g_signal_handlers_disconnect_by_func (clock, remeasure_rows, self);
+  g_clear_object (&self->layout_clock);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     gtk_widget_queue_resize (row);
   gtk_widget_queue_resize (GTK_WIDGET (self->notes_label));
-  self->remeasure_tick = 0;
-  return G_SOURCE_REMOVE;
+}
+
+static void
+remeasure_after_layout (HlDetailsPanel *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->layout_clock != NULL)
+    return;
+  self->layout_clock = g_object_ref (clock);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (remeasure_rows), self);
 }
 
 static void
@@ -239,10 +243,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
    * make wider than the window. */
   gtk_widget_set_visible (self->summary_page, FALSE);
   gtk_widget_set_visible (self->event_page, TRUE);
-  self->first_frame = TRUE;
-  if (self->remeasure_tick == 0)
-    self->remeasure_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), remeasure_rows,
-                                                         NULL, NULL);
+  remeasure_after_layout (self);
 }
 
 static void
@@ -455,9 +456,9 @@ hl_details_panel_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  if (self->remeasure_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->remeasure_tick);
-  self->remeasure_tick = 0;
+  if (self->layout_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->layout_clock, remeasure_rows, self);
+  g_clear_object (&self->layout_clock);
   g_clear_object (&self->session);
   g_clear_object (&self->keys);
   G_OBJECT_CLASS (hl_details_panel_parent_class)->dispose (object);
