@@ -347,7 +347,8 @@ test_filter_popover_follows_session (void)
 
     gtk_popover_popup (GTK_POPOVER (popover));
     g_assert_true (hl_test_has_label (popover, "Filters hide "));
-    g_assert_true (hl_test_has_label (popover, "Missile and satellite launches, Disputed, "
+    g_assert_true (hl_test_has_label (popover, "Missile and satellite launches, "
+                                               "Disputed attribution, "
                                                "amounts below $5.0 million"));
     /* The first button in the popover, above the lanes */
     reset = hl_test_find_type (popover, GTK_TYPE_BUTTON);

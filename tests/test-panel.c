@@ -211,7 +211,7 @@ test_filters_line (void)
   g_assert_true (hl_session_get_filters_active (session));
   g_assert_false (panel_shows (window, "Crypto heists: 10 events, $719M"));
   g_assert_true (panel_shows (window, "Filters hide "));
-  g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed, "
+  g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed attribution, "
                                       "amounts below $5.0 million"));
 
   /* Selecting an event keeps the line */

@@ -424,7 +424,13 @@ hl_session_describe_filters (HlSession *self)
                               hl_dataset_get_lane (self->dataset, i)->title);
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
     if (self->view.hidden_confidences & (1u << c))
-      g_string_append_printf (what, "%s%s", what->len ? ", " : "", hl_describe_confidence (c));
+      {
+        /* TRANSLATORS: a hidden grade in the filters line: "Disputed attribution" */
+        g_autofree char *grade = g_strdup_printf (_("%s attribution"),
+                                                  hl_describe_confidence (c));
+
+        g_string_append_printf (what, "%s%s", what->len ? ", " : "", grade);
+      }
   if (self->view.min_usd > 0)
     {
       g_autofree char *usd = hl_describe_usd (self->view.min_usd);
