@@ -115,6 +115,32 @@ test_events (void)
     }
 }
 
+static void
+test_matches (void)
+{
+  static const struct { guint n, position, outside, hidden; const char *words; } cases[] = {
+    { 0, 0, 0, 0, "No matches" },
+    { 0, 0, 0, 1, "1 match hidden by filters" },
+    { 0, 0, 0, 3, "3 matches hidden by filters" },
+    { 1, 0, 0, 0, "1 match" },
+    { 9, 0, 0, 0, "9 matches" },
+    { 9, 3, 1, 0, "3 of 9, 1 outside the view" },
+    { 9, 0, 1, 0, "9 matches, 1 outside the view" },
+    { 2, 0, 0, 1, "2 matches, 1 hidden by filters" },
+    { 1200, 1000, 1100, 0, "1,000 of 1,200, 1,100 outside the view" },
+    /* A position past the end is no position */
+    { 2, 5, 0, 0, "2 matches" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = hl_describe_matches (cases[i].n, cases[i].position,
+                                                    cases[i].outside, cases[i].hidden);
+
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -125,5 +151,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/describe/number", test_number);
   g_test_add_func ("/describe/count", test_count);
   g_test_add_func ("/describe/events", test_events);
+  g_test_add_func ("/describe/matches", test_matches);
   return g_test_run ();
 }

@@ -188,3 +188,101 @@ hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *tota
     }
   return g_string_free (str, FALSE);
 }
+
+/* The filters that are on, in a list: "Missile and satellite launches,
+ * Disputed attribution, amounts below $5.0 million"; NULL when none is.
+ * A hidden grade is named only if it applies to some lane (see
+ * HlView.ungraded_lanes). The panel, the filter popover and, in a
+ * subtitle, the chart can all say it. */
+char *
+hl_describe_filter_list (HlDataset *dataset, const HlView *view)
+{
+  GString *what;
+  guint n_lanes;
+  gboolean grades_apply = FALSE;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  what = g_string_new (NULL);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      if (!hl_view_lane_visible (view, i))
+        g_string_append_printf (what, "%s%s", what->len ? ", " : "",
+                                hl_dataset_get_lane (dataset, i)->title);
+      else if (!(view->ungraded_lanes & (1u << i)))
+        grades_apply = TRUE;
+    }
+  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES && grades_apply; c++)
+    if (view->hidden_confidences & (1u << c))
+      {
+        /* TRANSLATORS: a hidden grade in the filters line: "Disputed attribution" */
+        g_autofree char *grade = g_strdup_printf (_("%s attribution"),
+                                                  hl_describe_confidence (c));
+
+        g_string_append_printf (what, "%s%s", what->len ? ", " : "", grade);
+      }
+  if (view->min_usd > 0)
+    {
+      g_autofree char *usd = hl_describe_usd (view->min_usd);
+      /* TRANSLATORS: the smallest amount shown, in the filters line */
+      g_autofree char *below = g_strdup_printf (_("amounts below %s"), usd);
+
+      g_string_append_printf (what, "%s%s", what->len ? ", " : "", below);
+    }
+  if (what->len == 0)
+    {
+      g_string_free (what, TRUE);
+      return NULL;
+    }
+  return g_string_free (what, FALSE);
+}
+
+/* What a search found, as the match label says it: "9 matches", "3 of 9,
+ * 1 outside the view", "No matches", "1 match hidden by filters",
+ * "2 matches, 1 hidden by filters". @n_matches counts the matches the
+ * filters show over the whole dataset, @position the selected one's place
+ * among them from 1 (0: the selection is not a match), @n_outside those
+ * outside the view, @n_hidden the matches the filters hide. */
+char *
+hl_describe_matches (guint n_matches, guint position, guint n_outside, guint n_hidden)
+{
+  GString *str;
+  g_autofree char *n = NULL;
+
+  if (n_matches == 0)
+    {
+      if (n_hidden == 0)
+        return g_strdup (_("No matches"));
+      n = hl_describe_number (n_hidden);
+      return g_strdup_printf (ngettext ("%s match hidden by filters",
+                                        "%s matches hidden by filters", n_hidden), n);
+    }
+  str = g_string_new (NULL);
+  n = hl_describe_number (n_matches);
+  if (position > 0 && position <= n_matches)
+    {
+      g_autofree char *at = hl_describe_number (position);
+
+      /* TRANSLATORS: the selected match's place among all: "3 of 9" */
+      g_string_printf (str, _("%s of %s"), at, n);
+    }
+  else
+    g_string_printf (str, ngettext ("%s match", "%s matches", n_matches), n);
+  if (n_outside > 0)
+    {
+      g_autofree char *outside = hl_describe_number (n_outside);
+
+      /* TRANSLATORS: after "3 of 9": how many matches are out of view */
+      g_string_append_printf (str, _(", %s outside the view"), outside);
+    }
+  if (n_hidden > 0)
+    {
+      g_autofree char *hidden = hl_describe_number (n_hidden);
+
+      /* TRANSLATORS: after "3 of 9": how many matches the filters hide */
+      g_string_append_printf (str, _(", %s hidden by filters"), hidden);
+    }
+  return g_string_free (str, FALSE);
+}

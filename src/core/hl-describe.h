@@ -28,5 +28,11 @@ char *hl_describe_lane_totals  (HlDataset           *dataset,
 char *hl_describe_totals       (HlDataset           *dataset,
                                 const HlView        *view,
                                 const HlTotals      *totals);
+char *hl_describe_filter_list  (HlDataset           *dataset,
+                                const HlView        *view);
+char *hl_describe_matches      (guint                n_matches,
+                                guint                position,
+                                guint                n_outside,
+                                guint                n_hidden);
 
 G_END_DECLS

@@ -172,47 +172,12 @@ hl_session_get_match_position (HlSession *self)
 char *
 hl_session_describe_matches (HlSession *self)
 {
-  g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *n = NULL;
-
   g_return_val_if_fail (HL_IS_SESSION (self), NULL);
 
   if (self->view.search == NULL || self->view.search[0] == '\0')
     return NULL;
-  if (self->n_matches == 0)
-    {
-      if (self->n_matches_hidden == 0)
-        return g_strdup (_("No matches"));
-      n = hl_describe_number (self->n_matches_hidden);
-      return g_strdup_printf (ngettext ("%s match hidden by filters",
-                                        "%s matches hidden by filters",
-                                        self->n_matches_hidden), n);
-    }
-  n = hl_describe_number (self->n_matches);
-  if (self->match_position > 0)
-    {
-      g_autofree char *position = hl_describe_number (self->match_position);
-
-      /* TRANSLATORS: the selected match's place among all: "3 of 9" */
-      g_string_printf (str, _("%s of %s"), position, n);
-    }
-  else
-    g_string_printf (str, ngettext ("%s match", "%s matches", self->n_matches), n);
-  if (self->n_matches_outside > 0)
-    {
-      g_autofree char *outside = hl_describe_number (self->n_matches_outside);
-
-      /* TRANSLATORS: appended to "3 of 9": how many matches are out of view */
-      g_string_append_printf (str, _(", %s outside the view"), outside);
-    }
-  if (self->n_matches_hidden > 0)
-    {
-      g_autofree char *hidden = hl_describe_number (self->n_matches_hidden);
-
-      /* TRANSLATORS: appended to "3 of 9": how many matches the filters hide */
-      g_string_append_printf (str, _(", %s hidden by filters"), hidden);
-    }
-  return g_string_free (g_steal_pointer (&str), FALSE);
+  return hl_describe_matches (self->n_matches, self->match_position, self->n_matches_outside,
+                              self->n_matches_hidden);
 }
 
 /* ------------------------------------------------------------------ */
@@ -409,39 +374,20 @@ hl_session_get_n_matches_hidden (HlSession *self)
 char *
 hl_session_describe_filters (HlSession *self)
 {
-  g_autoptr(GString) what = g_string_new (NULL);
+  g_autofree char *what = NULL;
   g_autofree char *events = NULL;
-  guint n_lanes;
 
   g_return_val_if_fail (HL_IS_SESSION (self), NULL);
 
   if (!self->filters_active)
     return NULL;
-  n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
-  for (guint i = 0; i < n_lanes; i++)
-    if (!hl_view_lane_visible (&self->view, i))
-      g_string_append_printf (what, "%s%s", what->len ? ", " : "",
-                              hl_dataset_get_lane (self->dataset, i)->title);
-  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
-    if (self->view.hidden_confidences & (1u << c))
-      {
-        /* TRANSLATORS: a hidden grade in the filters line: "Disputed attribution" */
-        g_autofree char *grade = g_strdup_printf (_("%s attribution"),
-                                                  hl_describe_confidence (c));
-
-        g_string_append_printf (what, "%s%s", what->len ? ", " : "", grade);
-      }
-  if (self->view.min_usd > 0)
-    {
-      g_autofree char *usd = hl_describe_usd (self->view.min_usd);
-      g_autofree char *below = g_strdup_printf (_("amounts below %s"), usd);
-
-      g_string_append_printf (what, "%s%s", what->len ? ", " : "", below);
-    }
+  what = hl_describe_filter_list (self->dataset, &self->view);
+  if (what == NULL)
+    return NULL;
   if (self->n_hidden == 0)
     /* TRANSLATORS: %s lists the filters that are on */
-    return g_strdup_printf (_("Filters on, hiding nothing here: %s"), what->str);
+    return g_strdup_printf (_("Filters on, hiding nothing here: %s"), what);
   events = hl_describe_events (self->n_hidden);
   /* TRANSLATORS: "Filters hide 3 events: Disputed, amounts below $5.0 million" */
-  return g_strdup_printf (_("Filters hide %s: %s"), events, what->str);
+  return g_strdup_printf (_("Filters hide %s: %s"), events, what);
 }
