@@ -504,6 +504,12 @@ test_keys_after_popover (void)
   wait.span = hl_session_get_to (session) - hl_session_get_from (session);
   if (press_key (GTK_WIDGET (window), "plus"))
     g_assert_true (hl_test_wait_for (span_shrank, &wait, 3000));
+
+  /* Focus that went elsewhere stays there: the search entry keeps it */
+  key (GTK_WIDGET (window), "win.search");
+  g_assert_false (gtk_widget_has_focus (timeline));
+  g_assert_false (hl_timeline_refocus (filters));
+  g_assert_false (gtk_widget_has_focus (timeline));
   hl_test_close_window (window);
 }
 

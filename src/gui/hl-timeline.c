@@ -302,13 +302,22 @@ find_timeline (GtkWidget *widget)
   return NULL;
 }
 
-/* Gives the keyboard focus back to the chart in @widget's window (after
- * a header popover closes, say), so that its keys answer again. FALSE if
- * there is no chart there or it cannot take the focus. */
+static gboolean
+is_within (GtkWidget *widget, GtkWidget *container)
+{
+  return container != NULL && (widget == container || gtk_widget_is_ancestor (widget, container));
+}
+
+/* Gives the keyboard focus back to the chart in @widget's window when
+ * @widget (a header popover) closes, so that the chart's keys answer
+ * again. Focus that went elsewhere (into the search entry, say) stays
+ * there: only focus in the popover, on the button that opened it, or
+ * nowhere moves. FALSE if nothing moved. */
 gboolean
 hl_timeline_refocus (GtkWidget *widget)
 {
   GtkRoot *root;
+  GtkWidget *focus;
   HlTimeline *timeline;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
@@ -316,6 +325,10 @@ hl_timeline_refocus (GtkWidget *widget)
   root = gtk_widget_get_root (widget);
   timeline = root != NULL ? find_timeline (GTK_WIDGET (root)) : NULL;
   if (timeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (timeline)))
+    return FALSE;
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && !is_within (focus, widget) &&
+      !is_within (focus, gtk_widget_get_parent (widget)))
     return FALSE;
   return gtk_widget_grab_focus (GTK_WIDGET (timeline));
 }
