@@ -14,6 +14,10 @@
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #define HEIST_RGB 0xD55E00  /* the bundled heists lane's colour */
 
 static void
@@ -226,8 +230,10 @@ test_hide_lane_pixels (void)
   pixels = hl_test_render_widget (widget);
   g_assert_cmpfloat (colour_distance (hl_test_pixel (pixels, x, y), HEIST_RGB), >, 60);
   cairo_surface_destroy (pixels);
-  /* And the panel's totals have no heists any more, the other lanes stay */
-  g_assert_false (panel_shows (window, "Crypto heists"));
+  /* And the panel's totals have no heists any more, the other lanes stay;
+   * the line over them says that the lane is filtered out */
+  g_assert_false (panel_shows (window, "Crypto heists:"));
+  g_assert_true (panel_shows (window, " events: Crypto heists"));
   g_assert_false (panel_shows (window, "$719.1 million"));
   g_assert_true (panel_shows (window, "Missile and satellite launches: 17 events"));
 
@@ -335,12 +341,175 @@ test_filter_popover_follows_session (void)
   g_assert_cmpstrv (hl_session_get_hidden_lanes (session), lanes);
   g_assert_cmpstrv (hl_session_get_hidden_confidences (session), grades);
 
+  /* The popover says that filters are on, and what they hide */
+  {
+    GtkWidget *reset;
+
+    gtk_popover_popup (GTK_POPOVER (popover));
+    g_assert_true (hl_test_has_label (popover, "Filters hide "));
+    g_assert_true (hl_test_has_label (popover, "Missile and satellite launches, "
+                                               "Disputed attribution, "
+                                               "amounts below $5.0 million"));
+    /* The first button in the popover, above the lanes */
+    reset = hl_test_find_type (popover, GTK_TYPE_BUTTON);
+    g_assert_nonnull (reset);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (reset)), ==, "_Reset Filters");
+    g_assert_true (gtk_widget_activate_action (popover, "filter.reset", NULL));
+    g_assert_false (hl_session_get_filters_active (session));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (launches)));
+    g_assert_false (hl_test_has_label (popover, "Filters hide "));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    hl_session_set_hidden_confidences (session, grades);
+  }
+
   gtk_check_button_set_active (GTK_CHECK_BUTTON (disputed), TRUE);
   gtk_spin_button_set_value (spin, 2.0);
   g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_confidences (session)), ==, 0);
   g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 2e6);
   hl_session_set_min_usd (session, 0);
   hl_session_set_hidden_lanes (session, NULL);
+  hl_test_close_window (window);
+}
+
+/* Issue 15 #3: unticking "Official" emptied the launch and milestone
+ * lanes, all of whose events are official. The grades filter only the
+ * lanes whose events differ in grade, and the popover says which. */
+static void
+test_attribution_scope (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *official = hl_test_find_check (popover, "Official");
+  int heists = hl_dataset_find_lane (dataset, "heists");
+  int launches = hl_dataset_find_lane (dataset, "launches");
+  int milestones = hl_dataset_find_lane (dataset, "milestones");
+  const HlTotals *totals = hl_session_get_totals (session);
+  guint n_heists = totals->lanes[heists].n_events;
+  guint n_launches = totals->lanes[launches].n_events;
+  guint n_milestones = totals->lanes[milestones].n_events;
+
+  g_assert_cmpuint (n_launches, >, 0);
+  g_assert_cmpuint (n_milestones, >, 0);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (hl_test_has_label (popover, "Applies to: Crypto heists"));
+  g_assert_false (hl_test_has_label (popover, "Applies to: Crypto heists, "));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (official), FALSE);
+  g_assert_cmpstrv (hl_session_get_hidden_confidences (session),
+                    ((const char * const []) { "official", NULL }));
+  /* The official heists go; the launches and milestones all stay */
+  g_assert_cmpuint (totals->lanes[heists].n_events, <, n_heists);
+  g_assert_cmpuint (totals->lanes[launches].n_events, ==, n_launches);
+  g_assert_cmpuint (totals->lanes[milestones].n_events, ==, n_milestones);
+  g_assert_true (panel_shows (window, "Missile and satellite launches: "));
+  g_assert_true (hl_session_get_filters_active (session));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (official), TRUE);
+  g_assert_cmpuint (totals->lanes[heists].n_events, ==, n_heists);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  hl_test_close_window (window);
+}
+
+typedef struct
+{
+  HlSession *session;
+  gint64     span;
+} SpanWait;
+
+static gboolean
+span_shrank (gpointer data)
+{
+  SpanWait *wait = data;
+
+  return hl_session_get_to (wait->session) - hl_session_get_from (wait->session) < wait->span;
+}
+
+static gboolean
+popover_closed (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+/* A real key press, from outside as the X server delivers it: GTK 4 has
+ * no in-process way to send one. */
+static gboolean
+press_key (GtkWidget *window, const char *key)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--window", xid,
+                           key, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Issue 15 #4: after a range preset, Home and + did nothing until the
+ * chart was clicked. The chart has the focus again once a popover
+ * closes, and a real "+" zooms. */
+static void
+test_keys_after_popover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GtkWidget *range = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  GtkWidget *filters = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  GtkWidget *preset;
+  SpanWait wait = { session, 0 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (timeline);
+  gtk_popover_popup (GTK_POPOVER (range));
+  hl_test_wait_for_draw (range);
+  /* The first preset, as a click gives it */
+  preset = hl_test_find_type (range, GTK_TYPE_BUTTON);
+  g_assert_nonnull (preset);
+  g_assert_true (gtk_widget_has_focus (timeline) == FALSE);
+  g_signal_emit_by_name (preset, "clicked");
+  g_assert_true (hl_test_wait_for (popover_closed, range, 2000));
+  hl_test_wait_for_draw (timeline);
+  g_assert_true (gtk_widget_has_focus (timeline));
+
+  wait.span = hl_session_get_to (session) - hl_session_get_from (session);
+  if (press_key (GTK_WIDGET (window), "plus"))
+    g_assert_true (hl_test_wait_for (span_shrank, &wait, 3000));
+  else
+    g_test_message ("no X11 or no xdotool: the key itself was not sent");
+
+  /* The filter popover gives the focus back too */
+  gtk_popover_popup (GTK_POPOVER (filters));
+  hl_test_wait_for_draw (filters);
+  gtk_popover_popdown (GTK_POPOVER (filters));
+  g_assert_true (hl_test_wait_for (popover_closed, filters, 2000));
+  g_assert_true (gtk_widget_has_focus (timeline));
+  wait.span = hl_session_get_to (session) - hl_session_get_from (session);
+  if (press_key (GTK_WIDGET (window), "plus"))
+    g_assert_true (hl_test_wait_for (span_shrank, &wait, 3000));
+
+  /* Focus that went elsewhere stays there: the search entry keeps it */
+  key (GTK_WIDGET (window), "win.search");
+  g_assert_false (gtk_widget_has_focus (timeline));
+  g_assert_false (hl_timeline_refocus (filters));
+  g_assert_false (gtk_widget_has_focus (timeline));
   hl_test_close_window (window);
 }
 
@@ -382,6 +551,17 @@ test_search (void)
   g_assert_true (hl_test_wait_for (has_two_matches, window, 5000));
   g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+
+  /* Issue 15 #6: a pan that leaves the July flight out of the view does
+   * not change the count, which is over the whole dataset */
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
+  g_assert_cmpint (hl_session_get_from (session), >, hl_date_from_ymd (2023, 7, 13));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 1);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+  key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.reset-range");
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 0);
 
   /* Enter selects the first match, again the next, Shift+Enter goes back */
   g_signal_emit_by_name (entry, "activate");
@@ -523,6 +703,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/range-popover", test_range_popover);
   g_test_add_func ("/browse/filter-popover-follows-session",
                    test_filter_popover_follows_session);
+  g_test_add_func ("/browse/attribution-scope", test_attribution_scope);
+  g_test_add_func ("/browse/keys-after-popover", test_keys_after_popover);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
 

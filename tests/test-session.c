@@ -5,6 +5,8 @@
  * session is finalized when its last user lets go. */
 #include "config.h"
 
+#include <string.h>
+
 #include "hl-session.h"
 
 typedef struct
@@ -381,6 +383,141 @@ test_replace_dataset (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (hl_session_get_to (session), ==, to);
 }
 
+/* Issue 15 #2: whether a filter is on, what it hides (events, and matches
+ * of the search), and one reset for all. */
+static void
+test_filters_active_and_reset (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  g_autofree char *words = NULL;
+  const char *lanes[] = { "launches", NULL };
+
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_null (hl_session_describe_filters (session));
+  g_assert_cmpuint (hl_session_get_n_hidden (session), ==, 0);
+
+  hl_session_set_search (session, "Hwasong");
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 0);
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_set_hidden_lanes (session, lanes);
+  g_assert_true (hl_session_get_filters_active (session));
+  g_assert_cmpuint (count (fixture, "filters-active"), ==, 1);
+  /* The four matches are launches: all hidden by the filter now */
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 0);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_hidden (session), >, 0);
+  words = hl_session_describe_filters (session);
+  g_assert_nonnull (words);
+  g_assert_true (g_str_has_prefix (words, "Filters hide "));
+  g_assert_true (g_str_has_suffix (words, " events: Missile and satellite launches"));
+  g_clear_pointer (&words, g_free);
+
+  /* A smallest amount below every heist hides nothing, and says so */
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_min_usd (session, 1000);
+  words = hl_session_describe_filters (session);
+  g_assert_cmpstr (words, ==, "Filters on, hiding nothing here: amounts below $1,000");
+  g_clear_pointer (&words, g_free);
+
+  hl_session_set_hidden_lanes (session, lanes);
+  change_confidence_visible (fixture);
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_filters (session);
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_cmpuint (count (fixture, "filters-active"), ==, 1);
+  g_assert_cmpuint (count (fixture, "hidden-lanes"), ==, 1);
+  g_assert_cmpuint (count (fixture, "hidden-confidences"), ==, 1);
+  g_assert_cmpuint (count (fixture, "min-usd"), ==, 1);
+  g_assert_cmpuint (count (fixture, "totals"), ==, 1);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_hidden (session), ==, 0);
+  g_assert_cmpuint (hl_session_get_n_hidden (session), ==, 0);
+  g_assert_null (hl_session_describe_filters (session));
+
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_reset_filters (session);
+  g_assert_cmpuint (total (fixture), ==, 0);
+}
+
+/* Issue 15 #3: the grades filter the lanes whose events differ in grade
+ * only; the launches (all official) stay when Official is hidden. */
+static void
+test_grades_scope (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  int heists = hl_dataset_find_lane (fixture->dataset, "heists");
+  int launches = hl_dataset_find_lane (fixture->dataset, "launches");
+  const HlTotals *totals = hl_session_get_totals (session);
+  guint n_launches = totals->lanes[launches].n_events;
+  const char *official[] = { "official", NULL };
+
+  g_assert_cmphex (hl_session_get_graded_lanes (session), ==, 1u << heists);
+  hl_session_set_hidden_confidences (session, official);
+  g_assert_cmpuint (totals->lanes[launches].n_events, ==, n_launches);
+  g_assert_cmpuint (totals->lanes[heists].n_events, <, 10);
+  g_assert_true (hl_session_get_filters_active (session));
+}
+
+/* Issue 15 #6: the match count is over the whole dataset (a pan does not
+ * change it), and says how many are outside the view and which one is
+ * selected. Issue 15 #2: matches the filters hide are counted apart. */
+static void
+test_match_counts (Fixture *fixture, gconstpointer data)
+{
+  HlSession *session = fixture->session;
+  const char *launches[] = { "launches", NULL };
+  g_autofree char *words = NULL;
+  gint64 from = hl_session_get_from (session), to = hl_session_get_to (session);
+
+  g_assert_null (hl_session_describe_matches (session));
+  hl_session_set_search (session, "Hwasong");
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 0);
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "4 matches");
+  g_clear_pointer (&words, g_free);
+
+  /* The second half of the range only: fewer in view, as many in all */
+  hl_session_set_range (session, from + (to - from) / 2, to);
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), >, 0);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), <, 4);
+  words = hl_session_describe_matches (session);
+  g_assert_true (g_str_has_prefix (words, "4 matches, "));
+  g_assert_true (g_str_has_suffix (words, " outside the view"));
+  g_clear_pointer (&words, g_free);
+
+  /* Enter: the first match in the view, its place among all four */
+  g_assert_true (hl_session_step_match (session, 1));
+  g_assert_cmpuint (hl_session_get_match_position (session), >, 0);
+  words = hl_session_describe_matches (session);
+  g_assert_nonnull (strstr (words, " of 4"));
+  g_clear_pointer (&words, g_free);
+  hl_session_set_selected_id (session, "stake-2023");
+  g_assert_cmpuint (hl_session_get_match_position (session), ==, 0);
+
+  /* All four are launches: hide the lane */
+  hl_session_set_range (session, from, to);
+  g_hash_table_remove_all (fixture->counts);
+  hl_session_set_hidden_lanes (session, launches);
+  g_assert_cmpuint (count (fixture, "n-matches"), ==, 1);
+  g_assert_cmpuint (count (fixture, "n-matches-hidden"), ==, 1);
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "4 matches hidden by filters");
+  g_clear_pointer (&words, g_free);
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_search (session, "no such thing anywhere");
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "No matches");
+  g_clear_pointer (&words, g_free);
+  hl_session_set_search (session, "Stake.com");
+  hl_session_set_hidden_lanes (session, (const char * const []) { "heists", NULL });
+  words = hl_session_describe_matches (session);
+  g_assert_cmpstr (words, ==, "1 match hidden by filters");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -406,6 +543,12 @@ main (int argc, char *argv[])
               test_filter_drops_selection, fixture_tear_down);
   g_test_add ("/session/replace-dataset", Fixture, NULL, fixture_set_up,
               test_replace_dataset, fixture_tear_down);
+  g_test_add ("/session/match-counts", Fixture, NULL, fixture_set_up,
+              test_match_counts, fixture_tear_down);
+  g_test_add ("/session/grades-scope", Fixture, NULL, fixture_set_up,
+              test_grades_scope, fixture_tear_down);
+  g_test_add ("/session/filters-active-and-reset", Fixture, NULL, fixture_set_up,
+              test_filters_active_and_reset, fixture_tear_down);
 
   return g_test_run ();
 }

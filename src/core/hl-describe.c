@@ -2,15 +2,94 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "hl-describe.h"
 #include "hl-scale.h"
 
-/* "1 event", "10 events". */
+/* The one place where digits are grouped: "1,000,000". Every number the
+ * panel, the hover card and the summaries say goes through here, so that
+ * following the user's locale later is a change to this function alone. */
+char *
+hl_describe_number (guint64 n)
+{
+  char digits[32];
+  GString *str = g_string_new (NULL);
+  gsize len;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (str, ',');
+      g_string_append_c (str, digits[i]);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* An amount in words: "$950", "$550,000", "$7.62 million", "$1.5 billion". */
+char *
+hl_describe_usd (double usd)
+{
+  g_autofree char *digits = NULL;
+
+  if (!isfinite (usd) || usd < 0)
+    usd = 0;
+  if (usd >= 1e6)
+    return hl_money_format_long (usd);
+  digits = hl_describe_number ((guint64) round (usd));
+  /* TRANSLATORS: an amount in US dollars below a million, digits grouped */
+  return g_strdup_printf (_("$%s"), digits);
+}
+
+/* An estimate from @low to @high: "$550,000 – $7.62 million"; one amount
+ * when both ends say the same ("$200.0 million", never a range of two). */
+char *
+hl_describe_usd_range (double low, double high)
+{
+  g_autofree char *from = hl_describe_usd (MIN (low, high));
+  g_autofree char *to = hl_describe_usd (MAX (low, high));
+
+  if (g_str_equal (from, to))
+    return g_steal_pointer (&from);
+  /* TRANSLATORS: a range of two amounts, low to high */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+/* A grade as the filter and the panel name it: "Official". */
+const char *
+hl_describe_confidence (HlConfidence confidence)
+{
+  switch (confidence)
+    {
+    case HL_CONFIDENCE_OFFICIAL:
+      return _("Official");
+    case HL_CONFIDENCE_ANALYST:
+      return _("Analyst");
+    case HL_CONFIDENCE_SUSPECTED:
+      return _("Suspected");
+    case HL_CONFIDENCE_DISPUTED:
+      return _("Disputed");
+    case HL_CONFIDENCE_UNSPECIFIED:
+    case HL_N_CONFIDENCES:
+    default:
+      return _("Not given");
+    }
+}
+
+/* "no events", "1 event", "12,345 events". */
 char *
 hl_describe_events (guint n_events)
 {
-  return g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  g_autofree char *n = NULL;
+
+  if (n_events == 0)
+    return g_strdup (_("no events"));
+  n = hl_describe_number (n_events);
+  /* TRANSLATORS: %s is a number of events, digits grouped */
+  return g_strdup_printf (ngettext ("%s event", "%s events", n_events), n);
 }
 
 /* What a count lane counts: "Missiles or rockets: 31" with the lane's unit,
@@ -18,13 +97,15 @@ hl_describe_events (guint n_events)
 char *
 hl_describe_count (const HlLane *lane, guint64 count)
 {
+  g_autofree char *n = NULL;
+
   g_return_val_if_fail (lane != NULL, NULL);
 
+  n = hl_describe_number (count);
   if (lane->unit != NULL)
-    return g_strdup_printf ("%s: %" G_GUINT64_FORMAT, lane->unit, count);
-  return g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " item",
-                                    "%" G_GUINT64_FORMAT " items", (gulong) MIN (count, G_MAXULONG)),
-                          count);
+    /* TRANSLATORS: what a lane counts: the number */
+    return g_strdup_printf (_("%s: %s"), lane->unit, n);
+  return g_strdup_printf (ngettext ("%s item", "%s items", (gulong) MIN (count, G_MAXULONG)), n);
 }
 
 /* An event's amount as the chart says it: "$41.0 million",
@@ -39,7 +120,7 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
 
   lane = hl_dataset_get_lane (dataset, ev->lane);
   if (lane->measure == HL_MEASURE_USD)
-    return hl_money_format_long (ev->usd);
+    return hl_describe_usd (ev->usd);
   if (!ev->count_known)
     return g_strdup (_("number not disclosed"));
   return hl_describe_count (lane, ev->count);
@@ -104,6 +185,104 @@ hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *tota
       if (str->len > 0)
         g_string_append (str, "  ·  ");
       g_string_append (str, part);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* The filters that are on, in a list: "Missile and satellite launches,
+ * Disputed attribution, amounts below $5.0 million"; NULL when none is.
+ * A hidden grade is named only if it applies to some lane (see
+ * HlView.ungraded_lanes). The panel, the filter popover and, in a
+ * subtitle, the chart can all say it. */
+char *
+hl_describe_filter_list (HlDataset *dataset, const HlView *view)
+{
+  GString *what;
+  guint n_lanes;
+  gboolean grades_apply = FALSE;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  what = g_string_new (NULL);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      if (!hl_view_lane_visible (view, i))
+        g_string_append_printf (what, "%s%s", what->len ? ", " : "",
+                                hl_dataset_get_lane (dataset, i)->title);
+      else if (!(view->ungraded_lanes & (1u << i)))
+        grades_apply = TRUE;
+    }
+  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES && grades_apply; c++)
+    if (view->hidden_confidences & (1u << c))
+      {
+        /* TRANSLATORS: a hidden grade in the filters line: "Disputed attribution" */
+        g_autofree char *grade = g_strdup_printf (_("%s attribution"),
+                                                  hl_describe_confidence (c));
+
+        g_string_append_printf (what, "%s%s", what->len ? ", " : "", grade);
+      }
+  if (view->min_usd > 0)
+    {
+      g_autofree char *usd = hl_describe_usd (view->min_usd);
+      /* TRANSLATORS: the smallest amount shown, in the filters line */
+      g_autofree char *below = g_strdup_printf (_("amounts below %s"), usd);
+
+      g_string_append_printf (what, "%s%s", what->len ? ", " : "", below);
+    }
+  if (what->len == 0)
+    {
+      g_string_free (what, TRUE);
+      return NULL;
+    }
+  return g_string_free (what, FALSE);
+}
+
+/* What a search found, as the match label says it: "9 matches", "3 of 9,
+ * 1 outside the view", "No matches", "1 match hidden by filters",
+ * "2 matches, 1 hidden by filters". @n_matches counts the matches the
+ * filters show over the whole dataset, @position the selected one's place
+ * among them from 1 (0: the selection is not a match), @n_outside those
+ * outside the view, @n_hidden the matches the filters hide. */
+char *
+hl_describe_matches (guint n_matches, guint position, guint n_outside, guint n_hidden)
+{
+  GString *str;
+  g_autofree char *n = NULL;
+
+  if (n_matches == 0)
+    {
+      if (n_hidden == 0)
+        return g_strdup (_("No matches"));
+      n = hl_describe_number (n_hidden);
+      return g_strdup_printf (ngettext ("%s match hidden by filters",
+                                        "%s matches hidden by filters", n_hidden), n);
+    }
+  str = g_string_new (NULL);
+  n = hl_describe_number (n_matches);
+  if (position > 0 && position <= n_matches)
+    {
+      g_autofree char *at = hl_describe_number (position);
+
+      /* TRANSLATORS: the selected match's place among all: "3 of 9" */
+      g_string_printf (str, _("%s of %s"), at, n);
+    }
+  else
+    g_string_printf (str, ngettext ("%s match", "%s matches", n_matches), n);
+  if (n_outside > 0)
+    {
+      g_autofree char *outside = hl_describe_number (n_outside);
+
+      /* TRANSLATORS: after "3 of 9": how many matches are out of view */
+      g_string_append_printf (str, _(", %s outside the view"), outside);
+    }
+  if (n_hidden > 0)
+    {
+      g_autofree char *hidden = hl_describe_number (n_hidden);
+
+      /* TRANSLATORS: after "3 of 9": how many matches the filters hide */
+      g_string_append_printf (str, _(", %s hidden by filters"), hidden);
     }
   return g_string_free (str, FALSE);
 }

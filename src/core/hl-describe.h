@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * subtitle, the hover card, the panel and the accessible description all
  * use these. */
 
+char *hl_describe_number       (guint64              n);
+char *hl_describe_usd          (double               usd);
+char *hl_describe_usd_range    (double               low,
+                                double               high);
+const char *hl_describe_confidence (HlConfidence  confidence);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,
@@ -23,5 +28,11 @@ char *hl_describe_lane_totals  (HlDataset           *dataset,
 char *hl_describe_totals       (HlDataset           *dataset,
                                 const HlView        *view,
                                 const HlTotals      *totals);
+char *hl_describe_filter_list  (HlDataset           *dataset,
+                                const HlView        *view);
+char *hl_describe_matches      (guint                n_matches,
+                                guint                position,
+                                guint                n_outside,
+                                guint                n_hidden);
 
 G_END_DECLS

@@ -181,7 +181,8 @@ hl_view_shows_event (const HlView *view, HlDataset *dataset, const HlEvent *even
 
   if (!hl_view_lane_visible (view, event->lane))
     return FALSE;
-  if (view->hidden_confidences & (1u << event->confidence))
+  if ((view->hidden_confidences & (1u << event->confidence)) &&
+      !(event->lane < 32 && (view->ungraded_lanes & (1u << event->lane))))
     return FALSE;
   lane = hl_dataset_get_lane (dataset, event->lane);
   if (lane->measure == HL_MEASURE_USD && event->usd < view->min_usd)

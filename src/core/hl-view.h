@@ -29,6 +29,8 @@ typedef struct
   HlTheme   theme;
   guint32   hidden_lanes;         /* bit i hides lane i */
   guint32   hidden_confidences;   /* bit c hides HlConfidence c */
+  guint32   ungraded_lanes;       /* bit i: the grade filter leaves lane i alone
+                                   * (all its events carry one grade) */
   double    min_usd;              /* hide heists below this */
   char     *title;                /* NULL: the dataset's title */
   char     *subtitle;             /* NULL: the range and totals */

@@ -21,6 +21,8 @@ struct _HlDetailsPanel
 
   HlSession *session;
 
+  GtkWidget *filters_bar;
+  GtkLabel  *filters_label;
   GtkWidget *summary_page;
   GtkWidget *event_page;
 
@@ -40,6 +42,7 @@ struct _HlDetailsPanel
   GtkLabel  *notes_label;
   GtkWidget *sources_heading;
   GtkBox    *sources_box;
+  GdkFrameClock *layout_clock; /* while the rows wait for their first layout */
 
 };
 
@@ -136,24 +139,35 @@ new_source_label (const HlSource *source)
   return label;
 }
 
-static const char *
-confidence_name (HlConfidence confidence)
+/* GTK 4.8's height-for-width trap: the rows of a page that was hidden
+ * are measured during the first layout after it is shown, and the heights
+ * the box keeps for them are the one-line heights of the wrapping labels
+ * (Confidence and Outcome then ran over the Notes). A resize queued on the
+ * rows before that layout is lost, and neither F9 nor a window resize
+ * renews what the box keeps. So right after the window's layout of the
+ * frame that first shows the rows (a handler connected after the
+ * window's), queue a resize on each row: the frame clock lays out again
+ * within the same frame, so the rows are painted at their height. */
+static void
+remeasure_rows (GdkFrameClock *clock, HlDetailsPanel *self)
 {
-  switch (confidence)
-    {
-    case HL_CONFIDENCE_OFFICIAL:
-      return _("Official");
-    case HL_CONFIDENCE_ANALYST:
-      return _("Analyst");
-    case HL_CONFIDENCE_SUSPECTED:
-      return _("Suspected");
-    case HL_CONFIDENCE_DISPUTED:
-      return _("Disputed");
-    case HL_CONFIDENCE_UNSPECIFIED:
-    case HL_N_CONFIDENCES:
-    default:
-      return _("Not given");
-    }
+  g_signal_handlers_disconnect_by_func (clock, remeasure_rows, self);
+  g_clear_object (&self->layout_clock);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->fields_box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    gtk_widget_queue_resize (row);
+  gtk_widget_queue_resize (GTK_WIDGET (self->notes_label));
+}
+
+static void
+remeasure_after_layout (HlDetailsPanel *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->layout_clock != NULL)
+    return;
+  self->layout_clock = g_object_ref (clock);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (remeasure_rows), self);
 }
 
 static void
@@ -178,16 +192,16 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   if (lane->measure == HL_MEASURE_USD)
     {
-      g_autofree char *usd = hl_money_format_long (ev->usd);
+      g_autofree char *usd = hl_describe_usd (ev->usd);
 
       gtk_label_set_text (self->event_amount, usd);
       if (ev->has_usd_range)
         {
-          g_autofree char *low = hl_money_format_long (ev->usd_low);
-          g_autofree char *high = hl_money_format_long (ev->usd_high);
-          g_autofree char *range = g_strdup_printf ("%s – %s", low, high);
+          g_autofree char *range = hl_describe_usd_range (ev->usd_low, ev->usd_high);
 
-          add_field (self, _("Estimates"), range);
+          /* A range that says only the amount again is no estimate */
+          if (!g_str_equal (range, usd))
+            add_field (self, _("Estimates"), range);
         }
     }
   else
@@ -195,7 +209,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
       g_autofree char *count = NULL;
 
       if (ev->count_known)
-        count = g_strdup_printf ("%u", ev->count);
+        count = hl_describe_number (ev->count);
       else
         count = g_strdup (_("not disclosed"));
       gtk_label_set_text (self->event_amount, "");
@@ -206,7 +220,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   add_field (self, _("Kind"), ev->kind);
   add_field (self, _("Actor"), ev->actor);
-  confidence = g_strdup_printf ("%s. %s", confidence_name (ev->confidence),
+  confidence = g_strdup_printf ("%s. %s", hl_describe_confidence (ev->confidence),
                                 hl_confidence_describe (ev->confidence));
   add_field (self, _("Confidence"), confidence);
   add_field (self, _("Outcome"), ev->outcome);
@@ -229,6 +243,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
    * make wider than the window. */
   gtk_widget_set_visible (self->summary_page, FALSE);
   gtk_widget_set_visible (self->event_page, TRUE);
+  remeasure_after_layout (self);
 }
 
 static void
@@ -290,7 +305,7 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
   /* The sum over the money lanes, large, when there are any */
   if (any_usd)
     {
-      g_autofree char *usd = hl_money_format_long (totals->usd);
+      g_autofree char *usd = hl_describe_usd (totals->usd);
 
       gtk_label_set_text (self->summary_usd, usd);
     }
@@ -333,6 +348,26 @@ show_summary (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
   gtk_widget_set_visible (self->summary_page, TRUE);
 }
 
+/* The line that says which filters are on, over either page. */
+static void
+update_filters (HlDetailsPanel *self)
+{
+  g_autofree char *text = self->session ? hl_session_describe_filters (self->session) : NULL;
+
+  gtk_label_set_text (self->filters_label, text ? text : "");
+  gtk_widget_set_visible (self->filters_bar, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", text != NULL);
+}
+
+static void
+reset_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HlDetailsPanel *self = HL_DETAILS_PANEL (widget);
+
+  if (self->session != NULL)
+    hl_session_reset_filters (self->session);
+}
+
 /* The selected event, or with nothing selected the summary. */
 static void
 update (HlDetailsPanel *self)
@@ -355,6 +390,10 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
 {
   const char *name = pspec->name;
 
+  if (g_str_equal (name, "filters-active") || g_str_equal (name, "n-hidden") ||
+      g_str_equal (name, "hidden-lanes") || g_str_equal (name, "hidden-confidences") ||
+      g_str_equal (name, "min-usd") || g_str_equal (name, "dataset"))
+    update_filters (self);
   if (g_str_equal (name, "dataset") || g_str_equal (name, "selected"))
     update (self);
   /* An event's details do not change when the view pans. */
@@ -386,6 +425,7 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
     g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
                              G_CONNECT_SWAPPED);
   update (self);
+  update_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -416,6 +456,9 @@ hl_details_panel_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
+  if (self->layout_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->layout_clock, remeasure_rows, self);
+  g_clear_object (&self->layout_clock);
   g_clear_object (&self->session);
   g_clear_object (&self->keys);
   G_OBJECT_CLASS (hl_details_panel_parent_class)->dispose (object);
@@ -480,6 +523,8 @@ hl_details_panel_class_init (HlDetailsPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/heistline/Heistline/hl-details-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, filters_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, filters_label);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_page);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, event_page);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, summary_range);
@@ -497,11 +542,14 @@ hl_details_panel_class_init (HlDetailsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_heading);
   gtk_widget_class_bind_template_child (widget_class, HlDetailsPanel, sources_box);
   gtk_widget_class_set_css_name (widget_class, "detailspanel");
+  gtk_widget_class_install_action (widget_class, "panel.reset-filters", NULL,
+                                   reset_filters_action);
 }
 
 static void
 hl_details_panel_init (HlDetailsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", FALSE);
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }

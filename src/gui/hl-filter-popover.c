@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-describe.h"
 #include "hl-filter-popover.h"
+#include "hl-timeline.h"
 
 #define USD_PER_MILLION 1e6   /* the spin button counts millions */
 
@@ -21,7 +23,10 @@ struct _HlFilterPopover
   GBindingGroup  *session_bindings;
 
   /* template */
+  GtkWidget      *filters_bar;
+  GtkLabel       *filters_label;
   GtkBox         *lanes_box;
+  GtkLabel       *grades_scope_label;
   GtkCheckButton *official_check;
   GtkCheckButton *analyst_check;
   GtkCheckButton *suspected_check;
@@ -127,6 +132,30 @@ confidence_check (HlFilterPopover *self, HlConfidence confidence)
     }
 }
 
+/* "Applies to: Crypto heists": the lanes whose events differ in grade.
+ * With none, the grades have nothing to filter and are insensitive. */
+static void
+sync_grades_scope (HlFilterPopover *self)
+{
+  HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
+  guint32 graded = self->session ? hl_session_get_graded_lanes (self->session) : 0;
+  g_autoptr(GString) lanes = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; dataset != NULL && i < MIN (hl_dataset_get_n_lanes (dataset), 32); i++)
+    if (graded & (1u << i))
+      g_string_append_printf (lanes, "%s%s", lanes->len ? ", " : "",
+                              hl_dataset_get_lane (dataset, i)->title);
+  if (lanes->len > 0)
+    /* TRANSLATORS: the lanes the attribution filter covers */
+    text = g_strdup_printf (_("Applies to: %s"), lanes->str);
+  else
+    text = g_strdup (_("The events of each lane carry one grade: nothing to filter"));
+  gtk_label_set_text (self->grades_scope_label, text);
+  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
+    gtk_widget_set_sensitive (GTK_WIDGET (confidence_check (self, c)), lanes->len > 0);
+}
+
 static void
 sync_confidences (HlFilterPopover *self)
 {
@@ -168,6 +197,33 @@ millions_to_usd (GBinding *binding, const GValue *from, GValue *to, gpointer dat
 }
 
 /* ------------------------------------------------------------------ */
+/* What is filtered out, and the way back */
+
+static void
+sync_filters_bar (HlFilterPopover *self)
+{
+  g_autofree char *text = self->session ? hl_session_describe_filters (self->session) : NULL;
+
+  gtk_label_set_text (self->filters_label, text ? text : "");
+  gtk_widget_set_visible (self->filters_bar, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter.reset", text != NULL);
+}
+
+static const char * const filter_signals[] = {
+  "notify::dataset", "notify::filters-active", "notify::n-hidden", "notify::hidden-lanes",
+  "notify::hidden-confidences", "notify::min-usd",
+};
+
+static void
+reset_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HlFilterPopover *self = HL_FILTER_POPOVER (widget);
+
+  if (self->session != NULL)
+    hl_session_reset_filters (self->session);
+}
+
+/* ------------------------------------------------------------------ */
 /* Public API */
 
 GtkWidget *
@@ -195,6 +251,8 @@ hl_filter_popover_set_session (HlFilterPopover *self, HlSession *session)
   g_binding_group_set_source (self->session_bindings, session);
   rebuild_lanes (self);
   sync_confidences (self);
+  sync_grades_scope (self);
+  sync_filters_bar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -253,6 +311,17 @@ hl_filter_popover_set_property (GObject      *object,
     }
 }
 
+/* A popover in the header takes the focus while open; when it closes, the
+ * focus goes back to the chart, whose keys (+, -, Home, arrows) would
+ * otherwise not answer until it is clicked. */
+static void
+hl_filter_popover_closed (GtkPopover *popover)
+{
+  if (GTK_POPOVER_CLASS (hl_filter_popover_parent_class)->closed != NULL)
+    GTK_POPOVER_CLASS (hl_filter_popover_parent_class)->closed (popover);
+  hl_timeline_refocus (GTK_WIDGET (popover));
+}
+
 static void
 hl_filter_popover_class_init (HlFilterPopoverClass *klass)
 {
@@ -260,6 +329,7 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hl_filter_popover_dispose;
+  GTK_POPOVER_CLASS (klass)->closed = hl_filter_popover_closed;
   object_class->get_property = hl_filter_popover_get_property;
   object_class->set_property = hl_filter_popover_set_property;
 
@@ -270,7 +340,10 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/heistline/Heistline/hl-filter-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_bar);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, filters_label);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, lanes_box);
+  gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, grades_scope_label);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, official_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, analyst_check);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, suspected_check);
@@ -278,20 +351,28 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_heading);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, amount_box);
   gtk_widget_class_bind_template_child (widget_class, HlFilterPopover, min_usd_spin);
+  gtk_widget_class_install_action (widget_class, "filter.reset", NULL, reset_action);
 }
 
 static void
 hl_filter_popover_init (HlFilterPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "filter.reset", FALSE);
 
   self->session_signals = g_signal_group_new (HL_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::dataset",
                                  G_CALLBACK (rebuild_lanes), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::dataset",
+                                 G_CALLBACK (sync_grades_scope), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::hidden-lanes",
                                  G_CALLBACK (sync_lanes), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::hidden-confidences",
                                  G_CALLBACK (sync_confidences), self, G_CONNECT_SWAPPED);
+  /* The line follows every filter, and the lane titles it names */
+  for (guint i = 0; i < G_N_ELEMENTS (filter_signals); i++)
+    g_signal_group_connect_object (self->session_signals, filter_signals[i],
+                                   G_CALLBACK (sync_filters_bar), self, G_CONNECT_SWAPPED);
 
   self->session_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->session_bindings, "min-usd",

@@ -9,6 +9,7 @@
 
 #include "hl-date.h"
 #include "hl-range-popover.h"
+#include "hl-timeline.h"
 
 #define PRESET_SPACING   12
 #define MAX_YEAR_PRESETS 30   /* a long dataset lists its first thirty years */
@@ -267,6 +268,17 @@ hl_range_popover_set_property (GObject      *object,
     }
 }
 
+/* A popover in the header takes the focus while open; when it closes, the
+ * focus goes back to the chart, whose keys (+, -, Home, arrows) would
+ * otherwise not answer until it is clicked. */
+static void
+hl_range_popover_closed (GtkPopover *popover)
+{
+  if (GTK_POPOVER_CLASS (hl_range_popover_parent_class)->closed != NULL)
+    GTK_POPOVER_CLASS (hl_range_popover_parent_class)->closed (popover);
+  hl_timeline_refocus (GTK_WIDGET (popover));
+}
+
 static void
 hl_range_popover_class_init (HlRangePopoverClass *klass)
 {
@@ -274,6 +286,7 @@ hl_range_popover_class_init (HlRangePopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hl_range_popover_dispose;
+  GTK_POPOVER_CLASS (klass)->closed = hl_range_popover_closed;
   object_class->get_property = hl_range_popover_get_property;
   object_class->set_property = hl_range_popover_set_property;
 

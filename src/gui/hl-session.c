@@ -2,61 +2,22 @@
 /* The session: the view state of one window as a plain GObject (no
  * widgets), after sysprof's SysprofSession. Every setter compares, stores
  * and notifies; whatever changes what is shown goes through
- * view_changed(), which derives the rest (the lane mask, a selection the
+ * _hl_session_view_changed(), which derives the rest (the lane mask, a selection the
  * filters now hide, the match count, the totals) and notifies what moved.
  * Notifications are frozen around each change, so each property notifies
  * once however many steps touched it. */
 #include "config.h"
 
-#include "hl-session.h"
+#include "hl-session-private.h"
 
-struct _HlSession
-{
-  GObject     parent_instance;
-
-  HlDataset  *dataset;
-  GFile      *file;
-  HlView      view;
-  char      **hidden_lanes;        /* lane ids: the one form of the filter */
-  char      **hidden_confidences;  /* confidence names */
-
-  int         selected;
-  char       *selected_id;
-  int         hover;
-
-  guint       n_matches;
-  HlTotals    totals;
-};
-
-enum
-{
-  PROP_0,
-  PROP_DATASET,
-  PROP_FILE,
-  PROP_FROM,
-  PROP_TO,
-  PROP_HIDDEN_LANES,
-  PROP_HIDDEN_CONFIDENCES,
-  PROP_MIN_USD,
-  PROP_SEARCH,
-  PROP_SHOW_CUMULATIVE,
-  PROP_SELECTED,
-  PROP_SELECTED_ID,
-  PROP_HOVER,
-  PROP_N_MATCHES,
-  PROP_TOTALS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-static const char *empty_strv[] = { NULL };
+GParamSpec *_hl_session_properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HlSession, hl_session, G_TYPE_OBJECT)
 
-static void
-notify (HlSession *self, guint prop)
+void
+_hl_session_notify (HlSession *self, guint prop)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_object_notify_by_pspec (G_OBJECT (self), _hl_session_properties[prop]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -76,6 +37,7 @@ derive_masks (HlSession *self)
           self->view.hidden_lanes |= 1u << lane;
       }
 
+  self->view.ungraded_lanes = self->ungraded_lanes;
   self->view.hidden_confidences = 0;
   for (guint i = 0; self->hidden_confidences[i] != NULL; i++)
     for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
@@ -102,6 +64,15 @@ totals_equal (const HlTotals *a, const HlTotals *b)
          a->n_unknown == b->n_unknown && a->n_matches == b->n_matches;
 }
 
+void
+_hl_session_store_uint (HlSession *self, guint *field, guint value, guint prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  _hl_session_notify (self, prop);
+}
+
 static void
 store_selected (HlSession *self, int index)
 {
@@ -115,14 +86,14 @@ store_selected (HlSession *self, int index)
   if (index != self->selected)
     {
       self->selected = index;
-      notify (self, PROP_SELECTED);
+      _hl_session_notify (self, PROP_SELECTED);
     }
   if (g_strcmp0 (id, self->selected_id) != 0)
     {
       g_free (self->selected_id);
       self->selected_id = g_strdup (id);
-      notify (self, PROP_SELECTED_ID);
-    }
+      _hl_session_notify (self, PROP_SELECTED_ID);
+    }  _hl_session_count_matches (self);
 }
 
 static void
@@ -131,19 +102,27 @@ store_hover (HlSession *self, int event)
   if (self->hover == event)
     return;
   self->hover = event;
-  notify (self, PROP_HOVER);
+  _hl_session_notify (self, PROP_HOVER);
 }
 
 /* After anything in what is shown changed (dataset, range, filters,
  * search): drops a selection the filters now hide, recomputes the match
  * count and the totals. Called with notifications frozen. */
 static void
-view_changed (HlSession *self)
+view_changed_full (HlSession *self, gboolean filters_changed)
 {
   HlTotals totals = { 0 };
-  guint n_matches = 0;
+  gboolean active;
 
   derive_masks (self);
+  active = self->dataset != NULL && _hl_session_compute_filters_active (self);
+  if (active != self->filters_active)
+    {
+      self->filters_active = active;
+      _hl_session_notify (self, PROP_FILTERS_ACTIVE);
+    }
+  if (filters_changed)
+    _hl_session_count_filtered (self);
   if (self->selected >= 0 &&
       !hl_view_shows_event (&self->view, self->dataset,
                             hl_dataset_get_event (self->dataset, self->selected)))
@@ -151,19 +130,21 @@ view_changed (HlSession *self)
 
   if (self->dataset != NULL)
     {
-      n_matches = hl_view_count_matches (&self->view, self->dataset);
       hl_totals_compute (&totals, self->dataset, &self->view);
     }
-  if (n_matches != self->n_matches)
-    {
-      self->n_matches = n_matches;
-      notify (self, PROP_N_MATCHES);
-    }
+  _hl_session_count_matches (self);
   if (!totals_equal (&totals, &self->totals))
     {
       self->totals = totals;
-      notify (self, PROP_TOTALS);
+      _hl_session_notify (self, PROP_TOTALS);
     }
+}
+
+/* After a change of the filters, the search or the dataset */
+void
+_hl_session_view_changed (HlSession *self)
+{
+  view_changed_full (self, TRUE);
 }
 
 /* Moves the range, clamped, notifying from/to if they moved; TRUE if
@@ -175,9 +156,9 @@ move_range (HlSession *self, gint64 from, gint64 to)
 
   hl_view_set_range (&self->view, from, to);
   if (self->view.from != old_from)
-    notify (self, PROP_FROM);
+    _hl_session_notify (self, PROP_FROM);
   if (self->view.to != old_to)
-    notify (self, PROP_TO);
+    _hl_session_notify (self, PROP_TO);
   return self->view.from != old_from || self->view.to != old_to;
 }
 
@@ -186,7 +167,7 @@ store_range (HlSession *self, gint64 from, gint64 to)
 {
   g_object_freeze_notify (G_OBJECT (self));
   if (move_range (self, from, to))
-    view_changed (self);
+    view_changed_full (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -223,7 +204,8 @@ hl_session_set_dataset (HlSession *self, HlDataset *dataset)
   store_selected (self, -1);
   store_hover (self, -1);
   g_set_object (&self->dataset, dataset);
-  notify (self, PROP_DATASET);
+  _hl_session_notify (self, PROP_DATASET);
+  _hl_session_scope_grades (self);
   if (dataset != NULL)
     hl_dataset_get_default_range (dataset, &from, &to);
   else
@@ -235,7 +217,7 @@ hl_session_set_dataset (HlSession *self, HlDataset *dataset)
       to = fresh.to;
     }
   move_range (self, from, to);
-  view_changed (self);
+  _hl_session_view_changed (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -256,10 +238,11 @@ hl_session_replace_dataset (HlSession *self, HlDataset *dataset)
   selected_id = g_strdup (self->selected_id);
   store_hover (self, -1);
   g_set_object (&self->dataset, dataset);
-  notify (self, PROP_DATASET);
+  _hl_session_notify (self, PROP_DATASET);
+  _hl_session_scope_grades (self);
   /* The same event may sit at another index now: look it up by id. */
   store_selected (self, selected_id ? hl_dataset_find_event (dataset, selected_id) : -1);
-  view_changed (self);
+  _hl_session_view_changed (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -280,7 +263,7 @@ hl_session_set_file (HlSession *self, GFile *file)
   if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
     return;
   g_set_object (&self->file, file);
-  notify (self, PROP_FILE);
+  _hl_session_notify (self, PROP_FILE);
 }
 
 const HlView *
@@ -371,156 +354,6 @@ hl_session_reset_range (HlSession *self)
   store_range (self, from, to);
 }
 
-/* ------------------------------------------------------------------ */
-/* Filters and search */
-
-const char * const *
-hl_session_get_hidden_lanes (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), NULL);
-  return (const char * const *) self->hidden_lanes;
-}
-
-void
-hl_session_set_hidden_lanes (HlSession *self, const char * const *ids)
-{
-  g_return_if_fail (HL_IS_SESSION (self));
-
-  /* Never NULL: GSettings maps the property to an "as" key. */
-  if (ids == NULL)
-    ids = empty_strv;
-  if (g_strv_equal ((const char * const *) self->hidden_lanes, ids))
-    return;
-  g_object_freeze_notify (G_OBJECT (self));
-  g_strfreev (self->hidden_lanes);
-  self->hidden_lanes = g_strdupv ((char **) ids);
-  notify (self, PROP_HIDDEN_LANES);
-  view_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-hl_session_set_lane_visible (HlSession *self, guint lane, gboolean visible)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) ids = NULL;
-  const char *id;
-
-  g_return_if_fail (HL_IS_SESSION (self));
-  g_return_if_fail (self->dataset != NULL);
-  g_return_if_fail (lane < hl_dataset_get_n_lanes (self->dataset));
-
-  if (!hl_view_lane_visible (&self->view, lane) == !visible)
-    return;
-  id = hl_dataset_get_lane (self->dataset, lane)->id;
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->hidden_lanes[i] != NULL; i++)
-    if (g_strcmp0 (self->hidden_lanes[i], id) != 0)
-      g_strv_builder_add (builder, self->hidden_lanes[i]);
-  if (!visible)
-    g_strv_builder_add (builder, id);
-  ids = g_strv_builder_end (builder);
-  hl_session_set_hidden_lanes (self, (const char * const *) ids);
-}
-
-const char * const *
-hl_session_get_hidden_confidences (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), NULL);
-  return (const char * const *) self->hidden_confidences;
-}
-
-void
-hl_session_set_hidden_confidences (HlSession *self, const char * const *names)
-{
-  g_return_if_fail (HL_IS_SESSION (self));
-
-  if (names == NULL)
-    names = empty_strv;
-  if (g_strv_equal ((const char * const *) self->hidden_confidences, names))
-    return;
-  g_object_freeze_notify (G_OBJECT (self));
-  g_strfreev (self->hidden_confidences);
-  self->hidden_confidences = g_strdupv ((char **) names);
-  notify (self, PROP_HIDDEN_CONFIDENCES);
-  view_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-hl_session_set_confidence_visible (HlSession    *self,
-                                   HlConfidence  confidence,
-                                   gboolean      visible)
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) names = NULL;
-
-  g_return_if_fail (HL_IS_SESSION (self));
-  g_return_if_fail (confidence > HL_CONFIDENCE_UNSPECIFIED && confidence < HL_N_CONFIDENCES);
-
-  if (((self->view.hidden_confidences & (1u << confidence)) == 0) == !!visible)
-    return;
-  builder = g_strv_builder_new ();
-  for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
-    {
-      gboolean hidden = (self->view.hidden_confidences & (1u << c)) != 0;
-
-      if (c == confidence)
-        hidden = !visible;
-      if (hidden)
-        g_strv_builder_add (builder, hl_confidence_to_string (c));
-    }
-  names = g_strv_builder_end (builder);
-  hl_session_set_hidden_confidences (self, (const char * const *) names);
-}
-
-double
-hl_session_get_min_usd (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), 0);
-  return self->view.min_usd;
-}
-
-void
-hl_session_set_min_usd (HlSession *self, double min_usd)
-{
-  g_return_if_fail (HL_IS_SESSION (self));
-
-  min_usd = MAX (min_usd, 0);
-  if (self->view.min_usd == min_usd)
-    return;
-  g_object_freeze_notify (G_OBJECT (self));
-  self->view.min_usd = min_usd;
-  notify (self, PROP_MIN_USD);
-  view_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-const char *
-hl_session_get_search (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), NULL);
-  return self->view.search;
-}
-
-/* "" and NULL both mean no search. */
-void
-hl_session_set_search (HlSession *self, const char *search)
-{
-  g_return_if_fail (HL_IS_SESSION (self));
-
-  if (search != NULL && search[0] == '\0')
-    search = NULL;
-  if (g_strcmp0 (self->view.search, search) == 0)
-    return;
-  g_object_freeze_notify (G_OBJECT (self));
-  g_free (self->view.search);
-  self->view.search = g_strdup (search);
-  notify (self, PROP_SEARCH);
-  view_changed (self);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
 gboolean
 hl_session_get_show_cumulative (HlSession *self)
 {
@@ -537,7 +370,7 @@ hl_session_set_show_cumulative (HlSession *self, gboolean show)
   if (self->view.show_cumulative == (guint) show)
     return;
   self->view.show_cumulative = show;
-  notify (self, PROP_SHOW_CUMULATIVE);
+  _hl_session_notify (self, PROP_SHOW_CUMULATIVE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -664,14 +497,6 @@ hl_session_step_match (HlSession *self, int direction)
   return TRUE;
 }
 
-/* Matches among the events shown in the range. */
-guint
-hl_session_get_n_matches (HlSession *self)
-{
-  g_return_val_if_fail (HL_IS_SESSION (self), 0);
-  return self->n_matches;
-}
-
 /* Totals over what is shown, computed without laying out a chart. */
 const HlTotals *
 hl_session_get_totals (HlSession *self)
@@ -702,6 +527,7 @@ hl_session_finalize (GObject *object)
   g_strfreev (self->hidden_lanes);
   g_strfreev (self->hidden_confidences);
   g_free (self->selected_id);
+  g_array_unref (self->matches);
   G_OBJECT_CLASS (hl_session_parent_class)->finalize (object);
 }
 
@@ -753,6 +579,21 @@ hl_session_get_property (GObject    *object,
       break;
     case PROP_N_MATCHES:
       g_value_set_uint (value, self->n_matches);
+      break;
+    case PROP_N_MATCHES_OUTSIDE:
+      g_value_set_uint (value, self->n_matches_outside);
+      break;
+    case PROP_MATCH_POSITION:
+      g_value_set_uint (value, self->match_position);
+      break;
+    case PROP_N_MATCHES_HIDDEN:
+      g_value_set_uint (value, self->n_matches_hidden);
+      break;
+    case PROP_N_HIDDEN:
+      g_value_set_uint (value, self->n_hidden);
+      break;
+    case PROP_FILTERS_ACTIVE:
+      g_value_set_boolean (value, self->filters_active);
       break;
     case PROP_TOTALS:
       g_value_set_pointer (value, &self->totals);
@@ -825,40 +666,50 @@ hl_session_class_init (HlSessionClass *klass)
   object_class->get_property = hl_session_get_property;
   object_class->set_property = hl_session_set_property;
 
-  properties[PROP_DATASET] =
+  _hl_session_properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, HL_TYPE_DATASET, rw);
-  properties[PROP_FILE] =
+  _hl_session_properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, rw);
-  properties[PROP_FROM] =
+  _hl_session_properties[PROP_FROM] =
     g_param_spec_int64 ("from", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
-  properties[PROP_TO] =
+  _hl_session_properties[PROP_TO] =
     g_param_spec_int64 ("to", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
-  properties[PROP_HIDDEN_LANES] =
+  _hl_session_properties[PROP_HIDDEN_LANES] =
     g_param_spec_boxed ("hidden-lanes", NULL, NULL, G_TYPE_STRV, rw);
-  properties[PROP_HIDDEN_CONFIDENCES] =
+  _hl_session_properties[PROP_HIDDEN_CONFIDENCES] =
     g_param_spec_boxed ("hidden-confidences", NULL, NULL, G_TYPE_STRV, rw);
-  properties[PROP_MIN_USD] =
+  _hl_session_properties[PROP_MIN_USD] =
     g_param_spec_double ("min-usd", NULL, NULL, 0, G_MAXDOUBLE, 0, rw);
-  properties[PROP_SEARCH] =
+  _hl_session_properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL, rw);
-  properties[PROP_SHOW_CUMULATIVE] =
+  _hl_session_properties[PROP_SHOW_CUMULATIVE] =
     g_param_spec_boolean ("show-cumulative", NULL, NULL, FALSE, rw);
-  properties[PROP_SELECTED] =
+  _hl_session_properties[PROP_SELECTED] =
     g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1, rw);
-  properties[PROP_SELECTED_ID] =
+  _hl_session_properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL, rw);
-  properties[PROP_HOVER] =
+  _hl_session_properties[PROP_HOVER] =
     g_param_spec_int ("hover", NULL, NULL, -1, G_MAXINT, -1, rw);
-  properties[PROP_N_MATCHES] =
+  _hl_session_properties[PROP_N_MATCHES] =
     g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_N_MATCHES_OUTSIDE] =
+    g_param_spec_uint ("n-matches-outside", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_MATCH_POSITION] =
+    g_param_spec_uint ("match-position", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_N_MATCHES_HIDDEN] =
+    g_param_spec_uint ("n-matches-hidden", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_N_HIDDEN] =
+    g_param_spec_uint ("n-hidden", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  _hl_session_properties[PROP_FILTERS_ACTIVE] =
+    g_param_spec_boolean ("filters-active", NULL, NULL, FALSE, ro);
   /**
    * HlSession:totals: (type gpointer)
    *
    * The #HlTotals of what is shown; notified when they change.
    */
-  properties[PROP_TOTALS] =
+  _hl_session_properties[PROP_TOTALS] =
     g_param_spec_pointer ("totals", NULL, NULL, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS, _hl_session_properties);
 }
 
 static void
@@ -868,5 +719,6 @@ hl_session_init (HlSession *self)
   self->hover = -1;
   self->hidden_lanes = g_new0 (char *, 1);
   self->hidden_confidences = g_new0 (char *, 1);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   hl_view_init (&self->view, NULL);
 }

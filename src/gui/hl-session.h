@@ -57,6 +57,7 @@ void            hl_session_set_hidden_confidences (HlSession        *self,
 void            hl_session_set_confidence_visible (HlSession        *self,
                                                    HlConfidence      confidence,
                                                    gboolean          visible);
+guint32         hl_session_get_graded_lanes     (HlSession          *self);
 double          hl_session_get_min_usd          (HlSession          *self);
 void            hl_session_set_min_usd          (HlSession          *self,
                                                  double              min_usd);
@@ -86,7 +87,16 @@ gboolean        hl_session_step_lane            (HlSession          *self,
 gboolean        hl_session_step_match           (HlSession          *self,
                                                  int                 direction);
 
+gboolean        hl_session_get_filters_active   (HlSession          *self);
+void            hl_session_reset_filters        (HlSession          *self);
+guint           hl_session_get_n_hidden         (HlSession          *self);
+char           *hl_session_describe_filters     (HlSession          *self);
+
 guint           hl_session_get_n_matches        (HlSession          *self);
+guint           hl_session_get_n_matches_outside (HlSession         *self);
+guint           hl_session_get_match_position   (HlSession          *self);
+guint           hl_session_get_n_matches_hidden (HlSession          *self);
+char           *hl_session_describe_matches     (HlSession          *self);
 const HlTotals *hl_session_get_totals           (HlSession          *self);
 
 G_END_DECLS

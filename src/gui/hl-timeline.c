@@ -199,7 +199,9 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
   const char *name = pspec->name;
 
   if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
-      g_str_equal (name, "file"))
+      g_str_equal (name, "file") || g_str_equal (name, "n-matches-outside") ||
+      g_str_equal (name, "match-position") || g_str_equal (name, "n-matches-hidden") ||
+      g_str_equal (name, "n-hidden") || g_str_equal (name, "filters-active"))
     return;
   if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
       !g_str_equal (name, "selected-id"))
@@ -281,6 +283,54 @@ hl_timeline_get_texture (HlTimeline *self)
 {
   g_return_val_if_fail (HL_IS_TIMELINE (self), NULL);
   return ensure_texture (self);
+}
+
+static HlTimeline *
+find_timeline (GtkWidget *widget)
+{
+  if (HL_IS_TIMELINE (widget))
+    return HL_TIMELINE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      HlTimeline *found = find_timeline (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_within (GtkWidget *widget, GtkWidget *container)
+{
+  return container != NULL && (widget == container || gtk_widget_is_ancestor (widget, container));
+}
+
+/* Gives the keyboard focus back to the chart in @widget's window when
+ * @widget (a header popover) closes, so that the chart's keys answer
+ * again. Focus that went elsewhere (into the search entry, say) stays
+ * there: only focus in the popover, on the button that opened it, or
+ * nowhere moves. FALSE if nothing moved. */
+gboolean
+hl_timeline_refocus (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  HlTimeline *timeline;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = gtk_widget_get_root (widget);
+  timeline = root != NULL ? find_timeline (GTK_WIDGET (root)) : NULL;
+  if (timeline == NULL || !gtk_widget_get_mapped (GTK_WIDGET (timeline)))
+    return FALSE;
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && !is_within (focus, widget) &&
+      !is_within (focus, gtk_widget_get_parent (widget)))
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (timeline));
 }
 
 /* ------------------------------------------------------------------ */

@@ -22,5 +22,6 @@ void           hl_timeline_set_session  (HlTimeline     *self,
                                          HlSession      *session);
 HlChart       *hl_timeline_get_chart    (HlTimeline     *self);
 GdkTexture    *hl_timeline_get_texture  (HlTimeline     *self);
+gboolean       hl_timeline_refocus      (GtkWidget      *widget);
 
 G_END_DECLS

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* HlSession is one class over two files: hl-session.c (the object, the
+ * dataset, the range, the selection, the derived state) and
+ * hl-session-filters.c (the filters, the search and the counts that
+ * follow from them). This is what they share. */
+
+#include "hl-session.h"
+
+G_BEGIN_DECLS
+
+struct _HlSession
+{
+  GObject     parent_instance;
+
+  HlDataset  *dataset;
+  GFile      *file;
+  HlView      view;
+  char      **hidden_lanes;        /* lane ids: the one form of the filter */
+  char      **hidden_confidences;  /* confidence names */
+  guint32     ungraded_lanes;      /* lanes whose events all carry one grade */
+
+  int         selected;
+  char       *selected_id;
+  int         hover;
+
+  GArray     *matches;             /* indices of the shown events that match, in time order */
+  guint       n_matches;           /* matches->len */
+  guint       n_matches_outside;   /* of those, outside the visible range */
+  guint       match_position;      /* the selection's place among them, from 1; 0: none */
+  guint       n_matches_hidden;    /* matches the filters hide, in the whole dataset */
+  guint       n_hidden;            /* events the filters hide, in the whole dataset */
+  gboolean    filters_active;
+  HlTotals    totals;
+};
+
+enum
+{
+  PROP_0,
+  PROP_DATASET,
+  PROP_FILE,
+  PROP_FROM,
+  PROP_TO,
+  PROP_HIDDEN_LANES,
+  PROP_HIDDEN_CONFIDENCES,
+  PROP_MIN_USD,
+  PROP_SEARCH,
+  PROP_SHOW_CUMULATIVE,
+  PROP_SELECTED,
+  PROP_SELECTED_ID,
+  PROP_HOVER,
+  PROP_N_MATCHES,
+  PROP_N_MATCHES_OUTSIDE,
+  PROP_MATCH_POSITION,
+  PROP_N_MATCHES_HIDDEN,
+  PROP_N_HIDDEN,
+  PROP_FILTERS_ACTIVE,
+  PROP_TOTALS,
+  N_PROPS
+};
+
+extern GParamSpec *_hl_session_properties[N_PROPS];
+
+void     _hl_session_notify                 (HlSession *self,
+                                             guint      prop);
+void     _hl_session_store_uint             (HlSession *self,
+                                             guint     *field,
+                                             guint      value,
+                                             guint      prop);
+void     _hl_session_view_changed           (HlSession *self);
+gboolean _hl_session_compute_filters_active (HlSession *self);
+void     _hl_session_count_filtered         (HlSession *self);
+void     _hl_session_scope_grades           (HlSession *self);
+void     _hl_session_count_matches          (HlSession *self);
+
+G_END_DECLS

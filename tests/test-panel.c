@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The details panel as a user reads it: rows as tall as their wrapped
+ * text from the first selection after an open, and the line that says
+ * which filters are on, with its reset button. */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+
+static gboolean
+file_is_open (gpointer data)
+{
+  HlWindow *window = data;
+
+  return !hl_window_is_loading (window) && hl_window_get_file (window) != NULL;
+}
+
+static HlWindow *
+open_bundled_copy (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "heistline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  hl_test_wait_for_draw (GTK_WIDGET (hl_window_get_panel (window)));
+  return window;
+}
+
+/* Every visible label under @root is allocated at least the height it
+ * needs for the width it got, and no two visible labels overlap. */
+static void
+collect_visible_labels (GtkWidget *widget, GPtrArray *labels)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_visible_labels (child, labels);
+}
+
+typedef struct
+{
+  GtkWidget  *panel;
+  const char *what;
+  gboolean    checked;
+} FirstPaint;
+
+static void assert_rows_fit (GtkWidget *panel, const char *what);
+
+/* Checked as the first frame after the selection is painted: what the
+ * user sees from the first selection on, not once it has settled. */
+static void
+on_after_paint (GdkFrameClock *clock, FirstPaint *paint)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, paint);
+  assert_rows_fit (paint->panel, paint->what);
+  paint->checked = TRUE;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((FirstPaint *) data)->checked;
+}
+
+static void
+assert_rows_fit (GtkWidget *panel, const char *what)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (panel));
+
+  collect_visible_labels (panel, labels);
+  g_assert_cmpuint (labels->len, >, 4);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      int width = gtk_widget_get_width (label);
+      int height = gtk_widget_get_height (label);
+      int min = 0, nat = 0;
+      graphene_rect_t a;
+      GtkBorder margin = { gtk_widget_get_margin_start (label), gtk_widget_get_margin_end (label),
+                           gtk_widget_get_margin_top (label),
+                           gtk_widget_get_margin_bottom (label) };
+
+      if (width == 0)
+        continue;
+      /* measure() counts the margins, the allocation does not */
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL,
+                          width + margin.left + margin.right, &min, &nat, NULL, NULL);
+      nat -= margin.top + margin.bottom;
+      if (height < nat)
+        g_error ("%s: label \"%s\" is %d px tall for %d px wide, its text needs %d",
+                 what, gtk_label_get_text (GTK_LABEL (label)), height, width, nat);
+      g_assert_true (gtk_widget_compute_bounds (label, root, &a));
+      for (guint j = i + 1; j < labels->len; j++)
+        {
+          GtkWidget *other = g_ptr_array_index (labels, j);
+          graphene_rect_t b, overlap;
+
+          if (gtk_widget_is_ancestor (other, label) || gtk_widget_get_width (other) == 0)
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (other, root, &b));
+          if (graphene_rect_intersection (&a, &b, &overlap) &&
+              overlap.size.width >= 1 && overlap.size.height >= 1)
+            g_error ("%s: \"%s\" and \"%s\" overlap", what,
+                     gtk_label_get_text (GTK_LABEL (label)),
+                     gtk_label_get_text (GTK_LABEL (other)));
+        }
+    }
+}
+
+/* Issue 15 #1: the first event selected after an open had its rows drawn
+ * over each other (Confidence and Outcome over the Notes). */
+static void
+test_rows_fit_first_selection (gconstpointer data)
+{
+  const char *id = data;
+  HlWindow *window = open_bundled_copy ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+
+  FirstPaint paint = { panel, id, FALSE };
+
+  g_signal_connect (gtk_widget_get_frame_clock (panel), "after-paint",
+                    G_CALLBACK (on_after_paint), &paint);
+  hl_session_set_selected_id (session, id);
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, id);
+  g_assert_true (hl_test_wait_for (painted, &paint, 5000));
+  /* And still once it has settled */
+  hl_test_wait_for_draw (panel);
+  assert_rows_fit (panel, id);
+  hl_test_close_window (window);
+}
+
+static gboolean
+panel_shows (HlWindow *window, const char *text)
+{
+  return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), text);
+}
+
+/* Issue 15 #8: one wording for amounts and their estimates, digits
+ * grouped, and no "range" whose two ends are the same. */
+static void
+test_amount_wording (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+
+  hl_session_set_selected_id (session, "fantom-foundation-2023");
+  g_assert_true (panel_shows (window, "$7.62 million"));
+  g_assert_true (panel_shows (window, "$550,000 – $7.62 million"));
+  g_assert_false (panel_shows (window, "$550000"));
+
+  /* Mixin: $200M, estimated from $200M to $200M */
+  hl_session_set_selected_id (session, "mixin-2023");
+  g_assert_true (panel_shows (window, "$200.0 million"));
+  g_assert_false (panel_shows (window, "$200.0 million – $200.0 million"));
+  g_assert_false (panel_shows (window, "Estimates"));
+
+  hl_session_set_selected_id (session, "poloniex-2023");
+  g_assert_true (panel_shows (window, "Estimates"));
+  g_assert_true (panel_shows (window, "$114.0 million – $130.0 million"));
+  hl_test_close_window (window);
+}
+
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_is_visible (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 15 #2: filters restored from the settings at start used to act
+ * with nothing saying so. The panel names them, with a way back. */
+static void
+test_filters_line (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  const char *grades[] = { "disputed", NULL };
+  const char *lanes[] = { "launches", NULL };
+  GtkWidget *reset;
+
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_null (find_button (panel, "_Reset Filters"));
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+
+  /* What GSettings restores */
+  hl_session_set_hidden_lanes (session, lanes);
+  hl_session_set_hidden_confidences (session, grades);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_true (hl_session_get_filters_active (session));
+  g_assert_false (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Filters hide "));
+  g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed attribution, "
+                                      "amounts below $5.0 million"));
+
+  /* Selecting an event keeps the line */
+  hl_session_set_selected_id (session, "stake-2023");
+  g_assert_true (panel_shows (window, "Stake.com"));
+  g_assert_true (panel_shows (window, "Filters hide "));
+
+  reset = find_button (panel, "_Reset Filters");
+  g_assert_nonnull (reset);
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_false (hl_session_get_filters_active (session));
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_lanes (session)), ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) hl_session_get_hidden_confidences (session)),
+                    ==, 0);
+  g_assert_cmpfloat (hl_session_get_min_usd (session), ==, 0);
+  g_assert_false (panel_shows (window, "Filters hide "));
+  g_assert_null (find_button (panel, "_Reset Filters"));
+  hl_session_set_selected_id (session, NULL);
+  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  hl_test_close_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  static const char *ids[] = { "poloniex-2023", "mixin-2023", "htx-heco-2023",
+                               "2023-07-12-icbm" };
+
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  if (!gtk_init_check ())
+    return 77;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/panel/rows-fit-first-selection/%s", ids[i]);
+
+      g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
+    }
+  g_test_add_func ("/panel/amount-wording", test_amount_wording);
+  g_test_add_func ("/panel/filters-line", test_filters_line);
+  return g_test_run ();
+}
