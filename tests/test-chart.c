@@ -635,6 +635,37 @@ label_containing (HlChart *chart, const char *word)
   return NULL;
 }
 
+/* A filtered view says so in its subtitle, so its totals are not read as
+ * the whole story (the window and every export draw the same subtitle). */
+static void
+test_subtitle_filtered (void)
+{
+  g_autoptr(HlDataset) dataset = hl_dataset_new_bundled ();
+  HlView view;
+  const char *label;
+
+  hl_view_init (&view, dataset);
+  {
+    g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, 1920, 1080);
+
+    g_assert_null (label_containing (chart, "filtered"));
+  }
+  view.min_usd = 5e6;
+  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "milestones");
+  {
+    g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, 1920, 1080);
+    g_autofree char *text = NULL;
+
+    label = label_containing (chart, "filtered");
+    g_assert_nonnull (label);
+    text = visible_text (label);
+    g_assert_nonnull (strstr (text, "Crypto heists: 9 events, $717M"));
+    g_assert_nonnull (strstr (text, "filtered: Other weapons milestones, amounts below "
+                                    "$5.0 million"));
+  }
+  hl_view_clear (&view);
+}
+
 static HlChart *
 chart_of (HlDataset *dataset, void (*setup) (HlView *, HlDataset *))
 {
@@ -1474,6 +1505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);
+  g_test_add_func ("/chart/subtitle-filtered", test_subtitle_filtered);
   g_test_add_func ("/chart/bidi", test_bidi);
   g_test_add_func ("/chart/fonts-missing", test_fonts_missing);
   g_test_add_func ("/chart/money-edges", test_money_edges);

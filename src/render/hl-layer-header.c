@@ -232,18 +232,30 @@ make_subtitle (HlChart *chart)
 {
   g_autofree char *range = NULL;
   g_autofree char *totals = NULL;
+  g_autofree char *filters = NULL;
+  GString *text;
 
   if (chart->view.subtitle != NULL)
     return g_strdup (chart->view.subtitle);
   range = hl_date_format_range (chart->view.from, chart->view.to);
   totals = hl_describe_totals (chart->dataset, &chart->view,
                                hl_columns_get_totals (chart->columns));
-  if (totals[0] == '\0')
-    return g_steal_pointer (&range);
+  filters = hl_describe_filter_list (chart->dataset, &chart->view);
+  text = g_string_new (range);
   /* The totals quote lane titles: isolated, left to right as the rest of
    * the chart, they cannot reorder the range (nor take its direction from
    * a right-to-left lane title). */
-  return g_strdup_printf ("%s  ·  " HL_LRI "%s" HL_PDI, range, totals);
+  if (totals[0] != '\0')
+    g_string_append_printf (text, "  ·  " HL_LRI "%s" HL_PDI, totals);
+  /* Totals of a filtered view must say so, in the window and every export. */
+  if (filters != NULL)
+    {
+      g_string_append (text, "  ·  " HL_LRI);
+      /* TRANSLATORS: in the chart's subtitle, what filters leave out */
+      g_string_append_printf (text, _("filtered: %s"), filters);
+      g_string_append (text, HL_PDI);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* A line cut to @max_w, laid out once per chart: the header is measured
