@@ -377,6 +377,136 @@ test_drop_file (void)
   hl_test_close_window (window);
 }
 
+typedef struct
+{
+  HlWindow   *window;
+  const char *text;
+} ErrorWait;
+
+/* The window reported an error that contains @text */
+static gboolean
+error_says (gpointer data)
+{
+  ErrorWait *wait = data;
+  const char *error = hl_window_get_last_error (wait->window);
+
+  return !hl_window_is_loading (wait->window) && error != NULL &&
+         strstr (error, wait->text) != NULL;
+}
+
+static gboolean
+error_cleared (gpointer data)
+{
+  return !hl_window_is_loading (data) && hl_window_get_last_error (data) == NULL;
+}
+
+static gboolean
+no_toast (gpointer data)
+{
+  g_autoptr(GPtrArray) toasts = hl_test_find_toasts (data);
+
+  return toasts->len == 0;
+}
+
+/* Lets the main loop run for @ms */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* Ten bad saves then a good one: one error toast at a time, the newest;
+ * its Details show its own error; a good reload withdraws it, and no
+ * queued stale error comes up after. */
+static void
+test_error_toasts (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "toasts.json", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "heistline.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *last_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *details;
+  g_autoptr(GVariant) target = NULL;
+  HlDataset *good;
+  ErrorWait wait = { window, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &json, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  good = hl_window_get_dataset (window);
+
+  for (guint i = 1; i <= 10; i++)
+    {
+      /* Each error on its own line: "toasts.json:N:3:" */
+      g_autofree char *blank = g_strnfill (i, '\n');
+      g_autofree char *bad = g_strdup_printf ("{ \"format\": \"heistline-dataset/1\",%s"
+                                              "  oops\n", blank);
+      g_autofree char *place = g_strdup_printf ("toasts.json:%u:3:", i + 1);
+
+      g_assert_true (g_file_set_contents (path, bad, -1, &error));
+      g_assert_no_error (error);
+      wait.text = place;
+      g_assert_true (hl_test_wait_for (error_says, &wait, 10000));
+    }
+  g_assert_true (hl_window_get_dataset (window) == good);
+  last_error = g_strdup (hl_window_get_last_error (window));
+  g_assert_nonnull (strstr (last_error, "toasts.json:11:3:"));
+
+  /* Past the replace animation: one toast, the last error's */
+  run_for (700);
+  toasts = hl_test_find_toasts (GTK_WIDGET (window));
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_nonnull (strstr (hl_test_toast_title (g_ptr_array_index (toasts, 0)),
+                            "toasts.json:11:3:"));
+  details = hl_test_toast_button (g_ptr_array_index (toasts, 0));
+  g_assert_nonnull (details);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (details)), ==, "_Details");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (details));
+  g_assert_nonnull (target);
+  target = g_variant_ref (target);
+  g_clear_pointer (&toasts, g_ptr_array_unref);
+
+  /* A good save withdraws it: nothing else comes up after */
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (error_cleared, window, 10000));
+  g_assert_true (hl_test_wait_for (no_toast, window, 5000));
+  run_for (1500);
+  g_assert_true (no_toast (window));
+
+  /* What the last toast's Details button does, done after the good
+   * reload: it still shows the error it was shown for */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
+                                                     "win.show-error-details", target));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "toasts.json");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), last_error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -396,6 +526,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/accessible", test_accessible_description);
   g_test_add_func ("/window/drop-file", test_drop_file);
+  g_test_add_func ("/window/error-toasts", test_error_toasts);
 
   return g_test_run ();
 }

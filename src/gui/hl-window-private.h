@@ -49,6 +49,7 @@ struct _HlWindow
   guint            reveal_source;
 
   char            *last_error;
+  AdwToast        *error_toast;      /* the one reload error shown, if any */
 };
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);

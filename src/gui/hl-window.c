@@ -63,6 +63,49 @@ _hl_window_show_error_dialog (HlWindow   *self,
 }
 
 static void
+on_error_toast_dismissed (HlWindow *self, AdwToast *toast)
+{
+  if (self->error_toast == toast)
+    self->error_toast = NULL;
+}
+
+/* Withdraws the reload error on screen, if any. */
+static void
+withdraw_error_toast (HlWindow *self)
+{
+  AdwToast *toast = self->error_toast;
+
+  if (toast == NULL)
+    return;
+  self->error_toast = NULL;
+  g_signal_handlers_disconnect_by_data (toast, self);
+  adw_toast_dismiss (toast);
+}
+
+/* One reload error on screen at a time: the newest replaces the one
+ * before (queued toasts would show stale errors long after), and its
+ * Details button carries its own error, not whatever came last. */
+static void
+show_error_toast (HlWindow *self, const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
+  g_autofree char *title = g_markup_escape_text (lines[0], -1);
+  AdwToast *toast = adw_toast_new (title);
+
+  withdraw_error_toast (self);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-error-details");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (message));
+  adw_toast_set_timeout (toast, ERROR_TOAST_SECONDS);
+  /* High priority: shown at once, not after a toast already up */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->error_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_error_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 set_last_error (HlWindow *self, const char *message)
 {
   g_free (self->last_error);
@@ -226,14 +269,7 @@ report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *e
   set_last_error (self, error->message);
   if (reload)
     {
-      g_auto(GStrv) lines = g_strsplit (error->message, "\n", 2);
-      g_autofree char *title = g_markup_escape_text (lines[0], -1);
-      AdwToast *t = adw_toast_new (title);
-
-      adw_toast_set_button_label (t, _("_Details"));
-      adw_toast_set_action_name (t, "win.show-error-details");
-      adw_toast_set_timeout (t, ERROR_TOAST_SECONDS);
-      adw_toast_overlay_add_toast (self->toast_overlay, t);
+      show_error_toast (self, error->message);
       return;
     }
   _hl_window_show_error_dialog (self, name,
@@ -269,6 +305,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   g_clear_pointer (&self->last_error, g_free);
+  withdraw_error_toast (self);
   if (reload && hl_session_get_file (self->session) != NULL &&
       g_file_equal (file, hl_session_get_file (self->session)))
     {
@@ -457,6 +494,7 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   watch_file (self, NULL);
+  withdraw_error_toast (self);
   if (self->settings != NULL)
     {
       g_settings_unbind (self->session, "show-cumulative");
