@@ -318,3 +318,21 @@ hl_test_toast_button (GtkWidget *toast)
 {
   return find_labelled_button (toast);
 }
+
+/* The button labelled @label (as set, with its underline) under @root */
+GtkWidget *
+hl_test_find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hl_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
