@@ -23,7 +23,10 @@ test_opens_bundled (void)
   g_assert_cmpstr (hl_dataset_get_title (dataset), ==,
                    "North Korea: crypto heists and missile launches");
   title = gtk_window_get_title (GTK_WINDOW (window));
-  g_assert_true (g_str_has_prefix (title, "North Korea: crypto heists and missile launches"));
+  /* the dataset's title first, isolated (FSI ... PDI: issue 14, item 7) */
+  g_assert_true (g_str_has_prefix (title, "\xe2\x81\xa8"
+                                          "North Korea: crypto heists and missile launches"
+                                          "\xe2\x81\xa9"));
   g_assert_nonnull (strstr (title, "Heistline"));
   /* The header shows the title too */
   g_assert_true (hl_test_has_label (GTK_WIDGET (window),
@@ -507,6 +510,96 @@ test_error_toasts (void)
   g_rmdir (dir);
 }
 
+#define RLO "\xe2\x80\xae"   /* U+202E RIGHT-TO-LEFT OVERRIDE */
+
+/* No label under @root shows @text as markup, and none has a raw RLO */
+static void
+assert_labels_plain (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *label = root;
+
+  /* every label, visible or not */
+  g_ptr_array_add (labels, root);
+  for (guint i = 0; i < labels->len; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (g_ptr_array_index (labels, i));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      g_ptr_array_add (labels, c);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      label = g_ptr_array_index (labels, i);
+      if (!GTK_IS_LABEL (label))
+        continue;
+      g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), RLO));
+      if (strstr (gtk_label_get_label (GTK_LABEL (label)), text) != NULL)
+        g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+    }
+}
+
+/* A file named with markup and a bidi override, holding a title with
+ * markup: the window, its error toast and the Details show them as
+ * literal text, the override written out ("\u202e"), never applied. */
+static void
+test_hostile_names (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "<b>x<i>" RLO "evil.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  GtkWidget *toast, *title;
+  AdwMessageDialog *dialog;
+  ErrorWait wait = { window, "evil.json" };
+  const char *json =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"<b>T</b>\",\n"
+    "  \"lanes\": [ { \"id\": \"heists\", \"title\": \"Heists\", \"measure\": \"usd\" } ],\n"
+    "  \"events\": [ { \"id\": \"stake\", \"lane\": \"heists\", \"date\": \"2023-09-04\",\n"
+    "                \"title\": \"Stake.com\", \"usd\": 41000000 } ] }\n";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+
+  /* The title isolated where it is joined; the name escaped */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "\xe2\x81\xa8<b>T</b>\xe2\x81\xa9 – Heistline");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "<b>x<i>\\u202eevil.json"));
+  assert_labels_plain (GTK_WIDGET (window), "<b>");
+
+  /* Broken: the toast quotes the name literally */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"heistline-dataset/1\",\n  oops\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (error_says, &wait, 10000));
+  run_for (700);
+  toasts = hl_test_find_toasts (GTK_WIDGET (window));
+  g_assert_cmpuint (toasts->len, ==, 1);
+  toast = g_ptr_array_index (toasts, 0);
+  g_test_message ("toast: %s", hl_test_toast_title (toast));
+  g_assert_nonnull (strstr (hl_test_toast_title (toast), "&lt;b&gt;x&lt;i&gt;\\u202eevil.json"));
+  title = hl_test_find_type (toast, GTK_TYPE_LABEL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "<b>x<i>\\u202eevil.json"));
+  assert_labels_plain (toast, "<b>");
+
+  /* Details: plain text, the override written out */
+  g_signal_emit_by_name (hl_test_toast_button (toast), "clicked");
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "<b>x<i>\\u202eevil.json");
+  g_assert_false (adw_message_dialog_get_heading_use_markup (dialog));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "<b>x<i>\\u202eevil.json:2:3:"));
+  assert_labels_plain (GTK_WIDGET (dialog), "<b>");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -527,6 +620,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/accessible", test_accessible_description);
   g_test_add_func ("/window/drop-file", test_drop_file);
   g_test_add_func ("/window/error-toasts", test_error_toasts);
+  g_test_add_func ("/window/hostile-names", test_hostile_names);
 
   return g_test_run ();
 }

@@ -67,7 +67,8 @@ action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_exported (HlWindow *self, GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _hl_window_escape (basename, FALSE);
   g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *uri = g_file_get_uri (file);

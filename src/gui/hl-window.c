@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hl-dataset-monitor.h"
 #include "hl-date.h"
@@ -25,10 +26,42 @@ static void start_load (HlWindow *self, GFile *file, gboolean reload);
 /* ------------------------------------------------------------------ */
 /* Messages */
 
+/* Text from a file (a name, an id, a title quoted in an error) made safe
+ * to show: control characters, bytes that are not UTF-8 and bidi
+ * controls written out ("\x1b", "\u202e"), so that nothing in it can
+ * reorder or forge what follows. The same notation as the core's
+ * hl_escape_text(), which is on its way: this goes when it lands. Shown
+ * in plain-text widgets; toasts (markup in libadwaita 1.2) escape the
+ * markup too. */
+char *
+_hl_window_escape (const char *text, gboolean keep_newlines)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text, *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+      gsize n = ch < (gunichar) -2 ? (gsize) g_utf8_skip[(guchar) *p] : 1;
+
+      if (ch >= (gunichar) -2 || (ch < 0x20 && !(ch == '\n' && keep_newlines)) || ch == 0x7F)
+        g_string_append_printf (out, "\\x%02x", (guchar) *p);
+      else if ((ch >= 0x80 && ch <= 0x9F) || ch == 0x061C || ch == 0x200E || ch == 0x200F ||
+               (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069) ||
+               ch == 0x2028 || ch == 0x2029)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_len (out, p, n);
+      p += n;
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 _hl_window_toast (HlWindow *self, const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *safe = _hl_window_escape (text, FALSE);
+  g_autofree char *escaped = g_markup_escape_text (safe, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
@@ -41,10 +74,15 @@ _hl_window_show_error_dialog (HlWindow   *self,
                               const char *body,
                               const char *details)
 {
+  g_autofree char *safe_heading = _hl_window_escape (heading, FALSE);
+  g_autofree char *safe_details = _hl_window_escape (details, TRUE);
   GtkWidget *dialog, *scroller, *label;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  label = gtk_label_new (details);
+  /* Plain text throughout: the heading and body are not markup, nor is
+   * the label */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), safe_heading, body);
+  label = gtk_label_new (safe_details);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -89,7 +127,8 @@ static void
 show_error_toast (HlWindow *self, const char *message)
 {
   g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
-  g_autofree char *title = g_markup_escape_text (lines[0], -1);
+  g_autofree char *safe = _hl_window_escape (lines[0], FALSE);
+  g_autofree char *title = g_markup_escape_text (safe, -1);
   AdwToast *toast = adw_toast_new (title);
 
   withdraw_error_toast (self);
@@ -121,6 +160,7 @@ update_title (HlWindow *self)
   HlDataset *dataset = hl_session_get_dataset (self->session);
   const char *title = dataset ? hl_dataset_get_title (dataset) : NULL;
   g_autofree char *window_title = NULL;
+  g_autofree char *isolated = NULL;
 
   if (title == NULL || title[0] == '\0')
     title = _("Heistline");
@@ -128,14 +168,18 @@ update_title (HlWindow *self)
   if (hl_session_get_file (self->session) != NULL)
     {
       g_autofree char *name = g_file_get_basename (hl_session_get_file (self->session));
+      g_autofree char *safe = _hl_window_escape (name, FALSE);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, safe);
     }
   else
     adw_window_title_set_subtitle (self->window_title,
                                    dataset ? _("Bundled dataset") : "");
+  /* The title isolated (FSI … PDI): right-to-left text in it, or a bidi
+   * control, cannot reorder the rest. */
+  isolated = g_strdup_printf ("\u2068%s\u2069", title);
   /* Translators: window title: "<dataset title> – Heistline" */
-  window_title = dataset ? g_strdup_printf (_("%s – Heistline"), title)
+  window_title = dataset ? g_strdup_printf (_("%s – Heistline"), isolated)
                          : g_strdup (_("Heistline"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
@@ -324,7 +368,8 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_load (HlWindow *self, GFile *file, gboolean reload)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _hl_window_escape (basename, FALSE);
   g_autofree char *text = NULL;
 
   if (self->load_cancellable != NULL)
