@@ -13,15 +13,17 @@
 #include "hl-date.h"
 #include "hl-window-private.h"
 
-#define RELOAD_DELAY_MS   200  /* editors write in bursts: wait for the last */
+#define RELOAD_DELAY_MS   100  /* editors write in bursts (ms apart): wait for the last */
 #define REVEAL_DELAY_MS   150  /* quick loads show no progress bar at all */
 #define PULSE_MS          100
 #define ERROR_MAX_HEIGHT  320  /* the error dialog scrolls beyond this */
 #define ERROR_TOAST_SECONDS 10
+#define TOAST_ARRIVAL_MS  600  /* libadwaita's slide-in: 300 ms, 500 over another */
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start_load (HlWindow *self, GFile *file, gboolean reload);
+static void on_file_changed (HlWindow *self);
 
 /* ------------------------------------------------------------------ */
 /* Messages */
@@ -101,44 +103,78 @@ _hl_window_show_error_dialog (HlWindow   *self,
 }
 
 static void
+forget_error_toast (HlWindow *self)
+{
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  if (self->error_toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->error_toast, self);
+  g_clear_object (&self->error_toast);
+}
+
+static void
 on_error_toast_dismissed (HlWindow *self, AdwToast *toast)
 {
   if (self->error_toast == toast)
-    self->error_toast = NULL;
+    forget_error_toast (self);
 }
 
-/* Withdraws the reload error on screen, if any. */
+static gboolean
+withdraw_cb (gpointer data)
+{
+  HlWindow *self = data;
+  g_autoptr(AdwToast) toast = g_object_ref (self->error_toast);
+
+  self->withdraw_source = 0;
+  forget_error_toast (self);
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Withdraws the reload error on screen, if any. Never while it is still
+ * sliding in: libadwaita 1.2 frees a toast dismissed during its show
+ * animation before that animation ends, and crashes when it does (seen
+ * under the soak test); so a young toast goes once it has arrived. */
 static void
 withdraw_error_toast (HlWindow *self)
 {
-  AdwToast *toast = self->error_toast;
+  gint64 age_ms;
 
-  if (toast == NULL)
+  if (self->error_toast == NULL || self->withdraw_source != 0)
     return;
-  self->error_toast = NULL;
-  g_signal_handlers_disconnect_by_data (toast, self);
-  adw_toast_dismiss (toast);
+  age_ms = (g_get_monotonic_time () - self->error_toast_added) / G_TIME_SPAN_MILLISECOND;
+  if (age_ms >= TOAST_ARRIVAL_MS)
+    withdraw_cb (self);
+  else
+    self->withdraw_source = g_timeout_add (TOAST_ARRIVAL_MS - age_ms, withdraw_cb, self);
 }
 
-/* One reload error on screen at a time: the newest replaces the one
- * before (queued toasts would show stale errors long after), and its
- * Details button carries its own error, not whatever came last. */
+/* One reload error on screen at a time: a newer one replaces the text of
+ * the toast up (queued toasts would show stale errors long after), and
+ * its Details button carries its own error, not whatever came last. */
 static void
 show_error_toast (HlWindow *self, const char *message)
 {
   g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
   g_autofree char *safe = _hl_window_escape (lines[0], FALSE);
   g_autofree char *title = g_markup_escape_text (safe, -1);
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast;
 
-  withdraw_error_toast (self);
+  /* up, or on its way out: it stays, with the new error */
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  if (self->error_toast != NULL)
+    {
+      adw_toast_set_title (self->error_toast, title);
+      adw_toast_set_action_target_value (self->error_toast, g_variant_new_string (message));
+      return;
+    }
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-error-details");
   adw_toast_set_action_target_value (toast, g_variant_new_string (message));
   adw_toast_set_timeout (toast, ERROR_TOAST_SECONDS);
-  /* High priority: shown at once, not after a toast already up */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->error_toast = toast;
+  self->error_toast = g_object_ref (toast);
+  self->error_toast_added = g_get_monotonic_time ();
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_error_toast_dismissed), self,
                            G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -269,7 +305,6 @@ stop_loading_ui (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }
 
-static void on_file_changed (HlWindow *self);
 
 /* Watches @file for a live reload; NULL stops watching. */
 static void
@@ -322,6 +357,16 @@ report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *e
   ensure_some_dataset (self);
 }
 
+static gboolean
+reload_again_cb (gpointer data)
+{
+  HlWindow *self = data;
+
+  if (self->session != NULL && self->load_cancellable == NULL)
+    on_file_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -341,6 +386,13 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   reload = self->loading_reload;
   g_clear_object (&self->load_cancellable);
   stop_loading_ui (self);
+  if (self->reload_pending)
+    {
+      /* The file changed again while this reload ran: this version
+       * first, then read it again. */
+      self->reload_pending = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, reload_again_cb, g_object_ref (self), g_object_unref);
+    }
 
   if (dataset == NULL)
     {
@@ -375,6 +427,7 @@ start_load (HlWindow *self, GFile *file, gboolean reload)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  self->reload_pending = FALSE;
   g_set_object (&self->loading_file, file);
   self->loading_reload = reload;
   self->load_cancellable = g_cancellable_new ();
@@ -399,6 +452,14 @@ on_file_changed (HlWindow *self)
   /* Never cancel a file the user asked for to reload the old one. */
   if (self->load_cancellable != NULL && !self->loading_reload)
     return;
+  /* Nor a reload under way: what it reads is shown, then the newer
+   * version is read (an editor saving every few tenths of a second
+   * would otherwise never get a version on screen). */
+  if (self->load_cancellable != NULL)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
   if (file != NULL)
     start_load (self, file, TRUE);
 }
@@ -539,7 +600,7 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   watch_file (self, NULL);
-  withdraw_error_toast (self);
+  forget_error_toast (self);
   if (self->settings != NULL)
     {
       g_settings_unbind (self->session, "show-cumulative");
