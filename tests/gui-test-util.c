@@ -238,3 +238,101 @@ hl_test_find_type (GtkWidget *root, GType type)
     }
   return NULL;
 }
+
+static void
+find_toasts (GtkWidget *widget, GType type, GPtrArray *toasts)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_ptr_array_add (toasts, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_toasts (child, type, toasts);
+}
+
+/* The toasts on screen under @root (libadwaita's AdwToastWidget), a toast
+ * still fading out included. Queued toasts have no widget yet. */
+GPtrArray *
+hl_test_find_toasts (GtkWidget *root)
+{
+  GPtrArray *toasts = g_ptr_array_new ();
+  GType type = g_type_from_name ("AdwToastWidget");
+
+  if (type != 0)
+    find_toasts (root, type, toasts);
+  return toasts;
+}
+
+static GtkWidget *
+find_label_outside_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_outside_buttons (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toast's title as set (markup: AdwToast titles are markup in 1.2). */
+const char *
+hl_test_toast_title (GtkWidget *toast)
+{
+  GtkWidget *label = find_label_outside_buttons (toast);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static GtkWidget *
+find_labelled_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A toast's own button (Details, Open), or NULL: not its close button. */
+GtkWidget *
+hl_test_toast_button (GtkWidget *toast)
+{
+  return find_labelled_button (toast);
+}
+
+/* The button labelled @label (as set, with its underline) under @root */
+GtkWidget *
+hl_test_find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hl_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -29,5 +29,10 @@ GtkWidget       *hl_test_find_check       (GtkWidget       *root,
                                            const char      *label);
 GtkWidget       *hl_test_find_type        (GtkWidget       *root,
                                            GType            type);
+GtkWidget       *hl_test_find_button      (GtkWidget       *root,
+                                           const char      *label);
+GPtrArray       *hl_test_find_toasts      (GtkWidget       *root);
+const char      *hl_test_toast_title      (GtkWidget       *toast);
+GtkWidget       *hl_test_toast_button     (GtkWidget       *toast);
 
 G_END_DECLS

@@ -288,8 +288,14 @@ exported_cb (HlExportDialog *dialog, GFile *file, gpointer data)
   g_set_object (out, file);
 }
 
-/* Saving: "exported" with the file, the folder remembered, the dialog
- * gone. */
+static gboolean
+not_exporting (gpointer data)
+{
+  return !hl_export_dialog_is_exporting (data);
+}
+
+/* Saving runs on a worker: "exported" with the file, the folder
+ * remembered, the dialog gone. */
 static void
 test_save (void)
 {
@@ -308,6 +314,7 @@ test_save (void)
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &got);
 
   hl_export_dialog_save (dialog, file);
+  g_assert_true (hl_test_wait_for (not_exporting, dialog, 30000));
   g_assert_nonnull (got);
   g_assert_true (g_file_equal (got, file));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -359,6 +366,7 @@ test_save_fails (void)
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &got);
 
   hl_export_dialog_save (dialog, file);
+  g_assert_true (hl_test_wait_for (not_exporting, dialog, 30000));
   g_assert_null (got);
   g_assert_false (g_file_query_exists (file, NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -369,6 +377,91 @@ test_save_fails (void)
   g_assert_nonnull (strstr (body, "/sys/heistline-dialog-test.png"));
   gtk_window_destroy (GTK_WINDOW (message));
   close_dialog (dialog);
+}
+
+static guint n_ticks;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Cancel while an export runs (a large one, on a worker): the dialog
+ * answered meanwhile (its progress bar moved), Cancel stopped the export
+ * and kept the dialog, and nothing was written: no file, no temporary,
+ * no "exported". An old file there is left as it was. */
+static void
+test_save_cancel (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cancelled.png", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *old_contents = NULL;
+  GtkWidget *bar, *cancel;
+  HlExportDialog *dialog;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-preset", "4k");
+  g_settings_set_int (settings (), "export-scale", 2);   /* seconds of drawing */
+  dialog = new_dialog (NULL);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &got);
+  bar = hl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_widget_get_visible (bar));
+  cancel = hl_test_find_button (GTK_WIDGET (dialog), "_Cancel");
+  g_assert_nonnull (cancel);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      GFile *target = round == 0 ? file : old_file;
+
+      if (round == 1)
+        g_assert_true (g_file_set_contents (old_path, "old bytes", -1, &error));
+      g_assert_no_error (error);
+      guint tick;
+
+      hl_export_dialog_save (dialog, target);
+      g_assert_true (hl_export_dialog_is_exporting (dialog));
+      g_assert_true (gtk_widget_get_visible (bar));
+      /* The main loop runs while the worker draws: a 10 ms timer ticks */
+      n_ticks = 0;
+      tick = g_timeout_add (10, tick_cb, NULL);
+      while (n_ticks < 5 && hl_export_dialog_is_exporting (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick);
+      g_assert_true (hl_export_dialog_is_exporting (dialog));
+      g_signal_emit_by_name (cancel, "clicked");
+      g_assert_true (hl_test_wait_for (not_exporting, dialog, 30000));
+      g_assert_false (gtk_widget_get_visible (bar));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+      g_assert_null (got);
+      g_assert_null (find_message_dialog (GTK_WINDOW (dialog)));
+    }
+
+  /* Nothing new in the folder: the old file alone, as it was */
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_file_get_contents (old_path, &old_contents, NULL, &error));
+  g_assert_cmpstr (old_contents, ==, "old bytes");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "old.png");
+  g_assert_null (g_dir_read_name (listing));
+
+  /* Cancel again, with no export: closes */
+  g_signal_emit_by_name (cancel, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+  g_unlink (old_path);
+  hl_test_remove_tmpdir (dir);
 }
 
 int
@@ -385,6 +478,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export-dialog/title", test_title);
   g_test_add_func ("/export-dialog/save", test_save);
   g_test_add_func ("/export-dialog/save-fails", test_save_fails);
+  g_test_add_func ("/export-dialog/save-cancel", test_save_cancel);
 
   return g_test_run ();
 }

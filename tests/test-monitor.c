@@ -13,6 +13,8 @@
 #define WRITE_GAP_MS  10
 /* Long after the debounce: a late second signal would have come by then */
 #define SETTLE_MS     (DEBOUNCE_MS * 5)
+/* A folder renamed away for longer than the monitor's look at it (1 s) */
+#define AWAY_MS       1500
 
 typedef struct
 {
@@ -146,6 +148,65 @@ test_deleted (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
+static gboolean
+changed_at_least (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->n_changed >= fixture->n_writes;
+}
+
+/* Runs the loop until @fixture has seen @n "changed", or @timeout_ms */
+static gboolean
+wait_changed (Fixture *fixture, guint n, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  fixture->n_writes = n;
+  while (!changed_at_least (fixture) && g_get_monotonic_time () < end)
+    run_for (fixture, 20);
+  return changed_at_least (fixture);
+}
+
+/* The dataset's folder renamed away and back: the file is there again,
+ * which may be new contents, and the watch is armed again for the next
+ * save. */
+static void
+test_folder_away_and_back (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *away = g_strconcat (fixture->dir, ".away", NULL);
+
+  g_assert_cmpint (g_rename (fixture->dir, away), ==, 0);
+  run_for (fixture, AWAY_MS);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);   /* gone: nothing new */
+  g_assert_cmpint (g_rename (away, fixture->dir), ==, 0);
+  /* Seen well before GIO's own scan for missing files (4 s and more),
+   * which is all there was before */
+  g_assert_true (wait_changed (fixture, 1, 2000));
+  run_for (fixture, SETTLE_MS);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  /* and it watches again: a save in place is seen */
+  write_in_place (fixture->path, 1);
+  g_assert_true (wait_changed (fixture, 2, 5000));
+  run_for (fixture, SETTLE_MS);
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
+}
+
+/* The file deleted, then written again after a while (a save that
+ * deletes first, a checkout): seen once it is back. */
+static void
+test_deleted_and_back (Fixture *fixture, gconstpointer data)
+{
+  g_assert_cmpint (g_unlink (fixture->path), ==, 0);
+  run_for (fixture, SETTLE_MS);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+  write_in_place (fixture->path, 1);
+  g_assert_true (wait_changed (fixture, 1, 5000));
+  write_in_place (fixture->path, 2);
+  g_assert_true (wait_changed (fixture, 2, 5000));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -157,6 +218,10 @@ main (int argc, char *argv[])
   g_test_add ("/monitor/quiet", Fixture, NULL, fixture_set_up, test_quiet, fixture_tear_down);
   g_test_add ("/monitor/deleted", Fixture, NULL, fixture_set_up, test_deleted,
               fixture_tear_down);
+  g_test_add ("/monitor/deleted-and-back", Fixture, NULL, fixture_set_up,
+              test_deleted_and_back, fixture_tear_down);
+  g_test_add ("/monitor/folder-away-and-back", Fixture, NULL, fixture_set_up,
+              test_folder_away_and_back, fixture_tear_down);
 
   return g_test_run ();
 }

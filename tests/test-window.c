@@ -23,7 +23,10 @@ test_opens_bundled (void)
   g_assert_cmpstr (hl_dataset_get_title (dataset), ==,
                    "North Korea: crypto heists and missile launches");
   title = gtk_window_get_title (GTK_WINDOW (window));
-  g_assert_true (g_str_has_prefix (title, "North Korea: crypto heists and missile launches"));
+  /* the dataset's title first, isolated (FSI ... PDI: issue 14, item 7) */
+  g_assert_true (g_str_has_prefix (title, "\xe2\x81\xa8"
+                                          "North Korea: crypto heists and missile launches"
+                                          "\xe2\x81\xa9"));
   g_assert_nonnull (strstr (title, "Heistline"));
   /* The header shows the title too */
   g_assert_true (hl_test_has_label (GTK_WIDGET (window),
@@ -377,6 +380,226 @@ test_drop_file (void)
   hl_test_close_window (window);
 }
 
+typedef struct
+{
+  HlWindow   *window;
+  const char *text;
+} ErrorWait;
+
+/* The window reported an error that contains @text */
+static gboolean
+error_says (gpointer data)
+{
+  ErrorWait *wait = data;
+  const char *error = hl_window_get_last_error (wait->window);
+
+  return !hl_window_is_loading (wait->window) && error != NULL &&
+         strstr (error, wait->text) != NULL;
+}
+
+static gboolean
+error_cleared (gpointer data)
+{
+  return !hl_window_is_loading (data) && hl_window_get_last_error (data) == NULL;
+}
+
+static gboolean
+no_toast (gpointer data)
+{
+  g_autoptr(GPtrArray) toasts = hl_test_find_toasts (data);
+
+  return toasts->len == 0;
+}
+
+/* Lets the main loop run for @ms */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* Ten bad saves then a good one: one error toast at a time, the newest;
+ * its Details show its own error; a good reload withdraws it, and no
+ * queued stale error comes up after. */
+static void
+test_error_toasts (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "toasts.json", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "heistline.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *last_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *details;
+  g_autoptr(GVariant) target = NULL;
+  HlDataset *good;
+  ErrorWait wait = { window, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &json, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  good = hl_window_get_dataset (window);
+
+  for (guint i = 1; i <= 10; i++)
+    {
+      /* Each error on its own line: "toasts.json:N:3:" */
+      g_autofree char *blank = g_strnfill (i, '\n');
+      g_autofree char *bad = g_strdup_printf ("{ \"format\": \"heistline-dataset/1\",%s"
+                                              "  oops\n", blank);
+      g_autofree char *place = g_strdup_printf ("toasts.json:%u:3:", i + 1);
+
+      g_assert_true (g_file_set_contents (path, bad, -1, &error));
+      g_assert_no_error (error);
+      wait.text = place;
+      g_assert_true (hl_test_wait_for (error_says, &wait, 10000));
+    }
+  g_assert_true (hl_window_get_dataset (window) == good);
+  last_error = g_strdup (hl_window_get_last_error (window));
+  g_assert_nonnull (strstr (last_error, "toasts.json:11:3:"));
+
+  /* Past the replace animation: one toast, the last error's */
+  run_for (700);
+  toasts = hl_test_find_toasts (GTK_WIDGET (window));
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_nonnull (strstr (hl_test_toast_title (g_ptr_array_index (toasts, 0)),
+                            "toasts.json:11:3:"));
+  details = hl_test_toast_button (g_ptr_array_index (toasts, 0));
+  g_assert_nonnull (details);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (details)), ==, "_Details");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (details));
+  g_assert_nonnull (target);
+  target = g_variant_ref (target);
+  g_clear_pointer (&toasts, g_ptr_array_unref);
+
+  /* A good save withdraws it: nothing else comes up after */
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (error_cleared, window, 10000));
+  g_assert_true (hl_test_wait_for (no_toast, window, 5000));
+  run_for (1500);
+  g_assert_true (no_toast (window));
+
+  /* What the last toast's Details button does, done after the good
+   * reload: it still shows the error it was shown for */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window),
+                                                     "win.show-error-details", target));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "toasts.json");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), last_error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+#define RLO "\xe2\x80\xae"   /* U+202E RIGHT-TO-LEFT OVERRIDE */
+
+/* No label under @root shows @text as markup, and none has a raw RLO */
+static void
+assert_labels_plain (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *label = root;
+
+  /* every label, visible or not */
+  g_ptr_array_add (labels, root);
+  for (guint i = 0; i < labels->len; i++)
+    for (GtkWidget *c = gtk_widget_get_first_child (g_ptr_array_index (labels, i));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      g_ptr_array_add (labels, c);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      label = g_ptr_array_index (labels, i);
+      if (!GTK_IS_LABEL (label))
+        continue;
+      g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (label)), RLO));
+      if (strstr (gtk_label_get_label (GTK_LABEL (label)), text) != NULL)
+        g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+    }
+}
+
+/* A file named with markup and a bidi override, holding a title with
+ * markup: the window, its error toast and the Details show them as
+ * literal text, the override written out ("\u202e"), never applied. */
+static void
+test_hostile_names (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "<b>x<i>" RLO "evil.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) toasts = NULL;
+  GtkWidget *toast, *title;
+  AdwMessageDialog *dialog;
+  ErrorWait wait = { window, "evil.json" };
+  const char *json =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"<b>T</b>\",\n"
+    "  \"lanes\": [ { \"id\": \"heists\", \"title\": \"Heists\", \"measure\": \"usd\" } ],\n"
+    "  \"events\": [ { \"id\": \"stake\", \"lane\": \"heists\", \"date\": \"2023-09-04\",\n"
+    "                \"title\": \"Stake.com\", \"usd\": 41000000 } ] }\n";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+
+  /* The title isolated where it is joined; the name escaped */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "\xe2\x81\xa8<b>T</b>\xe2\x81\xa9 – Heistline");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "<b>x<i>\\u202eevil.json"));
+  assert_labels_plain (GTK_WIDGET (window), "<b>");
+
+  /* Broken: the toast quotes the name literally */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"heistline-dataset/1\",\n  oops\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_test_wait_for (error_says, &wait, 10000));
+  run_for (700);
+  toasts = hl_test_find_toasts (GTK_WIDGET (window));
+  g_assert_cmpuint (toasts->len, ==, 1);
+  toast = g_ptr_array_index (toasts, 0);
+  g_test_message ("toast: %s", hl_test_toast_title (toast));
+  g_assert_nonnull (strstr (hl_test_toast_title (toast), "&lt;b&gt;x&lt;i&gt;\\u202eevil.json"));
+  title = hl_test_find_type (toast, GTK_TYPE_LABEL);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "<b>x<i>\\u202eevil.json"));
+  assert_labels_plain (toast, "<b>");
+
+  /* Details: plain text, the override written out */
+  g_signal_emit_by_name (hl_test_toast_button (toast), "clicked");
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "<b>x<i>\\u202eevil.json");
+  g_assert_false (adw_message_dialog_get_heading_use_markup (dialog));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "<b>x<i>\\u202eevil.json:2:3:"));
+  assert_labels_plain (GTK_WIDGET (dialog), "<b>");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -396,6 +619,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/accessible", test_accessible_description);
   g_test_add_func ("/window/drop-file", test_drop_file);
+  g_test_add_func ("/window/error-toasts", test_error_toasts);
+  g_test_add_func ("/window/hostile-names", test_hostile_names);
 
   return g_test_run ();
 }

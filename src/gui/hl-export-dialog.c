@@ -10,6 +10,7 @@
 #include "hl-date.h"
 #include "hl-export.h"
 #include "hl-export-dialog.h"
+#include "hl-export-dialog-job.h"
 #include "hl-ui-resources.h"
 
 /* Row order in the .ui combo rows, as GSettings strings. */
@@ -20,6 +21,7 @@ static const char *const theme_ids[] = { "light", "dark", "transparent", NULL };
 static const char *const range_ids[] = { "view", "default", NULL };
 
 #define PRESET_CUSTOM 5
+#define PULSE_MS      100
 
 struct _HlExportDialog
 {
@@ -32,11 +34,16 @@ struct _HlExportDialog
   HlChart              *preview_chart; /* NULL: options changed since */
   HlTextCache          *text_cache;    /* the preview's, kept while it changes */
   GtkFileChooserNative *chooser;
+  GCancellable         *export_cancellable; /* the export running, if any */
+  GFile                *export_file;        /* and where it writes */
+  guint                 pulse_source;
 
   /* Template widgets */
   GtkDrawingArea       *preview;
   GtkLabel             *size_label;
   GtkButton            *export_button;
+  GtkButton            *cancel_button;
+  GtkProgressBar       *progress_bar;
   AdwComboRow          *format_row;
   AdwComboRow          *preset_row;
   AdwActionRow         *custom_row;
@@ -378,27 +385,46 @@ hl_export_dialog_export_to (HlExportDialog *self, GFile *file, GError **error)
   return ok;
 }
 
-/**
- * hl_export_dialog_save:
- * @file: the file chosen
- *
- * What the Export button does once a file is chosen: writes it, then
- * remembers its folder, emits "exported" and closes; or shows why it could
- * not, in a message dialog over this one, and stays open.
- */
-void
-hl_export_dialog_save (HlExportDialog *self, GFile *file)
+static gboolean
+pulse_cb (gpointer data)
 {
+  HlExportDialog *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+/* While an export runs: a moving bar, Export off, Cancel stops it. */
+static void
+set_exporting (HlExportDialog *self, gboolean exporting)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), exporting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !exporting);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button),
+                               exporting ? _("Stop the export; nothing is written") : NULL);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  if (exporting)
+    self->pulse_source = g_timeout_add (PULSE_MS, pulse_cb, self);
+}
+
+static void
+save_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(HlExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  gboolean ok = hl_export_dialog_job_run_finish (result, &error);
 
-  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  parent = g_file_get_parent (file);
-  if (!hl_export_dialog_export_to (self, file, &error))
+  g_clear_object (&self->export_cancellable);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->settings == NULL)
+    return;
+  set_exporting (self, FALSE);
+  if (!ok)
     {
-      show_error (self, error);
+      /* Cancelled: the user knows, and nothing was written */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
       return;
     }
   if (parent != NULL)
@@ -408,10 +434,59 @@ hl_export_dialog_save (HlExportDialog *self, GFile *file)
       if (folder != NULL)
         g_settings_set_string (self->settings, "last-folder", folder);
     }
-  g_object_ref (self);
   g_signal_emit (self, signals[EXPORTED], 0, file);
   gtk_window_close (GTK_WINDOW (self));
-  g_object_unref (self);
+}
+
+/**
+ * hl_export_dialog_save:
+ * @file: the file chosen
+ *
+ * What the Export button does once a file is chosen: starts writing it on
+ * a worker thread, with a progress bar and Cancel; once written, remembers
+ * its folder, emits "exported" and closes; or shows why it could not, in
+ * a message dialog over this one, and stays open. A cancelled export
+ * writes nothing.
+ */
+void
+hl_export_dialog_save (HlExportDialog *self, GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  HlView view;
+  int width, height, scale;
+
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_cancellable != NULL)
+    return;
+  self->export_cancellable = g_cancellable_new ();
+  g_set_object (&self->export_file, file);
+  get_size (self, &width, &height, &scale);
+  build_view (self, &view);
+  set_exporting (self, TRUE);
+  hl_export_dialog_job_run_async (self->dataset, &view, get_format (self), width, height, scale,
+                                  file, HL_ATOMIC_FILE_FLAGS_NONE, self->export_cancellable,
+                                  save_done, g_object_ref (self));
+  hl_view_clear (&view);
+}
+
+/* Whether an export started by hl_export_dialog_save() is running. */
+gboolean
+hl_export_dialog_is_exporting (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), FALSE);
+  return self->export_cancellable != NULL;
+}
+
+/* Cancel: stops an export that runs (the dialog stays), or closes. */
+static void
+cancel_clicked_cb (HlExportDialog *self)
+{
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -645,6 +720,11 @@ hl_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* An export still running writes nothing; its callback holds a
+   * reference and finds the dialog gone. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_pointer (&self->preview_chart, hl_chart_unref);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_EXPORT_DIALOG);
@@ -755,6 +835,8 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, size_label);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, preset_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, custom_row);
@@ -770,6 +852,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, periods_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, cumulative_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, options_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -27,6 +27,7 @@ gboolean        hl_export_dialog_export_to          (HlExportDialog *self,
                                                      GError        **error);
 void            hl_export_dialog_save               (HlExportDialog *self,
                                                      GFile          *file);
+gboolean        hl_export_dialog_is_exporting       (HlExportDialog *self);
 char           *hl_export_dialog_dup_suggested_name (HlExportDialog *self);
 HlChart        *hl_export_dialog_get_preview_chart  (HlExportDialog *self);
 

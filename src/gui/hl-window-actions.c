@@ -67,7 +67,8 @@ action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_exported (HlWindow *self, GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _hl_window_escape (basename, FALSE);
   g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *uri = g_file_get_uri (file);
@@ -164,23 +165,20 @@ action_cancel_load (GtkWidget *widget, const char *name, GVariant *param)
     g_cancellable_cancel (self->load_cancellable);
 }
 
+/* The Details of a reload error's toast: the error it was shown for. */
 static void
 action_show_error_details (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlWindow *self = HL_WINDOW (widget);
   g_autofree char *heading = NULL;
-  GFile *file;
+  GFile *file = hl_session_get_file (self->session);
 
-  if (self->last_error == NULL)
-    return;
-  file = hl_session_get_file (self->session);
   heading = file ? g_file_get_basename (file) : g_strdup (_("Reload Failed"));
   _hl_window_show_error_dialog (self, heading,
                      _("The file changed on disk but cannot be read. The last good version "
                        "is still shown."),
-                     self->last_error);
+                     g_variant_get_string (param, NULL));
 }
-
 
 /* ------------------------------------------------------------------ */
 /* Recent files */
@@ -261,7 +259,7 @@ _hl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, action_step_match);
   gtk_widget_class_install_action (widget_class, "win.set-range", "(xx)", action_set_range);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, action_cancel_load);
-  gtk_widget_class_install_action (widget_class, "win.show-error-details", NULL,
+  gtk_widget_class_install_action (widget_class, "win.show-error-details", "s",
                                    action_show_error_details);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,

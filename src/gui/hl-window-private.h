@@ -45,14 +45,20 @@ struct _HlWindow
   GCancellable    *load_cancellable; /* the load in flight, if any */
   GFile           *loading_file;
   gboolean         loading_reload;
+  gboolean         reload_pending;   /* changed again during a reload */
   guint            pulse_source;
   guint            reveal_source;
 
   char            *last_error;
+  AdwToast        *error_toast;      /* the one reload error shown, if any */
+  gint64           error_toast_added;
+  guint            withdraw_source;  /* withdrawing it once it has arrived */
 };
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
 void _hl_window_dnd_init            (HlWindow       *self);
+char *_hl_window_escape             (const char     *text,
+                                     gboolean        keep_newlines);
 void _hl_window_toast               (HlWindow       *self,
                                      const char     *text);
 void _hl_window_show_error_dialog   (HlWindow       *self,

@@ -7,28 +7,63 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hl-dataset-monitor.h"
 #include "hl-date.h"
 #include "hl-window-private.h"
 
-#define RELOAD_DELAY_MS   200  /* editors write in bursts: wait for the last */
+#define RELOAD_DELAY_MS   100  /* editors write in bursts (ms apart): wait for the last */
 #define REVEAL_DELAY_MS   150  /* quick loads show no progress bar at all */
 #define PULSE_MS          100
 #define ERROR_MAX_HEIGHT  320  /* the error dialog scrolls beyond this */
 #define ERROR_TOAST_SECONDS 10
+#define TOAST_ARRIVAL_MS  600  /* libadwaita's slide-in: 300 ms, 500 over another */
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void start_load (HlWindow *self, GFile *file, gboolean reload);
+static void on_file_changed (HlWindow *self);
 
 /* ------------------------------------------------------------------ */
 /* Messages */
 
+/* Text from a file (a name, an id, a title quoted in an error) made safe
+ * to show: control characters, bytes that are not UTF-8 and bidi
+ * controls written out ("\x1b", "\u202e"), so that nothing in it can
+ * reorder or forge what follows. The same notation as the core's
+ * hl_escape_text(), which is on its way: this goes when it lands. Shown
+ * in plain-text widgets; toasts (markup in libadwaita 1.2) escape the
+ * markup too. */
+char *
+_hl_window_escape (const char *text, gboolean keep_newlines)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text, *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+      gsize n = ch < (gunichar) -2 ? (gsize) g_utf8_skip[(guchar) *p] : 1;
+
+      if (ch >= (gunichar) -2 || (ch < 0x20 && !(ch == '\n' && keep_newlines)) || ch == 0x7F)
+        g_string_append_printf (out, "\\x%02x", (guchar) *p);
+      else if ((ch >= 0x80 && ch <= 0x9F) || ch == 0x061C || ch == 0x200E || ch == 0x200F ||
+               (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069) ||
+               ch == 0x2028 || ch == 0x2029)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_len (out, p, n);
+      p += n;
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 _hl_window_toast (HlWindow *self, const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *safe = _hl_window_escape (text, FALSE);
+  g_autofree char *escaped = g_markup_escape_text (safe, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
@@ -41,10 +76,15 @@ _hl_window_show_error_dialog (HlWindow   *self,
                               const char *body,
                               const char *details)
 {
+  g_autofree char *safe_heading = _hl_window_escape (heading, FALSE);
+  g_autofree char *safe_details = _hl_window_escape (details, TRUE);
   GtkWidget *dialog, *scroller, *label;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  label = gtk_label_new (details);
+  /* Plain text throughout: the heading and body are not markup, nor is
+   * the label */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), safe_heading, body);
+  label = gtk_label_new (safe_details);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -63,6 +103,84 @@ _hl_window_show_error_dialog (HlWindow   *self,
 }
 
 static void
+forget_error_toast (HlWindow *self)
+{
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  if (self->error_toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->error_toast, self);
+  g_clear_object (&self->error_toast);
+}
+
+static void
+on_error_toast_dismissed (HlWindow *self, AdwToast *toast)
+{
+  if (self->error_toast == toast)
+    forget_error_toast (self);
+}
+
+static gboolean
+withdraw_cb (gpointer data)
+{
+  HlWindow *self = data;
+  g_autoptr(AdwToast) toast = g_object_ref (self->error_toast);
+
+  self->withdraw_source = 0;
+  forget_error_toast (self);
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* Withdraws the reload error on screen, if any. Never while it is still
+ * sliding in: libadwaita 1.2 frees a toast dismissed during its show
+ * animation before that animation ends, and crashes when it does (seen
+ * under the soak test); so a young toast goes once it has arrived. */
+static void
+withdraw_error_toast (HlWindow *self)
+{
+  gint64 age_ms;
+
+  if (self->error_toast == NULL || self->withdraw_source != 0)
+    return;
+  age_ms = (g_get_monotonic_time () - self->error_toast_added) / G_TIME_SPAN_MILLISECOND;
+  if (age_ms >= TOAST_ARRIVAL_MS)
+    withdraw_cb (self);
+  else
+    self->withdraw_source = g_timeout_add (TOAST_ARRIVAL_MS - age_ms, withdraw_cb, self);
+}
+
+/* One reload error on screen at a time: a newer one replaces the text of
+ * the toast up (queued toasts would show stale errors long after), and
+ * its Details button carries its own error, not whatever came last. */
+static void
+show_error_toast (HlWindow *self, const char *message)
+{
+  g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
+  g_autofree char *safe = _hl_window_escape (lines[0], FALSE);
+  g_autofree char *title = g_markup_escape_text (safe, -1);
+  AdwToast *toast;
+
+  /* up, or on its way out: it stays, with the new error */
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  if (self->error_toast != NULL)
+    {
+      adw_toast_set_title (self->error_toast, title);
+      adw_toast_set_action_target_value (self->error_toast, g_variant_new_string (message));
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-error-details");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (message));
+  adw_toast_set_timeout (toast, ERROR_TOAST_SECONDS);
+  self->error_toast = g_object_ref (toast);
+  self->error_toast_added = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_error_toast_dismissed), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 set_last_error (HlWindow *self, const char *message)
 {
   g_free (self->last_error);
@@ -78,6 +196,7 @@ update_title (HlWindow *self)
   HlDataset *dataset = hl_session_get_dataset (self->session);
   const char *title = dataset ? hl_dataset_get_title (dataset) : NULL;
   g_autofree char *window_title = NULL;
+  g_autofree char *isolated = NULL;
 
   if (title == NULL || title[0] == '\0')
     title = _("Heistline");
@@ -85,14 +204,18 @@ update_title (HlWindow *self)
   if (hl_session_get_file (self->session) != NULL)
     {
       g_autofree char *name = g_file_get_basename (hl_session_get_file (self->session));
+      g_autofree char *safe = _hl_window_escape (name, FALSE);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      adw_window_title_set_subtitle (self->window_title, safe);
     }
   else
     adw_window_title_set_subtitle (self->window_title,
                                    dataset ? _("Bundled dataset") : "");
+  /* The title isolated (FSI … PDI): right-to-left text in it, or a bidi
+   * control, cannot reorder the rest. */
+  isolated = g_strdup_printf ("\u2068%s\u2069", title);
   /* Translators: window title: "<dataset title> – Heistline" */
-  window_title = dataset ? g_strdup_printf (_("%s – Heistline"), title)
+  window_title = dataset ? g_strdup_printf (_("%s – Heistline"), isolated)
                          : g_strdup (_("Heistline"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
@@ -182,7 +305,6 @@ stop_loading_ui (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }
 
-static void on_file_changed (HlWindow *self);
 
 /* Watches @file for a live reload; NULL stops watching. */
 static void
@@ -226,20 +348,23 @@ report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *e
   set_last_error (self, error->message);
   if (reload)
     {
-      g_auto(GStrv) lines = g_strsplit (error->message, "\n", 2);
-      g_autofree char *title = g_markup_escape_text (lines[0], -1);
-      AdwToast *t = adw_toast_new (title);
-
-      adw_toast_set_button_label (t, _("_Details"));
-      adw_toast_set_action_name (t, "win.show-error-details");
-      adw_toast_set_timeout (t, ERROR_TOAST_SECONDS);
-      adw_toast_overlay_add_toast (self->toast_overlay, t);
+      show_error_toast (self, error->message);
       return;
     }
   _hl_window_show_error_dialog (self, name,
                                 _("This file cannot be shown. Nothing was changed."),
                                 error->message);
   ensure_some_dataset (self);
+}
+
+static gboolean
+reload_again_cb (gpointer data)
+{
+  HlWindow *self = data;
+
+  if (self->session != NULL && self->load_cancellable == NULL)
+    on_file_changed (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -261,6 +386,13 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   reload = self->loading_reload;
   g_clear_object (&self->load_cancellable);
   stop_loading_ui (self);
+  if (self->reload_pending)
+    {
+      /* The file changed again while this reload ran: this version
+       * first, then read it again. */
+      self->reload_pending = FALSE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, reload_again_cb, g_object_ref (self), g_object_unref);
+    }
 
   if (dataset == NULL)
     {
@@ -269,6 +401,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   g_clear_pointer (&self->last_error, g_free);
+  withdraw_error_toast (self);
   if (reload && hl_session_get_file (self->session) != NULL &&
       g_file_equal (file, hl_session_get_file (self->session)))
     {
@@ -287,12 +420,14 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_load (HlWindow *self, GFile *file, gboolean reload)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = _hl_window_escape (basename, FALSE);
   g_autofree char *text = NULL;
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  self->reload_pending = FALSE;
   g_set_object (&self->loading_file, file);
   self->loading_reload = reload;
   self->load_cancellable = g_cancellable_new ();
@@ -317,6 +452,14 @@ on_file_changed (HlWindow *self)
   /* Never cancel a file the user asked for to reload the old one. */
   if (self->load_cancellable != NULL && !self->loading_reload)
     return;
+  /* Nor a reload under way: what it reads is shown, then the newer
+   * version is read (an editor saving every few tenths of a second
+   * would otherwise never get a version on screen). */
+  if (self->load_cancellable != NULL)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
   if (file != NULL)
     start_load (self, file, TRUE);
 }
@@ -457,6 +600,7 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   watch_file (self, NULL);
+  forget_error_toast (self);
   if (self->settings != NULL)
     {
       g_settings_unbind (self->session, "show-cumulative");
