@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-export-dialog.h"
+#include "hl-escape.h"
 #include "hl-window-private.h"
 
 #define MAX_RECENT  10
@@ -68,7 +69,7 @@ static void
 on_exported (HlWindow *self, GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = _hl_window_escape (basename, FALSE);
+  g_autofree char *name = hl_escape_text (basename, -1, HL_ESCAPE_NONE);
   g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *uri = g_file_get_uri (file);

@@ -57,8 +57,6 @@ struct _HlWindow
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
 void _hl_window_dnd_init            (HlWindow       *self);
-char *_hl_window_escape             (const char     *text,
-                                     gboolean        keep_newlines);
 void _hl_window_toast               (HlWindow       *self,
                                      const char     *text);
 void _hl_window_show_error_dialog   (HlWindow       *self,

@@ -11,6 +11,7 @@
 
 #include "hl-dataset-monitor.h"
 #include "hl-date.h"
+#include "hl-escape.h"
 #include "hl-window-private.h"
 
 #define RELOAD_DELAY_MS   100  /* editors write in bursts (ms apart): wait for the last */
@@ -28,41 +29,10 @@ static void on_file_changed (HlWindow *self);
 /* ------------------------------------------------------------------ */
 /* Messages */
 
-/* Text from a file (a name, an id, a title quoted in an error) made safe
- * to show: control characters, bytes that are not UTF-8 and bidi
- * controls written out ("\x1b", "\u202e"), so that nothing in it can
- * reorder or forge what follows. The same notation as the core's
- * hl_escape_text(), which is on its way: this goes when it lands. Shown
- * in plain-text widgets; toasts (markup in libadwaita 1.2) escape the
- * markup too. */
-char *
-_hl_window_escape (const char *text, gboolean keep_newlines)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text, *end = text + strlen (text);
-
-  while (p < end)
-    {
-      gunichar ch = g_utf8_get_char_validated (p, end - p);
-      gsize n = ch < (gunichar) -2 ? (gsize) g_utf8_skip[(guchar) *p] : 1;
-
-      if (ch >= (gunichar) -2 || (ch < 0x20 && !(ch == '\n' && keep_newlines)) || ch == 0x7F)
-        g_string_append_printf (out, "\\x%02x", (guchar) *p);
-      else if ((ch >= 0x80 && ch <= 0x9F) || ch == 0x061C || ch == 0x200E || ch == 0x200F ||
-               (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069) ||
-               ch == 0x2028 || ch == 0x2029)
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_len (out, p, n);
-      p += n;
-    }
-  return g_string_free (out, FALSE);
-}
-
 void
 _hl_window_toast (HlWindow *self, const char *text)
 {
-  g_autofree char *safe = _hl_window_escape (text, FALSE);
+  g_autofree char *safe = hl_escape_text (text, -1, HL_ESCAPE_NONE);
   g_autofree char *escaped = g_markup_escape_text (safe, -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
@@ -76,8 +46,8 @@ _hl_window_show_error_dialog (HlWindow   *self,
                               const char *body,
                               const char *details)
 {
-  g_autofree char *safe_heading = _hl_window_escape (heading, FALSE);
-  g_autofree char *safe_details = _hl_window_escape (details, TRUE);
+  g_autofree char *safe_heading = hl_escape_text (heading, -1, HL_ESCAPE_NONE);
+  g_autofree char *safe_details = hl_escape_text (details, -1, HL_ESCAPE_KEEP_NEWLINES);
   GtkWidget *dialog, *scroller, *label;
 
   /* Plain text throughout: the heading and body are not markup, nor is
@@ -156,7 +126,7 @@ static void
 show_error_toast (HlWindow *self, const char *message)
 {
   g_auto(GStrv) lines = g_strsplit (message, "\n", 2);
-  g_autofree char *safe = _hl_window_escape (lines[0], FALSE);
+  g_autofree char *safe = hl_escape_text (lines[0], -1, HL_ESCAPE_NONE);
   g_autofree char *title = g_markup_escape_text (safe, -1);
   AdwToast *toast;
 
@@ -204,7 +174,7 @@ update_title (HlWindow *self)
   if (hl_session_get_file (self->session) != NULL)
     {
       g_autofree char *name = g_file_get_basename (hl_session_get_file (self->session));
-      g_autofree char *safe = _hl_window_escape (name, FALSE);
+      g_autofree char *safe = hl_escape_text (name, -1, HL_ESCAPE_NONE);
 
       adw_window_title_set_subtitle (self->window_title, safe);
     }
@@ -421,7 +391,7 @@ static void
 start_load (HlWindow *self, GFile *file, gboolean reload)
 {
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = _hl_window_escape (basename, FALSE);
+  g_autofree char *name = hl_escape_text (basename, -1, HL_ESCAPE_NONE);
   g_autofree char *text = NULL;
 
   if (self->load_cancellable != NULL)
