@@ -9,6 +9,7 @@
 
 #include "gui-test-util.h"
 #include "hl-chart.h"
+#include "hl-date.h"
 #include "hl-export.h"
 
 static void
@@ -600,6 +601,44 @@ test_hostile_names (void)
   g_rmdir (dir);
 }
 
+static guint
+count_with_class (GtkWidget *widget, const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (widget, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_with_class (child, css_class);
+  return n;
+}
+
+/* The header says what search found over the whole dataset (not only
+ * the view), and the filter button stands out while a filter is on. */
+static void
+test_header_says_filters_and_matches (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *root = GTK_WIDGET (window);
+
+  g_assert_cmpuint (count_with_class (root, "filters-active"), ==, 0);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_cmpuint (count_with_class (root, "filters-active"), ==, 1);
+  hl_session_reset_filters (session);
+  g_assert_cmpuint (count_with_class (root, "filters-active"), ==, 0);
+
+  hl_session_set_search (session, "Hwasong-18");
+  g_assert_true (hl_test_has_label (root, "2 matches"));
+  hl_session_set_range (session, hl_date_from_ymd (2023, 11, 1),
+                        hl_date_from_ymd (2024, 1, 31));
+  g_assert_true (hl_test_has_label (root, "2 matches, 1 outside the view"));
+  g_assert_false (hl_test_has_label (root, "No matches in view"));
+  hl_session_set_search (session, "no such event anywhere");
+  g_assert_true (hl_test_has_label (root, "No matches"));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -621,6 +660,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drop-file", test_drop_file);
   g_test_add_func ("/window/error-toasts", test_error_toasts);
   g_test_add_func ("/window/hostile-names", test_hostile_names);
+  g_test_add_func ("/window/header-filters-matches", test_header_says_filters_and_matches);
 
   return g_test_run ();
 }

@@ -202,17 +202,20 @@ update_range_label (HlWindow *self)
 static void
 update_matches (HlWindow *self)
 {
-  const char *search = hl_session_get_search (self->session);
-  guint n = hl_session_get_n_matches (self->session);
-  g_autofree char *text = NULL;
+  g_autofree char *text = hl_session_describe_matches (self->session);
 
-  if (search == NULL)
-    text = g_strdup ("");
-  else if (n == 0)
-    text = g_strdup (_("No matches in view"));
+  /* "3 of 9, 1 outside the view", "1 match hidden by filters", "No matches" */
+  gtk_label_set_text (self->matches_label, text != NULL ? text : "");
+}
+
+/* The filter button stands out while a filter hides something. */
+static void
+update_filter_button (HlWindow *self)
+{
+  if (hl_session_get_filters_active (self->session))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
   else
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
-  gtk_label_set_text (self->matches_label, text);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
 }
 
 static void
@@ -238,8 +241,12 @@ on_session_notify (HlWindow *self, GParamSpec *pspec)
     update_title (self);
   else if (g_str_equal (name, "from") || g_str_equal (name, "to"))
     update_range_label (self);
-  else if (g_str_equal (name, "search") || g_str_equal (name, "n-matches"))
+  else if (g_str_equal (name, "search") || g_str_equal (name, "n-matches") ||
+           g_str_equal (name, "n-matches-outside") || g_str_equal (name, "n-matches-hidden") ||
+           g_str_equal (name, "match-position"))
     update_matches (self);
+  else if (g_str_equal (name, "filters-active"))
+    update_filter_button (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -613,6 +620,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_popover);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, search_button);
