@@ -4,6 +4,7 @@
  * which filters are on, with its reset button. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gui-test-util.h"
@@ -234,6 +235,58 @@ test_filters_line (void)
   hl_test_close_window (window);
 }
 
+/* Issue 14 #1: a file at the limits (1,000 facts of 100 sources each, an
+ * event with 100 sources) must not build a widget per source: the panel
+ * shows the first few and says how many more there are. */
+static void
+test_bounded_lists (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  GString *json = g_string_new ("{\"format\": \"heistline-dataset/1\", \"title\": \"Big\","
+                                " \"lanes\": [{\"id\": \"l\", \"measure\": \"usd\"}],"
+                                " \"facts\": [");
+  g_autofree char *dir = g_dir_make_tmp ("heistline-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = NULL;
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append_printf (json, "%s{\"text\": \"Fact %u\", \"sources\": [", i ? "," : "", i);
+      for (guint j = 0; j < 100; j++)
+        g_string_append_printf (json, "%s{\"url\": \"https://example.org/%u/%u\"}",
+                                j ? "," : "", i, j);
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "], \"events\": [{\"id\": \"e\", \"lane\": \"l\","
+                         " \"date\": \"2023-07-01\", \"title\": \"E\", \"usd\": 1,"
+                         " \"sources\": [");
+  for (guint j = 0; j < 100; j++)
+    g_string_append_printf (json, "%s{\"url\": \"https://example.org/e/%u\"}", j ? "," : "", j);
+  g_string_append (json, "]}]}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  g_string_free (json, TRUE);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 20000));
+  g_assert_true (panel_shows (window, "Fact 19"));
+  g_assert_false (panel_shows (window, "Fact 20"));
+  g_assert_true (panel_shows (window, "… and 980 more facts (see the file)"));
+  g_assert_true (panel_shows (window, "… and 80 more sources (see the file)"));
+  labels = hl_test_collect_labels (panel);
+  g_assert_cmpuint (labels->len, <, 1000);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  hl_session_set_selected_id (hl_window_get_session (window), "e");
+  g_assert_true (panel_shows (window, "https://example.org/e/19"));
+  g_assert_false (panel_shows (window, "https://example.org/e/20"));
+  g_assert_true (panel_shows (window, "… and 80 more sources (see the file)"));
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -253,5 +306,6 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/panel/amount-wording", test_amount_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
+  g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
   return g_test_run ();
 }

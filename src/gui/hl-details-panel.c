@@ -14,6 +14,10 @@
 #include "hl-scale.h"
 
 #define LANE_DETAIL_INDENT  12  /* a count lane's figures under its line */
+/* A file may hold 1,000 facts of 100 sources each: the panel shows the
+ * first few and says how many more there are, never 100,000 widgets. */
+#define PANEL_MAX_FACTS     20
+#define PANEL_MAX_SOURCES   20
 
 struct _HlDetailsPanel
 {
@@ -139,6 +143,34 @@ new_source_label (const HlSource *source)
   return label;
 }
 
+static GtkWidget * G_GNUC_PRINTF (1, 2)
+new_more_label (const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  label = new_label (text);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* The first PANEL_MAX_SOURCES of @sources, then how many more. */
+static void
+add_sources (GtkBox *box, const HlSource *sources, guint n_sources)
+{
+  for (guint i = 0; i < MIN (n_sources, PANEL_MAX_SOURCES); i++)
+    gtk_box_append (box, new_source_label (&sources[i]));
+  if (n_sources > PANEL_MAX_SOURCES)
+    gtk_box_append (box, new_more_label (ngettext ("… and %u more source (see the file)",
+                                                   "… and %u more sources (see the file)",
+                                                   n_sources - PANEL_MAX_SOURCES),
+                                         n_sources - PANEL_MAX_SOURCES));
+}
+
 /* GTK 4.8's height-for-width trap: the rows of a page that was hidden
  * are measured during the first layout after it is shown, and the heights
  * the box keeps for them are the one-line heights of the wrapping labels
@@ -234,8 +266,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
                           ev->notes != NULL && ev->notes[0] != '\0');
 
   remove_children (self->sources_box);
-  for (guint i = 0; i < ev->n_sources; i++)
-    gtk_box_append (self->sources_box, new_source_label (&ev->sources[i]));
+  add_sources (self->sources_box, ev->sources, ev->n_sources);
   gtk_widget_set_visible (self->sources_heading, ev->n_sources > 0);
 
   /* Two pages in a box rather than a GtkStack: a stack in GTK 4.8 takes
@@ -318,7 +349,7 @@ show_facts (HlDetailsPanel *self, HlDataset *dataset)
   guint n_facts = hl_dataset_get_n_facts (dataset);
 
   remove_children (self->facts_box);
-  for (guint i = 0; i < n_facts; i++)
+  for (guint i = 0; i < MIN (n_facts, PANEL_MAX_FACTS); i++)
     {
       const HlFact *fact = hl_dataset_get_fact (dataset, i);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -327,11 +358,16 @@ show_facts (HlDetailsPanel *self, HlDataset *dataset)
       gtk_box_append (GTK_BOX (box), new_label (fact->text));
       gtk_widget_add_css_class (sources, "caption");
       gtk_widget_set_margin_start (sources, LANE_DETAIL_INDENT);
-      for (guint j = 0; j < fact->n_sources; j++)
-        gtk_box_append (GTK_BOX (sources), new_source_label (&fact->sources[j]));
+      add_sources (GTK_BOX (sources), fact->sources, fact->n_sources);
       gtk_box_append (GTK_BOX (box), sources);
       gtk_box_append (self->facts_box, box);
     }
+  if (n_facts > PANEL_MAX_FACTS)
+    gtk_box_append (self->facts_box,
+                    new_more_label (ngettext ("… and %u more fact (see the file)",
+                                              "… and %u more facts (see the file)",
+                                              n_facts - PANEL_MAX_FACTS),
+                                    n_facts - PANEL_MAX_FACTS));
   gtk_widget_set_visible (self->facts_heading, n_facts > 0);
 }
 
