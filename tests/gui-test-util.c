@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "test-util.h"
 
 static HlApplication *app;
 
@@ -199,8 +200,12 @@ hl_test_has_label (GtkWidget *root, const char *substring)
   g_autoptr(GPtrArray) labels = hl_test_collect_labels (root);
 
   for (guint i = 0; i < labels->len; i++)
-    if (strstr (g_ptr_array_index (labels, i), substring) != NULL)
-      return TRUE;
+    {
+      g_autofree char *text = hl_test_visible_text (g_ptr_array_index (labels, i));
+
+      if (strstr (text, substring) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -39,18 +39,6 @@ bundled (void)
   return dataset;
 }
 
-/* @text as it reads: without the invisible isolates (U+2068, U+2069) the
- * renderer puts around dataset text. */
-static char *
-visible_text (const char *text)
-{
-  g_auto(GStrv) a = g_strsplit (text, "\u2068", -1);
-  g_autofree char *b = g_strjoinv ("", a);
-  g_auto(GStrv) c = g_strsplit (b, "\u2069", -1);
-
-  return g_strjoinv ("", c);
-}
-
 static cairo_surface_t *
 render (HlChart *chart, int width, int height)
 {
@@ -606,7 +594,7 @@ shows_label (HlChart *chart, const char *text)
   _hl_chart_get_text_boxes (chart, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *label = visible_text (_hl_chart_get_text_box_label (chart, i));
+      g_autofree char *label = hl_test_visible_text (_hl_chart_get_text_box_label (chart, i));
 
       if (g_str_equal (label, text))
         return TRUE;
@@ -625,7 +613,8 @@ label_containing (HlChart *chart, const char *word)
   for (guint i = 0; i < n; i++)
     {
       const char *label = _hl_chart_get_text_box_label (chart, i);
-      g_autofree char *lower = g_utf8_strdown (label, -1);
+      g_autofree char *visible = hl_test_visible_text (label);
+      g_autofree char *lower = g_utf8_strdown (visible, -1);
       g_auto(GStrv) parts = g_strsplit (lower, "heistline", -1);
       g_autofree char *rest = g_strjoinv ("", parts);
 
@@ -658,7 +647,7 @@ test_subtitle_filtered (void)
 
     label = label_containing (chart, "filtered");
     g_assert_nonnull (label);
-    text = visible_text (label);
+    text = hl_test_visible_text (label);
     g_assert_nonnull (strstr (text, "Crypto heists: 9 events, $717M"));
     g_assert_nonnull (strstr (text, "filtered: Other weapons milestones, amounts below "
                                     "$5.0 million"));
@@ -1005,8 +994,8 @@ test_hover_card (void)
                                                 hl_dataset_find_event (dataset, "2023-09-02-cm"));
   g_autofree char *money_text = _hl_chart_describe_event_card (chart, stake);
   g_autofree char *count_text = _hl_chart_describe_event_card (chart, launch);
-  g_autofree char *money = visible_text (money_text);
-  g_autofree char *count = visible_text (count_text);
+  g_autofree char *money = hl_test_visible_text (money_text);
+  g_autofree char *count = hl_test_visible_text (count_text);
 
   g_assert_nonnull (strstr (money, "4 September 2023\n"));
   g_assert_nonnull (strstr (money, "Crypto heists: $41.0 million"));
@@ -1416,7 +1405,7 @@ test_bidi (void)
   {
     const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "e"));
     g_autofree char *card = _hl_chart_describe_event_card (chart, ev);
-    g_autofree char *seen = visible_text (card);
+    g_autofree char *seen = hl_test_visible_text (card);
 
     g_assert_nonnull (strstr (card, "\u2068"));
     g_assert_cmpuint (strlen (card) - strlen (seen), ==, 6);   /* one FSI … PDI pair */

@@ -80,8 +80,8 @@ static void
 test_count (void)
 {
   static const struct { const char *unit; guint64 n; const char *words; } cases[] = {
-    { "Missiles or rockets", 31, "Missiles or rockets: 31" },
-    { "Missiles or rockets", 1000000, "Missiles or rockets: 1,000,000" },
+    { "Missiles or rockets", 31, "\u2068Missiles or rockets\u2069: 31" },
+    { "Missiles or rockets", 1000000, "\u2068Missiles or rockets\u2069: 1,000,000" },
     { NULL, 1, "1 item" },
     { NULL, 1000000, "1,000,000 items" },
   };

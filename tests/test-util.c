@@ -76,3 +76,20 @@ hl_test_assert_background (cairo_surface_t *surface, int x, int y, HlTheme theme
       break;
     }
 }
+
+/* @text as it reads: without the invisible isolates (U+2066 to U+2069)
+ * put around dataset text. */
+char *
+hl_test_visible_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch < 0x2066 || ch > 0x2069)
+        g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the core tests: temporary folders and pixels. */
 
+char   *hl_test_visible_text   (const char      *text);
 char   *hl_test_make_tmpdir    (void);
 void    hl_test_remove_tmpdir  (const char      *dir);
 void    hl_test_pixel_at       (cairo_surface_t *surface,

@@ -92,6 +92,15 @@ hl_describe_events (guint n_events)
   return g_strdup_printf (ngettext ("%s event", "%s events", n_events), n);
 }
 
+/* @text (dataset text) between FSI and PDI, to be joined with other words. */
+char *
+hl_describe_isolate (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_strconcat (HL_FSI, text, HL_PDI, NULL);
+}
+
 /* What a count lane counts: "Missiles or rockets: 31" with the lane's unit,
  * "31 items" without one. */
 char *
@@ -103,8 +112,12 @@ hl_describe_count (const HlLane *lane, guint64 count)
 
   n = hl_describe_number (count);
   if (lane->unit != NULL)
-    /* TRANSLATORS: what a lane counts: the number */
-    return g_strdup_printf (_("%s: %s"), lane->unit, n);
+    {
+      g_autofree char *unit = hl_describe_isolate (lane->unit);
+
+      /* TRANSLATORS: what a lane counts: the number */
+      return g_strdup_printf (_("%s: %s"), unit, n);
+    }
   return g_strdup_printf (ngettext ("%s item", "%s items", (gulong) MIN (count, G_MAXULONG)), n);
 }
 
@@ -132,6 +145,7 @@ char *
 hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
 {
   const HlLane *l;
+  g_autofree char *title = NULL;
   g_autofree char *events = NULL;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
@@ -139,16 +153,17 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
   g_return_val_if_fail (t != NULL, NULL);
 
   l = hl_dataset_get_lane (dataset, lane);
+  title = hl_describe_isolate (l->title);
   events = hl_describe_events (t->n_events);
   if (l->measure == HL_MEASURE_USD && t->n_events > 0)
     {
       g_autofree char *usd = hl_money_format_short (t->usd);
 
       /* TRANSLATORS: lane title: number of events, amount */
-      return g_strdup_printf (_("%s: %s, %s"), l->title, events, usd);
+      return g_strdup_printf (_("%s: %s, %s"), title, events, usd);
     }
   /* TRANSLATORS: lane title: number of events */
-  return g_strdup_printf (_("%s: %s"), l->title, events);
+  return g_strdup_printf (_("%s: %s"), title, events);
 }
 
 /* The totals part of the chart's subtitle: each visible lane that holds
@@ -209,7 +224,7 @@ hl_describe_filter_list (HlDataset *dataset, const HlView *view)
   for (guint i = 0; i < n_lanes; i++)
     {
       if (!hl_view_lane_visible (view, i))
-        g_string_append_printf (what, "%s%s", what->len ? ", " : "",
+        g_string_append_printf (what, "%s" HL_FSI "%s" HL_PDI, what->len ? ", " : "",
                                 hl_dataset_get_lane (dataset, i)->title);
       else if (!(view->ungraded_lanes & (1u << i)))
         grades_apply = TRUE;

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* Unicode isolates: a piece of dataset text joined with other words is
+ * wrapped in FSI ... PDI, so a right-to-left title or a stray U+202E in it
+ * cannot reorder the words around it. */
+#define HL_FSI "\xe2\x81\xa8"   /* U+2068 first strong isolate */
+#define HL_PDI "\xe2\x81\xa9"   /* U+2069 pop directional isolate */
+#define HL_LRI "\xe2\x81\xa6"   /* U+2066: left-to-right, as the chart reads */
+
 /* The words Heistline says about a dataset, taken from its lanes (title,
  * measure, unit), never from one dataset's vocabulary: the chart's
  * subtitle, the hover card, the panel and the accessible description all
@@ -17,6 +24,7 @@ char *hl_describe_usd          (double               usd);
 char *hl_describe_usd_range    (double               low,
                                 double               high);
 const char *hl_describe_confidence (HlConfidence  confidence);
+char *hl_describe_isolate      (const char          *text);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,

@@ -177,10 +177,11 @@ update_accessible (HlTimeline *self)
       const HlEvent *ev = hl_dataset_get_event (dataset, selected);
       g_autofree char *date = hl_date_format_long (ev->time);
       g_autofree char *amount = hl_describe_amount (dataset, ev);
+      g_autofree char *title = hl_describe_isolate (ev->title);
 
       g_string_append_c (text, ' ');
       /* Translators: title, date, amount of the selected event */
-      g_string_append_printf (text, _("Selected: %s, %s, %s."), ev->title, date, amount);
+      g_string_append_printf (text, _("Selected: %s, %s, %s."), title, date, amount);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,

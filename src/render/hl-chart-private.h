@@ -9,19 +9,13 @@
 
 #include "hl-chart.h"
 #include "hl-columns.h"
+#include "hl-describe.h"
 #include "hl-draw.h"
 #include "hl-placement.h"
 #include "hl-style.h"
 #include "hl-text-cache.h"
 
 G_BEGIN_DECLS
-
-/* First-strong isolate and pop directional isolate: dataset text joined
- * with other text goes between them, so that its direction (or a stray
- * U+202E) stays inside it. */
-#define HL_FSI "\xe2\x81\xa8"   /* U+2068 */
-#define HL_PDI "\xe2\x81\xa9"   /* U+2069 */
-#define HL_LRI "\xe2\x81\xa6"   /* U+2066: left-to-right, as the chart reads */
 
 /* ------------------------------------------------------------------ */
 /* The display list: layout fills it, hl_chart_draw() replays it. */
