@@ -19,17 +19,6 @@
 
 #define NOBODY 65534
 
-static HlDataset *
-bundled (void)
-{
-  static HlDataset *dataset;
-
-  if (dataset == NULL)
-    dataset = hl_dataset_new_bundled ();
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
 /* A small PNG export of the whole dataset. */
 static gboolean
 export_full (const char *path, HlAtomicFileFlags flags, GError **error)
@@ -37,8 +26,8 @@ export_full (const char *path, HlAtomicFileFlags flags, GError **error)
   HlView view;
   gboolean ok;
 
-  hl_view_init (&view, bundled ());
-  ok = hl_export_to_file_full (bundled (), &view, HL_EXPORT_PNG, 320, 180, 1, path, flags,
+  hl_view_init (&view, hl_test_bundled ());
+  ok = hl_export_to_file_full (hl_test_bundled (), &view, HL_EXPORT_PNG, 320, 180, 1, path, flags,
                                error);
   hl_view_clear (&view);
   return ok;
@@ -50,33 +39,6 @@ export (const char *path, GError **error)
   return export_full (path, HL_ATOMIC_FILE_FLAGS_NONE, error);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, hidden ones too, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-#define assert_dir(dir, expected) \
-  G_STMT_START { \
-    g_autofree char *listing_ = list_dir (dir); \
-    g_assert_cmpstr (listing_, ==, (expected)); \
-  } G_STMT_END
 
 static void
 assert_png (const char *path)
@@ -156,7 +118,7 @@ test_symlink (void)
   g_assert_no_error (error);
   assert_link (link, "real.png");
   assert_png (real);
-  assert_dir (dir, "chart.png real.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png real.png");
   remove_tree (dir);
 }
 
@@ -186,8 +148,8 @@ test_symlink_chain (void)
   assert_link (two, "three.png");
   assert_link (three, real);
   assert_png (real);
-  assert_dir (dir, "one.png sub three.png two.png");
-  assert_dir (sub, "real.png");
+  HL_TEST_ASSERT_DIR (dir, "one.png sub three.png two.png");
+  HL_TEST_ASSERT_DIR (sub, "real.png");
   remove_tree (dir);
 }
 
@@ -210,7 +172,7 @@ test_symlink_loop (void)
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, a));
   g_clear_error (&error);
-  assert_dir (dir, "a.png b.png");
+  HL_TEST_ASSERT_DIR (dir, "a.png b.png");
   g_unlink (a);
   g_unlink (b);
 
@@ -227,7 +189,7 @@ test_symlink_loop (void)
   g_assert_false (export (first, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP);
   g_clear_error (&error);
-  listing = list_dir (dir);
+  listing = hl_test_list_dir (dir);
   g_assert_null (strstr (listing, "real.png"));
   g_assert_null (strstr (listing, ".heistline-"));
 
@@ -266,7 +228,7 @@ test_symlink_dangling (void)
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, broken));
   g_assert_nonnull (strstr (error->message, "gone/chart.png"));
-  assert_dir (dir, "broken.png chart.png made.png");
+  HL_TEST_ASSERT_DIR (dir, "broken.png chart.png made.png");
   remove_tree (dir);
 }
 
@@ -305,7 +267,7 @@ test_symlink_shared_folder (void)
   g_assert_cmpint (symlink ("victim.txt", own), ==, 0);
   g_assert_true (export (own, NULL));
   assert_png (victim);
-  assert_dir (dir, "chart.png own.png victim.txt");
+  HL_TEST_ASSERT_DIR (dir, "chart.png own.png victim.txt");
   remove_tree (dir);
 }
 
@@ -343,7 +305,7 @@ test_mode_kept (void)
       g_assert_cmpuint (st.st_uid, ==, NOBODY);
       g_assert_cmpuint (st.st_gid, ==, NOBODY);
     }
-  assert_dir (dir, "private.png shared.png");
+  HL_TEST_ASSERT_DIR (dir, "private.png shared.png");
   remove_tree (dir);
 }
 
@@ -388,7 +350,7 @@ check_read_only (const char *dir)
   g_assert_nonnull (strstr (error->message, "is read-only"));
   g_clear_error (&error);
   assert_contents (path, "old bytes");
-  assert_dir (dir, "chart.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png");
 
   /* through a link, the message says where it leads */
   g_assert_cmpint (symlink ("chart.png", link), ==, 0);
@@ -403,7 +365,7 @@ check_read_only (const char *dir)
   g_assert_no_error (error);
   assert_png (path);
   g_assert_cmpuint (mode_of (path), ==, 0444);
-  assert_dir (dir, "chart.png link.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png link.png");
 }
 
 static void
@@ -429,7 +391,7 @@ test_read_only_user (void)
       g_autofree char *dir = hl_test_make_tmpdir ();
 
       g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
-      bundled ();
+      hl_test_bundled ();
       g_assert_cmpint (setgid (NOBODY), ==, 0);
       g_assert_cmpint (setuid (NOBODY), ==, 0);
       check_read_only (dir);
@@ -460,7 +422,7 @@ test_not_regular (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_assert_nonnull (strstr (error->message, "/dev/null"));
   g_assert_nonnull (strstr (error->message, "not a regular file"));
-  assert_dir (dir, "folder.png");
+  HL_TEST_ASSERT_DIR (dir, "folder.png");
   remove_tree (dir);
 }
 
@@ -484,7 +446,7 @@ test_long_name (void)
       g_assert_true (export (path, &error));
       g_assert_no_error (error);
       assert_png (path);
-      assert_dir (dir, name);
+      HL_TEST_ASSERT_DIR (dir, name);
       g_unlink (path);
     }
   remove_tree (dir);
@@ -585,11 +547,11 @@ test_stale_temps (void)
       if (kept[i] != NULL)
         g_ptr_array_add (names, (gpointer) kept[i]);
     g_ptr_array_add (names, (gpointer) "chart.png");
-    g_ptr_array_sort (names, compare_names);
+    g_ptr_array_sort (names, hl_test_compare_strings);
     g_ptr_array_add (names, NULL);
     expected = g_strjoinv (" ", (char **) names->pdata);
   }
-  assert_dir (dir, expected);
+  HL_TEST_ASSERT_DIR (dir, expected);
   reap (child);
   remove_tree (dir);
 }
@@ -656,13 +618,13 @@ test_signal_cleanup (void)
       g_test_message ("signal %s", g_strsignal (signals[i]));
       g_assert_cmpint (read (ready, &c, 1), ==, 1);
       close (ready);
-      listing = list_dir (dir);
+      listing = hl_test_list_dir (dir);
       g_assert_true (g_str_has_prefix (listing, ".heistline-"));
       g_assert_true (g_str_has_suffix (listing, ".tmp chart.png"));
 
       g_assert_cmpint (kill (pid, signals[i]), ==, 0);
       assert_killed_by (pid, signals[i]);
-      assert_dir (dir, "chart.png");
+      HL_TEST_ASSERT_DIR (dir, "chart.png");
       assert_contents (path, "old bytes");
     }
   remove_tree (dir);
@@ -702,7 +664,7 @@ test_export_terminated (void)
   pid_t pid;
 
   g_assert_true (g_file_set_contents (path, "old bytes", -1, NULL));
-  bundled ();
+  hl_test_bundled ();
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
@@ -710,8 +672,8 @@ test_export_terminated (void)
       HlView view;
 
       hl_atomic_file_install_signal_cleanup ();
-      hl_view_init (&view, bundled ());
-      hl_export_to_file (bundled (), &view, HL_EXPORT_PNG, 2560, 1440, 3, path, NULL);
+      hl_view_init (&view, hl_test_bundled ());
+      hl_export_to_file (hl_test_bundled (), &view, HL_EXPORT_PNG, 2560, 1440, 3, path, NULL);
       _exit (0);
     }
 
@@ -720,7 +682,7 @@ test_export_terminated (void)
   g_test_message ("terminating while %s is being written", partial);
   g_assert_cmpint (kill (pid, SIGTERM), ==, 0);
   assert_killed_by (pid, SIGTERM);
-  assert_dir (dir, "chart.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png");
   assert_contents (path, "old bytes");
   remove_tree (dir);
 }
@@ -755,12 +717,12 @@ test_kill_cleanup (void)
       assert_killed_by (pid, cases[i].signum);
 
       left = g_strdup_printf (".heistline-%d-", (int) pid);
-      listing = list_dir (dir);
+      listing = hl_test_list_dir (dir);
       g_assert_true (g_str_has_prefix (listing, left));
       assert_contents (path, "old bytes");
       g_assert_true (export (path, &error));
       g_assert_no_error (error);
-      assert_dir (dir, "chart.png");
+      HL_TEST_ASSERT_DIR (dir, "chart.png");
       assert_png (path);
     }
   remove_tree (dir);
@@ -784,13 +746,13 @@ test_abort_and_commit (void)
   g_assert_true (hl_atomic_file_write (file, "new", 3, &error));
   hl_atomic_file_free (file);
   assert_contents (path, "old bytes");
-  assert_dir (dir, "notes.txt");
+  HL_TEST_ASSERT_DIR (dir, "notes.txt");
 
   g_assert_true (hl_atomic_file_replace_contents (path, "new bytes", 9,
                                                   HL_ATOMIC_FILE_FLAGS_NONE, &error));
   g_assert_no_error (error);
   assert_contents (path, "new bytes");
-  assert_dir (dir, "notes.txt");
+  HL_TEST_ASSERT_DIR (dir, "notes.txt");
   remove_tree (dir);
 }
 
@@ -844,7 +806,7 @@ test_concurrent_writes (void)
   g_assert_no_error (error);
   assert_contents (a, "first");
   assert_contents (b, "second");
-  assert_dir (dir, "a.txt b.txt");
+  HL_TEST_ASSERT_DIR (dir, "a.txt b.txt");
   g_unlink (a);
   g_unlink (b);
 
@@ -895,15 +857,15 @@ test_png_write_error (void)
       g_assert_true (g_file_set_contents (path, "old bytes", -1, NULL));
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      hl_view_init (&view, bundled ());
-      g_assert_false (hl_export_to_file (bundled (), &view, HL_EXPORT_PNG, 1920, 1080, 1, path,
+      hl_view_init (&view, hl_test_bundled ());
+      g_assert_false (hl_export_to_file (hl_test_bundled (), &view, HL_EXPORT_PNG, 1920, 1080, 1, path,
                                          &error));
       hl_view_clear (&view);
       g_assert_error (error, G_FILE_ERROR, (int) g_file_error_from_errno (EFBIG));
       g_assert_nonnull (strstr (error->message, path));
       g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
       assert_contents (path, "old bytes");
-      assert_dir (dir, "chart.png");
+      HL_TEST_ASSERT_DIR (dir, "chart.png");
       remove_tree (dir);
       return;
     }
@@ -934,8 +896,8 @@ test_pixel_cap (void)
       gint64 start = g_get_monotonic_time ();
       HlView view;
 
-      hl_view_init (&view, bundled ());
-      g_assert_false (hl_export_to_file (bundled (), &view, HL_EXPORT_PNG, sizes[i].width,
+      hl_view_init (&view, hl_test_bundled ());
+      g_assert_false (hl_export_to_file (hl_test_bundled (), &view, HL_EXPORT_PNG, sizes[i].width,
                                          sizes[i].height, sizes[i].scale, path, &error));
       hl_view_clear (&view);
       g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
@@ -944,7 +906,7 @@ test_pixel_cap (void)
       g_assert_nonnull (strstr (error->message, limit));
       /* refused before drawing: the old code took 15 s here */
       g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
-      assert_dir (dir, "");
+      HL_TEST_ASSERT_DIR (dir, "");
     }
 
   /* vector formats have no pixels to count */
@@ -953,12 +915,12 @@ test_pixel_cap (void)
     g_autoptr(GError) error = NULL;
     HlView view;
 
-    hl_view_init (&view, bundled ());
-    g_assert_true (hl_export_to_file (bundled (), &view, HL_EXPORT_SVG, 10922, 10922, 3, svg,
+    hl_view_init (&view, hl_test_bundled ());
+    g_assert_true (hl_export_to_file (hl_test_bundled (), &view, HL_EXPORT_SVG, 10922, 10922, 3, svg,
                                       &error));
     g_assert_no_error (error);
     hl_view_clear (&view);
-    assert_dir (dir, "huge.svg");
+    HL_TEST_ASSERT_DIR (dir, "huge.svg");
   }
   remove_tree (dir);
 }

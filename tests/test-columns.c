@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hl-columns.h"
+#include "test-util.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-view.h"
@@ -79,17 +80,6 @@ generated (void)
   bytes = g_string_free_to_bytes (g_steal_pointer (&s));
   dataset = hl_dataset_new_from_bytes (bytes, "columns.json", NULL, &error);
   g_assert_no_error (error);
-  return dataset;
-}
-
-static HlDataset *
-bundled (void)
-{
-  static HlDataset *dataset;
-
-  if (dataset == NULL)
-    dataset = hl_dataset_new_bundled ();
-  g_assert_nonnull (dataset);
   return dataset;
 }
 
@@ -307,7 +297,7 @@ static void
 test_case (gconstpointer data)
 {
   const Case *c = data;
-  HlDataset *datasets[] = { bundled (), generated () };
+  HlDataset *datasets[] = { hl_test_bundled (), generated () };
 
   for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
     for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
@@ -322,8 +312,8 @@ test_not_empty (void)
   HlTotals totals;
   HlView view;
 
-  hl_view_init (&view, bundled ());
-  hl_totals_compute (&totals, bundled (), &view);
+  hl_view_init (&view, hl_test_bundled ());
+  hl_totals_compute (&totals, hl_test_bundled (), &view);
   g_assert_cmpuint (totals.n_usd_events, ==, 10);
   g_assert_cmpuint (totals.n_count_events, >, 10);
   hl_view_clear (&view);

@@ -16,50 +16,12 @@
 #include "hl-date.h"
 #include "hl-export.h"
 
-static HlDataset *
-bundled (void)
-{
-  static HlDataset *dataset;
-
-  if (dataset == NULL)
-    dataset = hl_dataset_new_bundled ();
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
-#define assert_dir(dir, expected) \
-  G_STMT_START { \
-    g_autofree char *listing_ = list_dir (dir); \
-    g_assert_cmpstr (listing_, ==, (expected)); \
-  } G_STMT_END
 
 static gboolean
 export (const HlView *view, HlExportFormat format, int w, int h, int scale, const char *path,
         GError **error)
 {
-  return hl_export_to_file (bundled (), view, format, w, h, scale, path, error);
+  return hl_export_to_file (hl_test_bundled (), view, format, w, h, scale, path, error);
 }
 
 static cairo_surface_t *
@@ -100,17 +62,17 @@ test_png (void)
   cairo_t *cr;
   HlView view;
   HlBox box;
-  int stake = hl_dataset_find_event (bundled (), "stake-2023");
+  int stake = hl_dataset_find_event (hl_test_bundled (), "stake-2023");
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   g_assert_true (export (&view, HL_EXPORT_PNG, 1280, 720, 1, one, &error));
   g_assert_no_error (error);
   g_assert_true (export (&view, HL_EXPORT_PNG, 1280, 720, 2, two, &error));
   g_assert_no_error (error);
-  assert_dir (dir, "one.png two.png");
+  HL_TEST_ASSERT_DIR (dir, "one.png two.png");
 
   /* what the window would draw at that size */
-  chart = hl_chart_new (bundled (), &view, 1280, 720);
+  chart = hl_chart_new (hl_test_bundled (), &view, 1280, 720);
   direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 720);
   cr = cairo_create (direct);
   hl_chart_draw (chart, cr);
@@ -153,7 +115,7 @@ test_png_themes (void)
       cairo_surface_t *png;
       HlView view;
 
-      hl_view_init (&view, bundled ());
+      hl_view_init (&view, hl_test_bundled ());
       view.theme = themes[i];
       g_assert_true (export (&view, HL_EXPORT_PNG, 1024, 768, 1, path, &error));
       g_assert_no_error (error);
@@ -193,7 +155,7 @@ test_svg (void)
   g_autoptr(HlChart) chart = NULL;
   g_autofree char *contents = NULL;
   const char *argv[] = { "rsvg-convert", "--format=png", "-o", png, svg, NULL };
-  int stake = hl_dataset_find_event (bundled (), "stake-2023");
+  int stake = hl_dataset_find_event (hl_test_bundled (), "stake-2023");
   cairo_surface_t *surface;
   g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
   HlView view;
@@ -206,7 +168,7 @@ test_svg (void)
       return;
     }
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   g_assert_true (export (&view, HL_EXPORT_SVG, 1920, 1080, 1, svg, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
@@ -218,7 +180,7 @@ test_svg (void)
   surface = read_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1920);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1080);
-  chart = hl_chart_new (bundled (), &view, 1920, 1080);
+  chart = hl_chart_new (hl_test_bundled (), &view, 1920, 1080);
   g_assert_true (hl_chart_get_event_box (chart, stake, &box));
   assert_heist_orange_at (surface, box.x + box.width / 2, box.y + box.height * 0.6);
   cairo_surface_destroy (surface);
@@ -254,7 +216,7 @@ test_pdf (void)
       const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
       HlView view;
 
-      hl_view_init (&view, bundled ());
+      hl_view_init (&view, hl_test_bundled ());
       view.theme = i == 0 ? HL_THEME_LIGHT : HL_THEME_DARK;
       g_assert_true (export (&view, HL_EXPORT_PDF, pages[i].w, pages[i].h, 1, pdf, &error));
       g_assert_no_error (error);
@@ -294,7 +256,7 @@ test_read_only_folder (void)
       return;
     }
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   g_assert_false (export (&view, HL_EXPORT_PNG, 640, 360, 1, path, &error));
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
@@ -318,19 +280,19 @@ test_missing_folder (void)
   g_autoptr(GError) error = NULL;
   HlView view;
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   g_assert_false (export (&view, HL_EXPORT_PNG, 640, 360, 1, missing, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "chart.png"));
   g_clear_error (&error);
-  assert_dir (dir, "");
+  HL_TEST_ASSERT_DIR (dir, "");
 
   /* a "folder" that is a regular file */
   g_assert_true (g_file_set_contents (file, "x", 1, NULL));
   g_assert_false (export (&view, HL_EXPORT_SVG, 640, 360, 1, under_file, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
-  assert_dir (dir, "a-file");
+  HL_TEST_ASSERT_DIR (dir, "a-file");
   hl_view_clear (&view);
   hl_test_remove_tmpdir (dir);
 }
@@ -361,7 +323,7 @@ test_failed_keeps_old_file (void)
       gsize old_length;
       HlView view;
 
-      hl_view_init (&view, bundled ());
+      hl_view_init (&view, hl_test_bundled ());
       g_assert_true (export (&view, HL_EXPORT_PNG, 640, 360, 1, path, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &old, &old_length, NULL));
@@ -376,7 +338,7 @@ test_failed_keeps_old_file (void)
           g_printerr ("%s\n", error->message);
           g_clear_error (&error);
           assert_same_file (path, old, old_length);
-          assert_dir (dir, "chart.png");
+          HL_TEST_ASSERT_DIR (dir, "chart.png");
         }
       hl_view_clear (&view);
       hl_test_remove_tmpdir (dir);
@@ -400,7 +362,7 @@ test_overwrite (void)
   cairo_surface_t *png;
   HlView view;
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   g_assert_true (g_file_set_contents (path, "old bytes", -1, NULL));
 
   /* too large for a PNG: refused before a byte is written */
@@ -408,7 +370,7 @@ test_overwrite (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_clear_error (&error);
   assert_same_file (path, "old bytes", 9);
-  assert_dir (dir, "chart.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png");
 
   g_assert_true (export (&view, HL_EXPORT_PNG, 320, 180, 1, path, &error));
   g_assert_no_error (error);
@@ -417,7 +379,7 @@ test_overwrite (void)
   png = read_png (path);
   g_assert_cmpint (cairo_image_surface_get_width (png), ==, 320);
   cairo_surface_destroy (png);
-  assert_dir (dir, "chart.png");
+  HL_TEST_ASSERT_DIR (dir, "chart.png");
 
   /* a readable file, like any other the user makes */
   {
@@ -445,7 +407,7 @@ test_names_and_presets (void)
   HlView view;
   guint n;
 
-  hl_view_init (&view, bundled ());
+  hl_view_init (&view, hl_test_bundled ());
   hl_view_set_range (&view, hl_date_from_ymd (2023, 7, 1), hl_date_from_ymd (2024, 2, 1));
   png = hl_export_suggest_basename (&view, HL_EXPORT_PNG);
   pdf = hl_export_suggest_basename (&view, HL_EXPORT_PDF);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "test-util.h"
 
@@ -92,4 +93,39 @@ hl_test_visible_text (const char *text)
         g_string_append_unichar (out, ch);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The bundled dataset, loaded once for the test program. */
+HlDataset *
+hl_test_bundled (void)
+{
+  static HlDataset *dataset;
+
+  if (dataset == NULL)
+    dataset = hl_dataset_new_bundled ();
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+/* For g_ptr_array_sort() of strings. */
+int
+hl_test_compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names in @dir, hidden ones too, sorted, joined by spaces. */
+char *
+hl_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, hl_test_compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }

@@ -10,7 +10,19 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the core tests: temporary folders and pixels. */
 
+HlDataset *hl_test_bundled     (void);
 char   *hl_test_visible_text   (const char      *text);
+char   *hl_test_list_dir       (const char      *dir);
+int     hl_test_compare_strings (gconstpointer   a,
+                                 gconstpointer   b);
+
+/* The names in @dir (hidden ones too), sorted, are @expected. */
+#define HL_TEST_ASSERT_DIR(dir, expected) \
+  G_STMT_START { \
+    g_autofree char *listing_ = hl_test_list_dir (dir); \
+    g_assert_cmpstr (listing_, ==, (expected)); \
+  } G_STMT_END
+
 char   *hl_test_make_tmpdir    (void);
 void    hl_test_remove_tmpdir  (const char      *dir);
 void    hl_test_pixel_at       (cairo_surface_t *surface,
