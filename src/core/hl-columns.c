@@ -16,7 +16,6 @@ struct _HlColumns
   double     px_per_s;      /* columns per second of the range */
   HlColumn  *lanes[HL_DATASET_MAX_LANES];  /* NULL for hidden lanes */
   guint      n_used[HL_DATASET_MAX_LANES];
-  gboolean   indexed[HL_DATASET_MAX_LANES];
   HlTotals   totals;
 };
 
@@ -217,9 +216,8 @@ hl_columns_new (HlDataset *dataset, const HlView *view, guint n_columns)
       c = self->lanes[lane] = g_new0 (HlColumn, n_columns);
       for (guint i = 0; i < n_columns; i++)
         c[i].top = -1;
-      self->indexed[lane] = can_sum_by_index (self, lane);
-      self->n_used[lane] = self->indexed[lane] ? sum_by_index (self, lane, c)
-                                               : sum_linear (self, lane, c);
+      self->n_used[lane] = can_sum_by_index (self, lane) ? sum_by_index (self, lane, c)
+                                                         : sum_linear (self, lane, c);
       add_lane_totals (self, lane);
     }
   return self;
@@ -254,16 +252,6 @@ hl_columns_get_lane (HlColumns *self, guint lane, guint *n_used)
   if (n_used != NULL)
     *n_used = self->n_used[lane];
   return self->lanes[lane];
-}
-
-/* Whether the lane was summed from the running totals (no filter needed
- * its events one by one). */
-gboolean
-hl_columns_is_indexed (HlColumns *self, guint lane)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, FALSE);
-  return self->lanes[lane] != NULL && self->indexed[lane];
 }
 
 const HlTotals *

@@ -56,8 +56,6 @@ guint           hl_columns_get_n_columns (HlColumns    *self);
 const HlColumn *hl_columns_get_lane   (HlColumns       *self,
                                        guint            lane,
                                        guint           *n_used);
-gboolean        hl_columns_is_indexed (HlColumns       *self,
-                                       guint            lane);
 gint64          hl_columns_get_start  (HlColumns       *self,
                                        guint            column);
 const HlTotals *hl_columns_get_totals (HlColumns       *self);
