@@ -505,7 +505,7 @@ run_export (HlCli *cli)
   if (!hl_export_to_file_full (dataset, &view, es.format, es.width, es.height, cli->scale,
                                cli->export_path,
                                cli->force ? HL_ATOMIC_FILE_FLAGS_FORCE : HL_ATOMIC_FILE_FLAGS_NONE,
-                               &error))
+                               NULL, &error))
     {
       print_error ("heistline: ", error->message);
       status = HL_EXIT_DATA;

@@ -28,7 +28,7 @@ export_full (const char *path, HlAtomicFileFlags flags, GError **error)
 
   hl_view_init (&view, hl_test_bundled ());
   ok = hl_export_to_file_full (hl_test_bundled (), &view, HL_EXPORT_PNG, 320, 180, 1, path, flags,
-                               error);
+                               NULL, error);
   hl_view_clear (&view);
   return ok;
 }
@@ -756,6 +756,31 @@ test_abort_and_commit (void)
   remove_tree (dir);
 }
 
+/* A cancelled export commits nothing: the old chart stays, no temporary
+ * is left, and the error says it was cancelled (the export dialog's
+ * Cancel, from another thread, works the same way while it writes). */
+static void
+test_export_cancelled (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  HlView view;
+
+  g_assert_true (g_file_set_contents (path, "old bytes", -1, NULL));
+  hl_view_init (&view, hl_test_bundled ());
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hl_export_to_file_full (hl_test_bundled (), &view, HL_EXPORT_PNG, 1920, 1080,
+                                          1, path, HL_ATOMIC_FILE_FLAGS_NONE, cancellable,
+                                          &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  hl_view_clear (&view);
+  assert_contents (path, "old bytes");
+  HL_TEST_ASSERT_DIR (dir, "chart.png");
+  remove_tree (dir);
+}
+
 /* Writes in progress side by side, in one folder: opening the second
  * (which tidies the folder) leaves the first's temporary alone, since this
  * process is alive. Then the same from threads, as the app's exports will
@@ -931,6 +956,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/atomic-file/symlink", test_symlink);
+  g_test_add_func ("/atomic-file/export-cancelled", test_export_cancelled);
   g_test_add_func ("/atomic-file/symlink-chain", test_symlink_chain);
   g_test_add_func ("/atomic-file/symlink-loop", test_symlink_loop);
   g_test_add_func ("/atomic-file/symlink-dangling", test_symlink_dangling);

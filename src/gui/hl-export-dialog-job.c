@@ -1,19 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The export dialog's export on a worker (GTask), so that the dialog
- * stays responsive and can cancel it.
- *
- * The renderer draws a whole file at once and offers no cancellation
- * inside: hl_export_to_file_full() takes a path and commits it. So the
- * chart is drawn into a private temporary file first, then, unless
- * cancelled by then, copied into the target through an HlAtomicFile
- * (which was opened first, so that a read-only target or a folder that
- * refuses it is reported before any drawing). Cancelling is therefore a
- * check between drawing and commit: a cancelled export leaves no file,
- * no temporary beside the target, and the old file as it was. */
+ * stays responsive and can cancel it. hl_export_to_file_full() opens the
+ * target first (a read-only target is reported before any drawing),
+ * stops writing when cancelled and then commits nothing: a cancelled
+ * export leaves no file, no temporary, and the old file as it was. */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "hl-export-dialog-job.h"
 
@@ -40,94 +33,27 @@ job_free (gpointer data)
   g_free (job);
 }
 
-/* The renderer's error names the private temporary: name the target. */
-static void
-name_target (GError *error, const char *tmp, const char *target)
-{
-  g_auto(GStrv) parts = g_strsplit (error->message, tmp, -1);
-
-  g_free (error->message);
-  error->message = g_strjoinv (target, parts);
-}
-
-/* Draws @job into a temporary file of its own; returns its path. */
-static char *
-draw_to_temporary (Job *job, GError **error)
-{
-  g_autofree char *template = g_strdup_printf ("heistline-export-XXXXXX.%s",
-                                               hl_export_format_get_extension (job->format));
-  g_autofree char *tmp = NULL;
-  int fd = g_file_open_tmp (template, &tmp, error);
-
-  if (fd < 0)
-    return NULL;
-  g_close (fd, NULL);
-  if (!hl_export_to_file_full (job->dataset, &job->view, job->format, job->width, job->height,
-                               job->scale, tmp, HL_ATOMIC_FILE_FLAGS_NONE, error))
-    {
-      if (error != NULL && *error != NULL)
-        name_target (*error, tmp, job->path);
-      g_unlink (tmp);
-      return NULL;
-    }
-  return g_steal_pointer (&tmp);
-}
-
-static gboolean
-copy_and_commit (HlAtomicFile *file, const char *tmp, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (tmp, &contents, &length, error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (!hl_atomic_file_write (file, contents, length, error))
-    return FALSE;
-  /* The last moment a Cancel is heard */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  return hl_atomic_file_commit (file, error);
-}
-
 static void
 job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
-  g_autoptr(HlAtomicFile) file = NULL;
-  g_autofree char *tmp = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  file = hl_atomic_file_open (job->path, job->flags, &error);
-  if (file == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  tmp = draw_to_temporary (job, &error);
-  if (tmp == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return; /* freeing @file removes its temporary */
-    }
-  ok = copy_and_commit (file, tmp, cancellable, &error);
-  g_unlink (tmp);
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (hl_export_to_file_full (job->dataset, &job->view, job->format, job->width, job->height,
+                              job->scale, job->path, job->flags, cancellable, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 /**
  * hl_export_dialog_job_run_async:
  * @file: where to write; a local file
  *
- * Exports @view of @dataset on a worker thread. @cancellable stops it at
- * the latest just before the file is committed.
+ * Exports @view of @dataset on a worker thread. @cancellable stops it
+ * while it writes, or at the latest just before the file is committed.
  */
 void
 hl_export_dialog_job_run_async (HlDataset           *dataset,

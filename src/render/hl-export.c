@@ -102,6 +102,7 @@ hl_export_suggest_basename (const HlView *view, HlExportFormat format)
 typedef struct
 {
   int            fd;
+  GCancellable  *cancellable;  /* a Cancel stops the writing */
   cairo_status_t status;
   int            saved_errno;
   char           png_message[PNG_MESSAGE_SIZE]; /* libpng's first error, if any */
@@ -114,6 +115,8 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
 
   if (sink->status != CAIRO_STATUS_SUCCESS)
     return sink->status;
+  if (g_cancellable_is_cancelled (sink->cancellable))
+    return sink->status = CAIRO_STATUS_WRITE_ERROR;
   while (length > 0)
     {
       ssize_t n = write (sink->fd, data, length);
@@ -303,11 +306,12 @@ hl_export_to_file (HlDataset      *dataset,
                    GError        **error)
 {
   return hl_export_to_file_full (dataset, view, format, width, height, scale, path,
-                                 HL_ATOMIC_FILE_FLAGS_NONE, error);
+                                 HL_ATOMIC_FILE_FLAGS_NONE, NULL, error);
 }
 
 /* The same; @flags has %HL_ATOMIC_FILE_FLAGS_FORCE to replace a read-only
- * file (the command line's --force). */
+ * file (the command line's --force); cancelling @cancellable (from another
+ * thread) stops the writing and commits nothing. */
 gboolean
 hl_export_to_file_full (HlDataset          *dataset,
                         const HlView       *view,
@@ -317,11 +321,12 @@ hl_export_to_file_full (HlDataset          *dataset,
                         int                 scale,
                         const char         *path,
                         HlAtomicFileFlags   flags,
+                        GCancellable       *cancellable,
                         GError            **error)
 {
   g_autoptr(HlChart) chart = NULL;
   g_autoptr(HlAtomicFile) file = NULL;
-  Sink sink = { -1, CAIRO_STATUS_SUCCESS, 0 };
+  Sink sink = { -1, cancellable, CAIRO_STATUS_SUCCESS, 0 };
   cairo_status_t status;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), FALSE);
@@ -356,6 +361,10 @@ hl_export_to_file_full (HlDataset          *dataset,
   sink.fd = hl_atomic_file_get_fd (file);
   status = draw_to_stream (chart, format, width, height, scale, &sink);
 
+  /* Cancelled while drawing, or after: nothing is committed, and freeing
+   * @file removes the temporary. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       if (status == CAIRO_STATUS_WRITE_ERROR && sink.saved_errno != 0)

@@ -53,6 +53,7 @@ gboolean  hl_export_to_file_full      (HlDataset       *dataset,
                                        int              scale,
                                        const char      *path,
                                        HlAtomicFileFlags flags,
+                                       GCancellable    *cancellable,
                                        GError         **error);
 
 G_END_DECLS
