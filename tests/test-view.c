@@ -324,6 +324,36 @@ test_search_matches (void)
   hl_view_clear (&view);
 }
 
+/* The names settings and --bins=/--money-scale= store go both ways, and
+ * anything else is refused rather than read as a default. */
+static void
+test_bins_and_scale_names (void)
+{
+  const char *bins[] = { "marks", "auto", "day", "week", "month", "quarter", "year" };
+  HlBins b = HL_BINS_MARKS;
+  HlMoneyScale m = HL_MONEY_LINEAR;
+  HlView view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    {
+      g_assert_true (hl_bins_from_string (bins[i], &b));
+      g_assert_cmpstr (hl_bins_to_string (b), ==, bins[i]);
+    }
+  g_assert_false (hl_bins_from_string ("decade", &b));
+  g_assert_false (hl_bins_from_string (NULL, &b));
+  g_assert_cmpstr (hl_bins_to_string (b), ==, "year");
+
+  g_assert_true (hl_money_scale_from_string ("log", &m));
+  g_assert_cmpint (m, ==, HL_MONEY_LOG);
+  g_assert_cmpstr (hl_money_scale_to_string (HL_MONEY_LINEAR), ==, "linear");
+  g_assert_false (hl_money_scale_from_string ("Log", &m));
+
+  hl_view_init (&view, NULL);
+  g_assert_cmpint (view.bins, ==, HL_BINS_AUTO);
+  g_assert_cmpint (view.money_scale, ==, HL_MONEY_LINEAR);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +369,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/step-event-hidden-lane", test_step_event_hidden_lane);
   g_test_add_func ("/view/step-lane", test_step_lane);
   g_test_add_func ("/view/search-matches", test_search_matches);
+  g_test_add_func ("/view/bins-and-scale-names", test_bins_and_scale_names);
 
   return g_test_run ();
 }

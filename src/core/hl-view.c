@@ -14,6 +14,8 @@ hl_view_init (HlView *view, HlDataset *dataset)
 
   memset (view, 0, sizeof *view);
   view->theme = HL_THEME_LIGHT;
+  view->bins = HL_BINS_AUTO;
+  view->money_scale = HL_MONEY_LINEAR;
   view->show_title = TRUE;
   view->show_legend = TRUE;
   view->show_footnote = TRUE;
@@ -342,4 +344,64 @@ hl_view_count_matches (const HlView *view, HlDataset *dataset)
         count++;
     }
   return count;
+}
+
+static const char *const bins_names[] = {
+  [HL_BINS_MARKS] = "marks",
+  [HL_BINS_AUTO] = "auto",
+  [HL_BINS_DAY] = "day",
+  [HL_BINS_WEEK] = "week",
+  [HL_BINS_MONTH] = "month",
+  [HL_BINS_QUARTER] = "quarter",
+  [HL_BINS_YEAR] = "year",
+};
+
+static const char *const money_scale_names[] = {
+  [HL_MONEY_LINEAR] = "linear",
+  [HL_MONEY_LOG] = "log",
+};
+
+/* The names the settings and the command line use. */
+const char *
+hl_bins_to_string (HlBins bins)
+{
+  g_return_val_if_fail ((guint) bins < G_N_ELEMENTS (bins_names), NULL);
+
+  return bins_names[bins];
+}
+
+gboolean
+hl_bins_from_string (const char *name, HlBins *bins)
+{
+  g_return_val_if_fail (bins != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (bins_names); i++)
+    if (g_str_equal (name, bins_names[i]))
+      {
+        *bins = (HlBins) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hl_money_scale_to_string (HlMoneyScale scale)
+{
+  g_return_val_if_fail ((guint) scale < G_N_ELEMENTS (money_scale_names), NULL);
+
+  return money_scale_names[scale];
+}
+
+gboolean
+hl_money_scale_from_string (const char *name, HlMoneyScale *scale)
+{
+  g_return_val_if_fail (scale != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (money_scale_names); i++)
+    if (g_str_equal (name, money_scale_names[i]))
+      {
+        *scale = (HlMoneyScale) i;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -19,6 +19,28 @@ typedef enum
   HL_THEME_TRANSPARENT,   /* light colours on no background, for slides */
 } HlTheme;
 
+/* How a lane groups its events (issue 10): one mark per event, bins of a
+ * unit that follows the zoom when marks would crowd, or one fixed
+ * calendar unit. Keep the order: settings and the command line store
+ * the names of hl_bins_to_string(). */
+typedef enum
+{
+  HL_BINS_MARKS,
+  HL_BINS_AUTO,
+  HL_BINS_DAY,
+  HL_BINS_WEEK,
+  HL_BINS_MONTH,
+  HL_BINS_QUARTER,
+  HL_BINS_YEAR,
+} HlBins;
+
+/* The money lanes' y scale. The cumulative line keeps its own, linear. */
+typedef enum
+{
+  HL_MONEY_LINEAR,
+  HL_MONEY_LOG,
+} HlMoneyScale;
+
 /* What to show: the view state the window edits and every export reads.
  * A plain struct: copy it with hl_view_copy(), free its strings with
  * hl_view_clear(). */
@@ -32,6 +54,8 @@ typedef struct
   guint32   ungraded_lanes;       /* bit i: the grade filter leaves lane i alone
                                    * (all its events carry one grade) */
   double    min_usd;              /* hide heists below this */
+  HlBins    bins;
+  HlMoneyScale money_scale;
   char     *title;                /* NULL: the dataset's title */
   char     *subtitle;             /* NULL: the range and totals */
   char     *search;               /* NULL or "": nothing highlighted */
@@ -78,6 +102,12 @@ int       hl_view_step_match       (const HlView    *view,
                                     HlDataset       *dataset,
                                     int              current,
                                     int              direction);
+const char *hl_bins_to_string       (HlBins           bins);
+gboolean  hl_bins_from_string      (const char      *name,
+                                    HlBins          *bins);
+const char *hl_money_scale_to_string (HlMoneyScale   scale);
+gboolean  hl_money_scale_from_string (const char    *name,
+                                    HlMoneyScale    *scale);
 guint     hl_view_count_matches    (const HlView    *view,
                                     HlDataset       *dataset);
 
