@@ -19,6 +19,7 @@
 #include "hl-date.h"
 #include "hl-escape.h"
 #include "hl-json-check.h"
+#include "hl-view.h"
 
 typedef struct
 {
@@ -751,7 +752,7 @@ check_bundled (HlDataset *dataset)
   g_autofree char *date = NULL;
   int i;
 
-  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 35);
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 188);
   g_assert_cmpuint (hl_dataset_get_n_lanes (dataset), ==, 3);
   g_assert_cmpstr (hl_dataset_get_lane (dataset, 0)->id, ==, "heists");
   g_assert_cmpint (hl_dataset_get_lane (dataset, 0)->measure, ==, HL_MEASURE_USD);
@@ -978,6 +979,18 @@ test_precision_no_amount (void)
   g_assert_cmpuint (sum.n_events, ==, 3);
   g_assert_cmpfloat (sum.usd, ==, 48000000.0);
   g_assert_cmpuint (sum.n_unknown, ==, 1);
+
+  /* "amounts below $10M" hides Bithumb's $7M, not the amount nobody knows */
+  {
+    HlView view;
+
+    hl_view_init (&view, dataset);
+    view.min_usd = 10e6;
+    g_assert_false (hl_view_shows_event (&view, dataset, bithumb));
+    g_assert_true (hl_view_shows_event (&view, dataset, youbit));
+    g_assert_true (hl_view_shows_event (&view, dataset, stake));
+    hl_view_clear (&view);
+  }
 }
 
 static void
@@ -1321,7 +1334,7 @@ test_size_limit_env (void)
   run_cli (args, "HEISTLINE_MAX_FILE_SIZE=lots", &status, &out2, &err2);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (contains (err2, "HEISTLINE_MAX_FILE_SIZE=“lots” is not a number of bytes"));
-  g_assert_true (contains (out2, ": valid, 35 events in 3 lanes"));
+  g_assert_true (contains (out2, ": valid, 188 events in 3 lanes"));
 }
 
 static void
@@ -1336,7 +1349,7 @@ test_cli_bundled (void)
     return;
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
-  want = g_strdup_printf ("%s: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)\n", path);
+  want = g_strdup_printf ("%s: valid, 188 events in 3 lanes (2017-02-01 to 2024-11-05)\n", path);
   g_assert_cmpstr (out, ==, want);
 }
 

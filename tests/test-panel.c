@@ -203,14 +203,14 @@ test_filters_line (void)
 
   g_assert_false (hl_session_get_filters_active (session));
   g_assert_null (find_button (panel, "_Reset Filters"));
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
 
   /* What GSettings restores */
   hl_session_set_hidden_lanes (session, lanes);
   hl_session_set_hidden_confidences (session, grades);
   hl_session_set_min_usd (session, 5e6);
   g_assert_true (hl_session_get_filters_active (session));
-  g_assert_false (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_false (panel_shows (window, "Crypto heists: 14 events, $725M"));
   g_assert_true (panel_shows (window, "Filters hide "));
   g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed attribution, "
                                       "amounts below $5.0 million"));
@@ -231,7 +231,7 @@ test_filters_line (void)
   g_assert_false (panel_shows (window, "Filters hide "));
   g_assert_null (find_button (panel, "_Reset Filters"));
   hl_session_set_selected_id (session, NULL);
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
   hl_test_close_window (window);
 }
 
