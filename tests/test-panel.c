@@ -171,6 +171,26 @@ test_amount_wording (void)
   hl_test_close_window (window);
 }
 
+/* Issue 16: a month known but not its day, and an amount nobody
+ * published, said as such (not "1 February 2017", not "$0") */
+static void
+test_uncertain_wording (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+
+  hl_session_set_selected_id (session, "bithumb-2017");
+  g_assert_true (panel_shows (window, "February 2017 (day not known)"));
+  g_assert_false (panel_shows (window, "1 February 2017"));
+  g_assert_true (panel_shows (window, "$7.0 million"));
+
+  hl_session_set_selected_id (session, "youbit-2017");
+  g_assert_true (panel_shows (window, "19 December 2017"));
+  g_assert_true (panel_shows (window, "amount not known"));
+  g_assert_false (panel_shows (window, "$0"));
+  hl_test_close_window (window);
+}
+
 static GtkWidget *
 find_button (GtkWidget *root, const char *label)
 {
@@ -305,6 +325,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
     }
   g_test_add_func ("/panel/amount-wording", test_amount_wording);
+  g_test_add_func ("/panel/uncertain-wording", test_uncertain_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
   return g_test_run ();
