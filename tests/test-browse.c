@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "test-util.h"
 #include "hl-chart.h"
 #include "hl-date.h"
 #include "hl-filter-popover.h"
@@ -97,6 +98,46 @@ test_zoom_and_pan (void)
                                              hl_date_from_ymd (2024, 1, 1)));
   g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 1, 1));
   g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2024, 1, 1));
+  hl_test_close_window (window);
+}
+
+static gboolean
+has_exact_label (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = hl_test_collect_labels (root);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *shown = hl_test_visible_text (g_ptr_array_index (labels, i));
+
+      if (g_str_equal (shown, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 16: the range menu's calendar years follow the data, 2017 to
+ * 2024, while the window still opens on July 2023 - January 2024 */
+static void
+test_range_years (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  char year[8];
+
+  g_assert_nonnull (popover);
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 7, 1));
+  g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2024, 2, 1));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  for (int y = 2017; y <= 2024; y++)
+    {
+      g_snprintf (year, sizeof year, "%d", y);
+      g_assert_true (has_exact_label (popover, year));
+    }
+  g_assert_false (has_exact_label (popover, "2016"));
+  g_assert_false (has_exact_label (popover, "2025"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
   hl_test_close_window (window);
 }
 
@@ -701,6 +742,7 @@ main (int argc, char *argv[])
     return 77;
 
   g_test_add_func ("/browse/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/browse/range-years", test_range_years);
   g_test_add_func ("/browse/select-and-panel", test_select_and_panel);
   g_test_add_func ("/browse/hide-lane-pixels", test_hide_lane_pixels);
   g_test_add_func ("/browse/range-popover", test_range_popover);
