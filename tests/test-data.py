@@ -126,6 +126,22 @@ def check_events(data):
     print("ok - every event sourced, no invented day or $0, default range kept")
 
 
+def check_schema(root, data):
+    """The JSON Schema accepts the file, where python3-jsonschema is installed."""
+    try:
+        import jsonschema
+    except ImportError:
+        print("ok - # SKIP the schema (python3-jsonschema is not installed)")
+        return
+    with open(os.path.join(root, "data", "heistline-dataset.schema.json"), encoding="utf-8") as f:
+        schema = json.load(f)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if errors:
+        fail("the schema refuses the bundled file: %s at %s"
+             % (errors[0].message, "/".join(str(p) for p in errors[0].path)))
+    print("ok - the schema accepts the bundled file")
+
+
 def check_validate(root, binary):
     path = os.path.join(root, "data", "heistline.json")
     out = subprocess.run([binary, "--validate", path], capture_output=True, text=True)
@@ -143,6 +159,7 @@ def main():
     check_heist_totals(data, readme)
     check_launches(data, readme)
     check_events(data)
+    check_schema(root, data)
     check_validate(root, binary)
 
 
