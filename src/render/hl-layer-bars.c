@@ -4,6 +4,8 @@
  * the largest amounts labelled. It only scales the columns' sums. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-chart-private.h"
 #include "hl-date.h"
 #include "hl-describe.h"
@@ -139,15 +141,42 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
     }
 }
 
+/* Which marks amount_labels() labels: one event's, and in a lane with
+ * room (not aggregated) also a column of events at the same spot (two
+ * thefts of one day), by its largest. */
+static gboolean
+is_labelled (const HlLaneLayout *ll, const HlMark *mk)
+{
+  return mk->shape != HL_MARK_LINE && (mk->n_events == 1 || !ll->aggregated);
+}
+
 static int
 compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const HlEvent *events = data;
+  const HlChart *chart = data;
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
   const HlMark *ma = a, *mb = b;
-  double ua = ma->n_events == 1 ? events[ma->event].usd : 0;
-  double ub = mb->n_events == 1 ? events[mb->event].usd : 0;
+  const HlLaneLayout *ll = &chart->lanes[ma->lane];
+  double ua = is_labelled (ll, ma) ? events[ma->event].usd : 0;
+  double ub = is_labelled (ll, mb) ? events[mb->event].usd : 0;
 
   return ua < ub ? 1 : ua > ub ? -1 : 0;
+}
+
+/* "Poloniex\n$123M", and under it "and 1 more" for a column of several */
+static char *
+label_text (HlChart *chart, const HlMark *mk, const HlEvent *ev)
+{
+  g_autofree char *amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
+                                            : hl_money_format_short (ev->usd);
+  g_autofree char *more = NULL;
+
+  if (mk->n_events == 1)
+    return g_strdup_printf ("%s\n%s", ev->title, amount);
+  /* TRANSLATORS: under a bar's label: other events in the same bar */
+  more = g_strdup_printf (ngettext ("and %u more", "and %u more", mk->n_events - 1),
+                          mk->n_events - 1);
+  return g_strdup_printf ("%s\n%s\n%s", ev->title, amount, more);
 }
 
 /* Amount labels, largest first, wherever one fits. */
@@ -162,24 +191,21 @@ amount_labels (HlChart *chart, guint lane, guint first_mark)
   HlBox bounds = { chart->plot.x, ll->content.y, chart->plot.width, ll->base - ll->content.y };
   HlObstacles obstacles;
 
-  g_qsort_with_data (sorted, n_marks, sizeof (HlMark), compare_by_usd_desc, (gpointer) events);
+  g_qsort_with_data (sorted, n_marks, sizeof (HlMark), compare_by_usd_desc, chart);
   _hl_chart_prepare_estimate (chart, &chart->est_label, chart->style.font_label);
   for (guint i = 0; i < n_marks && placed < MAX_AMOUNT_LABELS && tried < MAX_AMOUNT_TRIES; i++)
     {
       const HlMark *mk = &sorted[i];
       const HlEvent *ev = &events[mk->event];
-      g_autofree char *amount = NULL;
       g_autofree char *text = NULL;
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
       double w, h;
 
-      if (mk->n_events != 1 || mk->shape == HL_MARK_LINE)
+      if (!is_labelled (ll, mk))
         continue;
       tried++;
-      amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
-                               : hl_money_format_short (ev->usd);
-      text = g_strdup_printf ("%s\n%s", ev->title, amount);
+      text = label_text (chart, mk, ev);
       _hl_chart_obstacles (chart, &obstacles);
       if (!hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
                                  &bounds, chart->m, hl_placement_bar_candidates,
