@@ -154,6 +154,20 @@ test_words (void)
   g_assert_cmpstr (day, ==, "4 September 2023");
   g_assert_cmpstr (amount, ==, "amount not known");
   g_assert_cmpstr (known, ==, "$7.0 million");
+
+  /* A lane's totals say how many events have no amount */
+  {
+    HlTotals totals;
+    HlView view;
+    g_autofree char *line = NULL;
+
+    hl_view_init (&view, dataset);
+    hl_view_set_range (&view, hl_date_from_ymd (2017, 1, 1), hl_date_from_ymd (2024, 1, 1));
+    hl_totals_compute (&totals, dataset, &view);
+    line = hl_describe_lane_totals (dataset, 0, &totals.lanes[0]);
+    g_assert_cmpstr (line, ==, "\u2068Heists\u2069: 3 events, $48M (1 without an amount)");
+    hl_view_clear (&view);
+  }
 }
 
 int

@@ -170,7 +170,8 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
 }
 
 /* One lane's part of a summary: "Heists: 10 events, $719M",
- * "Launches: 19 events". */
+ * "Heists: 67 events, $4.4B (1 without an amount)", "Launches: 19
+ * events". */
 char *
 hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
 {
@@ -189,6 +190,12 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
     {
       g_autofree char *usd = hl_money_format_short (t->usd);
 
+      /* In a money lane, n_unknown counts the events with no amount */
+      if (t->n_unknown > 0)
+        /* TRANSLATORS: lane title: number of events, amount, how many have none */
+        return g_strdup_printf (ngettext ("%s: %s, %s (%u without an amount)",
+                                          "%s: %s, %s (%u without an amount)", t->n_unknown),
+                                title, events, usd, t->n_unknown);
       /* TRANSLATORS: lane title: number of events, amount */
       return g_strdup_printf (_("%s: %s, %s"), title, events, usd);
     }
