@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "test-util.h"
 #include "hl-chart.h"
 #include "hl-date.h"
 #include "hl-filter-popover.h"
@@ -101,6 +102,46 @@ test_zoom_and_pan (void)
 }
 
 static gboolean
+has_exact_label (GtkWidget *root, const char *text)
+{
+  g_autoptr(GPtrArray) labels = hl_test_collect_labels (root);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_autofree char *shown = hl_test_visible_text (g_ptr_array_index (labels, i));
+
+      if (g_str_equal (shown, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 16: the range menu's calendar years follow the data, 2017 to
+ * 2024, while the window still opens on July 2023 - January 2024 */
+static void
+test_range_years (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  char year[8];
+
+  g_assert_nonnull (popover);
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 7, 1));
+  g_assert_cmpint (hl_session_get_to (session), ==, hl_date_from_ymd (2024, 2, 1));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  for (int y = 2017; y <= 2024; y++)
+    {
+      g_snprintf (year, sizeof year, "%d", y);
+      g_assert_true (has_exact_label (popover, year));
+    }
+  g_assert_false (has_exact_label (popover, "2016"));
+  g_assert_false (has_exact_label (popover, "2025"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  hl_test_close_window (window);
+}
+
+static gboolean
 panel_shows (HlWindow *window, const char *text)
 {
   return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), text);
@@ -129,8 +170,8 @@ select_stake_by_keyboard (HlWindow *window)
         g_assert_cmpint (hl_session_get_selected (session), >, prev);
       g_assert_cmpint (++steps, <, 40);
     }
-  /* From 1 July, ten events come before Stake.com (4 September) */
-  g_assert_cmpint (steps, ==, 11);
+  /* From 1 July, twelve events come before Stake.com (4 September) */
+  g_assert_cmpint (steps, ==, 13);
 }
 
 static void
@@ -142,7 +183,7 @@ test_select_and_panel (void)
 
   /* With nothing selected the panel sums up the range, lane by lane */
   g_assert_true (panel_shows (window, "1 Jul 2023 – 31 Jan 2024"));
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
 
   select_stake_by_keyboard (window);
   hl_test_wait_for_draw (GTK_WIDGET (timeline));
@@ -171,7 +212,7 @@ test_select_and_panel (void)
   key (GTK_WIDGET (timeline), "timeline.clear-selection");
   g_assert_null (hl_session_get_selected_id (session));
   g_assert_false (panel_shows (window, "$41.0 million"));
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
   hl_test_close_window (window);
 }
 
@@ -234,7 +275,7 @@ test_hide_lane_pixels (void)
    * the line over them says that the lane is filtered out */
   g_assert_false (panel_shows (window, "Crypto heists:"));
   g_assert_true (panel_shows (window, " events: Crypto heists"));
-  g_assert_false (panel_shows (window, "$719.1 million"));
+  g_assert_false (panel_shows (window, "$725.4 million"));
   g_assert_true (panel_shows (window, "Missile and satellite launches: 17 events"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -520,9 +561,9 @@ has_matches (gpointer data)
 }
 
 static gboolean
-has_two_matches (gpointer data)
+has_three_matches (gpointer data)
 {
-  return hl_session_get_n_matches (hl_window_get_session (data)) == 2;
+  return hl_session_get_n_matches (hl_window_get_session (data)) == 3;
 }
 
 static void
@@ -539,29 +580,32 @@ test_search (void)
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_is_visible (entry));
 
-  /* "Hwasong" is in two titles (the Hwasong-18 flights) and in the notes
-   * of two more events, and search covers titles, actors, kinds and notes:
-   * four matches. "Hwasong-18" is only in the two titles. */
+  /* "Hwasong" is in two titles of the view (the Hwasong-18 flights) and
+   * in the notes of two more of its events, and search covers titles,
+   * actors, kinds and notes: four matches in the view, 47 in 2017-2024.
+   * "Hwasong-18" is in three titles: the two flights of the view and the
+   * April 2023 one before it. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong");
   g_assert_true (hl_test_wait_for (has_matches, window, 5000));
-  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 4);
-  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "4 matches"));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 47);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 43);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "47 matches, 43 outside the view"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Hwasong-18");
-  g_assert_true (hl_test_wait_for (has_two_matches, window, 5000));
-  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
-  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+  g_assert_true (hl_test_wait_for (has_three_matches, window, 5000));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 3);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "3 matches, 1 outside the view"));
 
   /* Issue 15 #6: a pan that leaves the July flight out of the view does
    * not change the count, which is over the whole dataset */
   key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
   key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.pan-right");
   g_assert_cmpint (hl_session_get_from (session), >, hl_date_from_ymd (2023, 7, 13));
-  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 2);
-  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 1);
-  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "2 matches"));
+  g_assert_cmpuint (hl_session_get_n_matches (session), ==, 3);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 2);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "3 matches, 2 outside the view"));
   key (GTK_WIDGET (hl_window_get_timeline (window)), "timeline.reset-range");
-  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 0);
+  g_assert_cmpuint (hl_session_get_n_matches_outside (session), ==, 1);
 
   /* Enter selects the first match, again the next, Shift+Enter goes back */
   g_signal_emit_by_name (entry, "activate");
@@ -698,6 +742,7 @@ main (int argc, char *argv[])
     return 77;
 
   g_test_add_func ("/browse/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/browse/range-years", test_range_years);
   g_test_add_func ("/browse/select-and-panel", test_select_and_panel);
   g_test_add_func ("/browse/hide-lane-pixels", test_hide_lane_pixels);
   g_test_add_func ("/browse/range-popover", test_range_popover);

@@ -908,10 +908,10 @@ test_cumulative_two_money_lanes (void)
   hl_view_clear (&view);
   hl_chart_get_plot_area (chart, &plot);
   totals = hl_chart_get_totals (chart);
-  g_assert_cmpfloat_with_epsilon (totals->usd, 719144588, 1);
+  g_assert_cmpfloat_with_epsilon (totals->usd, 725395564, 1);
   g_assert_cmpuint (totals->lanes[0].n_events, >, 0);
   g_assert_cmpuint (totals->lanes[1].n_events, >, 0);
-  g_assert_nonnull (label_containing (chart, "$719m in all"));
+  g_assert_nonnull (label_containing (chart, "$725m in all"));
 
   /* one scale: each value once, right of the plot */
   boxes = _hl_chart_get_text_boxes (chart, &n_boxes);

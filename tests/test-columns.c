@@ -314,7 +314,7 @@ test_not_empty (void)
 
   hl_view_init (&view, hl_test_bundled ());
   hl_totals_compute (&totals, hl_test_bundled (), &view);
-  g_assert_cmpuint (totals.n_usd_events, ==, 10);
+  g_assert_cmpuint (totals.n_usd_events, ==, 14);
   g_assert_cmpuint (totals.n_count_events, >, 10);
   hl_view_clear (&view);
 

@@ -19,6 +19,7 @@
 #include "hl-date.h"
 #include "hl-escape.h"
 #include "hl-json-check.h"
+#include "hl-view.h"
 
 typedef struct
 {
@@ -192,6 +193,21 @@ static const BadCase bad_cases[] = {
     { ": events[1] (id “icbm”): field “date”: “2023-07-12T25:00Z”", "time of day out of range" } },
   { "bad-date-missing.json", INVALID,
     { ": events[0] (id “stake”): missing required field “date”" } },
+  /* How much of a date is known: the line the event starts on, then the field */
+  { "bad-date-precision-word.json", INVALID,
+    { "bad-date-precision-word.json:25: events[1] (id “icbm”): field “date_precision”: "
+      "“week” is not one of “day”, “month”, “year”" } },
+  { "bad-date-precision-number.json", INVALID,
+    { ":25: events[1] (id “icbm”): field “date_precision”: expected a string, got a number" } },
+  { "bad-date-precision-day.json", INVALID,
+    { ":25: events[1] (id “icbm”): field “date_precision”: “month” needs the first day of the "
+      "month as “date”, e.g. “2023-07-01” (got “2023-07-12”)" } },
+  { "bad-date-precision-time.json", INVALID,
+    { ":25: events[1] (id “icbm”): field “date_precision”: “month” needs the first day of the "
+      "month as “date”, e.g. “2023-07-01” (got “2023-07-01T10:00:00+09:00”)" } },
+  { "bad-date-precision-year.json", INVALID,
+    { ":25: events[1] (id “icbm”): field “date_precision”: “year” needs the first of January "
+      "as “date”, e.g. “2023-01-01” (got “2023-07-01”)" } },
   /* Amounts */
   { "bad-usd-negative.json", INVALID,
     { ": events[0] (id “stake”): field “usd”: must not be negative (got -5)" } },
@@ -202,7 +218,11 @@ static const BadCase bad_cases[] = {
   { "bad-usd-huge.json", INVALID,
     { ": events[0] (id “stake”): field “usd”: 2000000000000000 is implausibly large" } },
   { "bad-usd-missing.json", INVALID,
-    { ": events[0] (id “stake”): missing field “usd” (lane “heists” measures US dollars)" } },
+    { ":18: events[0] (id “stake”): missing field “usd” (lane “heists” measures US dollars",
+      "write “usd”: null if no amount is known" } },
+  { "bad-usd-null-range.json", INVALID,
+    { ":18: events[0] (id “stake”): field “usd_range”: a range needs a best estimate in “usd” "
+      "(it is null)" } },
   { "bad-usd-range-shape.json", INVALID,
     { ": events[0] (id “stake”): field “usd_range”: expected an array of two numbers",
       "got 3 elements" } },
@@ -466,8 +486,10 @@ test_problem_cap (void)
   g_assert_cmpuint (g_strv_length (lines), ==, HL_DATASET_MAX_PROBLEMS + 1);
   for (guint i = 0; i < HL_DATASET_MAX_PROBLEMS; i++)
     {
-      g_autofree char *want = g_strdup_printf ("%s: events[%u] (id “e%u”): field “usd”: must "
-                                               "not be negative (got -1)", path, i, i);
+      /* each event is 7 lines long, the first begins on line 18 */
+      g_autofree char *want = g_strdup_printf ("%s:%u: events[%u] (id “e%u”): field “usd”: "
+                                               "must not be negative (got -1)", path, 18 + 7 * i,
+                                               i, i);
       g_assert_cmpstr (lines[i], ==, want);
     }
   last = g_strdup_printf ("%s: … and 10 more problems", path);
@@ -493,7 +515,7 @@ test_problem_flood (void)
   g_assert_null (dataset);
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message,
-                                   "flood.json: events[0] (id “e0”): missing required field"));
+                                   "flood.json:1: events[0] (id “e0”): missing required field"));
   g_assert_true (g_str_has_suffix (error->message, "\nflood.json: … and 599950 more problems"));
   g_assert_cmpuint (strlen (error->message), <, 16 * 1024);
 }
@@ -524,7 +546,7 @@ static const LimitCase limit_cases[] = {
     HL_DATASET_MAX_FACTS, ": field “facts”: 100000 facts, at most 1000 are supported" },
   { "event sources", LIMIT_LANES "\"events\": [" LIMIT_EVENT ", \"sources\": [",
     "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
-    ": events[0] (id “e”): field “sources”: 100000 sources, at most 100 are supported" },
+    ":1: events[0] (id “e”): field “sources”: 100000 sources, at most 100 are supported" },
   { "fact sources", LIMIT_LANES "\"events\": [], \"facts\": [{\"text\": \"t\", \"sources\": [",
     "{\"url\": \"https://example.org/\"}", "]}]}", HL_DATASET_MAX_SOURCES,
     ": facts[0]: field “sources”: 100000 sources, at most 100 are supported" },
@@ -730,7 +752,7 @@ check_bundled (HlDataset *dataset)
   g_autofree char *date = NULL;
   int i;
 
-  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 35);
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 188);
   g_assert_cmpuint (hl_dataset_get_n_lanes (dataset), ==, 3);
   g_assert_cmpstr (hl_dataset_get_lane (dataset, 0)->id, ==, "heists");
   g_assert_cmpint (hl_dataset_get_lane (dataset, 0)->measure, ==, HL_MEASURE_USD);
@@ -929,6 +951,48 @@ test_lane_kinds (void)
 
 /* URLs of any scheme load and are kept verbatim, as text; only web links
  * may ever be opened. Titles are kept as written, markup and all. */
+/* A month known but not its day, and a theft with no published amount:
+ * kept as such, not as the 1st of the month or $0. */
+static void
+test_precision_no_amount (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-precision-no-amount.json");
+  const HlEvent *bithumb, *youbit, *stake, *year;
+  HlRangeSum sum;
+
+  g_assert_cmpuint (hl_dataset_get_n_events (dataset), ==, 4);
+  bithumb = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "bithumb"));
+  youbit = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "youbit"));
+  stake = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "stake"));
+  year = hl_dataset_get_event (dataset, hl_dataset_find_event (dataset, "y"));
+  g_assert_cmpint (bithumb->date_precision, ==, HL_DATE_PRECISION_MONTH);
+  g_assert_cmpint (year->date_precision, ==, HL_DATE_PRECISION_YEAR);
+  g_assert_cmpint (stake->date_precision, ==, HL_DATE_PRECISION_DAY);
+  g_assert_cmpint (youbit->date_precision, ==, HL_DATE_PRECISION_DAY);
+  g_assert_false (bithumb->usd_unknown);
+  g_assert_true (bithumb->count_known);
+  g_assert_true (youbit->usd_unknown);
+  g_assert_false (youbit->count_known);
+  g_assert_cmpfloat (youbit->usd, ==, 0.0);
+  /* the lane's sums: $48M from three events, one of them without an amount */
+  hl_dataset_lane_sum (dataset, 0, 0, hl_dataset_lane_get_n_events (dataset, 0), &sum);
+  g_assert_cmpuint (sum.n_events, ==, 3);
+  g_assert_cmpfloat (sum.usd, ==, 48000000.0);
+  g_assert_cmpuint (sum.n_unknown, ==, 1);
+
+  /* "amounts below $10M" hides Bithumb's $7M, not the amount nobody knows */
+  {
+    HlView view;
+
+    hl_view_init (&view, dataset);
+    view.min_usd = 10e6;
+    g_assert_false (hl_view_shows_event (&view, dataset, bithumb));
+    g_assert_true (hl_view_shows_event (&view, dataset, youbit));
+    g_assert_true (hl_view_shows_event (&view, dataset, stake));
+    hl_view_clear (&view);
+  }
+}
+
 static void
 test_urls (void)
 {
@@ -1270,7 +1334,7 @@ test_size_limit_env (void)
   run_cli (args, "HEISTLINE_MAX_FILE_SIZE=lots", &status, &out2, &err2);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (contains (err2, "HEISTLINE_MAX_FILE_SIZE=“lots” is not a number of bytes"));
-  g_assert_true (contains (out2, ": valid, 35 events in 3 lanes"));
+  g_assert_true (contains (out2, ": valid, 188 events in 3 lanes"));
 }
 
 static void
@@ -1285,7 +1349,7 @@ test_cli_bundled (void)
     return;
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
-  want = g_strdup_printf ("%s: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)\n", path);
+  want = g_strdup_printf ("%s: valid, 188 events in 3 lanes (2017-02-01 to 2024-11-05)\n", path);
   g_assert_cmpstr (out, ==, want);
 }
 
@@ -1654,6 +1718,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/good/no-events", test_no_events);
   g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
   g_test_add_func ("/loader/good/lane-kinds", test_lane_kinds);
+  g_test_add_func ("/loader/good/precision-no-amount", test_precision_no_amount);
   g_test_add_func ("/loader/good/validate-cli", test_cli_bundled);
   g_test_add_func ("/loader/good/validate-cli-singular", test_cli_singular);
 

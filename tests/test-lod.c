@@ -259,7 +259,7 @@ test_sliced_loading_names_places (void)
   g_assert_null (broken);
   g_assert_error (error, HL_DATASET_ERROR, HL_DATASET_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "big.json: events[150000] (id “e10”): duplicate id “e10” "
+                   "big.json:150003: events[150000] (id “e10”): duplicate id “e10” "
                    "(first used by events[10])");
 }
 

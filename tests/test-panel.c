@@ -171,6 +171,26 @@ test_amount_wording (void)
   hl_test_close_window (window);
 }
 
+/* Issue 16: a month known but not its day, and an amount nobody
+ * published, said as such (not "1 February 2017", not "$0") */
+static void
+test_uncertain_wording (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+
+  hl_session_set_selected_id (session, "bithumb-2017");
+  g_assert_true (panel_shows (window, "February 2017 (day not known)"));
+  g_assert_false (panel_shows (window, "1 February 2017"));
+  g_assert_true (panel_shows (window, "$7.0 million"));
+
+  hl_session_set_selected_id (session, "youbit-2017");
+  g_assert_true (panel_shows (window, "19 December 2017"));
+  g_assert_true (panel_shows (window, "amount not known"));
+  g_assert_false (panel_shows (window, "$0"));
+  hl_test_close_window (window);
+}
+
 static GtkWidget *
 find_button (GtkWidget *root, const char *label)
 {
@@ -203,14 +223,14 @@ test_filters_line (void)
 
   g_assert_false (hl_session_get_filters_active (session));
   g_assert_null (find_button (panel, "_Reset Filters"));
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
 
   /* What GSettings restores */
   hl_session_set_hidden_lanes (session, lanes);
   hl_session_set_hidden_confidences (session, grades);
   hl_session_set_min_usd (session, 5e6);
   g_assert_true (hl_session_get_filters_active (session));
-  g_assert_false (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_false (panel_shows (window, "Crypto heists: 14 events, $725M"));
   g_assert_true (panel_shows (window, "Filters hide "));
   g_assert_true (panel_shows (window, ": Missile and satellite launches, Disputed attribution, "
                                       "amounts below $5.0 million"));
@@ -231,7 +251,7 @@ test_filters_line (void)
   g_assert_false (panel_shows (window, "Filters hide "));
   g_assert_null (find_button (panel, "_Reset Filters"));
   hl_session_set_selected_id (session, NULL);
-  g_assert_true (panel_shows (window, "Crypto heists: 10 events, $719M"));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
   hl_test_close_window (window);
 }
 
@@ -305,6 +325,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
     }
   g_test_add_func ("/panel/amount-wording", test_amount_wording);
+  g_test_add_func ("/panel/uncertain-wording", test_uncertain_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
   return g_test_run ();

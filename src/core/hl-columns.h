@@ -31,7 +31,8 @@ typedef struct
   guint    n_events;      /* shown events of the lane in the range */
   double   usd;           /* usd lanes: their sum */
   guint64  count;         /* count lanes: the sum of their counts */
-  guint    n_unknown;     /* count lanes: events whose count is not given */
+  guint    n_unknown;     /* count lanes: events whose count is not given;
+                           * usd lanes: events with no amount ("usd": null) */
   guint    n_matches;     /* events matching the search */
 } HlLaneTotals;
 

@@ -92,6 +92,15 @@ typedef struct
   guint           n_sources;
 } HlFact;
 
+/* How much of an event's date is known: a "month" event is dated the
+ * first of its month, a "year" one the first of January. */
+typedef enum
+{
+  HL_DATE_PRECISION_DAY,
+  HL_DATE_PRECISION_MONTH,
+  HL_DATE_PRECISION_YEAR,
+} HlDatePrecision;
+
 typedef struct
 {
   const char     *id;
@@ -106,6 +115,8 @@ typedef struct
   guint           count;  /* count lanes; 1 when not given */
   guint           has_usd_range : 1;
   guint           count_known : 1;
+  guint           usd_unknown : 1; /* usd lanes: "usd": null, no amount published */
+  HlDatePrecision date_precision;
   HlConfidence    confidence;
   const char     *kind;
   const char     *actor;

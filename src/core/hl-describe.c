@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-scale.h"
 
@@ -121,8 +122,35 @@ hl_describe_count (const HlLane *lane, guint64 count)
   return g_strdup_printf (ngettext ("%s item", "%s items", (gulong) MIN (count, G_MAXULONG)), n);
 }
 
+/* When an event happened, saying no more than the file knows:
+ * "4 September 2023", "March 2022 (day not known)", "2019 (month not
+ * known)". */
+char *
+hl_describe_event_date (const HlEvent *ev)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  if (ev->date_precision == HL_DATE_PRECISION_DAY ||
+      (dt = g_date_time_new_from_unix_utc (ev->time)) == NULL)
+    return hl_date_format_long (ev->time);
+  if (ev->date_precision == HL_DATE_PRECISION_MONTH)
+    {
+      /* Translators: a month of a year; see g_date_time_format() */
+      when = g_date_time_format (dt, _("%B %Y"));
+      /* Translators: a month whose day is not known, e.g. "March 2022 (day not known)" */
+      return g_strdup_printf (_("%s (day not known)"), when);
+    }
+  when = g_date_time_format (dt, "%Y");
+  /* Translators: a year whose month is not known, e.g. "2019 (month not known)" */
+  return g_strdup_printf (_("%s (month not known)"), when);
+}
+
 /* An event's amount as the chart says it: "$41.0 million",
- * "Missiles or rockets: 2", "3 items" or "number not disclosed". */
+ * "Missiles or rockets: 2", "3 items", "number not disclosed" or
+ * "amount not known". */
 char *
 hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
 {
@@ -132,6 +160,8 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
   g_return_val_if_fail (ev != NULL, NULL);
 
   lane = hl_dataset_get_lane (dataset, ev->lane);
+  if (lane->measure == HL_MEASURE_USD && ev->usd_unknown)
+    return g_strdup (_("amount not known"));
   if (lane->measure == HL_MEASURE_USD)
     return hl_describe_usd (ev->usd);
   if (!ev->count_known)
@@ -140,7 +170,8 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
 }
 
 /* One lane's part of a summary: "Heists: 10 events, $719M",
- * "Launches: 19 events". */
+ * "Heists: 67 events, $4.4B (1 without an amount)", "Launches: 19
+ * events". */
 char *
 hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
 {
@@ -159,6 +190,12 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
     {
       g_autofree char *usd = hl_money_format_short (t->usd);
 
+      /* In a money lane, n_unknown counts the events with no amount */
+      if (t->n_unknown > 0)
+        /* TRANSLATORS: lane title: number of events, amount, how many have none */
+        return g_strdup_printf (ngettext ("%s: %s, %s (%u without an amount)",
+                                          "%s: %s, %s (%u without an amount)", t->n_unknown),
+                                title, events, usd, t->n_unknown);
       /* TRANSLATORS: lane title: number of events, amount */
       return g_strdup_printf (_("%s: %s, %s"), title, events, usd);
     }

@@ -27,6 +27,7 @@ const char *hl_describe_confidence (HlConfidence  confidence);
 char *hl_describe_isolate      (const char          *text);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
+char *hl_describe_event_date   (const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,
                                 guint64              count);
 char *hl_describe_events       (guint                n_events);

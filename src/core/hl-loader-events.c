@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "hl-date.h"
 #include "hl-loader-private.h"
 
 #define MAX_USD        1e15     /* a quadrillion dollars: past that, a typo */
@@ -57,14 +58,50 @@ read_usd_value (HlLoader *l, const char *member, JsonNode *node, double *out)
   return TRUE;
 }
 
+/* "date_precision": how much of "date" is known. A month or a year is
+ * written as its first day, a plain date, so that a reader without the
+ * field still reads the file (and draws the event on that day). */
+static void
+read_date_precision (HlLoader *l, JsonObject *obj, HlEvent *ev, gboolean date_ok,
+                     gboolean date_only)
+{
+  const char *text = hl_loader_read_string (l, obj, "date_precision", FALSE, 32, FALSE);
+  int y, m, d;
+
+  if (text == NULL || g_str_equal (text, "day"))
+    return;
+  if (g_str_equal (text, "month"))
+    ev->date_precision = HL_DATE_PRECISION_MONTH;
+  else if (g_str_equal (text, "year"))
+    ev->date_precision = HL_DATE_PRECISION_YEAR;
+  else
+    {
+      hl_loader_problem (l, _("field “date_precision”: “%s” is not one of “day”, “month”, "
+                              "“year”"), text);
+      return;
+    }
+  if (!date_ok)
+    return;
+  hl_date_to_ymd (ev->time, &y, &m, &d);
+  if (ev->date_precision == HL_DATE_PRECISION_MONTH && (!date_only || d != 1))
+    hl_loader_problem (l, _("field “date_precision”: “month” needs the first day of the "
+                            "month as “date”, e.g. “%04d-%02d-01” (got “%s”)"), y, m, ev->date);
+  else if (ev->date_precision == HL_DATE_PRECISION_YEAR && (!date_only || d != 1 || m != 1))
+    hl_loader_problem (l, _("field “date_precision”: “year” needs the first of January "
+                            "as “date”, e.g. “%04d-01-01” (got “%s”)"), y, ev->date);
+}
+
 /* Names, dates and texts: everything but the lane and the amount. */
 static void
 read_event_fields (HlLoader *l, JsonObject *obj, HlEvent *ev)
 {
   const char *confidence;
+  gboolean date_ok, date_only = FALSE;
 
   ev->title = hl_loader_read_string (l, obj, "title", TRUE, HL_LOADER_MAX_TITLE, FALSE);
-  hl_loader_read_date (l, obj, "date", TRUE, &ev->time, &ev->instant, NULL, &ev->date);
+  date_ok = hl_loader_read_date (l, obj, "date", TRUE, &ev->time, &ev->instant, &date_only,
+                                 &ev->date);
+  read_date_precision (l, obj, ev, date_ok, date_only);
   ev->kind = hl_loader_read_string (l, obj, "kind", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->actor = hl_loader_read_string (l, obj, "actor", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->outcome = hl_loader_read_string (l, obj, "outcome", FALSE, HL_LOADER_MAX_TEXT, FALSE);
@@ -169,6 +206,9 @@ read_usd_range (HlLoader *l, JsonObject *obj, HlEvent *ev)
   else if (!read_usd_value (l, "usd_range", json_array_get_element (range, 0), &ev->usd_low) ||
            !read_usd_value (l, "usd_range", json_array_get_element (range, 1), &ev->usd_high))
     return;
+  else if (ev->usd_unknown)
+    hl_loader_problem (l, _("field “usd_range”: a range needs a best estimate in “usd” "
+                            "(it is null)"));
   else if (ev->usd_low > ev->usd_high)
     hl_loader_problem (l, _("field “usd_range”: the low end (%s) is above the high end (%s)"),
                        hl_loader_format_number (lo, ev->usd_low),
@@ -192,10 +232,20 @@ read_amount (HlLoader *l, JsonObject *obj, int lane, const char *lane_id, HlEven
       read_count (l, obj, ev);
       return TRUE;
     }
+  /* In a money lane, count_known says that the amount is known. */
   node = json_object_get_member (obj, "usd");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    return read_usd_value (l, "usd", node, &ev->usd);
-  hl_loader_problem (l, _("missing field “usd” (lane “%s” measures US dollars)"), lane_id);
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      ev->usd_unknown = TRUE;
+      return TRUE;
+    }
+  if (node != NULL)
+    {
+      ev->count_known = read_usd_value (l, "usd", node, &ev->usd);
+      return ev->count_known;
+    }
+  hl_loader_problem (l, _("missing field “usd” (lane “%s” measures US dollars; write "
+                          "“usd”: null if no amount is known)"), lane_id);
   return TRUE;
 }
 
@@ -242,8 +292,10 @@ hl_loader_read_event_array (HlLoader *l, JsonArray *array, guint *index, GHashTa
           g_cancellable_is_cancelled (l->cancellable))
         return FALSE;
       hl_loader_set_where (l, "events[%u]", i);
+      l->event = (int) MIN (i, (guint) G_MAXINT);
       if ((obj = hl_loader_element_object (l, array, k)) != NULL)
         read_event (l, obj, i, ids);
+      l->event = -1;
     }
   return TRUE;
 }

@@ -11,7 +11,27 @@
 
 #include "hl-date.h"
 #include "hl-escape.h"
+#include "hl-json-check.h"
 #include "hl-loader-private.h"
+
+/* The line events[l->event] begins on, or 0 if not known. */
+static guint
+event_line (HlLoader *l)
+{
+  guint line = 0, column = 0;
+
+  if (l->event < 0 || l->text == NULL)
+    return 0;
+  if (!l->starts_looked)
+    {
+      l->starts_looked = TRUE;
+      l->event_starts = hl_event_element_starts (l->text, l->text_len);
+    }
+  if (l->event_starts == NULL || (guint) l->event >= l->event_starts->len)
+    return 0;
+  hl_json_locate (l->text, g_array_index (l->event_starts, gsize, l->event), &line, &column);
+  return line;
+}
 
 void
 hl_loader_problem (HlLoader *l, const char *format, ...)
@@ -19,6 +39,7 @@ hl_loader_problem (HlLoader *l, const char *format, ...)
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
   va_list args;
+  guint n;
 
   if (l->problems->len >= HL_DATASET_MAX_PROBLEMS)
     {
@@ -31,8 +52,11 @@ hl_loader_problem (HlLoader *l, const char *format, ...)
   va_end (args);
 
   /* Ids, values and member names come from the file: one problem is one
-   * line, with nothing in it a terminal would act on. */
-  if (l->where != NULL)
+   * line, with nothing in it a terminal would act on. An event's problem
+   * names the line the event begins on too. */
+  if (l->where != NULL && (n = event_line (l)) > 0)
+    line = g_strdup_printf ("%s:%u: %s: %s", l->name, n, l->where, text);
+  else if (l->where != NULL)
     line = g_strdup_printf ("%s: %s: %s", l->name, l->where, text);
   else
     line = g_strdup_printf ("%s: %s", l->name, text);

@@ -50,6 +50,13 @@ typedef struct
   GCancellable *cancellable;
   gboolean    no_lanes;   /* "lanes" unusable: do not blame every event for it */
   HlEventSlices *slices;  /* non-NULL: read "events" from these, not the tree */
+  /* The text, to name the line of an event with problems: events[event]
+   * begins at event_starts[event], found on the first such problem. */
+  const char *text;
+  gsize       text_len;
+  int         event;      /* the event being read, or -1 */
+  GArray     *event_starts;
+  gboolean    starts_looked;
 } HlLoader;
 
 /* hl-loader-fields.c: the problem list */
@@ -128,6 +135,8 @@ void         hl_event_slices_parse     (HlEventSlices *es,
                                         HlLoader      *l,
                                         GHashTable    *ids);
 void         hl_event_slices_free      (HlEventSlices *es);
+GArray      *hl_event_element_starts   (const char    *data,
+                                        gsize          len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlEventSlices, hl_event_slices_free)
 

@@ -233,6 +233,8 @@ typedef struct
   gboolean       in_events;
   gboolean       found;
   gboolean       any_element;
+  GArray        *starts;       /* non-NULL: gsize, where each element begins */
+  gboolean       want_start;   /* the next element of "events" begins here */
 } SliceScan;
 
 typedef enum
@@ -297,6 +299,7 @@ scan_open (SliceScan *s, gsize i, char c)
       if (s->found)
         return SCAN_GIVE_UP;
       s->found = s->in_events = TRUE;
+      s->want_start = TRUE;
       s->es->open = i;
       s->slice_start = i;
     }
@@ -332,6 +335,7 @@ scan_comma (SliceScan *s, gsize i)
   else if (s->in_events && s->depth == 2)
     {
       s->n_commas++;
+      s->want_start = TRUE;
       if (i - s->slice_start >= HL_SLICE_BYTES)
         {
           g_array_append_val (s->es->cuts, i);
@@ -345,6 +349,12 @@ scan_char (SliceScan *s, gsize *i)
 {
   char c = s->data[*i];
 
+  if (s->want_start && s->in_events && s->depth == 2 && !g_ascii_isspace (c) && c != ']')
+    {
+      if (s->starts != NULL)
+        g_array_append_val (s->starts, *i);
+      s->want_start = FALSE;
+    }
   switch (c)
     {
     case ' ': case '\t': case '\n': case '\r': case ':':
@@ -367,14 +377,15 @@ scan_char (SliceScan *s, gsize *i)
     }
 }
 
-HlEventSlices *
-hl_event_slices_plan (const char *data, gsize len)
+static HlEventSlices *
+plan (const char *data, gsize len, GArray *starts)
 {
   g_autoptr(HlEventSlices) es = g_new0 (HlEventSlices, 1);
   SliceScan s = { data, len, es };
   ScanStep step = SCAN_ON;
   gsize i = 0;
 
+  s.starts = starts;
   es->data = data;
   es->cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
 
@@ -390,4 +401,21 @@ hl_event_slices_plan (const char *data, gsize len)
     return NULL;
   es->n_elements = s.any_element ? s.n_commas + 1 : 0;
   return g_steal_pointer (&es);
+}
+
+HlEventSlices *
+hl_event_slices_plan (const char *data, gsize len)
+{
+  return plan (data, len, NULL);
+}
+
+/* Where each element of the root's "events" array begins in @data (gsize
+ * offsets), for messages that name a line; NULL where the plan gives up. */
+GArray *
+hl_event_element_starts (const char *data, gsize len)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(HlEventSlices) es = plan (data, len, starts);
+
+  return es != NULL ? g_steal_pointer (&starts) : NULL;
 }

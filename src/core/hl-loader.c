@@ -326,6 +326,14 @@ hl_dataset_new_from_bytes_full (GBytes              *bytes,
                      error);
 }
 
+static void
+loader_clear (HlLoader *l)
+{
+  g_clear_pointer (&l->event_starts, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HlLoader, loader_clear)
+
 /* @may_slice: FALSE to parse the file whole, the way that is always right
  * (see HlEventSlices). */
 static HlDataset *
@@ -343,7 +351,7 @@ load_bytes (GBytes              *bytes,
   g_autoptr(HlEventSlices) slices = NULL;
   g_autofree char *head = NULL;
   g_autofree char *shown = NULL;
-  HlLoader l = { 0 };
+  g_auto(HlLoader) l = { 0 };
   const char *data;
   gsize len, head_len = 0;
   gboolean retry_whole = FALSE;
@@ -371,11 +379,14 @@ load_bytes (GBytes              *bytes,
   l.name = shown;
   l.problems = problems;
   l.cancellable = cancellable;
+  l.event = -1;
 
   if (!check_bytes (&l, &data, &len, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  l.text = data;
+  l.text_len = len;
   if (may_slice)
     slices = plan_slices (data, len, &head, &head_len);
   parser = json_parser_new_immutable ();

@@ -187,7 +187,8 @@ hl_view_shows_event (const HlView *view, HlDataset *dataset, const HlEvent *even
       !(event->lane < 32 && (view->ungraded_lanes & (1u << event->lane))))
     return FALSE;
   lane = hl_dataset_get_lane (dataset, event->lane);
-  if (lane->measure == HL_MEASURE_USD && event->usd < view->min_usd)
+  /* An amount not known is not a small one: "amounts below" keeps it. */
+  if (lane->measure == HL_MEASURE_USD && !event->usd_unknown && event->usd < view->min_usd)
     return FALSE;
   return TRUE;
 }

@@ -214,7 +214,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   ev = hl_dataset_get_event (dataset, event);
   lane = hl_dataset_get_lane (dataset, ev->lane);
-  date = hl_date_format_long (ev->time);
+  date = hl_describe_event_date (ev);
 
   gtk_label_set_text (self->event_lane, lane->title);
   gtk_label_set_text (self->event_title, ev->title);
@@ -224,7 +224,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   if (lane->measure == HL_MEASURE_USD)
     {
-      g_autofree char *usd = hl_describe_usd (ev->usd);
+      g_autofree char *usd = hl_describe_amount (dataset, ev);
 
       gtk_label_set_text (self->event_amount, usd);
       if (ev->has_usd_range)

@@ -25,7 +25,8 @@ _hl_session_compute_filters_active (HlSession *self)
 
 /* Which lanes the grade filter covers: those whose events carry grades
  * that differ. A lane of launches that are all "official" is left alone,
- * so that unticking Official does not empty it. Once per dataset. */
+ * so that unticking Official does not empty it; events with no grade at
+ * all do not make a lane graded. Once per dataset. */
 void
 _hl_session_scope_grades (HlSession *self)
 {
@@ -37,7 +38,7 @@ _hl_session_scope_grades (HlSession *self)
     {
       const HlEvent *ev = hl_dataset_get_event (self->dataset, i);
 
-      if (ev->lane < HL_DATASET_MAX_LANES)
+      if (ev->lane < HL_DATASET_MAX_LANES && ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
         seen[ev->lane] |= 1u << ev->confidence;
     }
   for (guint lane = 0; lane < HL_DATASET_MAX_LANES && lane < 32; lane++)

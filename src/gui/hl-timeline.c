@@ -175,7 +175,7 @@ update_accessible (HlTimeline *self)
   if (dataset != NULL && selected >= 0)
     {
       const HlEvent *ev = hl_dataset_get_event (dataset, selected);
-      g_autofree char *date = hl_date_format_long (ev->time);
+      g_autofree char *date = hl_describe_event_date (ev);
       g_autofree char *amount = hl_describe_amount (dataset, ev);
       g_autofree char *title = hl_describe_isolate (ev->title);
 

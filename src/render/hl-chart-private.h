@@ -122,6 +122,8 @@ typedef struct
   guint       n_kinds;
   guint       failed_shapes;              /* bit per HlShape drawn hollow */
   gboolean    doubtful;                   /* a hatched bar */
+  gboolean    imprecise;                  /* a hollow bar: month or year only */
+  gboolean    no_amount;                  /* a hollow square: amount not known */
   guint32     lanes_counted;              /* lanes with a "×N" beside a marker */
   guint32     lanes_undisclosed;          /* lanes with a "×?" */
   gboolean    cumulative;                 /* the running-total line */

@@ -4,7 +4,11 @@
  * the largest amounts labelled. It only scales the columns' sums. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-chart-private.h"
+#include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-scale.h"
 
 #define MAX_AMOUNT_LABELS 24
@@ -42,6 +46,69 @@ money_scale (HlChart *chart, const HlLaneLayout *ll, double usd_max, double step
     }
 }
 
+/* A column of one event whose amount is not known: no bar (it is not $0). */
+static gboolean
+is_amount_unknown (const HlColumn *c, const HlEvent *events)
+{
+  return c->n == 1 && events[c->top].usd_unknown;
+}
+
+/* A column of one event known only to the month or year: a hollow bar. */
+static gboolean
+is_date_imprecise (const HlColumn *c, const HlEvent *events)
+{
+  return c->n == 1 && events[c->top].date_precision != HL_DATE_PRECISION_DAY;
+}
+
+/* What the bars leave out or cannot say: an event with no amount is a
+ * hollow square on the baseline, and one known only to the month (or
+ * year) has, under its hollow bar, a line along the baseline across that
+ * whole month (or year). Both are marks of their event, for hover. */
+static void
+uncertain_marks (HlChart *chart, guint lane, const HlColumn *cols)
+{
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  guint n_cols = hl_columns_get_n_columns (chart->columns);
+  double s = MAX (6, chart->m->bar_width * 1.5);
+
+  for (guint i = 0; i < n_cols; i++)
+    {
+      const HlColumn *c = &cols[i];
+      HlMark mark = { { 0 }, c->top, lane, 1, HL_MARK_SQUARE, TRUE, FALSE, c->any_match };
+      const HlEvent *ev;
+      int y, m, d;
+      double x0, x1;
+
+      if (is_amount_unknown (c, events))
+        {
+          double x = ll->aggregated ? chart->plot.x + i + 0.5
+                                    : hl_chart_time_to_x (chart, events[c->top].time);
+
+          mark.box = (HlBox) { x - s / 2, ll->base - s, s, s };
+          g_array_append_val (chart->marks, mark);
+        }
+      if (!is_date_imprecise (c, events))
+        continue;
+      ev = &events[c->top];
+      hl_date_to_ymd (ev->time, &y, &m, &d);
+      x0 = hl_chart_time_to_x (chart, hl_date_from_ymd (y, m, 1));
+      if (ev->date_precision == HL_DATE_PRECISION_YEAR)
+        x1 = hl_chart_time_to_x (chart, hl_date_from_ymd (y + 1, 1, 1));
+      else
+        x1 = hl_chart_time_to_x (chart, m == 12 ? hl_date_from_ymd (y + 1, 1, 1)
+                                                : hl_date_from_ymd (y, m + 1, 1));
+      x0 = MAX (x0, chart->plot.x);
+      x1 = MIN (x1, chart->plot.x + chart->plot.width);
+      if (x1 - x0 < 2)
+        continue;
+      mark.shape = HL_MARK_LINE;
+      mark.hollow = FALSE;
+      mark.box = (HlBox) { x0, ll->base - 4, x1 - x0, 8 };
+      g_array_append_val (chart->marks, mark);
+    }
+}
+
 /* One bar per used column; when columns crowd, bars are one pixel wide
  * so that neighbours never hide each other. */
 static void
@@ -59,8 +126,9 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
                       c->any_match };
       double x, top;
 
-      if (c->n == 0)
+      if (c->n == 0 || is_amount_unknown (c, events))
         continue;
+      mark.hollow = is_date_imprecise (c, events);
       x = c->n == 1 && !ll->aggregated ? hl_chart_time_to_x (chart, events[c->top].time)
                                         : chart->plot.x + i + 0.5;
       top = value_y (ll, c->usd, usd_max);
@@ -73,15 +141,42 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
     }
 }
 
+/* Which marks amount_labels() labels: one event's, and in a lane with
+ * room (not aggregated) also a column of events at the same spot (two
+ * thefts of one day), by its largest. */
+static gboolean
+is_labelled (const HlLaneLayout *ll, const HlMark *mk)
+{
+  return mk->shape != HL_MARK_LINE && (mk->n_events == 1 || !ll->aggregated);
+}
+
 static int
 compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
 {
-  const HlEvent *events = data;
+  const HlChart *chart = data;
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
   const HlMark *ma = a, *mb = b;
-  double ua = ma->n_events == 1 ? events[ma->event].usd : 0;
-  double ub = mb->n_events == 1 ? events[mb->event].usd : 0;
+  const HlLaneLayout *ll = &chart->lanes[ma->lane];
+  double ua = is_labelled (ll, ma) ? events[ma->event].usd : 0;
+  double ub = is_labelled (ll, mb) ? events[mb->event].usd : 0;
 
   return ua < ub ? 1 : ua > ub ? -1 : 0;
+}
+
+/* "Poloniex\n$123M", and under it "and 1 more" for a column of several */
+static char *
+label_text (HlChart *chart, const HlMark *mk, const HlEvent *ev)
+{
+  g_autofree char *amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
+                                            : hl_money_format_short (ev->usd);
+  g_autofree char *more = NULL;
+
+  if (mk->n_events == 1)
+    return g_strdup_printf ("%s\n%s", ev->title, amount);
+  /* TRANSLATORS: under a bar's label: other events in the same bar */
+  more = g_strdup_printf (ngettext ("and %u more", "and %u more", mk->n_events - 1),
+                          mk->n_events - 1);
+  return g_strdup_printf ("%s\n%s\n%s", ev->title, amount, more);
 }
 
 /* Amount labels, largest first, wherever one fits. */
@@ -96,23 +191,21 @@ amount_labels (HlChart *chart, guint lane, guint first_mark)
   HlBox bounds = { chart->plot.x, ll->content.y, chart->plot.width, ll->base - ll->content.y };
   HlObstacles obstacles;
 
-  g_qsort_with_data (sorted, n_marks, sizeof (HlMark), compare_by_usd_desc, (gpointer) events);
+  g_qsort_with_data (sorted, n_marks, sizeof (HlMark), compare_by_usd_desc, chart);
   _hl_chart_prepare_estimate (chart, &chart->est_label, chart->style.font_label);
   for (guint i = 0; i < n_marks && placed < MAX_AMOUNT_LABELS && tried < MAX_AMOUNT_TRIES; i++)
     {
       const HlMark *mk = &sorted[i];
       const HlEvent *ev = &events[mk->event];
-      g_autofree char *amount = NULL;
       g_autofree char *text = NULL;
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
       double w, h;
 
-      if (mk->n_events != 1)
+      if (!is_labelled (ll, mk))
         continue;
       tried++;
-      amount = hl_money_format_short (ev->usd);
-      text = g_strdup_printf ("%s\n%s", ev->title, amount);
+      text = label_text (chart, mk, ev);
       _hl_chart_obstacles (chart, &obstacles);
       if (!hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
                                  &bounds, chart->m, hl_placement_bar_candidates,
@@ -149,6 +242,7 @@ bar_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
   usd_max = hl_money_nice_max (max_sum, &step);
   money_scale (chart, &chart->lanes[lane], usd_max, step);
   bars (chart, lane, cols, usd_max);
+  uncertain_marks (chart, lane, cols);
   amount_labels (chart, lane, first_mark);
 }
 

@@ -11,7 +11,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 
-#define MAX_LEGEND_ENTRIES (HL_DATASET_MAX_LANES + HL_MAX_KIND_GROUPS + 8)
+#define MAX_LEGEND_ENTRIES (HL_DATASET_MAX_LANES + HL_MAX_KIND_GROUPS + 10)
 
 typedef enum
 {
@@ -87,6 +87,16 @@ note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const Hl
   d->kinds[d->n_kinds++] = (HlKindGroup) { label, kind->shape };
 }
 
+/* A money lane's column: hatched, hollow (month or year only) or a
+ * hollow square (no amount), as hl-layer-bars.c draws it. */
+static void
+note_uncertain (HlDrawn *d, const HlColumn *c, const HlEvent *top)
+{
+  d->doubtful |= c->all_doubtful;
+  d->imprecise |= c->n == 1 && top->date_precision != HL_DATE_PRECISION_DAY;
+  d->no_amount |= c->n == 1 && top->usd_unknown;
+}
+
 /* What the lanes will draw, from the columns and whether each lane is
  * aggregated (a crowded count lane draws bars, not markers). */
 void
@@ -112,12 +122,12 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
       any_usd |= usd;
       if (!usd && chart->lanes[lane].aggregated)
         continue;
-      for (guint i = 0; i < n_cols && !(usd && d->doubtful); i++)
+      for (guint i = 0; i < n_cols; i++)
         {
           if (c[i].n == 0)
             continue;
           if (usd)
-            d->doubtful |= c[i].all_doubtful;
+            note_uncertain (d, &c[i], &events[c[i].top]);
           else
             note_marker (chart, d, lane, &c[i], &events[c[i].top], &memo);
         }
@@ -206,6 +216,12 @@ legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
   if (d->doubtful)
     entries[n++] = (LegendEntry) { _("suspected or disputed attribution"), HL_MARK_BAR,
                                    SWATCH_NEUTRAL, FALSE, TRUE };
+  if (d->imprecise)
+    entries[n++] = (LegendEntry) { _("month or year known, not the day"), HL_MARK_BAR,
+                                   SWATCH_NEUTRAL, TRUE, FALSE };
+  if (d->no_amount)
+    entries[n++] = (LegendEntry) { _("amount not known"), HL_MARK_SQUARE, SWATCH_NEUTRAL,
+                                   TRUE, FALSE };
   for (guint i = 0; i < d->n_kinds; i++)
     entries[n++] = (LegendEntry) { d->kinds[i].label, _hl_mark_shape_of (d->kinds[i].shape),
                                    SWATCH_NEUTRAL, FALSE, FALSE };
