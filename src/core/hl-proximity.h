@@ -106,6 +106,13 @@ char        *hl_proximity_describe_test     (HlDataset                 *dataset,
 const char  *hl_proximity_caveat            (void);
 const char  *hl_proximity_several_windows_warning (void);
 
+char        *hl_proximity_to_text           (HlDataset                 *dataset,
+                                             const HlProximity         *self);
+char        *hl_proximity_to_csv            (HlDataset                 *dataset,
+                                             const HlProximity         *self);
+char        *hl_proximity_to_json           (HlDataset                 *dataset,
+                                             const HlProximity         *self);
+
 /* The selected event's neighbours in @lane: its events from @window_days
  * before @event's day to that day (@after FALSE), or from that day to
  * @window_days after (@after TRUE), as positions [*begin, *end) of the
