@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "hl-columns.h"
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-proximity-private.h"
@@ -514,4 +515,37 @@ hl_proximity_neighbour_lane (HlDataset *dataset,
   *lane = looks_back ? lead : follow;
   *after = !looks_back;
   return TRUE;
+}
+
+/* What the panel says of a selected event's neighbours, in the lane's own
+ * words: "In the 30 days before: Crypto heists: 2 events, $236M", "In the
+ * 30 days after: Missile and satellite launches: 3 events". */
+char *
+hl_proximity_describe_neighbours (HlDataset        *dataset,
+                                  guint             lane,
+                                  guint             window_days,
+                                  gboolean          after,
+                                  const HlRangeSum *sum)
+{
+  HlLaneTotals totals = { 0 };
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), NULL);
+  g_return_val_if_fail (sum != NULL, NULL);
+
+  totals.n_events = sum->n_events;
+  totals.usd = sum->usd;
+  totals.count = sum->count;
+  totals.n_unknown = sum->n_unknown;
+  what = hl_describe_lane_totals (dataset, lane, &totals);
+  if (window_days == 0)
+    /* TRANSLATORS: a lane's totals ("Crypto heists: 2 events, $236M") */
+    return g_strdup_printf (_("On the same day: %s"), what);
+  if (after)
+    /* TRANSLATORS: a number of days, then a lane's totals */
+    return g_strdup_printf (ngettext ("In the %u day after: %s", "In the %u days after: %s",
+                                      window_days), window_days, what);
+  return g_strdup_printf (ngettext ("In the %u day before: %s", "In the %u days before: %s",
+                                    window_days), window_days, what);
 }

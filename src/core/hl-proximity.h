@@ -131,6 +131,12 @@ gboolean     hl_proximity_neighbour_lane    (HlDataset                 *dataset,
                                              guint                     *lane,
                                              gboolean                  *after);
 
+char        *hl_proximity_describe_neighbours (HlDataset               *dataset,
+                                               guint                    lane,
+                                               guint                    window_days,
+                                               gboolean                 after,
+                                               const HlRangeSum        *sum);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlProximity, hl_proximity_free)
 
 G_END_DECLS

@@ -102,6 +102,7 @@ ensure_chart (HlTimeline *self)
 
       view.theme = self->theme;
       self->chart = hl_chart_new_cached (dataset, &view, width, height, self->text_cache);
+      hl_session_apply_proximity (self->session, self->chart);
       self->chart_width = width;
       self->chart_height = height;
     }

@@ -174,6 +174,8 @@ struct _HlChart
    * (see hl_placement_may_fit()): for font_label and font_small. */
   HlTextEstimate est_label;
   HlTextEstimate est_small;
+
+  struct { gboolean on; guint lead, follow, window_days; } proximity;  /* hl-chart-proximity.c */
 };
 
 /* Helpers the layers share (hl-chart.c) */
@@ -227,6 +229,10 @@ void         _hl_chart_find_drawn     (HlChart                    *chart,
                                        HlDrawn                    *drawn);
 double       _hl_chart_lane_title_height (HlChart                 *chart);
 char        *_hl_isolate              (const char                 *text);
+
+void         _hl_chart_draw_proximity (HlChart                    *chart,
+                                       cairo_t                    *cr,
+                                       int                         selected);
 
 /* Test-only */
 const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,

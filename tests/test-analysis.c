@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Proximity in the window (issue 12): selecting a launch says in the panel
+ * what was stolen in the days before it, in the dataset's words, with each
+ * heist a button that selects it; the chart rings the neighbours and
+ * brackets the window on the axis; the window's choice is remembered. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "test-util.h"
+#include "hl-chart-proximity.h"
+#include "hl-details-proximity.h"
+#include "hl-session.h"
+#include "hl-timeline.h"
+
+static gboolean
+file_is_open (gpointer data)
+{
+  HlWindow *window = data;
+
+  return !hl_window_is_loading (window) && hl_window_get_file (window) != NULL;
+}
+
+static HlWindow *
+open_bundled (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "heistline.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  hl_test_wait_for_draw (GTK_WIDGET (hl_window_get_timeline (window)));
+  return window;
+}
+
+/* The neighbour button whose label holds @title. */
+static GtkWidget *
+find_neighbour (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (child))))
+        {
+          g_autofree char *text = hl_test_visible_text (
+            gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (child)))));
+
+          if (strstr (text, title) != NULL)
+            return child;
+        }
+      if ((found = find_neighbour (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+select_id (HlWindow *window, const char *id)
+{
+  HlSession *session = hl_window_get_session (window);
+
+  hl_session_select (session, hl_dataset_find_event (hl_session_get_dataset (session), id));
+  hl_test_wait_for_draw (GTK_WIDGET (hl_window_get_timeline (window)));
+}
+
+static void
+test_panel_lines (void)
+{
+  HlWindow *window = open_bundled ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  GtkWidget *section = hl_test_find_type (panel, HL_TYPE_PROXIMITY_SECTION);
+  GtkWidget *button;
+
+  g_assert_nonnull (section);
+  g_assert_false (gtk_widget_get_visible (section));
+
+  select_id (window, "2023-11-22-bm");
+  g_assert_true (gtk_widget_get_visible (section));
+  g_assert_true (hl_test_has_label (section,
+                                    "In the 30 days before: Crypto heists: 2 events, $236M"));
+  button = find_neighbour (section, "Poloniex");
+  g_assert_nonnull (button);
+  g_assert_nonnull (find_neighbour (section, "HTX / HECO bridge"));
+
+  /* A heist looks ahead into the launches. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "poloniex-2023");
+  g_assert_true (hl_test_has_label (section, "In the 30 days after: "
+                                    "Missile and satellite launches: 2 events"));
+
+  /* Another window, from the drop-down: the words follow. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hl_test_find_type (section, GTK_TYPE_DROP_DOWN)), 0);
+  g_assert_cmpuint (hl_session_get_proximity_window (session), ==, 7);
+  g_assert_true (hl_test_has_label (section, "In the 7 days after: "
+                                    "Missile and satellite launches: no events"));
+  /* Custom: 12 days is no preset. */
+  hl_session_set_proximity_window (session, 12);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (hl_test_find_type (
+                      section, GTK_TYPE_DROP_DOWN))), ==, 5);
+  g_assert_true (gtk_widget_get_visible (hl_test_find_type (section, GTK_TYPE_SPIN_BUTTON)));
+  g_assert_true (hl_test_has_label (section, "In the 12 days after: "));
+
+  /* Lanes from the settings: milestones lead, launches follow. A launch
+   * then looks back into the milestones. */
+  hl_session_set_proximity_window (session, 30);
+  hl_session_set_proximity_lead (session, "milestones");
+  select_id (window, "2023-11-21-slv");
+  g_assert_true (hl_test_has_label (section, "In the 30 days before: "
+                                    "Other weapons milestones: 2 events"));
+  hl_session_set_proximity_lead (session, NULL);
+  hl_test_close_window (window);
+}
+
+/* The window remembers the choice: a new window starts with it. */
+static void
+test_remembered (void)
+{
+  HlWindow *window = open_bundled ();
+
+  hl_session_set_proximity_window (hl_window_get_session (window), 60);
+  hl_session_set_proximity_follow (hl_window_get_session (window), "milestones");
+  hl_test_close_window (window);
+  window = open_bundled ();
+  g_assert_cmpuint (hl_session_get_proximity_window (hl_window_get_session (window)), ==, 60);
+  g_assert_cmpstr (hl_session_get_proximity_follow (hl_window_get_session (window)), ==,
+                   "milestones");
+  hl_session_set_proximity_window (hl_window_get_session (window), 30);
+  hl_session_set_proximity_follow (hl_window_get_session (window), NULL);
+  hl_test_close_window (window);
+}
+
+/* The bracket on the axis spans the 30 days before the launch, and the
+ * chart's shading over the heists' lane is there only while selected. */
+static void
+test_chart_bracket (void)
+{
+  HlWindow *window = open_bundled ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  HlDataset *dataset = hl_session_get_dataset (session);
+  cairo_surface_t *before, *after;
+  double x0, x1;
+  guint lane;
+  int launch = hl_dataset_find_event (dataset, "2023-11-22-bm");
+  HlChart *chart;
+  HlBox plot;
+  int y, changed_inside = 0, changed_outside = 0;
+
+  before = hl_test_render_widget (GTK_WIDGET (timeline));
+  select_id (window, "2023-11-22-bm");
+  after = hl_test_render_widget (GTK_WIDGET (timeline));
+  chart = hl_timeline_get_chart (timeline);
+  g_assert_true (hl_chart_get_proximity_window (chart, launch, &x0, &x1, &lane));
+  g_assert_cmpint (lane, ==, hl_dataset_find_lane (dataset, "heists"));
+  /* 31 days (30 before and the day itself) of a 215-day view */
+  hl_chart_get_plot_area (chart, &plot);
+  g_assert_cmpfloat (fabs ((x1 - x0) - plot.width * 31 / 215), <, 1.0);
+  g_assert_cmpfloat (x1, ==, hl_chart_time_to_x (chart, hl_chart_x_to_time (chart, x1)));
+
+  /* On the axis line, the bracket is drawn between x0 and x1 only. */
+  y = (int) (plot.y + plot.height);
+  for (int x = (int) plot.x + 2; x < (int) (plot.x + plot.width) - 2; x++)
+    {
+      gboolean differs = hl_test_pixel (before, x, y) != hl_test_pixel (after, x, y);
+
+      if (x > x0 + 2 && x < x1 - 2)
+        changed_inside += differs;
+      else if (x < x0 - 12 || x > x1 + 12)
+        changed_outside += differs;
+    }
+  g_assert_cmpint (changed_inside, >, (int) ((x1 - x0) * 0.8));
+  g_assert_cmpint (changed_outside, ==, 0);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  hl_test_close_window (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  hl_test_isolate_user_data ();
+  if (!gtk_init_check ())
+    return 77;
+
+  g_test_add_func ("/analysis/panel-lines", test_panel_lines);
+  g_test_add_func ("/analysis/remembered", test_remembered);
+  g_test_add_func ("/analysis/chart-bracket", test_chart_bracket);
+  return g_test_run ();
+}
