@@ -10,6 +10,7 @@
 
 #include "gui-test-util.h"
 #include "test-util.h"
+#include "hl-analysis-dialog-private.h"
 #include "hl-chart-proximity.h"
 #include "hl-details-proximity.h"
 #include "hl-session.h"
@@ -182,6 +183,140 @@ test_chart_bracket (void)
   hl_test_close_window (window);
 }
 
+static HlAnalysisDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (HL_IS_ANALYSIS_DIALOG (w))
+        return HL_ANALYSIS_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+finished (gpointer data)
+{
+  return !hl_analysis_dialog_is_running (data);
+}
+
+static const char *
+summary_of (HlAnalysisDialog *dialog)
+{
+  g_autoptr(GPtrArray) labels = hl_test_collect_labels (GTK_WIDGET (dialog));
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (g_ptr_array_index (labels, i), "chance") != NULL ||
+        strstr (g_ptr_array_index (labels, i), "Cancelled") != NULL)
+      return g_ptr_array_index (labels, i);
+  return "";
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GListModel *
+table_of (HlAnalysisDialog *dialog)
+{
+  GtkWidget *view = find_named (GTK_WIDGET (dialog), "analysis-table");
+
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+}
+
+/* The primary menu's action (Ctrl+Shift+A) opens the page on the visible
+ * range; the result says what it means and what it does not. */
+static void
+test_dialog (void)
+{
+  HlWindow *window = open_bundled ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "analysis.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "analysis.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) first = NULL;
+  HlAnalysisDialog *dialog;
+  cairo_surface_t *image;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.analyze", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (hl_test_wait_for (finished, dialog, 10000));
+  g_assert_nonnull (hl_analysis_dialog_get_result (dialog));
+  g_assert_cmpuint (hl_analysis_dialog_get_result (dialog)->n_shifts, ==, 10000);
+  g_assert_true (g_str_has_prefix (summary_of (dialog), "The timing is not closer than chance: "));
+  g_assert_nonnull (strstr (summary_of (dialog), "This does not show that one caused the other."));
+  g_assert_null (strstr (summary_of (dialog), "Several windows"));
+  g_assert_cmpuint (g_list_model_get_n_items (table_of (dialog)), ==, 17);
+  first = g_list_model_get_item (table_of (dialog), 10);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)),
+                            "Ballistic missile (failed): 2 events, $236M"));
+
+  /* Another window on the same data: a warning. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hl_test_find_type (GTK_WIDGET (dialog),
+                                                                 GTK_TYPE_SPIN_BUTTON)), 14);
+  g_assert_cmpuint (hl_session_get_proximity_window (hl_window_get_session (window)), ==, 14);
+  hl_analysis_dialog_run (dialog);
+  g_assert_true (hl_test_wait_for (finished, dialog, 10000));
+  g_assert_cmpuint (hl_analysis_dialog_get_result (dialog)->settings.window_days, ==, 14);
+  g_assert_nonnull (strstr (summary_of (dialog), "Several windows were tried on the same data"));
+
+  /* PNG, PDF and CSV */
+  g_assert_true (_hl_analysis_dialog_export (dialog, png, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 900);
+  cairo_surface_destroy (image);
+  g_assert_true (_hl_analysis_dialog_export (dialog, pdf, &error));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (_hl_analysis_dialog_save_csv (dialog, csv, &error));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "follow_id,follow_date,follow_title,window_days,"
+                                             "lead_events,lead_amount\r\n"
+                                             "\"2023-07-12-icbm\",\"2023-07-12\",\"Hwasong-18 ICBM\","
+                                             "14,0,0\r\n"));
+
+  /* A long run, cancelled: no result, no stale numbers. */
+  _hl_analysis_dialog_set_shifts (dialog, HL_PROXIMITY_MAX_SHIFTS);
+  hl_analysis_dialog_run (dialog);
+  g_assert_true (hl_analysis_dialog_is_running (dialog));
+  g_assert_true (gtk_widget_get_visible (hl_test_find_type (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_PROGRESS_BAR)));
+  g_signal_emit_by_name (hl_test_find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  g_assert_true (hl_test_wait_for (finished, dialog, 10000));
+  g_assert_null (hl_analysis_dialog_get_result (dialog));
+  g_assert_cmpstr (summary_of (dialog), ==, "Cancelled: no result.");
+  g_assert_cmpuint (g_list_model_get_n_items (table_of (dialog)), ==, 0);
+  g_assert_false (gtk_widget_get_visible (hl_test_find_type (GTK_WIDGET (dialog),
+                                                             GTK_TYPE_PROGRESS_BAR)));
+
+  hl_session_set_proximity_window (hl_window_get_session (window), 30);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hl_test_remove_tmpdir (dir);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -193,5 +328,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/analysis/panel-lines", test_panel_lines);
   g_test_add_func ("/analysis/remembered", test_remembered);
   g_test_add_func ("/analysis/chart-bracket", test_chart_bracket);
+  g_test_add_func ("/analysis/dialog", test_dialog);
   return g_test_run ();
 }

@@ -4,7 +4,11 @@
  * reproducible with its seed, strong on a planted pattern, and at its
  * level on datasets whose launches ignore the heists. */
 #include <math.h>
+#include <string.h>
 
+#include <cairo.h>
+
+#include "hl-analysis-chart.h"
 #include "hl-date.h"
 #include "hl-proximity-private.h"
 #include "hl-proximity.h"
@@ -338,7 +342,7 @@ test_edges (void)
 static void
 test_neighbours (void)
 {
-  g_autoptr(HlDataset) dataset = hl_test_bundled ();
+  HlDataset *dataset = hl_test_bundled ();
   int heists = hl_dataset_find_lane (dataset, "heists");
   int launches = hl_dataset_find_lane (dataset, "launches");
   int launch = -1;
@@ -380,6 +384,68 @@ test_neighbours (void)
   g_assert_cmpuint (sum.count, ==, 3);
 }
 
+/* The bundled reporting period, 30 days: lags 0, 1, 9, 1, 59, 35, 11, 0,
+ * 14 and 2 days in bins of 2 days up to 59; the exported chart says the
+ * result, its caveat and where the window ends, on the theme's background. */
+static void
+test_histogram (void)
+{
+  static const guint expected[30] = { 4, 1, 0, 0, 1, 1, 0, 1, [17] = 1, [29] = 1 };
+  HlDataset *dataset = hl_test_bundled ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "analysis.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "analysis.png", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GArray) bins = NULL;
+  g_autoptr(HlProximity) p = NULL;
+  g_autoptr(GError) error = NULL;
+  HlProximitySettings s;
+  HlAnalysisChart chart;
+  guint bin_days;
+
+  hl_proximity_settings_init (&s, dataset, NULL);
+  p = hl_proximity_analyze (dataset, &s, NULL, NULL, NULL, NULL);
+  bins = hl_analysis_chart_bins (p, &bin_days);
+  g_assert_cmpuint (bin_days, ==, 2);
+  g_assert_cmpuint (bins->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < bins->len; i++)
+    g_assert_cmpuint (g_array_index (bins, guint, i), ==, expected[i]);
+
+  for (HlTheme theme = HL_THEME_LIGHT; theme <= HL_THEME_DARK; theme++)
+    {
+      cairo_surface_t *surface;
+
+      chart = (HlAnalysisChart) { dataset, p, theme, TRUE, 1200, 675 };
+      g_assert_true (hl_analysis_chart_export (&chart, HL_EXPORT_PNG, png, NULL, &error));
+      g_assert_no_error (error);
+      surface = cairo_image_surface_create_from_png (png);
+      g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+      hl_test_assert_background (surface, 4, 4, theme);
+      cairo_surface_destroy (surface);
+    }
+
+  chart.theme = HL_THEME_LIGHT;
+  g_assert_true (hl_analysis_chart_export (&chart, HL_EXPORT_PDF, pdf, NULL, &error));
+  if (pdftotext == NULL)
+    g_test_message ("pdftotext is not installed: the PDF's words are not read");
+  else
+    {
+      const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+      int wait;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, &wait, NULL));
+      flat = g_strdelimit (g_strdup (text), "\n", ' ');
+      g_assert_nonnull (strstr (flat, "window: 30 days"));
+      g_assert_nonnull (strstr (flat, "The timing is not closer than chance"));
+      g_assert_nonnull (strstr (flat, "does not show that one caused the other."));
+      g_assert_nonnull (strstr (flat, "Several windows were tried"));
+    }
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -390,5 +456,6 @@ main (int argc, char **argv)
   g_test_add_func ("/proximity/level", test_level);
   g_test_add_func ("/proximity/edges", test_edges);
   g_test_add_func ("/proximity/neighbours", test_neighbours);
+  g_test_add_func ("/proximity/histogram", test_histogram);
   return g_test_run ();
 }
