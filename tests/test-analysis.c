@@ -5,6 +5,8 @@
  * brackets the window on the axis; the window's choice is remembered. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -12,6 +14,8 @@
 #include "test-util.h"
 #include "hl-analysis-dialog-private.h"
 #include "hl-chart-proximity.h"
+#include "hl-date.h"
+#include "hl-details-span.h"
 #include "hl-details-proximity.h"
 #include "hl-session.h"
 #include "hl-timeline.h"
@@ -317,6 +321,124 @@ test_dialog (void)
   hl_test_close_window (window);
 }
 
+static gboolean
+has_span (gpointer data)
+{
+  return hl_session_get_span (data, NULL, NULL);
+}
+
+/* Shift+drag from @x0 to @x1 at @y on @widget's window, by the X server
+ * (xdotool), as a user's pointer would. FALSE if that cannot be done. */
+static gboolean
+shift_drag (GtkWidget *widget, double x0, double x1, double y)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *xid = NULL, *ax = NULL, *bx = NULL, *py = NULL;
+  graphene_point_t in = GRAPHENE_POINT_INIT (0, 0), out;
+  double sx, sy;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface) ||
+      !gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &in, &out))
+    return FALSE;
+  /* the surface holds the window's shadow around its widgets */
+  gtk_native_get_surface_transform (gtk_widget_get_native (widget), &sx, &sy);
+  out.x += sx;
+  out.y += sy;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  ax = g_strdup_printf ("%d", (int) (out.x + x0));
+  bx = g_strdup_printf ("%d", (int) (out.x + x1));
+  py = g_strdup_printf ("%d", (int) (out.y + y));
+  {
+    const char *argv[] = { xdotool, "mousemove", "--sync", "--window", xid, ax, py,
+                           "keydown", "shift", "mousedown", "1",
+                           "mousemove", "--window", xid, bx, py,
+                           "mouseup", "1", "keyup", "shift", NULL };
+
+    return g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL);
+  }
+}
+
+/* Shift+drag across September 2023 selects it: shaded on the chart, summed
+ * up in the panel with its largest events; Enter zooms to it, Escape
+ * clears it, and with no span both keep their meaning. */
+static void
+test_span (void)
+{
+  HlWindow *window = open_bundled ();
+  HlSession *session = hl_window_get_session (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  GtkWidget *section = hl_test_find_type (panel, HL_TYPE_SPAN_SECTION);
+  HlChart *chart = hl_timeline_get_chart (timeline);
+  gint64 sep1 = hl_date_from_ymd (2023, 9, 1), oct1 = hl_date_from_ymd (2023, 10, 1);
+  cairo_surface_t *before, *after;
+  double x0, x1, y;
+  gint64 from, to;
+  HlBox plot;
+
+  g_assert_nonnull (section);
+  g_assert_false (gtk_widget_get_visible (section));
+  hl_chart_get_plot_area (chart, &plot);
+  x0 = hl_chart_time_to_x (chart, sep1 + 6 * 3600);
+  x1 = hl_chart_time_to_x (chart, oct1 - 6 * 3600);
+  y = plot.y + plot.height * 0.55;
+  before = hl_test_render_widget (GTK_WIDGET (timeline));
+
+  if (shift_drag (GTK_WIDGET (timeline), x0, x1, y))
+    g_assert_true (hl_test_wait_for (has_span, session, 10000));
+  else
+    {
+      g_test_message ("no xdotool or no X11: the span is set as the drag would");
+      hl_session_set_span_x (session, chart, x0, x1);
+    }
+  g_assert_true (hl_session_get_span (session, &from, &to));
+  g_assert_cmpint (from, ==, sep1);
+  g_assert_cmpint (to, ==, oct1);
+  /* a drag with Shift selects; it neither pans nor selects an event */
+  g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 7, 1));
+  g_assert_cmpint (hl_session_get_selected (session), ==, -1);
+
+  g_assert_true (gtk_widget_get_visible (section));
+  g_assert_true (hl_test_has_label (section, "1 Sep 2023 – 30 Sep 2023"));
+  g_assert_true (hl_test_has_label (section, "Crypto heists: 3 events, $295M"));
+  g_assert_true (hl_test_has_label (section, "Missile and satellite launches: 2 events"));
+  g_assert_true (hl_test_has_label (section, "Other weapons milestones: 1 event"));
+  g_signal_emit_by_name (find_neighbour (section, "Mixin Network"), "clicked");
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "mixin-2023");
+  hl_session_set_selected (session, -1);
+
+  /* shaded inside the span, nothing changed well outside it */
+  hl_test_wait_for_draw (GTK_WIDGET (timeline));
+  after = hl_test_render_widget (GTK_WIDGET (timeline));
+  g_assert_cmpuint (hl_test_pixel (before, (int) ((x0 + x1) / 2), (int) y), !=,
+                    hl_test_pixel (after, (int) ((x0 + x1) / 2), (int) y));
+  g_assert_cmpuint (hl_test_pixel (before, (int) (x0 - 40), (int) y), ==,
+                    hl_test_pixel (after, (int) (x0 - 40), (int) y));
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+
+  /* Escape clears the span and leaves the selection; then clears that */
+  hl_session_select (session, hl_dataset_find_event (hl_session_get_dataset (session),
+                                                     "stake-2023"));
+  hl_session_set_span_x (session, chart, x0, x1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.clear-selection",
+                                             NULL));
+  g_assert_false (hl_session_get_span (session, NULL, NULL));
+  g_assert_cmpstr (hl_session_get_selected_id (session), ==, "stake-2023");
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.clear-selection", NULL);
+  g_assert_cmpint (hl_session_get_selected (session), ==, -1);
+
+  /* Enter zooms to it, and the span is gone */
+  hl_session_set_span_x (session, chart, x0, x1);
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.open-source", NULL);
+  g_assert_cmpint (hl_session_get_from (session), ==, sep1);
+  g_assert_cmpint (hl_session_get_to (session), ==, oct1);
+  g_assert_false (hl_session_get_span (session, NULL, NULL));
+  g_assert_false (gtk_widget_get_visible (section));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -329,5 +451,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/analysis/remembered", test_remembered);
   g_test_add_func ("/analysis/chart-bracket", test_chart_bracket);
   g_test_add_func ("/analysis/dialog", test_dialog);
+  g_test_add_func ("/analysis/span", test_span);
   return g_test_run ();
 }

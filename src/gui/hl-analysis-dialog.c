@@ -245,6 +245,7 @@ hl_analysis_dialog_run (HlAnalysisDialog *self)
 {
   HlDataset *dataset;
   g_autoptr(GTask) task = NULL;
+  gint64 span_from, span_to;
   Job *job;
 
   g_return_if_fail (HL_IS_ANALYSIS_DIALOG (self));
@@ -267,6 +268,12 @@ hl_analysis_dialog_run (HlAnalysisDialog *self)
       job_free (job);
       gtk_label_set_text (self->summary_label, _("The analysis needs two lanes."));
       return;
+    }
+  /* a selected span, if any, rather than the visible range */
+  if (hl_session_get_span (self->session, &span_from, &span_to))
+    {
+      job->settings.from = span_from;
+      job->settings.to = span_to;
     }
   job->settings.window_days = hl_session_get_proximity_window (self->session);
   job->settings.n_shifts = self->n_shifts;

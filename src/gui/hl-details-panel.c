@@ -12,6 +12,7 @@
 #include "hl-describe.h"
 #include "hl-details-panel.h"
 #include "hl-details-proximity.h"
+#include "hl-details-span.h"
 #include "hl-scale.h"
 
 #define LANE_DETAIL_INDENT  12  /* a count lane's figures under its line */
@@ -49,6 +50,7 @@ struct _HlDetailsPanel
   GtkBox    *sources_box;
   GdkFrameClock *layout_clock; /* while the rows wait for their first layout */
   GtkWidget *proximity;        /* HlProximitySection, under the fields */
+  GtkWidget *span;             /* HlSpanSection, atop the summary */
 
 };
 
@@ -464,6 +466,7 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
     g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
                              G_CONNECT_SWAPPED);
   hl_proximity_section_set_session (HL_PROXIMITY_SECTION (self->proximity), session);
+  hl_span_section_set_session (HL_SPAN_SECTION (self->span), session);
   update (self);
   update_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -595,4 +598,6 @@ hl_details_panel_init (HlDetailsPanel *self)
   self->proximity = hl_proximity_section_new ();
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->fields_box))),
                               self->proximity, GTK_WIDGET (self->fields_box));
+  self->span = hl_span_section_new ();
+  gtk_box_prepend (GTK_BOX (self->summary_page), self->span);
 }

@@ -39,6 +39,8 @@ struct _HlSession
   guint       proximity_window;    /* days */
   char       *proximity_lead;      /* lane id; NULL: the first money lane */
   char       *proximity_follow;    /* lane id; NULL: the first count lane */
+  gint64      span_from;           /* a selected span [from, to); none when equal */
+  gint64      span_to;
 };
 
 enum
@@ -66,6 +68,8 @@ enum
   PROP_PROXIMITY_WINDOW,
   PROP_PROXIMITY_LEAD,
   PROP_PROXIMITY_FOLLOW,
+  PROP_SPAN_FROM,
+  PROP_SPAN_TO,
   N_PROPS
 };
 

@@ -119,5 +119,18 @@ void            hl_session_apply_proximity      (HlSession          *self,
 void            hl_session_bind_proximity       (HlSession          *self,
                                                  GSettings          *settings);
 void            hl_session_unbind_proximity     (HlSession          *self);
+gboolean        hl_session_get_span             (HlSession          *self,
+                                                 gint64             *from,
+                                                 gint64             *to);
+void            hl_session_set_span             (HlSession          *self,
+                                                 gint64              a,
+                                                 gint64              b);
+gboolean        hl_session_clear_span           (HlSession          *self);
+gboolean        hl_session_zoom_to_span         (HlSession          *self);
+gboolean        hl_session_is_overlay_property  (const char         *name);
+void            hl_session_set_span_x           (HlSession          *self,
+                                                 HlChart            *chart,
+                                                 double              x0,
+                                                 double              x1);
 
 G_END_DECLS

@@ -175,7 +175,8 @@ struct _HlChart
   HlTextEstimate est_label;
   HlTextEstimate est_small;
 
-  struct { gboolean on; guint lead, follow, window_days; } proximity;  /* hl-chart-proximity.c */
+  /* hl-chart-proximity.c: the overlay's neighbours and selected span */
+  struct { gboolean on; guint lead, follow, window_days; gint64 span_from, span_to; } proximity;
 };
 
 /* Helpers the layers share (hl-chart.c) */

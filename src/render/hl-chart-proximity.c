@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hl-chart-private.h"
 #include "hl-chart-proximity.h"
@@ -23,6 +24,40 @@ hl_chart_set_proximity (HlChart *chart, guint lead, guint follow, guint window_d
   chart->proximity.lead = lead;
   chart->proximity.follow = follow;
   chart->proximity.window_days = window_days;
+}
+
+/* A selected span [from, to), shaded over the plot (none when empty). */
+void
+hl_chart_set_span (HlChart *chart, gint64 from, gint64 to)
+{
+  g_return_if_fail (chart != NULL);
+
+  chart->proximity.span_from = from;
+  chart->proximity.span_to = to;
+}
+
+static void
+draw_span (HlChart *chart, cairo_t *cr)
+{
+  double x0, x1;
+
+  if (chart->proximity.span_to <= chart->proximity.span_from)
+    return;
+  x0 = MAX (hl_chart_time_to_x (chart, chart->proximity.span_from), chart->plot.x);
+  x1 = MIN (hl_chart_time_to_x (chart, chart->proximity.span_to),
+            chart->plot.x + chart->plot.width);
+  if (x1 <= x0)
+    return;
+  hl_rgba_set_source (cr, hl_rgba_with_alpha (chart->style.roles[HL_ROLE_MATCH], 0.16));
+  cairo_rectangle (cr, x0, chart->plot.y, x1 - x0, chart->plot.height);
+  cairo_fill (cr);
+  hl_rgba_set_source (cr, chart->style.roles[HL_ROLE_MATCH]);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (x0) + 0.5, chart->plot.y);
+  cairo_line_to (cr, round (x0) + 0.5, chart->plot.y + chart->plot.height);
+  cairo_move_to (cr, round (x1) - 0.5, chart->plot.y);
+  cairo_line_to (cr, round (x1) - 0.5, chart->plot.y + chart->plot.height);
+  cairo_stroke (cr);
 }
 
 /* The window around @selected in x, clipped to the plot, and the lane
@@ -77,7 +112,8 @@ draw_bracket (HlChart *chart, cairo_t *cr, double x0, double x1)
   hl_draw_text (cr, layout, tx, y - tick - th - 1, chart->style.roles[HL_ROLE_FG]);
 }
 
-/* The hook hl_chart_draw_overlay() calls before the selection's outline. */
+/* The hook hl_chart_draw_overlay() calls before the selection's outline:
+ * the span, then the selection's neighbours. */
 void
 _hl_chart_draw_proximity (HlChart *chart, cairo_t *cr, int selected)
 {
@@ -86,6 +122,7 @@ _hl_chart_draw_proximity (HlChart *chart, cairo_t *cr, int selected)
   double x0, x1;
   guint lane;
 
+  draw_span (chart, cr);
   if (!hl_chart_get_proximity_window (chart, selected, &x0, &x1, &lane))
     return;
   band = &chart->lanes[lane].band;

@@ -12,6 +12,9 @@ void     hl_chart_set_proximity        (HlChart *chart,
                                         guint    lead,
                                         guint    follow,
                                         guint    window_days);
+void     hl_chart_set_span             (HlChart *chart,
+                                        gint64   from,
+                                        gint64   to);
 gboolean hl_chart_get_proximity_window (HlChart *chart,
                                         int      selected,
                                         double  *x0,
