@@ -130,12 +130,13 @@ _hl_proximity_statistic_at_shift (const HlProximity *self, guint shift)
 
   g_assert (self->range_days > 0);
   shift %= self->range_days;
-  /* Those that wrap past the end come first, then the others. */
+  /* Those that wrap past the end come first, then the others: two runs
+   * of the sorted days, no division in the loop. */
   split = lower_bound (follow, m, range - (int) shift);
   for (guint i = 0; i < m; i++)
     {
-      guint j = (split + i) % m;
-      int f = follow[j] + (int) shift - (j >= split ? range : 0);
+      int f = i < m - split ? follow[split + i] + (int) shift - range
+                            : follow[i - (m - split)] + (int) shift;
 
       if (open && f - w <= cur_b + 1)
         {
