@@ -185,8 +185,9 @@ draw_bars (Plot *p, GArray *bins, guint bin_days)
   if (r->n_no_later > 0)
     draw_bar (p, p->n_slots - 1, r->n_no_later, p->style.roles[HL_ROLE_MUTED], _("none later"));
 
-  /* where the window ends: after the bin holding day W */
-  wx = p->x0 + MIN ((window + 1.0) / bin_days, bins->len) * p->slot;
+  /* where the window ends: after the bin holding day W, so that no bar
+   * is cut (a bin that holds day W is drawn as within, like its colour) */
+  wx = p->x0 + MIN (window / bin_days + 1, bins->len) * p->slot;
   if (wx <= p->x0 + bins->len * p->slot)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("window: %u day", "window: %u days",
