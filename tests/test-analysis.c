@@ -330,7 +330,7 @@ has_span (gpointer data)
 /* Shift+drag from @x0 to @x1 at @y on @widget's window, by the X server
  * (xdotool), as a user's pointer would. FALSE if that cannot be done. */
 static gboolean
-shift_drag (GtkWidget *widget, double x0, double x1, double y)
+shift_drag_full (GtkWidget *widget, double x0, double x1, double y, gboolean shift)
 {
   GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
@@ -350,13 +350,27 @@ shift_drag (GtkWidget *widget, double x0, double x1, double y)
   bx = g_strdup_printf ("%d", (int) (out.x + x1));
   py = g_strdup_printf ("%d", (int) (out.y + y));
   {
-    const char *argv[] = { xdotool, "mousemove", "--sync", "--window", xid, ax, py,
-                           "keydown", "shift", "mousedown", "1",
-                           "mousemove", "--window", xid, bx, py,
-                           "mouseup", "1", "keyup", "shift", NULL };
+    const char *press[] = { xdotool, "mousemove", "--sync", "--window", xid, ax, py, NULL };
+    const char *drag[] = { "mousedown", "1", "mousemove", "--window", xid, bx, py,
+                           "mouseup", "1", NULL };
+    g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+    g_auto(GStrv) args = NULL;
 
-    return g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL);
+    g_strv_builder_addv (argv, press);
+    if (shift)
+      g_strv_builder_add_many (argv, "keydown", "shift", NULL);
+    g_strv_builder_addv (argv, drag);
+    if (shift)
+      g_strv_builder_add_many (argv, "keyup", "shift", NULL);
+    args = g_strv_builder_end (argv);
+    return g_spawn_async (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL);
   }
+}
+
+static gboolean
+shift_drag (GtkWidget *widget, double x0, double x1, double y)
+{
+  return shift_drag_full (widget, x0, x1, y, TRUE);
 }
 
 /* Shift+drag across September 2023 selects it: shaded on the chart, summed
@@ -436,6 +450,20 @@ test_span (void)
   g_assert_cmpint (hl_session_get_to (session), ==, oct1);
   g_assert_false (hl_session_get_span (session, NULL, NULL));
   g_assert_false (gtk_widget_get_visible (section));
+
+  /* A plain drag along the axis selects a span too; over the plot it pans */
+  hl_session_reset_range (session);
+  hl_test_wait_for_draw (GTK_WIDGET (timeline));
+  chart = hl_timeline_get_chart (timeline);
+  hl_chart_get_plot_area (chart, &plot);
+  if (shift_drag_full (GTK_WIDGET (timeline), x0, x1, plot.y + plot.height + 8, FALSE))
+    {
+      g_assert_true (hl_test_wait_for (has_span, session, 10000));
+      g_assert_true (hl_session_get_span (session, &from, &to));
+      g_assert_cmpint (from, ==, sep1);
+      g_assert_cmpint (to, ==, oct1);
+      g_assert_cmpint (hl_session_get_from (session), ==, hl_date_from_ymd (2023, 7, 1));
+    }
   hl_test_close_window (window);
 }
 

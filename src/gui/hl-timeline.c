@@ -440,8 +440,10 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HlTimeline *self)
   self->gesture_to = hl_session_get_to (self->session);
   self->gesture_plot_width = MAX (plot.width, 1);
   self->dragging = FALSE;
+  /* Shift+drag, or a drag along the axis under the plot, selects a span */
   self->spanning = (gtk_event_controller_get_current_event_state (
-                      GTK_EVENT_CONTROLLER (gesture)) & GDK_SHIFT_MASK) != 0;
+                      GTK_EVENT_CONTROLLER (gesture)) & GDK_SHIFT_MASK) != 0 ||
+                   y >= plot.y + plot.height;
 }
 
 static void
