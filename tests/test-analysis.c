@@ -202,6 +202,21 @@ find_dialog (void)
   return NULL;
 }
 
+static guint
+count_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      n += HL_IS_ANALYSIS_DIALOG (w);
+    }
+  return n;
+}
+
 static gboolean
 finished (gpointer data)
 {
@@ -263,6 +278,11 @@ test_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.analyze", NULL));
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
+  g_assert_true (hl_test_wait_for (finished, dialog, 10000));
+  /* asked again, the same page comes back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.analyze", NULL));
+  g_assert_true (find_dialog () == dialog);
+  g_assert_cmpuint (count_dialogs (), ==, 1);
   g_assert_true (hl_test_wait_for (finished, dialog, 10000));
   g_assert_nonnull (hl_analysis_dialog_get_result (dialog));
   g_assert_cmpuint (hl_analysis_dialog_get_result (dialog)->n_shifts, ==, 10000);

@@ -98,12 +98,31 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+forget_analysis (HlWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "hl-analysis-dialog", NULL);
+}
+
+/* One analysis page per window: asking again brings it back and runs it
+ * on what the window shows now. */
+static void
 action_analyze (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlWindow *self = HL_WINDOW (widget);
+  HlAnalysisDialog *dialog = g_object_get_data (G_OBJECT (self), "hl-analysis-dialog");
 
-  if (hl_session_get_dataset (self->session) != NULL)
-    gtk_window_present (GTK_WINDOW (hl_analysis_dialog_new (GTK_WINDOW (self), self->session)));
+  if (hl_session_get_dataset (self->session) == NULL)
+    return;
+  if (dialog != NULL)
+    hl_analysis_dialog_run (dialog);
+  else
+    {
+      dialog = hl_analysis_dialog_new (GTK_WINDOW (self), self->session);
+      g_object_set_data (G_OBJECT (self), "hl-analysis-dialog", dialog);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_analysis), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opens a file we exported, with the desktop's default application. */
