@@ -487,6 +487,39 @@ test_span (void)
   hl_test_close_window (window);
 }
 
+/* The shortcuts window lists the analysis and the span's keys. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) objects = NULL;
+  guint found = 0;
+
+  hl_test_application ();
+  gtk_builder_add_from_resource (builder, "/io/github/heistline/Heistline/gtk/help-overlay.ui",
+                                 &error);
+  g_assert_no_error (error);
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "title", &title, "accelerator", &accel, NULL);
+      if ((g_strcmp0 (title, "Analyze the timing between two lanes") == 0 &&
+           g_strcmp0 (accel, "<Control><Shift>a") == 0) ||
+          (g_strcmp0 (title, "With a span selected: zoom to it") == 0 &&
+           g_strcmp0 (accel, "Return") == 0) ||
+          (g_strcmp0 (title, "With a span selected: clear it") == 0 &&
+           g_strcmp0 (accel, "Escape") == 0))
+        found++;
+    }
+  g_assert_cmpuint (found, ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -500,5 +533,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/analysis/chart-bracket", test_chart_bracket);
   g_test_add_func ("/analysis/dialog", test_dialog);
   g_test_add_func ("/analysis/span", test_span);
+  g_test_add_func ("/analysis/help-overlay", test_help_overlay);
   return g_test_run ();
 }
