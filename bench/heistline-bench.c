@@ -27,6 +27,7 @@
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-export.h"
+#include "hl-proximity.h"
 #include "hl-view.h"
 
 #define FRAME_W 1920
@@ -45,6 +46,17 @@ now_ms (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* This thread's CPU time: on a shared machine, what the work cost apart
+ * from waiting for a core. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -448,6 +460,52 @@ bench_export (HlDataset *dataset, guint n, int width, int height, const char *na
 }
 
 /* ------------------------------------------------------------------ */
+/* Proximity (issue 12) */
+
+/* The whole analysis as the dialog and --analyze run it: the table, the
+ * lags, the statistic and the permutation test's 10,000 shifts, heists
+ * leading launches over every event's range, 30 days: wall time, this
+ * thread's CPU time, and the CPU time per shift over m log2 n (m following
+ * events, n leading ones), which stays flat or falls if a shift costs
+ * O(m log n) or less, as hl-proximity.c says. */
+static void
+bench_analyze (HlDataset *dataset, guint n)
+{
+  guint runs = n >= 100000 ? 5 : 9;
+  g_autofree double *samples = g_new (double, runs);
+  g_autofree double *cpu = g_new (double, runs);
+  g_autofree double *per = g_new (double, runs);
+  HlProximitySettings s;
+  HlView view;
+
+  if (!wanted ("analyze_ms"))
+    return;
+  hl_view_init (&view, dataset);
+  hl_view_fit_all (&view, dataset);
+  hl_proximity_settings_init (&s, dataset, &view);
+  hl_view_clear (&view);
+  for (guint i = 0; i < runs + 1; i++)
+    {
+      double t0 = now_ms (), c0 = thread_cpu_ms (), t, c;
+      g_autoptr(HlProximity) p = hl_proximity_analyze (dataset, &s, NULL, NULL, NULL, NULL);
+
+      t = now_ms () - t0;
+      c = thread_cpu_ms () - c0;
+      if (p == NULL || p->n_shifts != HL_PROXIMITY_DEFAULT_SHIFTS)
+        g_error ("analyze_ms: no test ran");
+      if (i > 0)
+        {
+          samples[i - 1] = t;
+          cpu[i - 1] = c;
+          per[i - 1] = c * 1e6 / s.n_shifts / (p->n_follow * log2 (MAX (p->n_lead, 2)));
+        }
+    }
+  report ("analyze_ms", n, "ms", samples, runs);
+  report ("analyze_cpu_ms", n, "ms", cpu, runs);
+  report ("analyze_ns_per_shift_m_log2_n", n, "ns", per, runs);
+}
+
+/* ------------------------------------------------------------------ */
 /* Start-up */
 
 /* Wall time from spawning the app to its exit right after the first
@@ -583,17 +641,20 @@ main (int argc, char **argv)
         break;
       if (!wanted ("load_ms") && !wanted ("load_peak_rss_mb") &&
           !wanted ("load_peak_rss_kb_per_event") && !wanted ("frame_ms_full") &&
-          !wanted ("frame_ms_week") && !wanted ("hover_ms") &&
+          !wanted ("frame_ms_week") && !wanted ("hover_ms") && !wanted ("analyze_ms") &&
           !(n == 100000 && (wanted ("export_png_ms_1080p") || wanted ("export_png_ms_2160p"))))
         continue;
       path = ensure_dataset (n);
       bench_load (self_exe, path, n);
       if (!wanted ("frame_ms_full") && !wanted ("frame_ms_week") && !wanted ("hover_ms") &&
+          !(n <= 100000 && wanted ("analyze_ms")) &&
           !(n == 100000 && (wanted ("export_png_ms_1080p") || wanted ("export_png_ms_2160p"))))
         continue;
       dataset = load (path);
       bench_frames (dataset, n);
       bench_hover (dataset, n);
+      if (n <= 100000)
+        bench_analyze (dataset, n);
       if (n == 100000)
         {
           bench_export (dataset, n, 1920, 1080, "export_png_ms_1080p");

@@ -14,6 +14,7 @@
 #include "hl-describe.h"
 #include "hl-escape.h"
 #include "hl-export.h"
+#include "hl-proximity.h"
 #include "hl-view.h"
 
 /* The chart's size without --size or --preset, in pixels. */
@@ -42,6 +43,13 @@ struct _HlCli
   char    **files;
   HlLoadOptions load_options;
   gboolean  have_load_options;
+  /* --analyze and its options */
+  gboolean  analyze;
+  char     *lead;
+  char     *follow;
+  char     *format;
+  int       window;
+  gint64    seed;
 };
 
 HlCli *
@@ -50,6 +58,8 @@ hl_cli_new (void)
   HlCli *cli = g_new0 (HlCli, 1);
 
   cli->scale = 1;
+  cli->window = -1;
+  cli->seed = -1;
   return cli;
 }
 
@@ -65,8 +75,35 @@ hl_cli_free (HlCli *cli)
   g_free (cli->title);
   g_free (cli->subtitle);
   g_free (cli->lanes);
+  g_free (cli->lead);
+  g_free (cli->follow);
+  g_free (cli->format);
   g_strfreev (cli->files);
   g_free (cli);
+}
+
+/* --analyze and the options that go with it, in the main group. */
+static void
+add_analyze_entries (HlCli *cli, GOptionContext *context)
+{
+  const GOptionEntry entries[] = {
+    { "analyze", 0, 0, G_OPTION_ARG_NONE, &cli->analyze,
+      N_("Print which leading events came within a window before each following event, "
+         "and whether that is closer than chance"), NULL },
+    { "lead", 0, 0, G_OPTION_ARG_STRING, &cli->lead,
+      N_("With --analyze: the leading lane (default: the first money lane)"), N_("LANE") },
+    { "follow", 0, 0, G_OPTION_ARG_STRING, &cli->follow,
+      N_("With --analyze: the following lane (default: the first count lane)"), N_("LANE") },
+    { "window", 0, 0, G_OPTION_ARG_INT, &cli->window,
+      N_("With --analyze: days before each following event (default 30)"), N_("DAYS") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &cli->seed,
+      N_("With --analyze: the permutation test's seed (default 12)"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &cli->format,
+      N_("With --analyze: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
 /* Parses the options. Returns FALSE when the process should exit now with
@@ -121,6 +158,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
   g_option_context_set_description (context,
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_analyze_entries (cli, context);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -175,12 +213,30 @@ export_only_option (HlCli *cli)
   return NULL;
 }
 
+/* The first option given that only means something with --analyze. */
+static const char *
+analyze_only_option (HlCli *cli)
+{
+  if (cli->lead != NULL)
+    return "--lead";
+  if (cli->follow != NULL)
+    return "--follow";
+  if (cli->window != -1)
+    return "--window";
+  if (cli->seed != -1)
+    return "--seed";
+  if (cli->format != NULL)
+    return "--format";
+  return NULL;
+}
+
 /* Export options without --export are a mistake to report, not a window
  * to open: that is decided here too, with no display. */
 gboolean
 hl_cli_is_headless (HlCli *cli)
 {
-  return cli->export_path != NULL || cli->validate || export_only_option (cli) != NULL;
+  return cli->export_path != NULL || cli->validate || cli->analyze ||
+         export_only_option (cli) != NULL || analyze_only_option (cli) != NULL;
 }
 
 char **
@@ -514,9 +570,137 @@ run_export (HlCli *cli)
   return status;
 }
 
+/* --analyze: the options that need no file. Returns KEEP_GOING if good,
+ * else the exit code. */
+static int
+parse_analyze_options (HlCli *cli, ExportSettings *es)
+{
+  const char *other;
+
+  if (cli->export_path != NULL || cli->validate)
+    return usage_error (_("--analyze cannot be used with --export or --validate"));
+  other = export_only_option (cli);
+  if (other != NULL && !g_str_equal (other, "--from") && !g_str_equal (other, "--to"))
+    return usage_error (_("%s needs --export=FILE"), other);
+  if (cli->files && cli->files[0] && cli->files[1])
+    return usage_error (_("--analyze takes one DATASET, not several"));
+  if (cli->window != -1 && (cli->window < 0 || cli->window > HL_PROXIMITY_MAX_WINDOW))
+    return usage_error (_("--window: must be 0 to %u days"), HL_PROXIMITY_MAX_WINDOW);
+  if (cli->seed != -1 && (cli->seed < 0 || cli->seed > G_MAXUINT32))
+    return usage_error (_("--seed: must be 0 to %u"), G_MAXUINT32);
+  if (cli->format != NULL && !g_str_equal (cli->format, "text") &&
+      !g_str_equal (cli->format, "csv") && !g_str_equal (cli->format, "json"))
+    return usage_error (_("--format: “%s” is not one of text, csv, json"), cli->format);
+  if (cli->from != NULL && !parse_day (cli->from, &es->from))
+    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
+  if (cli->to != NULL && !parse_day (cli->to, &es->to))
+    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+  return KEEP_GOING;
+}
+
+/* --lead or --follow by lane id into @lane. Returns KEEP_GOING if good. */
+static int
+find_analyze_lane (HlDataset *dataset, const char *option, const char *id, guint *lane)
+{
+  int found;
+
+  if (id == NULL)
+    return KEEP_GOING;
+  found = hl_dataset_find_lane (dataset, id);
+  if (found < 0)
+    return usage_error (_("%s: the dataset has no lane “%s”"), option, id);
+  *lane = (guint) found;
+  return KEEP_GOING;
+}
+
+/* The analysis settings from the view's range and the options. */
+static int
+set_up_analysis (HlCli *cli, const ExportSettings *es, HlDataset *dataset,
+                 HlProximitySettings *settings)
+{
+  HlView view;
+  int status;
+
+  hl_view_init (&view, dataset);
+  status = set_view_range (cli, es, &view);
+  hl_proximity_settings_init (settings, dataset, &view);
+  hl_view_clear (&view);
+  if (status != KEEP_GOING ||
+      (status = find_analyze_lane (dataset, "--lead", cli->lead, &settings->lead)) != KEEP_GOING ||
+      (status = find_analyze_lane (dataset, "--follow", cli->follow,
+                                   &settings->follow)) != KEEP_GOING)
+    return status;
+  if (settings->lead == settings->follow)
+    return usage_error (_("--lead and --follow must name two different lanes"));
+  if (cli->window != -1)
+    settings->window_days = (guint) cli->window;
+  if (cli->seed != -1)
+    settings->seed = (guint32) cli->seed;
+  return KEEP_GOING;
+}
+
+static int
+run_analyze (HlCli *cli)
+{
+  ExportSettings es = { HL_EXPORT_PNG, DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0, HL_THEME_LIGHT };
+  const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  g_autoptr(HlProximity) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  HlProximitySettings settings;
+  int status;
+
+  if ((status = parse_analyze_options (cli, &es)) != KEEP_GOING)
+    return status;
+  dataset = load_dataset (cli, path, &error);
+  if (dataset == NULL)
+    {
+      print_error ("", error->message);
+      return HL_EXIT_DATA;
+    }
+  if (hl_dataset_get_n_lanes (dataset) < 2)
+    {
+      g_autofree char *shown = hl_escape_text (path ? path : hl_dataset_get_display_name (dataset),
+                                               -1, HL_ESCAPE_NONE);
+
+      g_printerr (_("%s: --analyze needs a dataset with two lanes or more\n"), shown);
+      return HL_EXIT_DATA;
+    }
+  if ((status = set_up_analysis (cli, &es, dataset, &settings)) != KEEP_GOING)
+    return status;
+  result = hl_proximity_analyze (dataset, &settings, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    return usage_error ("--analyze: %s", error->message);
+  if (cli->format == NULL || g_str_equal (cli->format, "text"))
+    {
+      g_autofree char *text = hl_proximity_to_text (dataset, result);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *plain = NULL;
+
+      /* The isolates keep words in order in a window; a terminal would
+       * show them as escapes. */
+      parts = g_regex_split_simple (HL_FSI "|" HL_PDI, text, 0, 0);
+      plain = g_strjoinv ("", parts);
+      out = hl_escape_text (plain, -1, HL_ESCAPE_KEEP_NEWLINES);
+    }
+  else if (g_str_equal (cli->format, "csv"))
+    out = hl_proximity_to_csv (dataset, result);
+  else
+    out = hl_proximity_to_json (dataset, result);
+  fputs (out, stdout);
+  if (cli->format != NULL && g_str_equal (cli->format, "json"))
+    fputc ('\n', stdout);
+  return HL_EXIT_OK;
+}
+
 int
 hl_cli_run (HlCli *cli)
 {
+  if (cli->analyze)
+    return run_analyze (cli);
+  if (analyze_only_option (cli) != NULL)
+    return usage_error (_("%s needs --analyze"), analyze_only_option (cli));
   if (cli->validate && cli->export_path != NULL)
     return usage_error (_("--validate and --export cannot be used together"));
   if (cli->export_path == NULL && export_only_option (cli) != NULL)

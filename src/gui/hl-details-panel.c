@@ -11,6 +11,8 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-details-panel.h"
+#include "hl-details-proximity.h"
+#include "hl-details-span.h"
 #include "hl-scale.h"
 
 #define LANE_DETAIL_INDENT  12  /* a count lane's figures under its line */
@@ -47,6 +49,8 @@ struct _HlDetailsPanel
   GtkWidget *sources_heading;
   GtkBox    *sources_box;
   GdkFrameClock *layout_clock; /* while the rows wait for their first layout */
+  GtkWidget *proximity;        /* HlProximitySection, under the fields */
+  GtkWidget *span;             /* HlSpanSection, atop the summary */
 
 };
 
@@ -414,6 +418,7 @@ update (HlDetailsPanel *self)
   if (dataset == NULL)
     return;
   selected = hl_session_get_selected (self->session);
+  hl_proximity_section_set_event (HL_PROXIMITY_SECTION (self->proximity), selected);
   if (selected >= 0)
     show_event (self, dataset, selected);
   else
@@ -460,6 +465,8 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
   if (session != NULL)
     g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
                              G_CONNECT_SWAPPED);
+  hl_proximity_section_set_session (HL_PROXIMITY_SECTION (self->proximity), session);
+  hl_span_section_set_session (HL_SPAN_SECTION (self->span), session);
   update (self);
   update_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -588,4 +595,9 @@ hl_details_panel_init (HlDetailsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", FALSE);
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->proximity = hl_proximity_section_new ();
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->fields_box))),
+                              self->proximity, GTK_WIDGET (self->fields_box));
+  self->span = hl_span_section_new ();
+  gtk_box_prepend (GTK_BOX (self->summary_page), self->span);
 }

@@ -6,6 +6,7 @@
  * hl-session-filters.c (the filters, the search and the counts that
  * follow from them). This is what they share. */
 
+#include "hl-proximity.h"
 #include "hl-session.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ struct _HlSession
   guint       n_hidden;            /* events the filters hide, in the whole dataset */
   gboolean    filters_active;
   HlTotals    totals;
+
+  /* proximity (hl-session-proximity.c) */
+  guint       proximity_window;    /* days */
+  char       *proximity_lead;      /* lane id; NULL: the first money lane */
+  char       *proximity_follow;    /* lane id; NULL: the first count lane */
+  gint64      span_from;           /* a selected span [from, to); none when equal */
+  gint64      span_to;
 };
 
 enum
@@ -57,6 +65,11 @@ enum
   PROP_N_HIDDEN,
   PROP_FILTERS_ACTIVE,
   PROP_TOTALS,
+  PROP_PROXIMITY_WINDOW,
+  PROP_PROXIMITY_LEAD,
+  PROP_PROXIMITY_FOLLOW,
+  PROP_SPAN_FROM,
+  PROP_SPAN_TO,
   N_PROPS
 };
 
@@ -73,5 +86,12 @@ gboolean _hl_session_compute_filters_active (HlSession *self);
 void     _hl_session_count_filtered         (HlSession *self);
 void     _hl_session_scope_grades           (HlSession *self);
 void     _hl_session_count_matches          (HlSession *self);
+void     _hl_session_install_proximity      (GObjectClass *klass);
+gboolean _hl_session_get_proximity_property (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
+gboolean _hl_session_set_proximity_property (HlSession    *self,
+                                             guint         prop_id,
+                                             const GValue *value);
 
 G_END_DECLS

@@ -527,6 +527,8 @@ hl_session_finalize (GObject *object)
   g_strfreev (self->hidden_lanes);
   g_strfreev (self->hidden_confidences);
   g_free (self->selected_id);
+  g_free (self->proximity_lead);
+  g_free (self->proximity_follow);
   g_array_unref (self->matches);
   G_OBJECT_CLASS (hl_session_parent_class)->finalize (object);
 }
@@ -599,7 +601,8 @@ hl_session_get_property (GObject    *object,
       g_value_set_pointer (value, &self->totals);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_hl_session_get_proximity_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -650,7 +653,8 @@ hl_session_set_property (GObject      *object,
       hl_session_set_hover (self, g_value_get_int (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!_hl_session_set_proximity_property (self, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -709,6 +713,7 @@ hl_session_class_init (HlSessionClass *klass)
    */
   _hl_session_properties[PROP_TOTALS] =
     g_param_spec_pointer ("totals", NULL, NULL, ro);
+  _hl_session_install_proximity (object_class);
   g_object_class_install_properties (object_class, N_PROPS, _hl_session_properties);
 }
 
@@ -717,6 +722,7 @@ hl_session_init (HlSession *self)
 {
   self->selected = -1;
   self->hover = -1;
+  self->proximity_window = HL_PROXIMITY_DEFAULT_WINDOW;
   self->hidden_lanes = g_new0 (char *, 1);
   self->hidden_confidences = g_new0 (char *, 1);
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));

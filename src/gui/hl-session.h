@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "hl-chart.h"
 #include "hl-columns.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
@@ -98,5 +99,38 @@ guint           hl_session_get_match_position   (HlSession          *self);
 guint           hl_session_get_n_matches_hidden (HlSession          *self);
 char           *hl_session_describe_matches     (HlSession          *self);
 const HlTotals *hl_session_get_totals           (HlSession          *self);
+
+/* Proximity (issue 12, hl-session-proximity.c): the window in days and
+ * the two lanes, by id so that they outlive a dataset. */
+guint           hl_session_get_proximity_window (HlSession          *self);
+void            hl_session_set_proximity_window (HlSession          *self,
+                                                 guint               days);
+const char     *hl_session_get_proximity_lead   (HlSession          *self);
+void            hl_session_set_proximity_lead   (HlSession          *self,
+                                                 const char         *lane_id);
+const char     *hl_session_get_proximity_follow (HlSession          *self);
+void            hl_session_set_proximity_follow (HlSession          *self,
+                                                 const char         *lane_id);
+gboolean        hl_session_get_proximity_lanes  (HlSession          *self,
+                                                 guint              *lead,
+                                                 guint              *follow);
+void            hl_session_apply_proximity      (HlSession          *self,
+                                                 HlChart            *chart);
+void            hl_session_bind_proximity       (HlSession          *self,
+                                                 GSettings          *settings);
+void            hl_session_unbind_proximity     (HlSession          *self);
+gboolean        hl_session_get_span             (HlSession          *self,
+                                                 gint64             *from,
+                                                 gint64             *to);
+void            hl_session_set_span             (HlSession          *self,
+                                                 gint64              a,
+                                                 gint64              b);
+gboolean        hl_session_clear_span           (HlSession          *self);
+gboolean        hl_session_zoom_to_span         (HlSession          *self);
+gboolean        hl_session_is_overlay_property  (const char         *name);
+void            hl_session_set_span_x           (HlSession          *self,
+                                                 HlChart            *chart,
+                                                 double              x0,
+                                                 double              x1);
 
 G_END_DECLS

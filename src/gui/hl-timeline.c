@@ -51,6 +51,7 @@ struct _HlTimeline
   gint64      gesture_to;
   double      gesture_plot_width;
   gboolean    dragging;
+  gboolean    spanning;       /* Shift+drag: selecting a span, not panning */
 
   gboolean    painted;
 };
@@ -205,7 +206,7 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
       g_str_equal (name, "n-hidden") || g_str_equal (name, "filters-active"))
     return;
   if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
-      !g_str_equal (name, "selected-id"))
+      !g_str_equal (name, "selected-id") && !hl_session_is_overlay_property (name))
     invalidate_chart (self);
   if (!g_str_equal (name, "hover"))
     update_accessible (self);
@@ -439,12 +440,16 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HlTimeline *self)
   self->gesture_to = hl_session_get_to (self->session);
   self->gesture_plot_width = MAX (plot.width, 1);
   self->dragging = FALSE;
+  /* Shift+drag, or a drag along the axis under the plot, selects a span */
+  self->spanning = (gtk_event_controller_get_current_event_state (
+                      GTK_EVENT_CONTROLLER (gesture)) & GDK_SHIFT_MASK) != 0 ||
+                   y >= plot.y + plot.height;
 }
 
 static void
 on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
 {
-  double span = (double) (self->gesture_to - self->gesture_from);
+  double span = (double) (self->gesture_to - self->gesture_from), x0, y0;
   gint64 delta;
 
   if (self->session == NULL || self->gesture_plot_width <= 0)
@@ -459,7 +464,14 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
         return;
       self->dragging = TRUE;
       hl_session_set_hover (self->session, -1);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->spanning ? "col-resize"
+                                                                         : "grabbing");
+    }
+  if (self->spanning && self->chart != NULL &&
+      gtk_gesture_drag_get_start_point (gesture, &x0, &y0))
+    {
+      hl_session_set_span_x (self->session, self->chart, x0, x0 + dx);
+      return;
     }
   delta = (gint64) llround (-dx / self->gesture_plot_width * span);
   hl_session_set_range (self->session, self->gesture_from + delta, self->gesture_to + delta);
@@ -565,7 +577,7 @@ action_open_source (GtkWidget *widget, const char *name, GVariant *param)
   const HlEvent *ev;
   int selected;
 
-  if (self->session == NULL)
+  if (self->session == NULL || hl_session_zoom_to_span (self->session))
     return;
   dataset = hl_session_get_dataset (self->session);
   selected = hl_session_get_selected (self->session);
@@ -589,7 +601,7 @@ action_clear_selection (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlTimeline *self = HL_TIMELINE (widget);
 
-  if (self->session != NULL)
+  if (self->session != NULL && !hl_session_clear_span (self->session))
     hl_session_set_selected (self->session, -1);
 }
 
@@ -631,11 +643,12 @@ hl_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
   hover = hl_session_get_hover (self->session);
   selected = hl_session_get_selected (self->session);
-  if (hover >= 0 || selected >= 0)
+  if (hover >= 0 || selected >= 0 || hl_session_get_span (self->session, NULL, NULL))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
                                                &GRAPHENE_RECT_INIT (0, 0, width, height));
 
+      hl_session_apply_proximity (self->session, self->chart);
       hl_chart_draw_overlay (self->chart, cr, hover, selected);
       cairo_destroy (cr);
     }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-analysis-dialog.h"
 #include "hl-export-dialog.h"
 #include "hl-escape.h"
 #include "hl-window-private.h"
@@ -93,6 +94,34 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
   dialog = hl_export_dialog_new (GTK_WINDOW (self), dataset,
                                  hl_session_get_view (self->session));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+forget_analysis (HlWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "hl-analysis-dialog", NULL);
+}
+
+/* One analysis page per window: asking again brings it back and runs it
+ * on what the window shows now. */
+static void
+action_analyze (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlAnalysisDialog *dialog = g_object_get_data (G_OBJECT (self), "hl-analysis-dialog");
+
+  if (hl_session_get_dataset (self->session) == NULL)
+    return;
+  if (dialog != NULL)
+    hl_analysis_dialog_run (dialog);
+  else
+    {
+      dialog = hl_analysis_dialog_new (GTK_WINDOW (self), self->session);
+      g_object_set_data (G_OBJECT (self), "hl-analysis-dialog", dialog);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_analysis), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -253,6 +282,7 @@ _hl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", action_open_export);
+  gtk_widget_class_install_action (widget_class, "win.analyze", NULL, action_analyze);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, action_toggle_panel);
@@ -278,6 +308,8 @@ _hl_window_class_actions_init (GtkWidgetClass *widget_class)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.previous-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.analyze", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }

@@ -584,6 +584,7 @@ hl_window_dispose (GObject *object)
       g_settings_unbind (self->session, "hidden-lanes");
       g_settings_unbind (self->session, "hidden-confidences");
       g_settings_unbind (self->session, "min-usd");
+      hl_session_unbind_proximity (self->session);
     }
   g_clear_object (&self->settings);
 
@@ -673,6 +674,7 @@ hl_window_init (HlWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "min-usd", self->session, "min-usd",
                    G_SETTINGS_BIND_DEFAULT);
+  hl_session_bind_proximity (self->session, self->settings);
 
   g_signal_connect_object (self->session, "notify",
                            G_CALLBACK (on_session_notify), self, G_CONNECT_SWAPPED);

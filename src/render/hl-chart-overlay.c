@@ -128,6 +128,7 @@ hl_chart_draw_overlay (HlChart *self, cairo_t *cr, int hover, int selected)
   g_return_if_fail (self != NULL);
 
   cairo_save (cr);
+  _hl_chart_draw_proximity (self, cr, selected);
   if (selected >= 0 && (mk = find_mark (self, selected)) != NULL)
     draw_selection (self, cr, mk);
   if (hover >= 0 && (mk = find_mark (self, hover)) != NULL)

@@ -176,6 +176,9 @@ struct _HlChart
    * (see hl_placement_may_fit()): for font_label and font_small. */
   HlTextEstimate est_label;
   HlTextEstimate est_small;
+
+  /* hl-chart-proximity.c: the overlay's neighbours and selected span */
+  struct { gboolean on; guint lead, follow, window_days; gint64 span_from, span_to; } proximity;
 };
 
 /* Helpers the layers share (hl-chart.c) */
@@ -229,6 +232,10 @@ void         _hl_chart_find_drawn     (HlChart                    *chart,
                                        HlDrawn                    *drawn);
 double       _hl_chart_lane_title_height (HlChart                 *chart);
 char        *_hl_isolate              (const char                 *text);
+
+void         _hl_chart_draw_proximity (HlChart                    *chart,
+                                       cairo_t                    *cr,
+                                       int                         selected);
 
 /* Test-only */
 const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,

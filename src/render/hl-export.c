@@ -246,8 +246,8 @@ write_png (cairo_surface_t *surface, Sink *sink)
 }
 
 static cairo_status_t
-draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, int scale,
-                Sink *sink)
+draw_to_stream (HlExportDrawFunc draw, gpointer user_data, HlExportFormat format,
+                int width, int height, int scale, Sink *sink)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -275,7 +275,7 @@ draw_to_stream (HlChart *chart, HlExportFormat format, int width, int height, in
   cr = cairo_create (surface);
   if (format == HL_EXPORT_PNG && scale != 1)
     cairo_scale (cr, scale, scale);
-  hl_chart_draw (chart, cr);
+  draw (cr, user_data);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
@@ -309,6 +309,12 @@ hl_export_to_file (HlDataset      *dataset,
                                  HL_ATOMIC_FILE_FLAGS_NONE, NULL, error);
 }
 
+static void
+draw_chart (cairo_t *cr, gpointer chart)
+{
+  hl_chart_draw (chart, cr);
+}
+
 /* The same; @flags has %HL_ATOMIC_FILE_FLAGS_FORCE to replace a read-only
  * file (the command line's --force); cancelling @cancellable (from another
  * thread) stops the writing and commits nothing. */
@@ -325,13 +331,38 @@ hl_export_to_file_full (HlDataset          *dataset,
                         GError            **error)
 {
   g_autoptr(HlChart) chart = NULL;
-  g_autoptr(HlAtomicFile) file = NULL;
-  Sink sink = { -1, cancellable, CAIRO_STATUS_SUCCESS, 0 };
-  cairo_status_t status;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0 && scale >= 1, FALSE);
+
+  chart = hl_chart_new (dataset, view, width, height);
+  return hl_export_draw_to_file (format, width, height, scale, path, flags, cancellable,
+                                 draw_chart, chart, error);
+}
+
+/* Whatever @draw draws on a @width x @height canvas, written to @path as
+ * the chart is: the same surfaces, limits, PNG encoder and atomic file
+ * (the analysis chart uses it too). */
+gboolean
+hl_export_draw_to_file (HlExportFormat      format,
+                        int                 width,
+                        int                 height,
+                        int                 scale,
+                        const char         *path,
+                        HlAtomicFileFlags   flags,
+                        GCancellable       *cancellable,
+                        HlExportDrawFunc    draw,
+                        gpointer            user_data,
+                        GError            **error)
+{
+  g_autoptr(HlAtomicFile) file = NULL;
+  Sink sink = { -1, cancellable, CAIRO_STATUS_SUCCESS, 0 };
+  cairo_status_t status;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && scale >= 1, FALSE);
 
   if (format == HL_EXPORT_PNG && ((gint64) width * scale > HL_EXPORT_MAX_PIXELS ||
@@ -357,9 +388,8 @@ hl_export_to_file_full (HlDataset          *dataset,
   if (file == NULL)
     return FALSE;
 
-  chart = hl_chart_new (dataset, view, width, height);
   sink.fd = hl_atomic_file_get_fd (file);
-  status = draw_to_stream (chart, format, width, height, scale, &sink);
+  status = draw_to_stream (draw, user_data, format, width, height, scale, &sink);
 
   /* Cancelled while drawing, or after: nothing is committed, and freeing
    * @file removes the temporary. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
+
 #include "hl-atomic-file.h"
 #include "hl-dataset.h"
 #include "hl-view.h"
@@ -54,6 +56,21 @@ gboolean  hl_export_to_file_full      (HlDataset       *dataset,
                                        const char      *path,
                                        HlAtomicFileFlags flags,
                                        GCancellable    *cancellable,
+                                       GError         **error);
+
+/* Draws onto @cr, a canvas of the size given (hl_export_draw_to_file()). */
+typedef void (*HlExportDrawFunc) (cairo_t  *cr,
+                                  gpointer  user_data);
+
+gboolean  hl_export_draw_to_file      (HlExportFormat   format,
+                                       int              width,
+                                       int              height,
+                                       int              scale,
+                                       const char      *path,
+                                       HlAtomicFileFlags flags,
+                                       GCancellable    *cancellable,
+                                       HlExportDrawFunc draw,
+                                       gpointer         user_data,
                                        GError         **error);
 
 G_END_DECLS
