@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The chart on data shaped like analysts' own lists (the generator's
- * realistic profile, bench/hl-bench-gen.c): the profile is what it
- * says, the footnote's "N more" is the number of publishers left out.
+ * realistic profile, bench/hl-bench-gen.c) and on the bundled data: the
+ * profile is what it says, the legend lists exactly the kinds and styles
+ * drawn, the footnote's "N more" is the number of publishers left out.
  * No display needed. */
 #include <math.h>
 #include <stdio.h>
@@ -116,6 +117,183 @@ test_profile (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Legend: exactly the kinds and styles drawn */
+
+static void
+add_once (GPtrArray *list, const char *text)
+{
+  if (!g_ptr_array_find_with_equal_func (list, text, g_str_equal, NULL))
+    g_ptr_array_add (list, g_strdup (text));
+}
+
+/* What the display list shows, in the legend's words, found apart from
+ * the renderer's own bookkeeping: lanes, hatched marks, the kinds of the
+ * markers, hollow ones, the counts written beside markers, the line. */
+static GPtrArray *
+drawn_entries (HlChart *chart)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  gboolean dashed = FALSE, hollow = FALSE, undisclosed = FALSE;
+  guint n_lanes = hl_dataset_get_n_lanes (chart->dataset);
+
+  for (guint i = 0; i < n_lanes; i++)
+    if (hl_view_lane_visible (&chart->view, i))
+      add_once (list, hl_dataset_get_lane (chart->dataset, i)->title);
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const HlMark *mk = &g_array_index (chart->marks, HlMark, i);
+      const HlEvent *ev = hl_dataset_get_event (chart->dataset, mk->event);
+      const char *label;
+
+      dashed |= mk->dashed;
+      if (mk->shape == HL_MARK_BAR)
+        continue;
+      hollow |= mk->hollow;
+      label = hl_kind_get_label (hl_dataset_lane_kind (chart->dataset, mk->lane, ev->kind));
+      if (label != NULL && label[0] != '\0')
+        add_once (list, label);
+    }
+  for (guint i = 0; i < chart->texts->len; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *text = pango_layout_get_text (t->layout);
+      const HlLane *lane;
+
+      if (t->lane < 0 || t->role != HL_ROLE_FG || !g_str_has_prefix (text, "×"))
+        continue;
+      lane = hl_dataset_get_lane (chart->dataset, t->lane);
+      if (g_str_equal (text, "×?"))
+        undisclosed = TRUE;
+      else if (lane->unit != NULL)
+        {
+          g_autofree char *note = g_strdup_printf ("×N \u2068%s\u2069", lane->unit);
+
+          add_once (notes, note);
+        }
+      else
+        add_once (notes, "×N items");
+    }
+  if (dashed)
+    add_once (list, "suspected or disputed attribution");
+  if (hollow)
+    add_once (list, "failed");
+  if (undisclosed)
+    {
+      char *last = notes->len > 0 ? g_ptr_array_steal_index (notes, notes->len - 1) : NULL;
+
+      g_ptr_array_add (notes, last ? g_strdup_printf ("%s, ×? not disclosed", last)
+                                   : g_strdup ("×? not disclosed"));
+      g_free (last);
+    }
+  for (guint i = 0; i < notes->len; i++)
+    add_once (list, g_ptr_array_index (notes, i));
+  if (chart->cumulative->len >= 4)
+    add_once (list, "running total of losses (right scale)");
+  return list;
+}
+
+static char *
+joined_sorted (GPtrArray *list)
+{
+  g_autoptr(GPtrArray) copy = g_ptr_array_new ();
+
+  for (guint i = 0; i < list->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (list, i));
+
+  g_ptr_array_sort (copy, hl_test_compare_strings);
+  g_ptr_array_add (copy, NULL);
+  return g_strjoinv (" | ", (char **) copy->pdata);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *from, *to;     /* NULL: the dataset's default range */
+  int         width, height;
+  guint32     hidden_confidences;
+  gboolean    cumulative;
+} LegendCase;
+
+static void
+check_legend (HlDataset *dataset, const LegendCase *c, const char *must_lack)
+{
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(GPtrArray) drawn = NULL;
+  g_auto(GStrv) legend = NULL;
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  if (c->from != NULL)
+    hl_view_set_range (&view, hl_date_from_ymd (atoi (c->from), atoi (c->from + 5),
+                                                atoi (c->from + 8)),
+                       hl_date_from_ymd (atoi (c->to), atoi (c->to + 5), atoi (c->to + 8)));
+  view.hidden_confidences = c->hidden_confidences;
+  view.show_cumulative = c->cumulative;
+  chart = hl_chart_new (dataset, &view, c->width, c->height);
+  legend = _hl_chart_get_legend (chart);
+  for (guint i = 0; legend[i] != NULL; i++)
+    g_ptr_array_add (listed, legend[i]);
+  drawn = drawn_entries (chart);
+  want = joined_sorted (drawn);
+  got = joined_sorted (listed);
+  g_test_message ("%s: %s", c->name, got);
+  if (g_strcmp0 (want, got) != 0)
+    g_error ("%s: the legend lists\n  %s\nbut the chart draws\n  %s", c->name, got, want);
+  if (must_lack != NULL)
+    g_assert_false (g_strv_contains ((const char *const *) legend, must_lack));
+  hl_view_clear (&view);
+}
+
+#define DOUBTFUL ((1u << HL_CONFIDENCE_SUSPECTED) | (1u << HL_CONFIDENCE_DISPUTED))
+#define OFFICIAL (1u << HL_CONFIDENCE_OFFICIAL)
+
+static const LegendCase realistic_cases[] = {
+  { "full-span", NULL, NULL, 1920, 1080, 0, FALSE },
+  { "full-span-a4", NULL, NULL, 842, 595, 0, TRUE },
+  { "one-year", "2022-01-01", "2023-01-01", 1920, 1080, 0, FALSE },
+  { "one-month", "2022-06-01", "2022-07-01", 1920, 1080, 0, TRUE },
+  { "one-week", "2022-06-06", "2022-06-13", 1280, 720, 0, FALSE },
+  { "grades-hidden", "2022-01-01", "2023-01-01", 1920, 1080, DOUBTFUL, FALSE },
+  { "only-doubtful", NULL, NULL, 1920, 1080, OFFICIAL, FALSE },
+  /* small canvases, where a "×N" or "×?" beside a marker finds no room */
+  { "small-autumn", "2026-09-23", "2026-11-18", 640, 400, 0, FALSE },
+  { "small-2019", "2019-01-28", "2019-05-20", 640, 400, 0, FALSE },
+  { "small-2021", "2021-11-01", "2022-02-21", 640, 400, 0, FALSE },
+};
+
+static const LegendCase bundled_cases[] = {
+  { "default", NULL, NULL, 1920, 1080, 0, FALSE },
+  { "default-hd", NULL, NULL, 1280, 720, 0, TRUE },
+  { "no-money", "2023-08-01", "2023-08-31", 1920, 1080, 0, FALSE },
+  { "grades-hidden", NULL, NULL, 1920, 1080, DOUBTFUL, FALSE },
+  { "september", "2023-09-01", "2023-10-01", 1024, 768, 0, FALSE },
+};
+
+static void
+test_legend_realistic (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (realistic_cases); i++)
+    check_legend (realistic (700), &realistic_cases[i],
+                  realistic_cases[i].hidden_confidences == DOUBTFUL
+                    ? "suspected or disputed attribution" : NULL);
+}
+
+static void
+test_legend_bundled (void)
+{
+  HlDataset *dataset = hl_test_bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_cases); i++)
+    check_legend (dataset, &bundled_cases[i],
+                  bundled_cases[i].hidden_confidences == DOUBTFUL
+                    ? "suspected or disputed attribution" : NULL);
+}
+
+/* ------------------------------------------------------------------ */
 /* Footnote: "and N more" is the publishers left out */
 
 static void
@@ -177,6 +355,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/realistic/profile", test_profile);
+  g_test_add_func ("/realistic/legend/realistic", test_legend_realistic);
+  g_test_add_func ("/realistic/legend/bundled", test_legend_bundled);
   g_test_add_func ("/realistic/footnote/more", test_footnote_more);
 
   return g_test_run ();
