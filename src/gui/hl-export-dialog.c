@@ -54,7 +54,8 @@ struct _HlExportDialog
   AdwEntryRow          *title_row;
   AdwEntryRow          *subtitle_row;
   AdwComboRow          *range_row;
-  GtkStringList        *range_model;
+  AdwComboRow          *bins_row;         /* rows in HlBins order */
+  AdwComboRow          *money_scale_row;  /* in HlMoneyScale order */
   GtkSwitch            *legend_switch;
   GtkSwitch            *footnote_switch;
   GtkSwitch            *periods_switch;
@@ -214,6 +215,9 @@ build_view (HlExportDialog *self, HlView *view)
   view->show_footnote = gtk_switch_get_active (self->footnote_switch);
   view->show_periods = gtk_switch_get_active (self->periods_switch);
   view->show_cumulative = gtk_switch_get_active (self->cumulative_switch);
+  view->bins = (HlBins) MIN (adw_combo_row_get_selected (self->bins_row), HL_BINS_YEAR);
+  view->money_scale = adw_combo_row_get_selected (self->money_scale_row) == 1 ? HL_MONEY_LOG
+                                                                               : HL_MONEY_LINEAR;
 }
 
 static HlChart *
@@ -636,13 +640,6 @@ hl_export_dialog_get_preview_chart (HlExportDialog *self)
 }
 
 static void
-fill_range_model (HlExportDialog *self)
-{
-  gtk_string_list_append (self->range_model, _("Current view"));
-  gtk_string_list_append (self->range_model, _("Dataset default"));
-}
-
-static void
 hl_export_dialog_constructed (GObject *object)
 {
   HlExportDialog *self = HL_EXPORT_DIALOG (object);
@@ -654,7 +651,6 @@ hl_export_dialog_constructed (GObject *object)
 
   if (!self->has_view)
     hl_view_init (&self->view, self->dataset);
-  fill_range_model (self);
 
   title = self->view.title ? self->view.title : hl_dataset_get_title (self->dataset);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
@@ -682,30 +678,27 @@ hl_export_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "export-cumulative", self->cumulative_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
+  /* The export carries the window's grouping and scale unless changed here. */
+  adw_combo_row_set_selected (self->bins_row, self->view.bins);
+  adw_combo_row_set_selected (self->money_scale_row, self->view.money_scale);
+
   /* Every option redraws the preview; connected after the bindings so
    * that loading the settings does not rebuild it seven times. */
-  g_signal_connect_object (self->format_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->preset_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scale_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->theme_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->range_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->width_spin, "value-changed",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->height_spin, "value-changed",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->legend_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->footnote_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->periods_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cumulative_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    const struct { gpointer widget; const char *signal; } options[] = {
+      { self->format_row, "notify::selected" }, { self->preset_row, "notify::selected" },
+      { self->scale_row, "notify::selected" }, { self->theme_row, "notify::selected" },
+      { self->range_row, "notify::selected" }, { self->bins_row, "notify::selected" },
+      { self->money_scale_row, "notify::selected" }, { self->width_spin, "value-changed" },
+      { self->height_spin, "value-changed" }, { self->legend_switch, "notify::active" },
+      { self->footnote_switch, "notify::active" }, { self->periods_switch, "notify::active" },
+      { self->cumulative_switch, "notify::active" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+      g_signal_connect_object (options[i].widget, options[i].signal,
+                               G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw, self, NULL);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
@@ -844,6 +837,8 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, bins_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, money_scale_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, range_row);
@@ -863,10 +858,6 @@ hl_export_dialog_init (HlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->text_cache = hl_text_cache_new ();
-
-  /* The row owns its model; as a template child it would be disposed
-   * under the row by gtk_widget_dispose_template(). */
-  self->range_model = GTK_STRING_LIST (adw_combo_row_get_model (self->range_row));
 }
 
 HlExportDialog *
