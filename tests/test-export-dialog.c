@@ -485,6 +485,24 @@ find_combo_row (GtkWidget *root, const char *title)
   return NULL;
 }
 
+/* The mapped label showing exactly @text under @root. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The window's grouping and scale go in, the rows change them, the
  * export carries them. */
 static void
@@ -523,6 +541,90 @@ test_bins_and_scale (void)
     }
   close_dialog (dialog);
   hl_view_clear (&view);
+}
+
+/* With PDF the theme row's value is read whole, not "Tr…"; the reason it
+ * cannot apply is said under the preview. */
+static void
+test_theme_not_cut (void)
+{
+  HlExportDialog *dialog;
+  GtkLabel *value;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-format", "pdf");
+  g_settings_set_string (settings (), "export-theme", "transparent");
+  dialog = new_dialog (NULL);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  value = find_label (find_combo_row (GTK_WIDGET (dialog), "_Theme"), "Transparent");
+  g_assert_nonnull (value);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (value)));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "PDF pages are never transparent"));
+
+  g_settings_set_string (settings (), "export-format", "png");
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_false (hl_test_has_label (GTK_WIDGET (dialog), "PDF pages are never transparent"));
+  close_dialog (dialog);
+}
+
+/* A visible label of the dialog says @text. */
+static gboolean
+says (HlExportDialog *dialog, const char *text)
+{
+  return hl_test_has_label (GTK_WIDGET (dialog), text);
+}
+
+/* Each part the switches ask for and the chart left out is named. */
+static void
+assert_says_dropped (HlExportDialog *dialog)
+{
+  guint dropped = hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog));
+
+  g_test_message ("dropped: %x", dropped);
+  g_assert_true (says (dialog, "left out") == (dropped != 0));
+  g_assert_true (says (dialog, "legend") == !!(dropped & HL_CHART_PART_LEGEND));
+  g_assert_true (says (dialog, "source footnote") == !!(dropped & HL_CHART_PART_FOOTNOTE));
+}
+
+/* At 400x300 the chart leaves out the footnote (and at 400x200 the
+ * legend too) although their switches are on: the dialog says so, and
+ * stops saying it at a size with room. */
+static void
+test_dropped_said (void)
+{
+  HlExportDialog *dialog;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-preset", "custom");
+  g_settings_set_int (settings (), "export-width", 400);
+  g_settings_set_int (settings (), "export-height", 300);
+  dialog = new_dialog (NULL);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)) &
+                 HL_CHART_PART_FOOTNOTE);
+  assert_says_dropped (dialog);
+
+  g_settings_set_int (settings (), "export-height", 200);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)) &
+                 HL_CHART_PART_LEGEND);
+  assert_says_dropped (dialog);
+
+  /* a part switched off is not one left out */
+  g_settings_set_boolean (settings (), "export-legend", FALSE);
+  g_settings_set_boolean (settings (), "export-footnote", FALSE);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_false (says (dialog, "legend"));
+  g_assert_false (says (dialog, "source footnote"));
+  assert_says_dropped (dialog);
+
+  g_settings_set_string (settings (), "export-preset", "slide-16x9");
+  g_settings_set_boolean (settings (), "export-legend", TRUE);
+  g_settings_set_boolean (settings (), "export-footnote", TRUE);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpuint (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)), ==, 0);
+  g_assert_false (says (dialog, "left out"));
+  close_dialog (dialog);
 }
 
 /* The window's View items (main menu: Group Events, Money Scale) set the
@@ -643,6 +745,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/export-dialog/save-fails", test_save_fails);
   g_test_add_func ("/export-dialog/save-cancel", test_save_cancel);
   g_test_add_func ("/export-dialog/bins-and-scale", test_bins_and_scale);
+  g_test_add_func ("/export-dialog/theme-not-cut", test_theme_not_cut);
+  g_test_add_func ("/export-dialog/dropped-said", test_dropped_said);
   g_test_add_func ("/export-dialog/window-view-menu", test_window_view_menu);
 
   return g_test_run ();

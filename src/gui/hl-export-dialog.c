@@ -56,6 +56,7 @@ struct _HlExportDialog
   AdwComboRow          *range_row;
   AdwComboRow          *bins_row;         /* rows in HlBins order */
   AdwComboRow          *money_scale_row;  /* in HlMoneyScale order */
+  GtkLabel             *note_label;
   GtkSwitch            *legend_switch;
   GtkSwitch            *footnote_switch;
   GtkSwitch            *periods_switch;
@@ -319,6 +320,24 @@ update_size_label (HlExportDialog *self)
                                ? "" : text);
 }
 
+/* Under the preview, what the options cannot give: a transparent PDF,
+ * parts the switches ask for that this size leaves out. Said, not hidden;
+ * not in the theme row's subtitle, which left its value no room ("Tr…"). */
+static void
+update_note_label (HlExportDialog *self)
+{
+  HlChart *chart = ensure_preview_chart (self);
+  g_autofree char *dropped = chart != NULL ? hl_chart_describe_dropped (chart) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (get_format (self) == HL_EXPORT_PDF && adw_combo_row_get_selected (self->theme_row) == 2)
+    g_string_append (text, _("PDF pages are never transparent: light, on white"));
+  if (dropped != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", dropped);
+  gtk_label_set_text (self->note_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
+}
+
 static void
 options_changed_cb (HlExportDialog *self)
 {
@@ -328,13 +347,8 @@ options_changed_cb (HlExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->custom_row),
                           adw_combo_row_get_selected (self->preset_row) == PRESET_CUSTOM);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == HL_EXPORT_PNG);
-  /* Say so when the chosen theme cannot apply, rather than hide it. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->theme_row),
-                               format == HL_EXPORT_PDF &&
-                               adw_combo_row_get_selected (self->theme_row) == 2
-                               ? _("PDF pages are never transparent: light, on white")
-                               : "");
   update_size_label (self);
+  update_note_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -839,6 +853,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, bins_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, money_scale_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, range_row);
