@@ -18,4 +18,8 @@ gboolean hl_bench_write_dataset_with_periods (FILE   *out,
                                               guint   n_periods,
                                               guint64 seed);
 
+gboolean hl_bench_write_dataset_realistic (FILE   *out,
+                                           guint   n_events,
+                                           guint64 seed);
+
 G_END_DECLS

@@ -32,6 +32,8 @@ struct _HlCli
   char     *title;
   char     *subtitle;
   char     *lanes;
+  char     *bins;
+  char     *money_scale;
   int       scale;
   gboolean  validate;
   gboolean  version;
@@ -78,6 +80,8 @@ hl_cli_free (HlCli *cli)
   g_free (cli->lead);
   g_free (cli->follow);
   g_free (cli->format);
+  g_free (cli->bins);
+  g_free (cli->money_scale);
   g_strfreev (cli->files);
   g_free (cli);
 }
@@ -132,6 +136,11 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
       N_("Chart subtitle (default: the range and totals)"), N_("TEXT") },
     { "lanes", 0, 0, G_OPTION_ARG_STRING, &cli->lanes,
       N_("Lanes to show, by id, separated by commas"), N_("ID,ID") },
+    { "bins", 0, 0, G_OPTION_ARG_STRING, &cli->bins,
+      N_("Group events: marks, auto, day, week, month, quarter or year (default auto)"),
+      N_("UNIT") },
+    { "money-scale", 0, 0, G_OPTION_ARG_STRING, &cli->money_scale,
+      N_("Money axis: linear or log (default linear)"), N_("SCALE") },
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &cli->no_legend, N_("Leave out the legend"), NULL },
     { "no-footnote", 0, 0, G_OPTION_ARG_NONE, &cli->no_footnote,
       N_("Leave out the source footnote"), NULL },
@@ -200,6 +209,10 @@ export_only_option (HlCli *cli)
     return "--from";
   if (cli->to != NULL)
     return "--to";
+  if (cli->bins != NULL)
+    return "--bins";
+  if (cli->money_scale != NULL)
+    return "--money-scale";
   if (cli->no_legend)
     return "--no-legend";
   if (cli->no_footnote)
@@ -386,6 +399,8 @@ typedef struct
   gint64         from;    /* the first day's start, if --from */
   gint64         to;      /* the last day's start, if --to */
   HlTheme        theme;
+  HlBins         bins;
+  HlMoneyScale   money_scale;
 } ExportSettings;
 
 /* Returns KEEP_GOING if --theme is good (or absent), else the exit code. */
@@ -405,6 +420,49 @@ parse_theme (HlCli *cli, ExportSettings *es)
                         cli->theme);
   if (es->theme == HL_THEME_TRANSPARENT && es->format == HL_EXPORT_PDF)
     return usage_error (_("--theme: transparent applies to PNG and SVG only"));
+  return KEEP_GOING;
+}
+
+/* The names a usage error offers: "marks, auto, day, …". */
+static char *
+choices_of (const char *(*to_string) (guint value))
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; to_string (i) != NULL; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", to_string (i));
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static const char *
+bins_name (guint value)
+{
+  return value <= HL_BINS_YEAR ? hl_bins_to_string ((HlBins) value) : NULL;
+}
+
+static const char *
+money_scale_name (guint value)
+{
+  return value <= HL_MONEY_LOG ? hl_money_scale_to_string ((HlMoneyScale) value) : NULL;
+}
+
+/* --bins and --money-scale (issue 10). Returns KEEP_GOING if good (or
+ * absent), else the exit code. */
+static int
+parse_grouping (HlCli *cli, ExportSettings *es)
+{
+  if (cli->bins != NULL && !hl_bins_from_string (cli->bins, &es->bins))
+    {
+      g_autofree char *choices = choices_of (bins_name);
+
+      return usage_error (_("--bins: “%s” is not one of %s"), cli->bins, choices);
+    }
+  if (cli->money_scale != NULL && !hl_money_scale_from_string (cli->money_scale, &es->money_scale))
+    {
+      g_autofree char *choices = choices_of (money_scale_name);
+
+      return usage_error (_("--money-scale: “%s” is not one of %s"), cli->money_scale, choices);
+    }
   return KEEP_GOING;
 }
 
@@ -455,6 +513,8 @@ parse_export_options (HlCli *cli, ExportSettings *es)
     return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
   if (cli->to != NULL && !parse_day (cli->to, &es->to))
     return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+  if ((status = parse_grouping (cli, es)) != KEEP_GOING)
+    return status;
   return parse_theme (cli, es);
 }
 
@@ -512,6 +572,8 @@ set_up_view (HlCli *cli, const ExportSettings *es, HlDataset *dataset, HlView *v
 
   hl_view_init (view, dataset);
   view->theme = es->theme;
+  view->bins = es->bins;
+  view->money_scale = es->money_scale;
   if ((status = set_view_range (cli, es, view)) != KEEP_GOING ||
       (status = set_view_lanes (cli, dataset, view)) != KEEP_GOING)
     {
@@ -532,7 +594,8 @@ run_export (HlCli *cli)
 {
   g_autoptr(HlDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  ExportSettings es = { HL_EXPORT_PNG, DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0, HL_THEME_LIGHT };
+  ExportSettings es = { HL_EXPORT_PNG, DEFAULT_WIDTH, DEFAULT_HEIGHT, 0, 0, HL_THEME_LIGHT,
+                        HL_BINS_AUTO, HL_MONEY_LINEAR };
   const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
   HlView view;
   int status;

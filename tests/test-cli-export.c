@@ -201,6 +201,12 @@ test_usage_errors (void)
     { "chart.png", { "--from=2023-09-01", "--to=2023-08-01" }, "--to" },
     { "chart.png", { "--from=2030-01-01" }, "--from" },
     { "chart.png", { "--bogus" }, "--bogus" },
+    { "chart.png", { "--bins=fortnight" },
+      "--bins: “fortnight” is not one of marks, auto, day, week, month, quarter, year" },
+    { "chart.png", { "--bins=" }, "--bins" },
+    { "chart.png", { "--money-scale=cubic" }, "--money-scale: “cubic” is not one of linear, log" },
+    { NULL, { "--bins=week" }, "--bins needs --export" },
+    { NULL, { "--money-scale=log" }, "--money-scale needs --export" },
     { NULL, { "--preset=4k" }, "--preset" },
     { NULL, { "--theme=dark", "--cumulative" }, "--theme" },
   };
@@ -331,6 +337,44 @@ test_bad_dataset (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* Every choice of --bins and --money-scale is taken (issue 10), and
+ * says so in --help. */
+static void
+test_bins_and_scale (void)
+{
+  static const char *const values[] = {
+    "--bins=marks", "--bins=auto", "--bins=day", "--bins=week", "--bins=month",
+    "--bins=quarter", "--bins=year", "--money-scale=linear", "--money-scale=log",
+  };
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  Result r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/chart-%u.png", dir, i);
+      g_autofree char *opt = g_strdup_printf ("--export=%s", path);
+
+      run (&r, opt, values[i], "--size=640x400", NULL);
+      if (r.status != 0)
+        g_error ("%s: exit %d, %s", values[i], r.status, r.err);
+      assert_png_size (path, 640, 400);
+      result_clear (&r);
+    }
+  g_assert_cmpuint (count_files (dir), ==, G_N_ELEMENTS (values));
+  run (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--bins=UNIT"));
+  g_assert_nonnull (strstr (r.out, "--money-scale=SCALE"));
+  result_clear (&r);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/chart-%u.png", dir, i);
+
+      g_unlink (path);
+    }
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +383,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/sizes", test_sizes);
   g_test_add_func ("/cli/export/options", test_options);
   g_test_add_func ("/cli/export/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export/bins-and-scale", test_bins_and_scale);
   g_test_add_func ("/cli/export/bad-dataset", test_bad_dataset);
   g_test_add_func ("/cli/export/range-kept", test_range_kept);
   g_test_add_func ("/cli/export/no-fonts-warns", test_no_fonts_warns);

@@ -11,6 +11,7 @@
 #include "hl-date.h"
 #include "hl-chart-private.h"
 #include "hl-export-dialog.h"
+#include "hl-window.h"
 
 static HlDataset *
 bundled (void)
@@ -464,6 +465,270 @@ test_save_cancel (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* Grouping and money scale; what cannot be given is said (issues 10, 15) */
+
+static GtkWidget *
+find_combo_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The mapped label showing exactly @text under @root. */
+static GtkLabel *
+find_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The window's grouping and scale go in, the rows change them, the
+ * export carries them. */
+static void
+test_bins_and_scale (void)
+{
+  HlExportDialog *dialog;
+  GtkWidget *bins, *scale;
+  const HlView *cv;
+  HlView view;
+
+  reset_settings ();
+  hl_view_init (&view, bundled ());
+  view.bins = HL_BINS_WEEK;
+  view.money_scale = HL_MONEY_LOG;
+  dialog = new_dialog (&view);
+  bins = find_combo_row (GTK_WIDGET (dialog), "_Group events");
+  scale = find_combo_row (GTK_WIDGET (dialog), "_Money scale");
+  g_assert_nonnull (bins);
+  g_assert_nonnull (scale);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (bins)), ==, HL_BINS_WEEK);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (scale)), ==, HL_MONEY_LOG);
+  cv = hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog));
+  g_assert_cmpint (cv->bins, ==, HL_BINS_WEEK);
+  g_assert_cmpint (cv->money_scale, ==, HL_MONEY_LOG);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (bins), HL_BINS_QUARTER);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scale), HL_MONEY_LINEAR);
+  cv = hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog));
+  g_assert_cmpint (cv->bins, ==, HL_BINS_QUARTER);
+  g_assert_cmpint (cv->money_scale, ==, HL_MONEY_LINEAR);
+  for (guint i = 0; i <= HL_BINS_YEAR; i++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (bins), i);
+      g_assert_cmpint (hl_chart_get_view (hl_export_dialog_get_preview_chart (dialog))->bins,
+                       ==, (HlBins) i);
+    }
+  close_dialog (dialog);
+  hl_view_clear (&view);
+}
+
+/* With PDF the theme row's value is read whole, not "Tr…"; the reason it
+ * cannot apply is said under the preview. */
+static void
+test_theme_not_cut (void)
+{
+  HlExportDialog *dialog;
+  GtkLabel *value;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-format", "pdf");
+  g_settings_set_string (settings (), "export-theme", "transparent");
+  dialog = new_dialog (NULL);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  value = find_label (find_combo_row (GTK_WIDGET (dialog), "_Theme"), "Transparent");
+  g_assert_nonnull (value);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (value)));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "PDF pages are never transparent"));
+
+  g_settings_set_string (settings (), "export-format", "png");
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_false (hl_test_has_label (GTK_WIDGET (dialog), "PDF pages are never transparent"));
+  close_dialog (dialog);
+}
+
+/* A visible label of the dialog says @text. */
+static gboolean
+says (HlExportDialog *dialog, const char *text)
+{
+  return hl_test_has_label (GTK_WIDGET (dialog), text);
+}
+
+/* Each part the switches ask for and the chart left out is named. */
+static void
+assert_says_dropped (HlExportDialog *dialog)
+{
+  guint dropped = hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog));
+
+  g_test_message ("dropped: %x", dropped);
+  g_assert_true (says (dialog, "left out") == (dropped != 0));
+  g_assert_true (says (dialog, "legend") == !!(dropped & HL_CHART_PART_LEGEND));
+  g_assert_true (says (dialog, "source footnote") == !!(dropped & HL_CHART_PART_FOOTNOTE));
+}
+
+/* At 400x300 the chart leaves out the footnote (and at 400x200 the
+ * legend too) although their switches are on: the dialog says so, and
+ * stops saying it at a size with room. */
+static void
+test_dropped_said (void)
+{
+  HlExportDialog *dialog;
+
+  reset_settings ();
+  g_settings_set_string (settings (), "export-preset", "custom");
+  g_settings_set_int (settings (), "export-width", 400);
+  g_settings_set_int (settings (), "export-height", 300);
+  dialog = new_dialog (NULL);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)) &
+                 HL_CHART_PART_FOOTNOTE);
+  assert_says_dropped (dialog);
+
+  g_settings_set_int (settings (), "export-height", 200);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)) &
+                 HL_CHART_PART_LEGEND);
+  assert_says_dropped (dialog);
+
+  /* a part switched off is not one left out */
+  g_settings_set_boolean (settings (), "export-legend", FALSE);
+  g_settings_set_boolean (settings (), "export-footnote", FALSE);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_false (says (dialog, "legend"));
+  g_assert_false (says (dialog, "source footnote"));
+  assert_says_dropped (dialog);
+
+  g_settings_set_string (settings (), "export-preset", "slide-16x9");
+  g_settings_set_boolean (settings (), "export-legend", TRUE);
+  g_settings_set_boolean (settings (), "export-footnote", TRUE);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_cmpuint (hl_chart_get_dropped (hl_export_dialog_get_preview_chart (dialog)), ==, 0);
+  g_assert_false (says (dialog, "left out"));
+  close_dialog (dialog);
+}
+
+/* The window's View items (main menu: Group Events, Money Scale) set the
+ * session, are remembered for the next window, and the export dialog
+ * opened from the window starts from them. */
+static gboolean
+menu_has (GMenuModel *model, const char *action, const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *t = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, "action", "s", &a) &&
+          g_menu_model_get_item_attribute (model, i, "target", "s", &t) &&
+          g_str_equal (a, action) && g_str_equal (t, target))
+        return TRUE;
+      for (const char *const *l = (const char *const[]) { "section", "submenu", NULL }; *l; l++)
+        if ((link = g_menu_model_get_item_link (model, i, *l)) != NULL)
+          {
+            gboolean found = menu_has (link, action, target);
+
+            g_object_unref (link);
+            if (found)
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_main_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)) &&
+      menu_has (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)), "view.bins", "week"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_main_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_view_menu (void)
+{
+  static const char *const bins[] = { "marks", "auto", "day", "week", "month", "quarter", "year" };
+  HlWindow *window;
+  HlSession *session;
+  GtkWidget *button;
+  GMenuModel *menu;
+  GtkWindow *dialog = NULL;
+  GList *toplevels;
+  g_autofree char *stored = NULL;
+
+  reset_settings ();
+  window = hl_test_new_window ();
+  session = hl_window_get_session (window);
+  button = find_main_menu (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    g_assert_true (menu_has (menu, "view.bins", bins[i]));
+  g_assert_true (menu_has (menu, "view.money-scale", "linear"));
+  g_assert_true (menu_has (menu, "view.money-scale", "log"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.bins", "s", "month"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.money-scale", "s", "log"));
+  g_assert_cmpint (hl_session_get_bins (session), ==, HL_BINS_MONTH);
+  g_assert_cmpint (hl_session_get_money_scale (session), ==, HL_MONEY_LOG);
+  stored = g_settings_get_string (settings (), "bins");
+  g_assert_cmpstr (stored, ==, "month");
+
+  /* the export dialog starts from the window's choice */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HL_IS_EXPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  {
+    const HlView *cv = hl_chart_get_view (
+      hl_export_dialog_get_preview_chart (HL_EXPORT_DIALOG (dialog)));
+
+    g_assert_cmpint (cv->bins, ==, HL_BINS_MONTH);
+    g_assert_cmpint (cv->money_scale, ==, HL_MONEY_LOG);
+  }
+  hl_test_close_window (window);
+
+  /* the next window starts where this one left */
+  window = hl_test_new_window ();
+  g_assert_cmpint (hl_session_get_bins (hl_window_get_session (window)), ==, HL_BINS_MONTH);
+  g_assert_cmpint (hl_session_get_money_scale (hl_window_get_session (window)), ==,
+                   HL_MONEY_LOG);
+  hl_test_close_window (window);
+  reset_settings ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -479,6 +744,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/export-dialog/save", test_save);
   g_test_add_func ("/export-dialog/save-fails", test_save_fails);
   g_test_add_func ("/export-dialog/save-cancel", test_save_cancel);
+  g_test_add_func ("/export-dialog/bins-and-scale", test_bins_and_scale);
+  g_test_add_func ("/export-dialog/theme-not-cut", test_theme_not_cut);
+  g_test_add_func ("/export-dialog/dropped-said", test_dropped_said);
+  g_test_add_func ("/export-dialog/window-view-menu", test_window_view_menu);
 
   return g_test_run ();
 }

@@ -157,6 +157,24 @@ change_show_cumulative (Fixture *f)
 }
 
 static void
+change_bins (Fixture *f)
+{
+  hl_session_set_bins (f->session, HL_BINS_MONTH);
+}
+
+static void
+change_bins_name (Fixture *f)
+{
+  g_object_set (f->session, "bins", "quarter", NULL);
+}
+
+static void
+change_money_scale (Fixture *f)
+{
+  g_object_set (f->session, "money-scale", "log", NULL);
+}
+
+static void
 change_selected (Fixture *f)
 {
   hl_session_set_selected (f->session, hl_dataset_find_event (f->dataset, "stake-2023"));
@@ -193,6 +211,9 @@ static const SetterCase setter_cases[] = {
   { "min-usd", "min-usd", change_min_usd },
   { "search", "search", change_search },
   { "show-cumulative", "show-cumulative", change_show_cumulative },
+  { "bins", "bins", change_bins },
+  { "bins-name", "bins", change_bins_name },
+  { "money-scale", "money-scale", change_money_scale },
   { "selected", "selected", change_selected },
   { "selected-id", "selected-id", change_selected_id },
   { "hover", "hover", change_hover },
@@ -522,6 +543,50 @@ test_match_counts (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (words, ==, "1 match hidden by filters");
 }
 
+/* "bins" and "money-scale" read back as the names GSettings stores, set
+ * the view every chart reads, and are remembered through a settings
+ * binding like the window's; a name that is no choice changes nothing. */
+static void
+test_bins_and_scale_settings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heistline.Heistline");
+  g_autoptr(HlSession) later = hl_session_new ();
+  g_autofree char *bins = NULL;
+  g_autofree char *scale = NULL;
+
+  g_assert_cmpint (hl_session_get_view (f->session)->bins, ==, HL_BINS_AUTO);
+  g_settings_bind (settings, "bins", f->session, "bins", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "money-scale", f->session, "money-scale", G_SETTINGS_BIND_DEFAULT);
+  hl_session_set_bins (f->session, HL_BINS_WEEK);
+  hl_session_set_money_scale (f->session, HL_MONEY_LOG);
+  g_object_get (f->session, "bins", &bins, "money-scale", &scale, NULL);
+  g_assert_cmpstr (bins, ==, "week");
+  g_assert_cmpstr (scale, ==, "log");
+  g_assert_cmpint (hl_session_get_view (f->session)->bins, ==, HL_BINS_WEEK);
+  g_assert_cmpint (hl_session_get_view (f->session)->money_scale, ==, HL_MONEY_LOG);
+  g_free (bins);
+  bins = g_settings_get_string (settings, "bins");
+  g_assert_cmpstr (bins, ==, "week");
+
+  /* the next window starts where this one left */
+  g_settings_bind (settings, "bins", later, "bins", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "money-scale", later, "money-scale", G_SETTINGS_BIND_DEFAULT);
+  g_assert_cmpint (hl_session_get_bins (later), ==, HL_BINS_WEEK);
+  g_assert_cmpint (hl_session_get_money_scale (later), ==, HL_MONEY_LOG);
+  g_settings_unbind (later, "bins");
+  g_settings_unbind (later, "money-scale");
+  g_settings_unbind (f->session, "bins");
+  g_settings_unbind (f->session, "money-scale");
+  g_settings_reset (settings, "bins");
+  g_settings_reset (settings, "money-scale");
+
+  g_hash_table_remove_all (f->counts);
+  g_object_set (f->session, "bins", "fortnight", "money-scale", "cubic", NULL);
+  g_assert_cmpint (hl_session_get_bins (f->session), ==, HL_BINS_WEEK);
+  g_assert_cmpint (hl_session_get_money_scale (f->session), ==, HL_MONEY_LOG);
+  g_assert_cmpuint (count (f, "bins") + count (f, "money-scale"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -551,6 +616,8 @@ main (int argc, char *argv[])
               test_match_counts, fixture_tear_down);
   g_test_add ("/session/grades-scope", Fixture, NULL, fixture_set_up,
               test_grades_scope, fixture_tear_down);
+  g_test_add ("/session/bins-and-scale-settings", Fixture, NULL, fixture_set_up,
+              test_bins_and_scale_settings, fixture_tear_down);
   g_test_add ("/session/filters-active-and-reset", Fixture, NULL, fixture_set_up,
               test_filters_active_and_reset, fixture_tear_down);
 

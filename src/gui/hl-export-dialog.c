@@ -54,7 +54,9 @@ struct _HlExportDialog
   AdwEntryRow          *title_row;
   AdwEntryRow          *subtitle_row;
   AdwComboRow          *range_row;
-  GtkStringList        *range_model;
+  AdwComboRow          *bins_row;         /* rows in HlBins order */
+  AdwComboRow          *money_scale_row;  /* in HlMoneyScale order */
+  GtkLabel             *note_label;
   GtkSwitch            *legend_switch;
   GtkSwitch            *footnote_switch;
   GtkSwitch            *periods_switch;
@@ -214,6 +216,9 @@ build_view (HlExportDialog *self, HlView *view)
   view->show_footnote = gtk_switch_get_active (self->footnote_switch);
   view->show_periods = gtk_switch_get_active (self->periods_switch);
   view->show_cumulative = gtk_switch_get_active (self->cumulative_switch);
+  view->bins = (HlBins) MIN (adw_combo_row_get_selected (self->bins_row), HL_BINS_YEAR);
+  view->money_scale = adw_combo_row_get_selected (self->money_scale_row) == 1 ? HL_MONEY_LOG
+                                                                               : HL_MONEY_LINEAR;
 }
 
 static HlChart *
@@ -315,6 +320,24 @@ update_size_label (HlExportDialog *self)
                                ? "" : text);
 }
 
+/* Under the preview, what the options cannot give: a transparent PDF,
+ * parts the switches ask for that this size leaves out. Said, not hidden;
+ * not in the theme row's subtitle, which left its value no room ("Tr…"). */
+static void
+update_note_label (HlExportDialog *self)
+{
+  HlChart *chart = ensure_preview_chart (self);
+  g_autofree char *dropped = chart != NULL ? hl_chart_describe_dropped (chart) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (get_format (self) == HL_EXPORT_PDF && adw_combo_row_get_selected (self->theme_row) == 2)
+    g_string_append (text, _("PDF pages are never transparent: light, on white"));
+  if (dropped != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", dropped);
+  gtk_label_set_text (self->note_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text->len > 0);
+}
+
 static void
 options_changed_cb (HlExportDialog *self)
 {
@@ -324,13 +347,8 @@ options_changed_cb (HlExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->custom_row),
                           adw_combo_row_get_selected (self->preset_row) == PRESET_CUSTOM);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == HL_EXPORT_PNG);
-  /* Say so when the chosen theme cannot apply, rather than hide it. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->theme_row),
-                               format == HL_EXPORT_PDF &&
-                               adw_combo_row_get_selected (self->theme_row) == 2
-                               ? _("PDF pages are never transparent: light, on white")
-                               : "");
   update_size_label (self);
+  update_note_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -636,13 +654,6 @@ hl_export_dialog_get_preview_chart (HlExportDialog *self)
 }
 
 static void
-fill_range_model (HlExportDialog *self)
-{
-  gtk_string_list_append (self->range_model, _("Current view"));
-  gtk_string_list_append (self->range_model, _("Dataset default"));
-}
-
-static void
 hl_export_dialog_constructed (GObject *object)
 {
   HlExportDialog *self = HL_EXPORT_DIALOG (object);
@@ -654,7 +665,6 @@ hl_export_dialog_constructed (GObject *object)
 
   if (!self->has_view)
     hl_view_init (&self->view, self->dataset);
-  fill_range_model (self);
 
   title = self->view.title ? self->view.title : hl_dataset_get_title (self->dataset);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
@@ -682,30 +692,27 @@ hl_export_dialog_constructed (GObject *object)
   g_settings_bind (self->settings, "export-cumulative", self->cumulative_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
+  /* The export carries the window's grouping and scale unless changed here. */
+  adw_combo_row_set_selected (self->bins_row, self->view.bins);
+  adw_combo_row_set_selected (self->money_scale_row, self->view.money_scale);
+
   /* Every option redraws the preview; connected after the bindings so
    * that loading the settings does not rebuild it seven times. */
-  g_signal_connect_object (self->format_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->preset_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scale_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->theme_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->range_row, "notify::selected",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->width_spin, "value-changed",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->height_spin, "value-changed",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->legend_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->footnote_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->periods_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cumulative_switch, "notify::active",
-                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    const struct { gpointer widget; const char *signal; } options[] = {
+      { self->format_row, "notify::selected" }, { self->preset_row, "notify::selected" },
+      { self->scale_row, "notify::selected" }, { self->theme_row, "notify::selected" },
+      { self->range_row, "notify::selected" }, { self->bins_row, "notify::selected" },
+      { self->money_scale_row, "notify::selected" }, { self->width_spin, "value-changed" },
+      { self->height_spin, "value-changed" }, { self->legend_switch, "notify::active" },
+      { self->footnote_switch, "notify::active" }, { self->periods_switch, "notify::active" },
+      { self->cumulative_switch, "notify::active" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+      g_signal_connect_object (options[i].widget, options[i].signal,
+                               G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
+  }
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw, self, NULL);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
@@ -844,6 +851,9 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, bins_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, money_scale_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, range_row);
@@ -863,10 +873,6 @@ hl_export_dialog_init (HlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->text_cache = hl_text_cache_new ();
-
-  /* The row owns its model; as a template child it would be disposed
-   * under the row by gtk_widget_dispose_template(). */
-  self->range_model = GTK_STRING_LIST (adw_combo_row_get_model (self->range_row));
 }
 
 HlExportDialog *

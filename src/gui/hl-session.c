@@ -373,6 +373,68 @@ hl_session_set_show_cumulative (HlSession *self, gboolean show)
   _hl_session_notify (self, PROP_SHOW_CUMULATIVE);
 }
 
+/* How lanes group their events and the money lanes' scale (issue 10):
+ * settings, the window's View menu and the export dialog set them; as
+ * properties they are the names of hl_bins_to_string() and
+ * hl_money_scale_to_string(), as GSettings stores them. */
+HlBins
+hl_session_get_bins (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), HL_BINS_MARKS);
+  return self->view.bins;
+}
+
+void
+hl_session_set_bins (HlSession *self, HlBins bins)
+{
+  g_return_if_fail (HL_IS_SESSION (self));
+  g_return_if_fail (hl_bins_to_string (bins) != NULL);
+
+  if (self->view.bins == bins)
+    return;
+  self->view.bins = bins;
+  _hl_session_notify (self, PROP_BINS);
+}
+
+HlMoneyScale
+hl_session_get_money_scale (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), HL_MONEY_LINEAR);
+  return self->view.money_scale;
+}
+
+void
+hl_session_set_money_scale (HlSession *self, HlMoneyScale scale)
+{
+  g_return_if_fail (HL_IS_SESSION (self));
+  g_return_if_fail (hl_money_scale_to_string (scale) != NULL);
+
+  if (self->view.money_scale == scale)
+    return;
+  self->view.money_scale = scale;
+  _hl_session_notify (self, PROP_MONEY_SCALE);
+}
+
+/* A name that is none of the choices (a settings backend written by
+ * hand) leaves the value as it was. */
+static void
+set_bins_name (HlSession *self, const char *name)
+{
+  HlBins bins;
+
+  if (hl_bins_from_string (name, &bins))
+    hl_session_set_bins (self, bins);
+}
+
+static void
+set_money_scale_name (HlSession *self, const char *name)
+{
+  HlMoneyScale scale;
+
+  if (hl_money_scale_from_string (name, &scale))
+    hl_session_set_money_scale (self, scale);
+}
+
 /* ------------------------------------------------------------------ */
 /* Selection and hover */
 
@@ -567,6 +629,12 @@ hl_session_get_property (GObject    *object,
     case PROP_SEARCH:
       g_value_set_string (value, self->view.search);
       break;
+    case PROP_BINS:
+      g_value_set_string (value, hl_bins_to_string (self->view.bins));
+      break;
+    case PROP_MONEY_SCALE:
+      g_value_set_string (value, hl_money_scale_to_string (self->view.money_scale));
+      break;
     case PROP_SHOW_CUMULATIVE:
       g_value_set_boolean (value, self->view.show_cumulative);
       break;
@@ -643,6 +711,12 @@ hl_session_set_property (GObject      *object,
     case PROP_SHOW_CUMULATIVE:
       hl_session_set_show_cumulative (self, g_value_get_boolean (value));
       break;
+    case PROP_BINS:
+      set_bins_name (self, g_value_get_string (value));
+      break;
+    case PROP_MONEY_SCALE:
+      set_money_scale_name (self, g_value_get_string (value));
+      break;
     case PROP_SELECTED:
       hl_session_set_selected (self, g_value_get_int (value));
       break;
@@ -688,6 +762,10 @@ hl_session_class_init (HlSessionClass *klass)
     g_param_spec_string ("search", NULL, NULL, NULL, rw);
   _hl_session_properties[PROP_SHOW_CUMULATIVE] =
     g_param_spec_boolean ("show-cumulative", NULL, NULL, FALSE, rw);
+  _hl_session_properties[PROP_BINS] =
+    g_param_spec_string ("bins", NULL, NULL, "marks", rw);
+  _hl_session_properties[PROP_MONEY_SCALE] =
+    g_param_spec_string ("money-scale", NULL, NULL, "linear", rw);
   _hl_session_properties[PROP_SELECTED] =
     g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1, rw);
   _hl_session_properties[PROP_SELECTED_ID] =

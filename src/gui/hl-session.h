@@ -68,6 +68,12 @@ void            hl_session_set_search           (HlSession          *self,
 gboolean        hl_session_get_show_cumulative  (HlSession          *self);
 void            hl_session_set_show_cumulative  (HlSession          *self,
                                                  gboolean            show);
+HlBins          hl_session_get_bins             (HlSession          *self);
+void            hl_session_set_bins             (HlSession          *self,
+                                                 HlBins              bins);
+HlMoneyScale    hl_session_get_money_scale      (HlSession          *self);
+void            hl_session_set_money_scale      (HlSession          *self,
+                                                 HlMoneyScale        scale);
 
 int             hl_session_get_selected         (HlSession          *self);
 void            hl_session_set_selected         (HlSession          *self,

@@ -313,3 +313,20 @@ _hl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }
+
+/* "view.bins" and "view.money-scale": radio items of the main menu's
+ * View submenus, whose state is the session's property (remembered in
+ * GSettings with the rest of the view). */
+void
+_hl_window_view_actions_init (HlWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) bins = g_property_action_new ("bins", self->session, "bins");
+  g_autoptr(GPropertyAction) scale = g_property_action_new ("money-scale", self->session,
+                                                            "money-scale");
+
+  g_assert (HL_IS_WINDOW (self));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (bins));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (scale));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+}

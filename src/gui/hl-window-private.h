@@ -57,6 +57,7 @@ struct _HlWindow
 };
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
+void _hl_window_view_actions_init   (HlWindow       *self);
 void _hl_window_dnd_init            (HlWindow       *self);
 void _hl_window_toast               (HlWindow       *self,
                                      const char     *text);

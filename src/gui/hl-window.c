@@ -585,7 +585,11 @@ hl_window_dispose (GObject *object)
       g_settings_unbind (self->session, "hidden-confidences");
       g_settings_unbind (self->session, "min-usd");
       hl_session_unbind_proximity (self->session);
+      g_settings_unbind (self->session, "bins");
+      g_settings_unbind (self->session, "money-scale");
     }
+  /* the View actions hold the session */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "view", NULL);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
@@ -675,6 +679,10 @@ hl_window_init (HlWindow *self)
   g_settings_bind (self->settings, "min-usd", self->session, "min-usd",
                    G_SETTINGS_BIND_DEFAULT);
   hl_session_bind_proximity (self->session, self->settings);
+  g_settings_bind (self->settings, "bins", self->session, "bins", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "money-scale", self->session, "money-scale",
+                   G_SETTINGS_BIND_DEFAULT);
+  _hl_window_view_actions_init (self);
 
   g_signal_connect_object (self->session, "notify",
                            G_CALLBACK (on_session_notify), self, G_CONNECT_SWAPPED);

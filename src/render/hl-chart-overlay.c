@@ -269,3 +269,60 @@ _hl_chart_get_cumulative (HlChart *self, guint *n_points)
   *n_points = self->cumulative->len / 2;
   return (const double *) (gpointer) self->cumulative->data;
 }
+
+/* ------------------------------------------------------------------ */
+/* What a small canvas left out */
+
+G_STATIC_ASSERT ((guint) HL_CHART_PART_FOOTNOTE == (guint) HL_DROP_FOOTNOTE);
+G_STATIC_ASSERT ((guint) HL_CHART_PART_LEGEND == (guint) HL_DROP_LEGEND);
+G_STATIC_ASSERT ((guint) HL_CHART_PART_SUBTITLE == (guint) HL_DROP_SUBTITLE);
+G_STATIC_ASSERT ((guint) HL_CHART_PART_PERIODS == (guint) HL_DROP_PERIODS);
+G_STATIC_ASSERT ((guint) HL_CHART_PART_TITLE == (guint) HL_DROP_TITLE);
+
+/**
+ * hl_chart_get_dropped:
+ *
+ * Returns: the #HlChartPart bits of the parts the view asks for (its
+ * legend, footnote, periods, title and subtitle switches) that the chart
+ * left out for want of room.
+ */
+guint
+hl_chart_get_dropped (HlChart *self)
+{
+  guint asked = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->view.show_footnote)
+    asked |= HL_CHART_PART_FOOTNOTE;
+  if (self->view.show_legend)
+    asked |= HL_CHART_PART_LEGEND;
+  if (self->view.show_periods && hl_dataset_get_n_periods (self->dataset) > 0)
+    asked |= HL_CHART_PART_PERIODS;
+  if (self->view.show_title)
+    asked |= HL_CHART_PART_TITLE | HL_CHART_PART_SUBTITLE;
+  return self->dropped & asked;
+}
+
+/* "Too small for the legend and the source footnote: left out". NULL
+ * when nothing asked for was left out. */
+char *
+hl_chart_describe_dropped (HlChart *self)
+{
+  static const struct { HlChartPart part; const char *name; } parts[] = {
+    { HL_CHART_PART_TITLE, N_("title") }, { HL_CHART_PART_SUBTITLE, N_("subtitle") },
+    { HL_CHART_PART_LEGEND, N_("legend") }, { HL_CHART_PART_PERIODS, N_("period bands") },
+    { HL_CHART_PART_FOOTNOTE, N_("source footnote") },
+  };
+  guint dropped = hl_chart_get_dropped (self);
+  g_autoptr(GString) list = NULL;
+
+  if (dropped == 0)
+    return NULL;
+  list = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (dropped & parts[i].part)
+      g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", _(parts[i].name));
+  /* TRANSLATORS: under the export preview; %s lists parts, e.g. "legend, source footnote" */
+  return g_strdup_printf (_("Too small for everything: %s left out"), list->str);
+}

@@ -230,6 +230,8 @@ HlMarkShape  _hl_mark_shape_of        (HlShape                     shape);
 gboolean     _hl_event_failed         (const HlEvent              *event);
 void         _hl_chart_find_drawn     (HlChart                    *chart,
                                        HlDrawn                    *drawn);
+void         _hl_chart_find_drawn_in_marks (HlChart               *chart,
+                                       HlDrawn                    *drawn);
 double       _hl_chart_lane_title_height (HlChart                 *chart);
 char        *_hl_isolate              (const char                 *text);
 
@@ -249,5 +251,6 @@ const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
+GStrv          _hl_chart_get_legend         (HlChart *chart);
 
 G_END_DECLS

@@ -637,8 +637,6 @@ layout_chart_once (HlChart *self, gboolean force)
   if (footnote)
     f.footnote.klass->layout (&f.footnote, self,
                               &(HlBox) { frame.x, 0, frame.width, self->height - m->margin });
-  f.header.klass->layout (&f.header, self, &(HlBox) { frame.x, frame.y, frame.width,
-                                                      f.header_h });
   if (f.periods_h > 0)
     f.periods.klass->layout (&f.periods, self,
                              &(HlBox) { self->plot.x, m->margin + f.header_h, self->plot.width,
@@ -648,6 +646,10 @@ layout_chart_once (HlChart *self, gboolean force)
   layout_lanes (self);
   f.axis.klass->layout (&f.axis, self, &(HlBox) { self->plot.x, self->plot.y + self->plot.height,
                                                   self->plot.width, 0 });
+  /* The header last: its legend lists what the lanes did draw. */
+  _hl_chart_find_drawn_in_marks (self, &self->drawn);
+  f.header.klass->layout (&f.header, self, &(HlBox) { frame.x, frame.y, frame.width,
+                                                      f.header_h });
   cut_lines_around_labels (self);
   return TRUE;
 }

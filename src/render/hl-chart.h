@@ -72,6 +72,19 @@ const HlTotals *hl_chart_get_totals       (HlChart        *chart);
 
 gboolean      hl_chart_check_fonts       (GError        **error);
 
+/* Parts a view asked for that a small canvas left out (issue 15). */
+typedef enum
+{
+  HL_CHART_PART_FOOTNOTE = 1 << 0,
+  HL_CHART_PART_LEGEND   = 1 << 1,
+  HL_CHART_PART_SUBTITLE = 1 << 2,
+  HL_CHART_PART_PERIODS  = 1 << 3,
+  HL_CHART_PART_TITLE    = 1 << 4,
+} HlChartPart;
+
+guint         hl_chart_get_dropped       (HlChart        *chart);
+char         *hl_chart_describe_dropped  (HlChart        *chart);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlChart, hl_chart_unref)
 
 G_END_DECLS

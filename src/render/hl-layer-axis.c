@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The time axis layer: ticks and gridlines at intervals that suit the
- * zoom, each label centred in its interval, and a coarser row ("2023",
- * "September 2023") below. */
+ * zoom, and a coarser row ("2023", "September 2023") below. A label that
+ * prints a date or a time ("21 Aug", "00:00") sits at its instant's tick,
+ * so that an event on 24 August never reads as "21 Aug"; only a label
+ * that names a span (a month, a quarter, a year) is centred on it. */
 #include "config.h"
 
 #include "hl-chart-private.h"
@@ -16,29 +18,90 @@ typedef struct
   HlTickSpec spec;
 } Axis;
 
-/* The interval [a, b)'s label, where the visible part of the interval has
- * room for it. Returns the y below the label, or 0 if none was placed. */
-static double
-interval_label (HlChart *chart, const Axis *ax, gint64 a, gint64 b, double *last_right)
+/* Where a tick's label goes. */
+typedef enum
 {
-  double xa = hl_chart_time_to_x (chart, a), xb = hl_chart_time_to_x (chart, b);
-  double vis_a = MAX (xa, ax->x0), vis_b = MIN (xb, ax->x1), w, h, lx;
-  g_autofree char *label = hl_ticks_label (ax->spec, a);
+  ANCHOR_LEFT,     /* a date: starts at its tick, over the day it names */
+  ANCHOR_CENTRE,   /* a time of day: centred on its tick */
+  ANCHOR_SPAN,     /* a month, quarter or year: centred on that span */
+} Anchor;
+
+static Anchor
+anchor_of (HlTickSpec spec)
+{
+  switch (spec.unit)
+    {
+    case HL_TICK_HOUR:
+      return ANCHOR_CENTRE;
+    case HL_TICK_DAY:
+    case HL_TICK_WEEK:
+      return ANCHOR_LEFT;
+    case HL_TICK_MONTH:
+    case HL_TICK_QUARTER:
+    case HL_TICK_YEAR:
+    default:
+      return ANCHOR_SPAN;
+    }
+}
+
+/* The span a label names, from its tick: one month, quarter or year,
+ * whatever the step between ticks ("2020" of a decade's ticks names
+ * 2020). */
+static gint64
+span_end (HlTickSpec spec, gint64 tick)
+{
+  g_autoptr(GArray) one = hl_ticks_build ((HlTickSpec) { spec.unit, 1 }, tick, tick + 1);
+
+  return g_array_index (one, gint64, one->len - 1);
+}
+
+/* The left edge of a @w wide label centred on the part of [@xa, @xb)
+ * inside the plot, or G_MAXDOUBLE if the plot's edge leaves too little of
+ * it for the label. (A year of decade ticks is narrower than "2020": it
+ * is centred on it all the same.) */
+static double
+centre_on_span (const Axis *ax, double xa, double xb, double w)
+{
+  double vis_a = MAX (xa, ax->x0), vis_b = MIN (xb, ax->x1);
+
+  if (vis_b <= vis_a || ((xa < ax->x0 || xb > ax->x1) && vis_b - vis_a < w))
+    return G_MAXDOUBLE;
+  return (vis_a + vis_b) / 2 - w / 2;
+}
+
+/* The label of the tick at @tick, where it has room. Returns the y below
+ * the label, or 0 if none was placed. */
+static double
+tick_label (HlChart *chart, const Axis *ax, gint64 tick, double *last_right)
+{
+  double xa = hl_chart_time_to_x (chart, tick), w, h, lx = G_MAXDOUBLE;
+  double lo = ax->x0, hi = ax->x1;
+  g_autofree char *label = hl_ticks_label (ax->spec, tick);
   PangoLayout *layout;
 
-  if (vis_b <= vis_a)
-    return 0;
   layout = _hl_chart_shared_layout (chart, chart->style.font_small, label, PANGO_ALIGN_LEFT);
   _hl_layout_size (layout, &w, &h);
-  lx = (xa + xb) / 2 - w / 2;
-  if (lx < vis_a || lx + w > vis_b || lx < *last_right + ax->char_px)
+  switch (anchor_of (ax->spec))
     {
-      lx = MAX (lx, vis_a + chart->m->tick_label_gap);
-      if (lx + w > vis_b || lx < *last_right + ax->char_px || lx + w > ax->x1)
-        {
-          g_object_unref (layout);
-          return 0;
-        }
+    case ANCHOR_LEFT:
+      if (xa >= ax->x0)
+        lx = xa;
+      break;
+    case ANCHOR_CENTRE:
+      /* "00:00" at the plot's edge may reach into the margins */
+      lo = chart->m->margin / 2;
+      hi = chart->width - chart->m->margin / 2;
+      if (xa >= ax->x0 && xa <= ax->x1)
+        lx = xa - w / 2;
+      break;
+    case ANCHOR_SPAN:
+      lx = centre_on_span (ax, xa, hl_chart_time_to_x (chart, span_end (ax->spec, tick)), w);
+      break;
+    }
+  if (lx == G_MAXDOUBLE || lx < lo || lx + w > hi || lx < *last_right + ax->char_px)
+    {
+      g_object_unref (layout);
+      return 0;
     }
   _hl_chart_add_text (chart, layout, lx, ax->label_y, HL_ROLE_MUTED, -1);
   *last_right = lx + w;
@@ -54,7 +117,7 @@ fine_row (HlChart *chart, const Axis *ax)
 
   for (guint i = 0; i + 1 < ticks->len; i++)
     {
-      gint64 a = g_array_index (ticks, gint64, i), b = g_array_index (ticks, gint64, i + 1);
+      gint64 a = g_array_index (ticks, gint64, i);
       double xa = hl_chart_time_to_x (chart, a), below;
 
       if (xa >= ax->x0 && xa <= ax->x1)
@@ -62,7 +125,7 @@ fine_row (HlChart *chart, const Axis *ax)
           _hl_chart_add_line (chart, xa, chart->plot.y, xa, ax->axis_y, HL_ROLE_GRID);
           _hl_chart_add_line (chart, xa, ax->axis_y, xa, ax->axis_y + m->tick, HL_ROLE_AXIS);
         }
-      below = interval_label (chart, ax, a, b, &last_right);
+      below = tick_label (chart, ax, a, &last_right);
       if (below > 0)
         context_y = below;
     }
@@ -72,8 +135,9 @@ fine_row (HlChart *chart, const Axis *ax)
   return context_y;
 }
 
-/* "2023", "September 2023"… at the start of each, and at the left edge
- * for the one already under way; a year boundary gets a stronger line. */
+/* "2023", "September 2023"… each centred on the part of its span in
+ * view (the one already under way too); a boundary between two gets a
+ * stronger line. */
 static void
 context_row (HlChart *chart, const Axis *ax, double context_y)
 {
@@ -87,29 +151,32 @@ context_row (HlChart *chart, const Axis *ax, double context_y)
   cticks = hl_ticks_build (context, chart->view.from, chart->view.to);
   for (guint i = 0; i + 1 < cticks->len; i++)
     {
-      gint64 a = g_array_index (cticks, gint64, i);
-      double xa = MAX (hl_chart_time_to_x (chart, a), ax->x0);
-      g_autofree char *label = hl_ticks_context_label (context, a);
+      gint64 a = g_array_index (cticks, gint64, i), b = g_array_index (cticks, gint64, i + 1);
+      double xa = hl_chart_time_to_x (chart, a), lx;
+      g_autofree char *label = NULL;
       PangoLayout *layout;
 
       if (xa >= ax->x1)
         break;
+      if (xa >= ax->x0)
+        _hl_chart_add_line (chart, xa, chart->plot.y, xa, ax->axis_y + m->tick * 2,
+                            HL_ROLE_AXIS);
+      label = hl_ticks_context_label (context, a);
       layout = _hl_chart_shared_layout (chart, chart->style.font_label_bold, label,
                                         PANGO_ALIGN_LEFT);
       _hl_layout_size (layout, &w, &h);
-      if (xa < last_right + 2 * ax->char_px || xa + w > ax->x1)
+      lx = centre_on_span (ax, xa, hl_chart_time_to_x (chart, b), w + 2 * m->context_inset);
+      if (lx != G_MAXDOUBLE)
+        lx += m->context_inset;
+      if (lx == G_MAXDOUBLE || lx < last_right + 2 * ax->char_px)
         {
           g_object_unref (layout);
           continue;
         }
-      if (hl_chart_time_to_x (chart, a) >= ax->x0)
-        _hl_chart_add_line (chart, xa, chart->plot.y, xa, ax->axis_y + m->tick * 2,
-                            HL_ROLE_AXIS);
-      _hl_chart_add_text (chart, layout, xa + m->context_inset, context_y, HL_ROLE_FG, -1);
-      last_right = xa + m->context_inset + w;
+      _hl_chart_add_text (chart, layout, lx, context_y, HL_ROLE_FG, -1);
+      last_right = lx + w;
     }
 }
-
 /* Tick, label row and context row. */
 static double
 axis_measure (const HlChartLayer *layer, HlChart *chart, double width)

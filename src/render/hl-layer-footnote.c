@@ -45,34 +45,38 @@ publisher_of (const char *title)
   return g_steal_pointer (&name);
 }
 
-static int
-compare_publishers (gconstpointer a, gconstpointer b, gpointer data)
+/* The file's name, isolated (FSI … PDI) and kept on one line. */
+static void
+append_file (GString *text, PangoAttrList *attrs, const char *basename)
 {
-  GHashTable *counts = data;
-  const char *pa = *(const char **) a, *pb = *(const char **) b;
-  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pa));
-  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pb));
+  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
 
-  if (ca != cb)
-    return ca > cb ? -1 : 1;
-  return g_utf8_collate (pa, pb);
+  attr->start_index = (guint) text->len;
+  g_string_append (text, HL_FSI);
+  g_string_append (text, basename);
+  g_string_append (text, HL_PDI);
+  attr->end_index = (guint) text->len;
+  pango_attr_list_insert (attrs, attr);
 }
 
-/* "Sources: A, B and 3 more.  Data: file.json (Heistline)." When not
- * every event's sources were read (@complete FALSE), "Sources include: A,
- * B and at least 3 more." Each piece of the file's text is isolated
- * (FSI … PDI), so that a right-to-left or bidi-control character in one
- * name cannot reorder the rest of the line. */
+/* "Sources: A, B and 3 more (see file.json).  Data: file.json (Heistline)."
+ * Each piece of the file's text is isolated (FSI … PDI), so that a
+ * right-to-left or bidi-control character in one name cannot reorder the
+ * rest of the line; the file's name is never broken across lines. Fills
+ * @attrs (emptied first) with what keeps it whole. */
 static void
-footnote_text (GString *text, GPtrArray *names, guint n_named, gboolean complete,
+footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_named,
                const char *basename)
 {
   guint rest = names->len - n_named;
+  const char *format;
 
   g_string_truncate (text, 0);
+  g_clear_pointer (attrs, pango_attr_list_unref);
+  *attrs = pango_attr_list_new ();
   if (names->len > 0)
     {
-      g_string_append (text, complete ? _("Sources: ") : _("Sources include: "));
+      g_string_append (text, _("Sources: "));
       for (guint i = 0; i < n_named; i++)
         {
           if (i > 0)
@@ -81,69 +85,229 @@ footnote_text (GString *text, GPtrArray *names, guint n_named, gboolean complete
           g_string_append (text, g_ptr_array_index (names, i));
           g_string_append (text, HL_PDI);
         }
+      format = NULL;
       if (n_named == 0)
-        g_string_append_printf (text, complete ? ngettext ("%u publisher", "%u publishers",
-                                                           names->len)
-                                               : ngettext ("at least %u publisher",
-                                                           "at least %u publishers", names->len),
-                                names->len);
+        /* TRANSLATORS: the footnote when no publisher's name fits; %s is the
+         * data file's name */
+        format = ngettext ("%u publisher (see %s)", "%u publishers (see %s)", names->len);
       else if (rest > 0)
-        g_string_append_printf (text, complete ? ngettext (" and %u more", " and %u more", rest)
-                                               : ngettext (" and at least %u more",
-                                                           " and at least %u more", rest),
-                                rest);
+        /* TRANSLATORS: after the publishers the footnote names; %s is the
+         * data file's name */
+        format = ngettext (" and %u more (see %s)", " and %u more (see %s)", rest);
+      if (format != NULL)
+        {
+          /* the number, then the file kept whole where the format has it */
+          g_autofree char *number = g_strdup_printf ("%u", n_named == 0 ? names->len : rest);
+          g_auto(GStrv) parts = NULL;
+          g_autoptr(GString) f = g_string_new (format);
+
+          g_string_replace (f, "%u", number, 1);
+          parts = g_strsplit (f->str, "%s", 2);
+          g_string_append (text, parts[0]);
+          if (parts[1] != NULL)
+            {
+              append_file (text, *attrs, basename);
+              g_string_append (text, parts[1]);
+            }
+        }
       g_string_append (text, ".  ");
     }
   {
-    g_autofree char *file = g_strconcat (HL_FSI, basename, HL_PDI, NULL);
+    g_auto(GStrv) parts = NULL;
 
-    g_string_append_printf (text, _("Data: %s (Heistline)."), file);
+    /* TRANSLATORS: the footnote's last sentence; %s is the data file's name */
+    parts = g_strsplit (_("Data: %s (Heistline)."), "%s", 2);
+    g_string_append (text, parts[0]);
+    if (parts[1] != NULL)
+      {
+        append_file (text, *attrs, basename);
+        g_string_append (text, parts[1]);
+      }
   }
 }
 
-#define FOOTNOTE_SAMPLE 512
-#define FOOTNOTE_SOURCES_PER_EVENT 64
+/* ------------------------------------------------------------------ */
+/* Who published what: built once per dataset */
 
-/* Distinct publishers behind the events shown, most cited first. Each
- * source costs a microsecond or so: past FOOTNOTE_SAMPLE events, an even
- * sample of them names the main publishers just as well and keeps the
- * frame's cost flat, and an event's sources past the first
- * FOOTNOTE_SOURCES_PER_EVENT are not read. The sample sits on a fixed grid
- * of event indices (a power-of-two stride), so panning a little keeps the
- * same sample and the footnote does not flicker. Returns FALSE when some
- * sources went unread: then the count is a lower bound. */
-static gboolean
-count_publishers (HlChart *chart, guint first, guint last, GHashTable *counts,
-                  GPtrArray *names)
+/* Every event's publishers as numbers, and each publisher's events in
+ * order, so that a view's publishers and how often each is cited cost
+ * two binary searches per publisher, or one pass over the events in view
+ * when filters leave some out: exact at any size, never a sample. */
+typedef struct
 {
-  const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  guint stride = 1, start;
-  gboolean complete = TRUE;
-  GHashTableIter iter;
-  gpointer key;
+  GPtrArray *names;         /* by id */
+  guint     *offsets;       /* per event, its first entry in ids; n_events + 1 */
+  guint     *ids;           /* a publisher per source */
+  guint     *post_offsets;  /* per publisher, its first entry in posts; n_names + 1 */
+  guint     *posts;         /* event indices, ascending, one per citation */
+} Publishers;
 
-  while ((last - first) / stride > FOOTNOTE_SAMPLE)
-    stride *= 2;
-  start = (first + stride - 1) / stride * stride;
-  for (guint i = start; i < last; i += stride)
+static void
+publishers_free (gpointer data)
+{
+  Publishers *p = data;
+
+  g_ptr_array_unref (p->names);
+  g_free (p->offsets);
+  g_free (p->ids);
+  g_free (p->post_offsets);
+  g_free (p->posts);
+  g_free (p);
+}
+
+static Publishers *
+publishers_build (HlDataset *dataset)
+{
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  guint n = hl_dataset_get_n_events (dataset), n_sources = 0;
+  g_autoptr(GHashTable) by_title = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  Publishers *p = g_new0 (Publishers, 1);
+  g_autofree guint *fill = NULL;
+
+  p->names = g_ptr_array_new_with_free_func (g_free);
+  p->offsets = g_new (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    n_sources += events[i].n_sources;
+  p->ids = g_new (guint, MAX (n_sources, 1));
+  for (guint i = 0, k = 0; i < n; i++)
     {
-      if (!hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
-        continue;
-      complete &= events[i].n_sources <= FOOTNOTE_SOURCES_PER_EVENT;
-      for (guint j = 0; j < MIN (events[i].n_sources, FOOTNOTE_SOURCES_PER_EVENT); j++)
+      p->offsets[i] = k;
+      for (guint j = 0; j < events[i].n_sources; j++, k++)
         {
-          char *pub = publisher_of (events[i].sources[j].title);
-          gpointer old = g_hash_table_lookup (counts, pub);
+          const char *title = events[i].sources[j].title;
+          gpointer id;
 
-          g_hash_table_insert (counts, pub, GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
+          /* the same title is mostly the same string of the same publisher */
+          if (!g_hash_table_lookup_extended (by_title, title, NULL, &id))
+            {
+              char *name = publisher_of (title);
+
+              if (!g_hash_table_lookup_extended (by_name, name, NULL, &id))
+                {
+                  id = GUINT_TO_POINTER (p->names->len);
+                  g_ptr_array_add (p->names, name);
+                  g_hash_table_insert (by_name, name, id);
+                }
+              else
+                g_free (name);
+              g_hash_table_insert (by_title, (gpointer) title, id);
+            }
+          p->ids[k] = GPOINTER_TO_UINT (id);
         }
     }
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-  g_ptr_array_sort_with_data (names, compare_publishers, counts);
-  /* Skipped events may have had publishers of their own. */
-  return complete && (stride == 1 || first >= last);
+  p->offsets[n] = n_sources;
+
+  /* counting sort of the citations by publisher: event order is kept */
+  p->post_offsets = g_new0 (guint, p->names->len + 1);
+  p->posts = g_new (guint, MAX (n_sources, 1));
+  for (guint k = 0; k < n_sources; k++)
+    p->post_offsets[p->ids[k] + 1]++;
+  for (guint q = 0; q < p->names->len; q++)
+    p->post_offsets[q + 1] += p->post_offsets[q];
+  fill = g_memdup2 (p->post_offsets, (p->names->len + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    for (guint k = p->offsets[i]; k < p->offsets[i + 1]; k++)
+      p->posts[fill[p->ids[k]]++] = i;
+  return p;
+}
+
+/* The dataset's publishers, built by the first chart that asks (charts
+ * are laid out on the export's thread too). The dataset is read-only, so
+ * the table stays valid as long as it. */
+static const Publishers *
+publishers_of_dataset (HlDataset *dataset)
+{
+  static GMutex lock;
+  Publishers *p;
+
+  g_mutex_lock (&lock);
+  p = g_object_get_data (G_OBJECT (dataset), "hl-footnote-publishers");
+  if (p == NULL)
+    {
+      p = publishers_build (dataset);
+      g_object_set_data_full (G_OBJECT (dataset), "hl-footnote-publishers", p, publishers_free);
+    }
+  g_mutex_unlock (&lock);
+  return p;
+}
+
+static guint
+lower_bound (const guint *a, guint n, guint value)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (a[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+view_filters_events (HlChart *chart)
+{
+  guint n_lanes = hl_dataset_get_n_lanes (chart->dataset);
+  guint32 lanes = n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1;
+
+  return (chart->view.hidden_lanes & lanes) != 0 || chart->view.hidden_confidences != 0 ||
+         chart->view.min_usd > 0;
+}
+
+typedef struct
+{
+  const char *name;
+  guint       count;
+} Cited;
+
+static int
+compare_cited (gconstpointer a, gconstpointer b)
+{
+  const Cited *ca = a, *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+  return g_utf8_collate (ca->name, cb->name);
+}
+
+/* Every distinct publisher behind the events [@first, @last) shown, most
+ * cited first, into @names (borrowed from the dataset's table). */
+static void
+count_publishers (HlChart *chart, guint first, guint last, GPtrArray *names)
+{
+  const Publishers *p = publishers_of_dataset (chart->dataset);
+  guint n_names = p->names->len;
+  g_autofree guint *counts = g_new0 (guint, MAX (n_names, 1));
+  g_autoptr(GArray) cited = g_array_new (FALSE, FALSE, sizeof (Cited));
+
+  if (view_filters_events (chart) || (gsize) (last - first) < (gsize) n_names * 4)
+    {
+      const HlEvent *events = hl_dataset_get_events (chart->dataset);
+
+      for (guint i = first; i < last; i++)
+        if (hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
+          for (guint k = p->offsets[i]; k < p->offsets[i + 1]; k++)
+            counts[p->ids[k]]++;
+    }
+  else
+    for (guint q = 0; q < n_names; q++)
+      {
+        const guint *posts = p->posts + p->post_offsets[q];
+        guint n = p->post_offsets[q + 1] - p->post_offsets[q];
+
+        counts[q] = lower_bound (posts, n, last) - lower_bound (posts, n, first);
+      }
+  for (guint q = 0; q < n_names; q++)
+    if (counts[q] > 0)
+      g_array_append_val (cited, ((Cited) { g_ptr_array_index (p->names, q), counts[q] }));
+  g_array_sort (cited, compare_cited);
+  for (guint i = 0; i < cited->len; i++)
+    g_ptr_array_add (names, (gpointer) g_array_index (cited, Cited, i).name);
 }
 
 /* How many of the names, most cited first, could possibly fit in the
@@ -167,14 +331,21 @@ names_within_budget (HlChart *chart, GPtrArray *names, double width)
   return n;
 }
 
+static void
+set_footnote_text (PangoLayout *layout, GString *text, PangoAttrList *attrs)
+{
+  pango_layout_set_text (layout, text->str, -1);
+  pango_layout_set_attributes (layout, attrs);
+}
+
 /* Every publisher if they fit in a few lines (up to 13% of the height),
  * in fine print if need be (down to 8.5 px, a print footnote's size);
  * else the most cited ones and how many more. The data file is always
  * named. Each size gets one try with every name; only the last size
  * tried searches how many fit, on the same layout. */
 static PangoLayout *
-fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboolean complete,
-              const char *basename, double width)
+fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *names,
+              guint n_max, const char *basename, double width)
 {
   static const double fine_print[] = { 0, 10, 9, 8.5 };
   double small = pango_font_description_get_size (chart->style.font_small) / (double) PANGO_SCALE;
@@ -197,7 +368,7 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboo
       max_lines = (int) CLAMP (floor (chart->height * 0.13 / line_h), 2, 8);
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_text (layout, text->str, -1);
+      set_footnote_text (layout, text, *attrs);
       if (pango_layout_get_line_count (layout) <= max_lines)
         {
           lo = n_max;
@@ -211,8 +382,8 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboo
     {
       guint mid = (lo + hi + 1) / 2;
 
-      footnote_text (text, names, mid, complete, basename);
-      pango_layout_set_text (layout, text->str, -1);
+      footnote_text (text, attrs, names, mid, basename);
+      set_footnote_text (layout, text, *attrs);
       if (pango_layout_get_line_count (layout) <= max_lines)
         lo = mid;
       else
@@ -222,8 +393,8 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboo
    * something changed. */
   if (lo < n_max)
     {
-      footnote_text (text, names, lo, complete, basename);
-      pango_layout_set_text (layout, text->str, -1);
+      footnote_text (text, attrs, names, lo, basename);
+      set_footnote_text (layout, text, *attrs);
     }
   /* Even the file name alone may not fit a tiny canvas: cut it there. */
   if (pango_layout_get_line_count (layout) > max_lines)
@@ -239,9 +410,9 @@ fit_footnote (HlChart *chart, GString *text, GPtrArray *names, guint n_max, gboo
 static PangoLayout *
 build_footnote (HlChart *chart, double width)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = NULL;
   GFile *file = hl_dataset_get_file (chart->dataset);
   gint64 margin = (chart->view.to - chart->view.from) / 1000;
   guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from - margin);
@@ -249,23 +420,22 @@ build_footnote (HlChart *chart, double width)
   g_autofree char *basename = NULL;
   g_autofree char *key = NULL;
   PangoLayout *layout;
-  gboolean complete;
   guint n_max;
 
-  complete = count_publishers (chart, first, last, counts, names);
+  count_publishers (chart, first, last, names);
   n_max = names_within_budget (chart, names, width);
   basename = file ? g_file_get_basename (file)
                   : g_strdup (hl_dataset_get_display_name (chart->dataset));
   /* Panning and zooming mostly keep the same publishers: the cache keeps
    * the last footnote laid out, by what it was laid out from. */
-  footnote_text (text, names, n_max, complete, basename);
+  footnote_text (text, &attrs, names, n_max, basename);
   key = g_strdup_printf ("%d×%d %g %s", chart->width, chart->height,
                          pango_font_description_get_size (chart->style.font_small) /
                          (double) PANGO_SCALE, text->str);
   layout = hl_text_cache_get_footnote (chart->cache, key);
   if (layout == NULL)
     {
-      layout = fit_footnote (chart, text, names, n_max, complete, basename, width);
+      layout = fit_footnote (chart, text, &attrs, names, n_max, basename, width);
       hl_text_cache_set_footnote (chart->cache, key, layout);
     }
   return layout;

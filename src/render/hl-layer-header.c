@@ -65,6 +65,17 @@ lookup_kind (HlChart *chart, guint lane, const char *name, KindMemo *memo)
   return memo->kind;
 }
 
+static void
+add_kind_group (HlDrawn *d, const char *label, HlShape shape)
+{
+  if (label == NULL || label[0] == '\0' || d->n_kinds == HL_MAX_KIND_GROUPS)
+    return;
+  for (guint k = 0; k < d->n_kinds; k++)
+    if (d->kinds[k].shape == shape && g_str_equal (d->kinds[k].label, label))
+      return;
+  d->kinds[d->n_kinds++] = (HlKindGroup) { label, shape };
+}
+
 /* One marker as the marker lane will draw it. */
 static void
 note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const HlEvent *ev,
@@ -79,12 +90,7 @@ note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const Hl
     d->lanes_counted |= 1u << lane;
   else if (!ev->count_known)
     d->lanes_undisclosed |= 1u << lane;
-  if (label == NULL || d->n_kinds == HL_MAX_KIND_GROUPS)
-    return;
-  for (guint k = 0; k < d->n_kinds; k++)
-    if (d->kinds[k].shape == kind->shape && g_str_equal (d->kinds[k].label, label))
-      return;
-  d->kinds[d->n_kinds++] = (HlKindGroup) { label, kind->shape };
+  add_kind_group (d, label, kind->shape);
 }
 
 /* A money lane's column: hatched, hollow (month or year only) or a
@@ -135,6 +141,54 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
   qsort (d->kinds, d->n_kinds, sizeof (HlKindGroup), compare_kind_groups);
   d->cumulative = any_usd && chart->view.show_cumulative &&
                   hl_columns_get_totals (chart->columns)->usd > 0;
+}
+
+/* What the lanes did draw, read back from the display list once they are
+ * laid out: the legend lists that and nothing more. The guess above
+ * (_hl_chart_find_drawn) sized the legend; what is drawn can only be
+ * less (a "×N" that found no room beside its marker is no entry). */
+void
+_hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  KindMemo memo = { NULL, NULL };
+  guint memo_lane = G_MAXUINT;
+
+  memset (d, 0, sizeof *d);
+  if (!chart->view.show_legend || (chart->dropped & HL_DROP_LEGEND))
+    return;
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const HlMark *mk = &g_array_index (chart->marks, HlMark, i);
+      const HlKind *kind;
+
+      d->doubtful |= mk->dashed;
+      if (mk->shape == HL_MARK_BAR || mk->event < 0 ||
+          hl_dataset_get_lane (chart->dataset, mk->lane)->measure != HL_MEASURE_COUNT)
+        continue;
+      if (mk->lane != memo_lane)
+        memo = (KindMemo) { NULL, NULL };
+      memo_lane = mk->lane;
+      kind = lookup_kind (chart, mk->lane, events[mk->event].kind, &memo);
+      if (mk->hollow)
+        d->failed_shapes |= 1u << kind->shape;
+      add_kind_group (d, hl_kind_get_label (kind), kind->shape);
+    }
+  for (guint i = 0; i < chart->texts->len; i++)
+    {
+      const HlText *t = &g_array_index (chart->texts, HlText, i);
+      const char *text;
+
+      if (t->role != HL_ROLE_FG || t->lane < 0 || t->lane >= 32)
+        continue;
+      text = pango_layout_get_text (t->layout);
+      if (g_str_equal (text, "×?"))
+        d->lanes_undisclosed |= 1u << t->lane;
+      else if (g_str_has_prefix (text, "×"))
+        d->lanes_counted |= 1u << t->lane;
+    }
+  qsort (d->kinds, d->n_kinds, sizeof (HlKindGroup), compare_kind_groups);
+  d->cumulative = chart->cumulative->len >= 4;
 }
 
 /* ------------------------------------------------------------------ */
@@ -208,7 +262,9 @@ legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
   for (guint i = 0; i < n_lanes; i++)
     {
       const HlLane *lane = hl_dataset_get_lane (chart->dataset, i);
-      HlMarkShape shape = lane->measure == HL_MEASURE_USD ? HL_MARK_BAR : HL_MARK_SQUARE;
+      /* a crowded count lane draws a histogram: its swatch is a bar */
+      HlMarkShape shape = lane->measure == HL_MEASURE_USD || chart->lanes[i].aggregated
+                          ? HL_MARK_BAR : HL_MARK_SQUARE;
 
       if (hl_view_lane_visible (&chart->view, i))
         entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
@@ -425,3 +481,22 @@ header_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
 const HlChartLayerClass _hl_header_layer = {
   "header", header_measure, header_layout,
 };
+
+/* Test-only: the legend's entries, as the chart lists them. */
+GStrv
+_hl_chart_get_legend (HlChart *chart)
+{
+  LegendEntry entries[MAX_LEGEND_ENTRIES];
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (!chart->view.show_legend || (chart->dropped & HL_DROP_LEGEND))
+    return g_strv_builder_end (builder);
+  n = legend_entries (chart, entries, notes);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, entries[i].text);
+  return g_strv_builder_end (builder);
+}
