@@ -10,6 +10,7 @@
 
 #include "gui-test-util.h"
 #include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "hl-date.h"
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
@@ -689,6 +690,96 @@ test_live_reload (void)
   g_rmdir (dir);
 }
 
+static gboolean
+box_holds (const HlBox *outer, const HlBox *inner, double slack)
+{
+  return inner->x >= outer->x - slack && inner->y >= outer->y - slack &&
+         inner->x + inner->width <= outer->x + outer->width + slack &&
+         inner->y + inner->height <= outer->y + outer->height + slack;
+}
+
+/* Issue 15 #5: right-to-left titles (Arabic, Hebrew, as
+ * /work/scratch/sanctions.json has them) were drawn outside the hover
+ * card, over other labels. Every text's ink lies inside the card, and
+ * the hover changes no pixel outside the card and the mark's outline. */
+static void
+test_rtl_hover_card (void)
+{
+  const char *ids[] = { "ar-short", "en", "ar-long", "ko", "he-short", "ar-fine", "he-mixed" };
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-rtl-titles.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  cairo_surface_t *plain;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  hl_session_set_hover (session, -1);
+  hl_session_set_selected (session, -1);
+  hl_test_wait_for_draw (widget);
+  plain = hl_test_render_widget (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      HlDataset *dataset = hl_session_get_dataset (session);
+      int event = hl_dataset_find_event (dataset, ids[i]);
+      HlChart *chart;
+      HlBox card, mark, inks[2];
+      cairo_surface_t *hovered;
+      guint n_outside = 0;
+      int w, h;
+
+      g_assert_cmpint (event, >=, 0);
+      hl_session_set_hover (session, event);
+      hl_test_wait_for_draw (widget);
+      chart = hl_timeline_get_chart (timeline);
+      g_assert_true (hl_chart_get_event_box (chart, event, &mark));
+      g_assert_true (_hl_chart_get_card (chart, event, &card, &inks[0], &inks[1]));
+      for (guint k = 0; k < 2; k++)
+        if (!box_holds (&card, &inks[k], 0))
+          g_error ("%s: text %u's ink %.1f,%.1f %.1fx%.1f is outside its card "
+                   "%.1f,%.1f %.1fx%.1f", ids[i], k, inks[k].x, inks[k].y, inks[k].width,
+                   inks[k].height, card.x, card.y, card.width, card.height);
+
+      /* What is drawn: nothing outside the card (and its 1 px border)
+       * and the mark's outline changes */
+      hovered = hl_test_render_widget (widget);
+      w = cairo_image_surface_get_width (hovered);
+      h = cairo_image_surface_get_height (hovered);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            HlBox px = { x + 0.5, y + 0.5, 0, 0 };  /* its centre */
+            HlBox grown_card = { card.x - 1, card.y - 1, card.width + 2, card.height + 2 };
+            HlBox grown_mark = { mark.x - 4, mark.y - 4, mark.width + 8, mark.height + 8 };
+
+            if (hl_test_pixel (plain, x, y) == hl_test_pixel (hovered, x, y))
+              continue;
+            if (box_holds (&grown_card, &px, 0) || box_holds (&grown_mark, &px, 0))
+              continue;
+            if (n_outside++ < 5)
+              g_test_message ("%s: pixel %d,%d changed outside card %.1f,%.1f %.1fx%.1f",
+                              ids[i], x, y, card.x, card.y, card.width, card.height);
+          }
+      if (n_outside > 0)
+        {
+          g_autofree char *png = g_strdup_printf ("%s/rtl-card-%s.png", g_get_tmp_dir (), ids[i]);
+
+          cairo_surface_write_to_png (hovered, png);
+          g_error ("%s: the hover changed %u pixels outside its card (see %s)",
+                   ids[i], n_outside, png);
+        }
+      cairo_surface_destroy (hovered);
+    }
+  cairo_surface_destroy (plain);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -707,6 +798,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/keys-after-popover", test_keys_after_popover);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
+  g_test_add_func ("/browse/rtl-hover-card", test_rtl_hover_card);
 
   return g_test_run ();
 }

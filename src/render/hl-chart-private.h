@@ -240,5 +240,10 @@ const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
+gboolean       _hl_chart_get_card           (HlChart *chart,
+                                             int      event,
+                                             HlBox   *card,
+                                             HlBox   *title_ink,
+                                             HlBox   *text_ink);
 
 G_END_DECLS
