@@ -641,6 +641,88 @@ test_header_says_filters_and_matches (void)
   hl_test_close_window (window);
 }
 
+static void
+collect_type (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_ptr_array_add (found, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The keys a shortcut shows, as its labels read: "Ctrl+G", "⏎". */
+static GPtrArray *
+shown_keys (GtkWidget *shortcut_label)
+{
+  g_autoptr(GPtrArray) labels = hl_test_collect_labels (shortcut_label);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i <= labels->len; i++)
+    {
+      const char *text = i < labels->len ? g_ptr_array_index (labels, i) : "/";
+
+      if (g_str_equal (text, "/"))
+        {
+          if (key->len > 0)
+            g_ptr_array_add (keys, g_strdup (key->str));
+          g_string_truncate (key, 0);
+        }
+      else
+        g_string_append (key, text);
+    }
+  return keys;
+}
+
+/* Issue 15 #8: the shortcuts window listed "+ / = / +", "- / -" and a
+ * raw "Page_Up". No key shows twice in a group, nor by its raw name. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/heistline/Heistline/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  guint n_keys = 0;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  hl_test_wait_for_draw (overlay);
+  collect_type (overlay, GTK_TYPE_SHORTCUTS_GROUP, groups);
+  g_assert_cmpuint (groups->len, >=, 5);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      collect_type (g_ptr_array_index (groups, g), GTK_TYPE_SHORTCUT_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          g_autoptr(GPtrArray) keys = shown_keys (g_ptr_array_index (labels, i));
+
+          for (guint k = 0; k < keys->len; k++)
+            {
+              const char *shown = g_ptr_array_index (keys, k);
+
+              g_test_message ("group %u: %s", g, shown);
+              if (strchr (shown, '_') != NULL)
+                g_error ("the shortcuts window shows a raw key name: \"%s\"", shown);
+              if (g_hash_table_contains (seen, shown))
+                g_error ("the shortcuts window shows \"%s\" twice in a group", shown);
+              g_hash_table_add (seen, g_strdup (shown));
+              n_keys++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_keys, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -663,6 +745,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/error-toasts", test_error_toasts);
   g_test_add_func ("/window/hostile-names", test_hostile_names);
   g_test_add_func ("/window/header-filters-matches", test_header_says_filters_and_matches);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
