@@ -641,6 +641,132 @@ test_header_says_filters_and_matches (void)
   hl_test_close_window (window);
 }
 
+/* The primary menu's model: the menu button's that has one. */
+static GMenuModel *
+find_primary_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)))
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item of @menu (sections and submenus searched) labelled @label. */
+static gboolean
+find_menu_item (GMenuModel *menu, const char *label, GMenuModel **submenu, char **action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_item (section, label, submenu, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_str_equal (text, label))
+        {
+          if (submenu != NULL)
+            *submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+          if (action != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", action);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GMenuModel *recent;
+  const char *uri;
+  gboolean    listed;
+} RecentWait;
+
+static gboolean
+recent_lists_uri (gpointer data)
+{
+  RecentWait *w = data;
+
+  for (int i = 0; i < g_menu_model_get_n_items (w->recent); i++)
+    {
+      g_autoptr(GVariant) target =
+        g_menu_model_get_item_attribute_value (w->recent, i, G_MENU_ATTRIBUTE_TARGET,
+                                               G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), w->uri))
+        return w->listed;
+    }
+  return !w->listed;
+}
+
+/* Issue 15 #8: Open Recent listed a file that failed to load, and once
+ * another dataset was open there was no way back to the bundled one. */
+static void
+test_recent_and_bundled (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                   NULL);
+  g_autofree char *path = g_build_filename (dir, "sanctions.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *bundled_action = NULL;
+  g_autoptr(GMenuModel) recent = NULL;
+  GMenuModel *menu = find_primary_menu (GTK_WIDGET (window));
+  AdwMessageDialog *dialog;
+  RecentWait wait;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  g_assert_nonnull (menu);
+  g_assert_true (find_menu_item (menu, "Open _Recent", &recent, NULL));
+  g_assert_nonnull (recent);
+  g_assert_true (find_menu_item (menu, "Open _Bundled Dataset", NULL, &bundled_action));
+  g_assert_cmpstr (bundled_action, ==, "win.open-bundled");
+
+  /* A good file is listed once it has opened */
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  wait = (RecentWait) { recent, uri, TRUE };
+  g_assert_true (hl_test_wait_for (recent_lists_uri, &wait, 5000));
+
+  /* Broken on disk and opened again: it leaves the list */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, &error));
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (not_loading, window, 10000));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait.listed = FALSE;
+  g_assert_true (hl_test_wait_for (recent_lists_uri, &wait, 5000));
+  g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  /* The file still shown (the last good one), and the way back */
+  g_assert_nonnull (hl_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  g_assert_null (hl_window_get_file (window));
+  g_assert_cmpuint (hl_dataset_get_n_events (hl_window_get_dataset (window)), ==, 35);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset"));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 collect_type (GtkWidget *root, GType type, GPtrArray *found)
 {
@@ -745,6 +871,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/error-toasts", test_error_toasts);
   g_test_add_func ("/window/hostile-names", test_hostile_names);
   g_test_add_func ("/window/header-filters-matches", test_header_says_filters_and_matches);
+  g_test_add_func ("/window/recent-and-bundled", test_recent_and_bundled);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

@@ -181,6 +181,8 @@ update_title (HlWindow *self)
   else
     adw_window_title_set_subtitle (self->window_title,
                                    dataset ? _("Bundled dataset") : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled",
+                                 hl_session_get_file (self->session) != NULL);
   /* The title isolated (FSI … PDI): right-to-left text in it, or a bidi
    * control, cannot reorder the rest. */
   isolated = g_strdup_printf ("\u2068%s\u2069", title);
@@ -310,6 +312,18 @@ ensure_some_dataset (HlWindow *self)
   hl_window_set_dataset (self, bundled);
 }
 
+/* Open Recent lists what opens: a file that failed to load leaves it
+ * (opening it again with the problem fixed puts it back). */
+static void
+forget_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+  if (gtk_recent_manager_has_item (manager, uri))
+    gtk_recent_manager_remove_item (manager, uri, NULL);
+}
+
 /* A failed load: a reload keeps the last good version and says why in a
  * toast; opening a file says it in a dialog. */
 static void
@@ -331,6 +345,7 @@ report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *e
   _hl_window_show_error_dialog (self, name,
                                 _("This file cannot be shown. Nothing was changed."),
                                 error->message);
+  forget_recent (file);
   ensure_some_dataset (self);
 }
 
@@ -525,6 +540,19 @@ hl_window_get_last_error (HlWindow *self)
   return self->last_error;
 }
 
+/* Back to the dataset the application ships, from any other. */
+static void
+action_open_bundled (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(HlDataset) bundled = NULL;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  bundled = hl_dataset_new_bundled ();
+  hl_window_set_dataset (self, bundled);
+}
+
 /* ------------------------------------------------------------------ */
 /* Template callbacks */
 
@@ -641,6 +669,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   _hl_window_class_actions_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, action_open_bundled);
 }
 
 static void
