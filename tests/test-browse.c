@@ -780,6 +780,49 @@ test_rtl_hover_card (void)
   hl_test_close_window (window);
 }
 
+/* Issue 15 #8: a range error showed only as a tooltip. It is in words
+ * under the entries, names the entry, and goes once the entry changes. */
+static void
+test_range_error_inline (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkEntry *from_entry, *to_entry;
+  gint64 from = hl_session_get_from (session), to = hl_session_get_to (session);
+
+  collect_entries (popover, entries);
+  from_entry = g_ptr_array_index (entries, 0);
+  to_entry = g_ptr_array_index (entries, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  hl_test_wait_for_draw (popover);
+  g_assert_false (hl_test_has_label (popover, "To: "));
+
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-06-15");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (hl_test_has_label (popover, "To: The end must come after the start"));
+
+  /* Both wrong: both said, each by its entry's name */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "yesterday");
+  g_assert_false (hl_test_has_label (popover, "The end must come after the start"));
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (hl_test_has_label (popover, "From: "));
+  g_assert_true (hl_test_has_label (popover, "To: "));
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+
+  /* Fixed: the words go */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-08-01");
+  g_assert_false (hl_test_has_label (popover, "From: "));
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-08-31");
+  g_assert_false (hl_test_has_label (popover, "To: "));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -799,6 +842,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
   g_test_add_func ("/browse/rtl-hover-card", test_rtl_hover_card);
+  g_test_add_func ("/browse/range-error-inline", test_range_error_inline);
 
   return g_test_run ();
 }
