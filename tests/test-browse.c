@@ -823,6 +823,43 @@ test_range_error_inline (void)
   hl_test_close_window (window);
 }
 
+/* Issue 15 #8: a date-time event was headed by its day alone. The panel
+ * says the time and the zone the file gave it; a plain date stays a day. */
+static void
+test_date_time_heading (void)
+{
+  const struct { const char *id, *heading; } cases[] = {
+    { "seoul", "12 July 2023, 10:24 UTC+09:00" },
+    { "utc", "4 September 2023, 14:00 UTC" },
+    { "west", "31 December 2023, 23:30 UTC\u221205:00" },
+    { "day", "10 October 2023" },
+  };
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-date-times.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) labels = NULL;
+      gboolean found = FALSE;
+
+      hl_session_set_selected_id (session, cases[i].id);
+      labels = hl_test_collect_labels (panel);
+      for (guint k = 0; k < labels->len; k++)
+        found |= g_str_equal (g_ptr_array_index (labels, k), cases[i].heading);
+      if (!found)
+        g_error ("%s: the panel has no heading \"%s\"", cases[i].id, cases[i].heading);
+    }
+  /* a plain date says no time */
+  g_assert_false (hl_test_has_label (panel, "UTC"));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -843,6 +880,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/live-reload", test_live_reload);
   g_test_add_func ("/browse/rtl-hover-card", test_rtl_hover_card);
   g_test_add_func ("/browse/range-error-inline", test_range_error_inline);
+  g_test_add_func ("/browse/date-time-heading", test_date_time_heading);
 
   return g_test_run ();
 }
