@@ -849,6 +849,39 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* Issue 15 #8: the bad-file dialog was cramped: 320 px wide, three lines
+ * of problems at a time. It is as wide as the window allows (up to 560
+ * px for the problems), and its framed box shows several lines. */
+static void
+test_error_dialog_layout (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-several.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 800);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (not_loading, window, 10000));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  scroller = hl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_test_message ("problems box %d x %d", gtk_widget_get_width (scroller),
+                  gtk_widget_get_height (scroller));
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 520);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 120);
+  g_assert_true (gtk_widget_has_css_class (scroller, "card"));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "no such day in that month"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -873,6 +906,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/header-filters-matches", test_header_says_filters_and_matches);
   g_test_add_func ("/window/recent-and-bundled", test_recent_and_bundled);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/error-dialog-layout", test_error_dialog_layout);
 
   return g_test_run ();
 }
