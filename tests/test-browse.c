@@ -860,6 +860,54 @@ test_date_time_heading (void)
   hl_test_close_window (window);
 }
 
+/* The plot's height across @n_steps pan steps of @fraction, after
+ * zooming to @span seconds; the largest change from the first. */
+static double
+plot_height_jump (HlWindow *window, gint64 span, int n_steps, double fraction)
+{
+  HlSession *session = hl_window_get_session (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  gint64 from = hl_session_get_from (session);
+  double first = -1, worst = 0;
+
+  hl_session_set_range (session, from, from + span);
+  for (int i = 0; i <= n_steps; i++)
+    {
+      HlBox plot;
+
+      if (i > 0)
+        hl_session_pan (session, fraction);
+      hl_test_wait_for_draw (GTK_WIDGET (timeline));
+      hl_chart_get_plot_area (hl_timeline_get_chart (timeline), &plot);
+      g_test_message ("step %d: plot y %.1f height %.1f", i, plot.y, plot.height);
+      if (first < 0)
+        first = plot.height;
+      worst = MAX (worst, fabs (plot.height - first));
+    }
+  return worst;
+}
+
+/* Issue 15 #8: the plot's height jumped by a line of footnote at a time
+ * while panning (the publishers named follow the view). It stays, on
+ * the bundled data and on a slice of the defi-like data. */
+static void
+test_plot_height_while_panning (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-defi-slice.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (plot_height_jump (window, 30 * HL_SECONDS_PER_DAY, 12, 0.25), ==, 0);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  g_assert_cmpfloat (plot_height_jump (window, 14 * HL_SECONDS_PER_DAY, 20, 0.5), ==, 0);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -881,6 +929,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/rtl-hover-card", test_rtl_hover_card);
   g_test_add_func ("/browse/range-error-inline", test_range_error_inline);
   g_test_add_func ("/browse/date-time-heading", test_date_time_heading);
+  g_test_add_func ("/browse/plot-height-while-panning", test_plot_height_while_panning);
 
   return g_test_run ();
 }

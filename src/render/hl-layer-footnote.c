@@ -271,6 +271,40 @@ build_footnote (HlChart *chart, double width)
   return layout;
 }
 
+/* The room the footnote of every event the filters show takes, not only
+ * the view's: what the view's footnote gets, so that panning and zooming
+ * (which change the publishers named) never move the plot's bottom. */
+static double
+reserved_height (HlChart *chart, double width)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *key = NULL;
+  GFile *file = hl_dataset_get_file (chart->dataset);
+  gboolean complete;
+  guint n_max;
+  double w, h;
+
+  complete = count_publishers (chart, 0, hl_dataset_get_n_events (chart->dataset), counts,
+                               names);
+  n_max = names_within_budget (chart, names, width);
+  basename = file ? g_file_get_basename (file)
+                  : g_strdup (hl_dataset_get_display_name (chart->dataset));
+  footnote_text (text, names, n_max, complete, basename);
+  key = g_strdup_printf ("%d×%d %g %g %s", chart->width, chart->height, width,
+                         pango_font_description_get_size (chart->style.font_small) /
+                         (double) PANGO_SCALE, text->str);
+  if (hl_text_cache_get_reserve (chart->cache, key, &h))
+    return h;
+  layout = fit_footnote (chart, text, names, n_max, complete, basename, width);
+  _hl_layout_size (layout, &w, &h);
+  hl_text_cache_set_reserve (chart->cache, key, h);
+  return h;
+}
+
 /* The footnote's height and the gap above it. */
 static double
 footnote_measure (const HlChartLayer *layer, HlChart *chart, double width)
@@ -280,7 +314,7 @@ footnote_measure (const HlChartLayer *layer, HlChart *chart, double width)
   if (chart->footnote == NULL)
     chart->footnote = build_footnote (chart, width);
   _hl_layout_size (chart->footnote, &w, &h);
-  return h + chart->m->footnote_gap;
+  return MAX (h, reserved_height (chart, width)) + chart->m->footnote_gap;
 }
 
 /* At the bottom of @area. */
@@ -292,6 +326,8 @@ footnote_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
   if (chart->footnote == NULL)
     chart->footnote = build_footnote (chart, area->width);
   _hl_layout_size (chart->footnote, &w, &h);
+  /* at the top of its room, under the axis, however many lines it has */
+  h = MAX (h, reserved_height (chart, area->width));
   _hl_chart_add_text (chart, g_object_ref (chart->footnote), area->x,
                       area->y + area->height - h, HL_ROLE_MUTED, -1);
 }
