@@ -882,6 +882,76 @@ test_error_dialog_layout (void)
   hl_test_close_window (window);
 }
 
+static void
+report_widths (GtkWidget *w, int depth)
+{
+  int min, nat;
+
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min < 30 || depth > 7)
+    return;
+  g_test_message ("%*s%s: min %d, natural %d", depth * 2, "", G_OBJECT_TYPE_NAME (w), min, nat);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    report_widths (c, depth + 1);
+}
+
+/* A window opened at @width (no window manager: it gets what it asks) */
+static HlWindow *
+window_at (int width)
+{
+  HlWindow *window = hl_test_new_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_test_message ("window asked for %d, is %d wide", width,
+                  gtk_widget_get_width (GTK_WIDGET (window)));
+  return window;
+}
+
+/* Issue 15 #8: the window could not go below about 706 px and the panel
+ * never folded. It goes down to 360 px; below a width the panel folds
+ * into an overlay over the chart (AdwFlap's fold policy). */
+static void
+test_adaptive (void)
+{
+  g_autofree char *layout = NULL;
+  HlWindow *window;
+
+  /* GNOME's title buttons (a close button), not GTK's fallback without a
+   * desktop (minimize, maximize and close: 72 px more) */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = window_at (1200);
+  GtkWidget *widget = GTK_WIDGET (window);
+  AdwFlap *flap = ADW_FLAP (hl_test_find_type (widget, ADW_TYPE_FLAP));
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  int min, nat;
+
+  report_widths (widget, 0);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, 1180);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  /* side by side */
+  g_assert_cmpint (gtk_widget_get_width (timeline) + gtk_widget_get_width (panel), <=,
+                   gtk_widget_get_width (widget));
+  hl_test_close_window (window);
+
+  window = window_at (360);
+  widget = GTK_WIDGET (window);
+  flap = ADW_FLAP (hl_test_find_type (widget, ADW_TYPE_FLAP));
+  timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  g_assert_cmpint (gtk_widget_get_width (widget), <=, 360);
+  g_assert_true (adw_flap_get_folded (flap));
+  /* the chart has the whole width; the panel, when shown, lies over it */
+  g_assert_cmpint (gtk_widget_get_width (timeline), ==, gtk_widget_get_width (widget));
+  hl_test_close_window (window);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -907,6 +977,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/recent-and-bundled", test_recent_and_bundled);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/error-dialog-layout", test_error_dialog_layout);
+  g_test_add_func ("/window/adaptive", test_adaptive);
 
   return g_test_run ();
 }

@@ -218,7 +218,7 @@ update_range_label (HlWindow *self)
   g_autofree char *range = hl_date_format_range (hl_session_get_from (self->session),
                                                  hl_session_get_to (self->session));
 
-  gtk_menu_button_set_label (self->range_button, range);
+  gtk_label_set_text (self->range_label, range);
 }
 
 static void
@@ -668,6 +668,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, range_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_popover);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_popover);
