@@ -329,6 +329,12 @@ test_copy_chart (void)
   hl_test_close_window (window);
 }
 
+#define TOTALS "\u2068Crypto heists\u2069: 10 events, $719M; " \
+               "\u2068Missile and satellite launches\u2069: 17 events; " \
+               "\u2068Other weapons milestones\u2069: 5 events"
+#define TOTALS_NO_HEISTS "\u2068Missile and satellite launches\u2069: 17 events; " \
+                         "\u2068Other weapons milestones\u2069: 5 events"
+
 static void
 test_accessible_description (void)
 {
@@ -338,14 +344,35 @@ test_accessible_description (void)
 
   gtk_test_accessible_assert_role (timeline, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  /* the range and the totals shown (issue 15: a screen reader heard only
+   * the range) */
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Showing 1 Jul 2023 – 31 Jan 2024.");
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ".");
   hl_session_set_selected_id (session, "stake-2023");
   /* the event's title is isolated (U+2068 ... U+2069): a right-to-left
    * title cannot reorder the sentence a screen reader says */
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Showing 1 Jul 2023 – 31 Jan 2024. Selected: "
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ". Selected: "
                                        "\u2068Stake.com\u2069, 4 September 2023, $41.0 million.");
+  /* the event under the pointer too, and it follows the pointer */
+  hl_session_set_hover (session, hl_dataset_find_event (hl_session_get_dataset (session),
+                                                        "poloniex-2023"));
+  gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ". Selected: "
+                                       "\u2068Stake.com\u2069, 4 September 2023, $41.0 million. "
+                                       "Pointing at: \u2068Poloniex\u2069, 10 November 2023, "
+                                       "$123.0 million.");
+  hl_session_set_hover (session, -1);
+  /* and the totals follow the filters */
+  {
+    const char *hidden[] = { "heists", NULL };
+
+    hl_session_set_hidden_lanes (session, hidden);
+    gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS_NO_HEISTS
+                                         ".");
+    hl_session_set_hidden_lanes (session, NULL);
+  }
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
   hl_test_close_window (window);
 }

@@ -127,7 +127,10 @@ new_source_label (const HlSource *source)
       g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>",
                                                          source->url, title);
 
-      label = new_label (NULL);
+      /* a link to a screen reader too, not a label described by a URL */
+      label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
+                            "xalign", 0.0f, "yalign", 0.0f, "wrap", TRUE,
+                            "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_widget_set_tooltip_text (label, source->url);
       g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), NULL);

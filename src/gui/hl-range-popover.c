@@ -57,6 +57,14 @@ add_preset (HlRangePopover *self, const char *name, gint64 from, gint64 to)
 
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
+  /* A screen reader says the preset, not "GtkButton" */
+  {
+    /* Translators: a range preset as a screen reader says it: its name, its dates */
+    g_autofree char *name_and_range = g_strdup_printf (_("%s, %s"), name, range);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name_and_range, -1);
+  }
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "range.set");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xx)", from, to);

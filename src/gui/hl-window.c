@@ -217,8 +217,13 @@ update_range_label (HlWindow *self)
 {
   g_autofree char *range = hl_date_format_range (hl_session_get_from (self->session),
                                                  hl_session_get_to (self->session));
+  g_autofree char *name = NULL;
 
   gtk_label_set_text (self->range_label, range);
+  /* Translators: the range button, as a screen reader says it */
+  name = g_strdup_printf (_("Time Range: %s"), range);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->range_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
