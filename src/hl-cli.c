@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hl-chart.h"
 #include "hl-cli.h"
@@ -39,6 +41,7 @@ struct _HlCli
   gboolean  no_periods;
   gboolean  cumulative;
   gboolean  force;
+  char     *locale;     /* --locale: the export's language and formats */
   char    **files;
   HlLoadOptions load_options;
   gboolean  have_load_options;
@@ -57,6 +60,7 @@ void
 hl_cli_free (HlCli *cli)
 {
   g_free (cli->export_path);
+  g_free (cli->locale);
   g_free (cli->size);
   g_free (cli->preset);
   g_free (cli->from);
@@ -104,6 +108,9 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
       N_("Draw the running total of the money lanes"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &cli->force,
       N_("Replace OUT even if it is read-only"), NULL },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale,
+      N_("Words, dates and amounts of the chart in LOCALE (as ko_KR.UTF-8), not the "
+         "user's"), N_("LOCALE") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -168,6 +175,8 @@ export_only_option (HlCli *cli)
     return "--no-footnote";
   if (cli->no_periods)
     return "--no-periods";
+  if (cli->locale != NULL)
+    return "--locale";
   if (cli->cumulative)
     return "--cumulative";
   if (cli->force)
@@ -332,6 +341,31 @@ typedef struct
   HlTheme        theme;
 } ExportSettings;
 
+/* --locale: a presenter's chart in another language than the user's.
+ * gettext reads LANGUAGE before the locale, so it is set to the
+ * locale's language ("ko" of "ko_KR.UTF-8"); textdomain() again makes
+ * gettext forget what it looked up before. Returns KEEP_GOING if the
+ * locale is installed (or none was asked for), else the exit code. */
+static int
+apply_export_locale (HlCli *cli)
+{
+  g_autofree char *language = NULL;
+
+  if (cli->locale == NULL)
+    return KEEP_GOING;
+  if (cli->locale[0] == '\0' || setlocale (LC_ALL, cli->locale) == NULL)
+    {
+      g_autofree char *shown = hl_escape_text (cli->locale, -1, HL_ESCAPE_NONE);
+
+      return usage_error (_("--locale=%s: no such locale here (“locale -a” lists those "
+                            "installed)"), shown);
+    }
+  language = g_strndup (cli->locale, strcspn (cli->locale, "_.@"));
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  return KEEP_GOING;
+}
+
 /* Returns KEEP_GOING if --theme is good (or absent), else the exit code. */
 static int
 parse_theme (HlCli *cli, ExportSettings *es)
@@ -481,6 +515,8 @@ run_export (HlCli *cli)
   HlView view;
   int status;
 
+  if ((status = apply_export_locale (cli)) != KEEP_GOING)
+    return status;
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 
