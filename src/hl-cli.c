@@ -248,13 +248,13 @@ load_dataset (HlCli *cli, const char *path, GError **error)
 }
 
 /* "FILE: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)", in
- * words that fit any dataset. */
+ * words that fit any dataset. Scripts read this line: the same words and
+ * digits in every locale (issue 15), so it is not translated. */
 static void
 print_valid (const char *path, HlDataset *dataset)
 {
   guint n_lanes = hl_dataset_get_n_lanes (dataset);
-  g_autofree char *events = hl_describe_events (hl_dataset_get_n_events (dataset));
-  g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
+  guint n_events = hl_dataset_get_n_events (dataset);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *shown = hl_escape_text (path, -1, HL_ESCAPE_NONE);
@@ -265,8 +265,8 @@ print_valid (const char *path, HlDataset *dataset)
       first = hl_date_format_iso (a);
       last = hl_date_format_iso (b);
     }
-  /* TRANSLATORS: file, "35 events", "3 lanes", first and last date */
-  g_print (_("%s: valid, %s in %s (%s to %s)\n"), shown, events, lanes,
+  g_print ("%s: valid, %u %s in %u %s (%s to %s)\n", shown, n_events,
+           n_events == 1 ? "event" : "events", n_lanes, n_lanes == 1 ? "lane" : "lanes",
            first ? first : "-", last ? last : "-");
 }
 

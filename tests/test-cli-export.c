@@ -380,6 +380,29 @@ test_locale_option (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* Issue 15: --validate's summary line is read by scripts: the same in
+ * every locale, with the Korean catalogue and locale in force. */
+static void
+test_validate_locale_independent (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "data", "po", NULL);
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json",
+                                                    NULL);
+  Result r;
+
+  g_setenv ("HEISTLINE_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", "ko", TRUE);
+  g_setenv ("LC_ALL", "ko_KR.UTF-8", TRUE);
+  run (&r, "--validate", bundled, NULL);
+  g_unsetenv ("HEISTLINE_LOCALEDIR");
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, ": valid, 35 events in 3 lanes "
+                                          "(2023-05-31 to 2024-01-30)\n"));
+  result_clear (&r);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -392,6 +415,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/range-kept", test_range_kept);
   g_test_add_func ("/cli/export/no-fonts-warns", test_no_fonts_warns);
   g_test_add_func ("/cli/export/locale", test_locale_option);
+  g_test_add_func ("/cli/validate/locale-independent", test_validate_locale_independent);
 
   return g_test_run ();
 }
