@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hl-chart.h"
 #include "hl-cli.h"
@@ -42,6 +44,7 @@ struct _HlCli
   gboolean  no_periods;
   gboolean  cumulative;
   gboolean  force;
+  char     *locale;     /* --locale: the export's language and formats */
   char    **files;
   HlLoadOptions load_options;
   gboolean  have_load_options;
@@ -69,6 +72,7 @@ void
 hl_cli_free (HlCli *cli)
 {
   g_free (cli->export_path);
+  g_free (cli->locale);
   g_free (cli->size);
   g_free (cli->preset);
   g_free (cli->from);
@@ -150,6 +154,9 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
       N_("Draw the running total of the money lanes"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &cli->force,
       N_("Replace OUT even if it is read-only"), NULL },
+    { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale,
+      N_("Words, dates and amounts of the chart in LOCALE (as ko_KR.UTF-8), not the "
+         "user's"), N_("LOCALE") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -219,6 +226,8 @@ export_only_option (HlCli *cli)
     return "--no-footnote";
   if (cli->no_periods)
     return "--no-periods";
+  if (cli->locale != NULL)
+    return "--locale";
   if (cli->cumulative)
     return "--cumulative";
   if (cli->force)
@@ -308,13 +317,13 @@ load_dataset (HlCli *cli, const char *path, GError **error)
 }
 
 /* "FILE: valid, 35 events in 3 lanes (2023-05-31 to 2024-01-30)", in
- * words that fit any dataset. */
+ * words that fit any dataset. Scripts read this line: the same words and
+ * digits in every locale (issue 15), so it is not translated. */
 static void
 print_valid (const char *path, HlDataset *dataset)
 {
   guint n_lanes = hl_dataset_get_n_lanes (dataset);
-  g_autofree char *events = hl_describe_events (hl_dataset_get_n_events (dataset));
-  g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
+  guint n_events = hl_dataset_get_n_events (dataset);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *shown = hl_escape_text (path, -1, HL_ESCAPE_NONE);
@@ -325,8 +334,8 @@ print_valid (const char *path, HlDataset *dataset)
       first = hl_date_format_iso (a);
       last = hl_date_format_iso (b);
     }
-  /* TRANSLATORS: file, "35 events", "3 lanes", first and last date */
-  g_print (_("%s: valid, %s in %s (%s to %s)\n"), shown, events, lanes,
+  g_print ("%s: valid, %u %s in %u %s (%s to %s)\n", shown, n_events,
+           n_events == 1 ? "event" : "events", n_lanes, n_lanes == 1 ? "lane" : "lanes",
            first ? first : "-", last ? last : "-");
 }
 
@@ -402,6 +411,31 @@ typedef struct
   HlBins         bins;
   HlMoneyScale   money_scale;
 } ExportSettings;
+
+/* --locale: a presenter's chart in another language than the user's.
+ * gettext reads LANGUAGE before the locale, so it is set to the
+ * locale's language ("ko" of "ko_KR.UTF-8"); textdomain() again makes
+ * gettext forget what it looked up before. Returns KEEP_GOING if the
+ * locale is installed (or none was asked for), else the exit code. */
+static int
+apply_export_locale (HlCli *cli)
+{
+  g_autofree char *language = NULL;
+
+  if (cli->locale == NULL)
+    return KEEP_GOING;
+  if (cli->locale[0] == '\0' || setlocale (LC_ALL, cli->locale) == NULL)
+    {
+      g_autofree char *shown = hl_escape_text (cli->locale, -1, HL_ESCAPE_NONE);
+
+      return usage_error (_("--locale=%s: no such locale here (“locale -a” lists those "
+                            "installed)"), shown);
+    }
+  language = g_strndup (cli->locale, strcspn (cli->locale, "_.@"));
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+  return KEEP_GOING;
+}
 
 /* Returns KEEP_GOING if --theme is good (or absent), else the exit code. */
 static int
@@ -600,6 +634,8 @@ run_export (HlCli *cli)
   HlView view;
   int status;
 
+  if ((status = apply_export_locale (cli)) != KEEP_GOING)
+    return status;
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 

@@ -11,6 +11,7 @@
 #include "gui-test-util.h"
 #include "test-util.h"
 #include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "hl-date.h"
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
@@ -733,6 +734,224 @@ test_live_reload (void)
   g_rmdir (dir);
 }
 
+static gboolean
+box_holds (const HlBox *outer, const HlBox *inner, double slack)
+{
+  return inner->x >= outer->x - slack && inner->y >= outer->y - slack &&
+         inner->x + inner->width <= outer->x + outer->width + slack &&
+         inner->y + inner->height <= outer->y + outer->height + slack;
+}
+
+/* Issue 15 #5: right-to-left titles (Arabic, Hebrew, as
+ * /work/scratch/sanctions.json has them) were drawn outside the hover
+ * card, over other labels. Every text's ink lies inside the card, and
+ * the hover changes no pixel outside the card and the mark's outline. */
+static void
+test_rtl_hover_card (void)
+{
+  const char *ids[] = { "ar-short", "en", "ar-long", "ko", "he-short", "ar-fine", "he-mixed" };
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-rtl-titles.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  cairo_surface_t *plain;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  hl_session_set_hover (session, -1);
+  hl_session_set_selected (session, -1);
+  hl_test_wait_for_draw (widget);
+  plain = hl_test_render_widget (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      HlDataset *dataset = hl_session_get_dataset (session);
+      int event = hl_dataset_find_event (dataset, ids[i]);
+      HlChart *chart;
+      HlBox card, mark, inks[2];
+      cairo_surface_t *hovered;
+      guint n_outside = 0;
+      int w, h;
+
+      g_assert_cmpint (event, >=, 0);
+      hl_session_set_hover (session, event);
+      hl_test_wait_for_draw (widget);
+      chart = hl_timeline_get_chart (timeline);
+      g_assert_true (hl_chart_get_event_box (chart, event, &mark));
+      g_assert_true (_hl_chart_get_card (chart, event, &card, &inks[0], &inks[1]));
+      for (guint k = 0; k < 2; k++)
+        if (!box_holds (&card, &inks[k], 0))
+          g_error ("%s: text %u's ink %.1f,%.1f %.1fx%.1f is outside its card "
+                   "%.1f,%.1f %.1fx%.1f", ids[i], k, inks[k].x, inks[k].y, inks[k].width,
+                   inks[k].height, card.x, card.y, card.width, card.height);
+
+      /* What is drawn: nothing outside the card (and its 1 px border)
+       * and the mark's outline changes */
+      hovered = hl_test_render_widget (widget);
+      w = cairo_image_surface_get_width (hovered);
+      h = cairo_image_surface_get_height (hovered);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            HlBox px = { x + 0.5, y + 0.5, 0, 0 };  /* its centre */
+            HlBox grown_card = { card.x - 1, card.y - 1, card.width + 2, card.height + 2 };
+            HlBox grown_mark = { mark.x - 4, mark.y - 4, mark.width + 8, mark.height + 8 };
+
+            if (hl_test_pixel (plain, x, y) == hl_test_pixel (hovered, x, y))
+              continue;
+            if (box_holds (&grown_card, &px, 0) || box_holds (&grown_mark, &px, 0))
+              continue;
+            if (n_outside++ < 5)
+              g_test_message ("%s: pixel %d,%d changed outside card %.1f,%.1f %.1fx%.1f",
+                              ids[i], x, y, card.x, card.y, card.width, card.height);
+          }
+      if (n_outside > 0)
+        {
+          g_autofree char *png = g_strdup_printf ("%s/rtl-card-%s.png", g_get_tmp_dir (), ids[i]);
+
+          cairo_surface_write_to_png (hovered, png);
+          g_error ("%s: the hover changed %u pixels outside its card (see %s)",
+                   ids[i], n_outside, png);
+        }
+      cairo_surface_destroy (hovered);
+    }
+  cairo_surface_destroy (plain);
+  hl_test_close_window (window);
+}
+
+/* Issue 15 #8: a range error showed only as a tooltip. It is in words
+ * under the entries, names the entry, and goes once the entry changes. */
+static void
+test_range_error_inline (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_RANGE_POPOVER);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkEntry *from_entry, *to_entry;
+  gint64 from = hl_session_get_from (session), to = hl_session_get_to (session);
+
+  collect_entries (popover, entries);
+  from_entry = g_ptr_array_index (entries, 0);
+  to_entry = g_ptr_array_index (entries, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  hl_test_wait_for_draw (popover);
+  g_assert_false (hl_test_has_label (popover, "To: "));
+
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-06-15");
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (hl_test_has_label (popover, "To: The end must come after the start"));
+
+  /* Both wrong: both said, each by its entry's name */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "yesterday");
+  g_assert_false (hl_test_has_label (popover, "The end must come after the start"));
+  g_assert_true (gtk_widget_activate_action (popover, "range.apply", NULL));
+  g_assert_true (hl_test_has_label (popover, "From: "));
+  g_assert_true (hl_test_has_label (popover, "To: "));
+  g_assert_cmpint (hl_session_get_from (session), ==, from);
+  g_assert_cmpint (hl_session_get_to (session), ==, to);
+
+  /* Fixed: the words go */
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2023-08-01");
+  g_assert_false (hl_test_has_label (popover, "From: "));
+  gtk_editable_set_text (GTK_EDITABLE (to_entry), "2023-08-31");
+  g_assert_false (hl_test_has_label (popover, "To: "));
+  hl_test_close_window (window);
+}
+
+/* Issue 15 #8: a date-time event was headed by its day alone. The panel
+ * says the time and the zone the file gave it; a plain date stays a day. */
+static void
+test_date_time_heading (void)
+{
+  const struct { const char *id, *heading; } cases[] = {
+    { "seoul", "12 July 2023, 10:24 UTC+09:00" },
+    { "utc", "4 September 2023, 14:00 UTC" },
+    { "west", "31 December 2023, 23:30 UTC\u221205:00" },
+    { "day", "10 October 2023" },
+  };
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-date-times.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) labels = NULL;
+      gboolean found = FALSE;
+
+      hl_session_set_selected_id (session, cases[i].id);
+      labels = hl_test_collect_labels (panel);
+      for (guint k = 0; k < labels->len; k++)
+        found |= g_str_equal (g_ptr_array_index (labels, k), cases[i].heading);
+      if (!found)
+        g_error ("%s: the panel has no heading \"%s\"", cases[i].id, cases[i].heading);
+    }
+  /* a plain date says no time */
+  g_assert_false (hl_test_has_label (panel, "UTC"));
+  hl_test_close_window (window);
+}
+
+/* The plot's height across @n_steps pan steps of @fraction, after
+ * zooming to @span seconds; the largest change from the first. */
+static double
+plot_height_jump (HlWindow *window, gint64 span, int n_steps, double fraction)
+{
+  HlSession *session = hl_window_get_session (window);
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  gint64 from = hl_session_get_from (session);
+  double first = -1, worst = 0;
+
+  hl_session_set_range (session, from, from + span);
+  for (int i = 0; i <= n_steps; i++)
+    {
+      HlBox plot;
+
+      if (i > 0)
+        hl_session_pan (session, fraction);
+      hl_test_wait_for_draw (GTK_WIDGET (timeline));
+      hl_chart_get_plot_area (hl_timeline_get_chart (timeline), &plot);
+      g_test_message ("step %d: plot y %.1f height %.1f", i, plot.y, plot.height);
+      if (first < 0)
+        first = plot.height;
+      worst = MAX (worst, fabs (plot.height - first));
+    }
+  return worst;
+}
+
+/* Issue 15 #8: the plot's height jumped by a line of footnote at a time
+ * while panning (the publishers named follow the view). It stays, on
+ * the bundled data and on a slice of the defi-like data. */
+static void
+test_plot_height_while_panning (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-defi-slice.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (plot_height_jump (window, 30 * HL_SECONDS_PER_DAY, 12, 0.25), ==, 0);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  g_assert_cmpfloat (plot_height_jump (window, 14 * HL_SECONDS_PER_DAY, 20, 0.5), ==, 0);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -752,6 +971,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/keys-after-popover", test_keys_after_popover);
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
+  g_test_add_func ("/browse/rtl-hover-card", test_rtl_hover_card);
+  g_test_add_func ("/browse/range-error-inline", test_range_error_inline);
+  g_test_add_func ("/browse/date-time-heading", test_date_time_heading);
+  g_test_add_func ("/browse/plot-height-while-panning", test_plot_height_while_panning);
 
   return g_test_run ();
 }

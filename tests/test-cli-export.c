@@ -4,6 +4,7 @@
  * errors that exit 2 naming the option; bad data exits 1 and writes
  * nothing. */
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -375,6 +376,77 @@ test_bins_and_scale (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* Issue 15: --locale= for presenters. Under the suite's C.UTF-8 and no
+ * LANGUAGE, --locale=ko_KR.UTF-8 draws the chart's dates and amounts in
+ * Korean (the catalogue from the build tree); an unknown one is a usage
+ * error naming it. */
+static void
+test_locale_option (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "data", "po", NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  Result r;
+  int wait;
+
+  if (pdftotext == NULL || setlocale (LC_ALL, "ko_KR.UTF-8") == NULL)
+    {
+      g_test_skip ("no pdftotext or no ko_KR.UTF-8 locale");
+      hl_test_remove_tmpdir (dir);
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("HEISTLINE_LOCALEDIR", localedir, TRUE);
+
+  run (&r, opt, "--size=1280x720", "--locale=ko_KR.UTF-8", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  result_clear (&r);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &wait, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "2023. 7. 1."));
+  g_assert_nonnull (strstr (text, "$7.2억"));
+  g_assert_null (strstr (text, "1 Jul 2023"));
+
+  run (&r, opt, "--locale=xx_YY.UTF-8", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "xx_YY.UTF-8"));
+  result_clear (&r);
+  /* and it is an export's option */
+  run (&r, "--locale=ko_KR.UTF-8", "--validate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+  g_unsetenv ("HEISTLINE_LOCALEDIR");
+  hl_test_remove_tmpdir (dir);
+}
+
+/* Issue 15: --validate's summary line is read by scripts: the same in
+ * every locale, with the Korean catalogue and locale in force. */
+static void
+test_validate_locale_independent (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "data", "po", NULL);
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json",
+                                                    NULL);
+  Result r;
+
+  g_setenv ("HEISTLINE_LOCALEDIR", localedir, TRUE);
+  g_setenv ("LANGUAGE", "ko", TRUE);
+  g_setenv ("LC_ALL", "ko_KR.UTF-8", TRUE);
+  run (&r, "--validate", bundled, NULL);
+  g_unsetenv ("HEISTLINE_LOCALEDIR");
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_suffix (r.out, ": valid, 35 events in 3 lanes "
+                                          "(2023-05-31 to 2024-01-30)\n"));
+  result_clear (&r);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -387,6 +459,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/bad-dataset", test_bad_dataset);
   g_test_add_func ("/cli/export/range-kept", test_range_kept);
   g_test_add_func ("/cli/export/no-fonts-warns", test_no_fonts_warns);
+  g_test_add_func ("/cli/export/locale", test_locale_option);
+  g_test_add_func ("/cli/validate/locale-independent", test_validate_locale_independent);
 
   return g_test_run ();
 }

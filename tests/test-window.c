@@ -329,6 +329,12 @@ test_copy_chart (void)
   hl_test_close_window (window);
 }
 
+#define TOTALS "\u2068Crypto heists\u2069: 10 events, $719M; " \
+               "\u2068Missile and satellite launches\u2069: 17 events; " \
+               "\u2068Other weapons milestones\u2069: 5 events"
+#define TOTALS_NO_HEISTS "\u2068Missile and satellite launches\u2069: 17 events; " \
+                         "\u2068Other weapons milestones\u2069: 5 events"
+
 static void
 test_accessible_description (void)
 {
@@ -338,14 +344,35 @@ test_accessible_description (void)
 
   gtk_test_accessible_assert_role (timeline, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  /* the range and the totals shown (issue 15: a screen reader heard only
+   * the range) */
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Showing 1 Jul 2023 – 31 Jan 2024.");
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ".");
   hl_session_set_selected_id (session, "stake-2023");
   /* the event's title is isolated (U+2068 ... U+2069): a right-to-left
    * title cannot reorder the sentence a screen reader says */
   gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Showing 1 Jul 2023 – 31 Jan 2024. Selected: "
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ". Selected: "
                                        "\u2068Stake.com\u2069, 4 September 2023, $41.0 million.");
+  /* the event under the pointer too, and it follows the pointer */
+  hl_session_set_hover (session, hl_dataset_find_event (hl_session_get_dataset (session),
+                                                        "poloniex-2023"));
+  gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS ". Selected: "
+                                       "\u2068Stake.com\u2069, 4 September 2023, $41.0 million. "
+                                       "Pointing at: \u2068Poloniex\u2069, 10 November 2023, "
+                                       "$123.0 million.");
+  hl_session_set_hover (session, -1);
+  /* and the totals follow the filters */
+  {
+    const char *hidden[] = { "heists", NULL };
+
+    hl_session_set_hidden_lanes (session, hidden);
+    gtk_test_accessible_assert_property (timeline, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         "Showing 1 Jul 2023 – 31 Jan 2024. " TOTALS_NO_HEISTS
+                                         ".");
+    hl_session_set_hidden_lanes (session, NULL);
+  }
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
   hl_test_close_window (window);
 }
@@ -641,6 +668,317 @@ test_header_says_filters_and_matches (void)
   hl_test_close_window (window);
 }
 
+/* The primary menu's model: the menu button's that has one. */
+static GMenuModel *
+find_primary_menu (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root)))
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = find_primary_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item of @menu (sections and submenus searched) labelled @label. */
+static gboolean
+find_menu_item (GMenuModel *menu, const char *label, GMenuModel **submenu, char **action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && find_menu_item (section, label, submenu, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_str_equal (text, label))
+        {
+          if (submenu != NULL)
+            *submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+          if (action != NULL)
+            g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", action);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  GMenuModel *recent;
+  const char *uri;
+  gboolean    listed;
+} RecentWait;
+
+static gboolean
+recent_lists_uri (gpointer data)
+{
+  RecentWait *w = data;
+
+  for (int i = 0; i < g_menu_model_get_n_items (w->recent); i++)
+    {
+      g_autoptr(GVariant) target =
+        g_menu_model_get_item_attribute_value (w->recent, i, G_MENU_ATTRIBUTE_TARGET,
+                                               G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), w->uri))
+        return w->listed;
+    }
+  return !w->listed;
+}
+
+/* Issue 15 #8: Open Recent listed a file that failed to load, and once
+ * another dataset was open there was no way back to the bundled one. */
+static void
+test_recent_and_bundled (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("heistline-test-XXXXXX", &error);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                   NULL);
+  g_autofree char *path = g_build_filename (dir, "sanctions.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *bundled_action = NULL;
+  g_autoptr(GMenuModel) recent = NULL;
+  GMenuModel *menu = find_primary_menu (GTK_WIDGET (window));
+  AdwMessageDialog *dialog;
+  RecentWait wait;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  g_assert_nonnull (menu);
+  g_assert_true (find_menu_item (menu, "Open _Recent", &recent, NULL));
+  g_assert_nonnull (recent);
+  g_assert_true (find_menu_item (menu, "Open _Bundled Dataset", NULL, &bundled_action));
+  g_assert_cmpstr (bundled_action, ==, "win.open-bundled");
+
+  /* A good file is listed once it has opened */
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  wait = (RecentWait) { recent, uri, TRUE };
+  g_assert_true (hl_test_wait_for (recent_lists_uri, &wait, 5000));
+
+  /* Broken on disk and opened again: it leaves the list */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": ", -1, &error));
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (not_loading, window, 10000));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait.listed = FALSE;
+  g_assert_true (hl_test_wait_for (recent_lists_uri, &wait, 5000));
+  g_assert_false (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+
+  /* The file still shown (the last good one), and the way back */
+  g_assert_nonnull (hl_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  g_assert_null (hl_window_get_file (window));
+  g_assert_cmpuint (hl_dataset_get_n_events (hl_window_get_dataset (window)), ==, 35);
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset"));
+
+  hl_test_close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+collect_type (GtkWidget *root, GType type, GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      g_ptr_array_add (found, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+/* The keys a shortcut shows, as its labels read: "Ctrl+G", "⏎". */
+static GPtrArray *
+shown_keys (GtkWidget *shortcut_label)
+{
+  g_autoptr(GPtrArray) labels = hl_test_collect_labels (shortcut_label);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i <= labels->len; i++)
+    {
+      const char *text = i < labels->len ? g_ptr_array_index (labels, i) : "/";
+
+      if (g_str_equal (text, "/"))
+        {
+          if (key->len > 0)
+            g_ptr_array_add (keys, g_strdup (key->str));
+          g_string_truncate (key, 0);
+        }
+      else
+        g_string_append (key, text);
+    }
+  return keys;
+}
+
+/* Issue 15 #8: the shortcuts window listed "+ / = / +", "- / -" and a
+ * raw "Page_Up". No key shows twice in a group, nor by its raw name. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/heistline/Heistline/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  guint n_keys = 0;
+
+  g_assert_nonnull (overlay);
+  gtk_window_present (GTK_WINDOW (overlay));
+  hl_test_wait_for_draw (overlay);
+  collect_type (overlay, GTK_TYPE_SHORTCUTS_GROUP, groups);
+  g_assert_cmpuint (groups->len, >=, 5);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      collect_type (g_ptr_array_index (groups, g), GTK_TYPE_SHORTCUT_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          g_autoptr(GPtrArray) keys = shown_keys (g_ptr_array_index (labels, i));
+
+          for (guint k = 0; k < keys->len; k++)
+            {
+              const char *shown = g_ptr_array_index (keys, k);
+
+              g_test_message ("group %u: %s", g, shown);
+              if (strchr (shown, '_') != NULL)
+                g_error ("the shortcuts window shows a raw key name: \"%s\"", shown);
+              if (g_hash_table_contains (seen, shown))
+                g_error ("the shortcuts window shows \"%s\" twice in a group", shown);
+              g_hash_table_add (seen, g_strdup (shown));
+              n_keys++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_keys, >=, 20);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Issue 15 #8: the bad-file dialog was cramped: 320 px wide, three lines
+ * of problems at a time. It is as wide as the window allows (up to 560
+ * px for the problems), and its framed box shows several lines. */
+static void
+test_error_dialog_layout (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad-several.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  GtkWidget *scroller;
+
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 800);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (not_loading, window, 10000));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  hl_test_wait_for_draw (GTK_WIDGET (dialog));
+  scroller = hl_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  g_test_message ("problems box %d x %d", gtk_widget_get_width (scroller),
+                  gtk_widget_get_height (scroller));
+  g_assert_cmpint (gtk_widget_get_width (scroller), >=, 520);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, 120);
+  g_assert_true (gtk_widget_has_css_class (scroller, "card"));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (dialog), "no such day in that month"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hl_test_close_window (window);
+}
+
+static void
+report_widths (GtkWidget *w, int depth)
+{
+  int min, nat;
+
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min < 30 || depth > 7)
+    return;
+  g_test_message ("%*s%s: min %d, natural %d", depth * 2, "", G_OBJECT_TYPE_NAME (w), min, nat);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    report_widths (c, depth + 1);
+}
+
+/* A window opened at @width (no window manager: it gets what it asks) */
+static HlWindow *
+window_at (int width)
+{
+  HlWindow *window = hl_test_new_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  hl_test_wait_for_draw (GTK_WIDGET (window));
+  g_test_message ("window asked for %d, is %d wide", width,
+                  gtk_widget_get_width (GTK_WIDGET (window)));
+  return window;
+}
+
+/* Issue 15 #8: the window could not go below about 706 px and the panel
+ * never folded. It goes down to 360 px; below a width the panel folds
+ * into an overlay over the chart (AdwFlap's fold policy). */
+static void
+test_adaptive (void)
+{
+  g_autofree char *layout = NULL;
+  HlWindow *window;
+
+  /* GNOME's title buttons (a close button), not GTK's fallback without a
+   * desktop (minimize, maximize and close: 72 px more) */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = window_at (1200);
+  GtkWidget *widget = GTK_WIDGET (window);
+  AdwFlap *flap = ADW_FLAP (hl_test_find_type (widget, ADW_TYPE_FLAP));
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  int min, nat;
+
+  report_widths (widget, 0);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (widget), >=, 1180);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  /* side by side */
+  g_assert_cmpint (gtk_widget_get_width (timeline) + gtk_widget_get_width (panel), <=,
+                   gtk_widget_get_width (widget));
+  hl_test_close_window (window);
+
+  window = window_at (360);
+  widget = GTK_WIDGET (window);
+  flap = ADW_FLAP (hl_test_find_type (widget, ADW_TYPE_FLAP));
+  timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  g_assert_cmpint (gtk_widget_get_width (widget), <=, 360);
+  g_assert_true (adw_flap_get_folded (flap));
+  /* the chart has the whole width; the panel, when shown, lies over it */
+  g_assert_cmpint (gtk_widget_get_width (timeline), ==, gtk_widget_get_width (widget));
+  hl_test_close_window (window);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -663,6 +1001,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/error-toasts", test_error_toasts);
   g_test_add_func ("/window/hostile-names", test_hostile_names);
   g_test_add_func ("/window/header-filters-matches", test_header_says_filters_and_matches);
+  g_test_add_func ("/window/recent-and-bundled", test_recent_and_bundled);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/error-dialog-layout", test_error_dialog_layout);
+  g_test_add_func ("/window/adaptive", test_adaptive);
 
   return g_test_run ();
 }

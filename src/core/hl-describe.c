@@ -7,6 +7,7 @@
 
 #include "hl-date.h"
 #include "hl-describe.h"
+#include "hl-money-locale.h"
 #include "hl-scale.h"
 
 /* The one place where digits are grouped: "1,000,000". Every number the
@@ -38,7 +39,7 @@ hl_describe_usd (double usd)
 
   if (!isfinite (usd) || usd < 0)
     usd = 0;
-  if (usd >= 1e6)
+  if (usd >= 1e6 || hl_money_uses_myriads ())
     return hl_money_format_long (usd);
   digits = hl_describe_number ((guint64) round (usd));
   /* TRANSLATORS: an amount in US dollars below a million, digits grouped */

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "hl-date.h"
+#include "hl-money-locale.h"
 #include "hl-scale-private.h"
 
 #define HOUR ((gint64) 3600)
@@ -285,6 +286,9 @@ hl_money_format_short (double usd)
     { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "K" },
   };
 
+  if (hl_money_uses_myriads ())
+    return hl_money_format_myriad (usd, TRUE);
+
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     {
       if (usd >= units[i].div * 0.9995)
@@ -307,6 +311,8 @@ hl_money_format_short (double usd)
 char *
 hl_money_format_long (double usd)
 {
+  if (hl_money_uses_myriads ())
+    return hl_money_format_myriad (usd, FALSE);
   if (usd >= 1e12)
     return g_strdup_printf (_("$%.1f trillion"), usd / 1e12);
   if (usd >= 1e9)

@@ -131,7 +131,10 @@ new_source_label (const HlSource *source)
       g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>",
                                                          source->url, title);
 
-      label = new_label (NULL);
+      /* a link to a screen reader too, not a label described by a URL */
+      label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_LINK,
+                            "xalign", 0.0f, "yalign", 0.0f, "wrap", TRUE,
+                            "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_widget_set_tooltip_text (label, source->url);
       g_signal_connect (label, "activate-link", G_CALLBACK (on_activate_link), NULL);
@@ -206,6 +209,30 @@ remeasure_after_layout (HlDetailsPanel *self)
   g_signal_connect_after (clock, "layout", G_CALLBACK (remeasure_rows), self);
 }
 
+/* "4 September 2023" for a date; a date-time says its time and zone as
+ * the file wrote them: "12 July 2023, 10:24 UTC+09:00". */
+static char *
+format_event_date (const HlEvent *ev)
+{
+  g_autofree char *day = hl_describe_event_date (ev);
+  g_autofree char *clock = NULL;
+  g_autofree char *zone = NULL;
+  gint64 offset = ev->time - ev->instant;
+  gint64 minutes = ABS (offset) / 60;
+  gint64 of_day = ev->time - hl_date_floor_day (ev->time);
+
+  if (ev->date == NULL || strchr (ev->date, 'T') == NULL)
+    return g_steal_pointer (&day);
+  clock = g_strdup_printf ("%02d:%02d", (int) (of_day / 3600), (int) (of_day / 60 % 60));
+  if (offset == 0)
+    zone = g_strdup ("UTC");
+  else
+    zone = g_strdup_printf ("UTC%s%02d:%02d", offset < 0 ? "\u2212" : "+",
+                            (int) (minutes / 60), (int) (minutes % 60));
+  /* Translators: date, time of day, time zone: "12 July 2023, 10:24 UTC+09:00" */
+  return g_strdup_printf (_("%1$s, %2$s %3$s"), day, clock, zone);
+}
+
 static void
 show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 {
@@ -218,7 +245,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   ev = hl_dataset_get_event (dataset, event);
   lane = hl_dataset_get_lane (dataset, ev->lane);
-  date = hl_describe_event_date (ev);
+  date = format_event_date (ev);
 
   gtk_label_set_text (self->event_lane, lane->title);
   gtk_label_set_text (self->event_title, ev->title);

@@ -25,6 +25,7 @@ struct _HlRangePopover
   GtkBox       *presets_box;
   GtkEntry     *from_entry;
   GtkEntry     *to_entry;
+  GtkLabel     *error_label;
 };
 
 enum
@@ -56,6 +57,14 @@ add_preset (HlRangePopover *self, const char *name, gint64 from, gint64 to)
 
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
+  /* A screen reader says the preset, not "GtkButton" */
+  {
+    /* Translators: a range preset as a screen reader says it: its name, its dates */
+    g_autofree char *name_and_range = g_strdup_printf (_("%s, %s"), name, range);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name_and_range, -1);
+  }
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "range.set");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xx)", from, to);
@@ -124,11 +133,39 @@ on_show (HlRangePopover *self)
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
 }
 
+/* The entries' problems, under them: "To: the month must be 1 to 12". */
 static void
-on_entry_changed (HlRangePopover *self, GtkEntry *entry)
+update_error_label (HlRangePopover *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *from = gtk_widget_get_tooltip_text (GTK_WIDGET (self->from_entry));
+  const char *to = gtk_widget_get_tooltip_text (GTK_WIDGET (self->to_entry));
+
+  if (from != NULL)
+    /* Translators: the problem with the typed start date */
+    g_string_append_printf (text, _("From: %s"), from);
+  if (from != NULL && to != NULL)
+    g_string_append_c (text, '\n');
+  if (to != NULL)
+    /* Translators: the problem with the typed end date */
+    g_string_append_printf (text, _("To: %s"), to);
+  gtk_label_set_text (self->error_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text->len > 0);
+}
+
+static void
+clear_error (HlRangePopover *self, GtkEntry *entry)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+  update_error_label (self);
+}
+
+static void
+on_entry_changed (HlRangePopover *self, GtkEntry *entry)
+{
+  clear_error (self, entry);
 }
 
 static void
@@ -137,15 +174,20 @@ on_entry_activate (HlRangePopover *self, GtkEntry *entry)
   gtk_widget_activate_action (GTK_WIDGET (self), "range.apply", NULL);
 }
 
+/* On the entry (red, with a tooltip, invalid for a screen reader) and in
+ * words under the entries. */
 static void
-mark_error (GtkEntry *entry, const char *problem)
+mark_error (HlRangePopover *self, GtkEntry *entry, const char *problem)
 {
   gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry), problem);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  update_error_label (self);
 }
 
 static gboolean
-parse_entry (GtkEntry *entry, gint64 *day)
+parse_entry (HlRangePopover *self, GtkEntry *entry, gint64 *day)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   const char *problem = NULL;
@@ -154,7 +196,7 @@ parse_entry (GtkEntry *entry, gint64 *day)
 
   if (!hl_date_parse (text, &t, &date_only, &problem))
     {
-      mark_error (entry, problem);
+      mark_error (self, entry, problem);
       return FALSE;
     }
   *day = hl_date_floor_day (t);
@@ -180,13 +222,13 @@ action_apply (GtkWidget *widget, const char *name, GVariant *param)
   gint64 from, to;
 
   /* Both, so that both entries say what is wrong with them */
-  if (!parse_entry (self->from_entry, &from) | !parse_entry (self->to_entry, &to))
+  if (!parse_entry (self, self->from_entry, &from) | !parse_entry (self, self->to_entry, &to))
     return;
   /* The "to" day is included: the range ends at the end of it. */
   to += HL_SECONDS_PER_DAY;
   if (to <= from)
     {
-      mark_error (self->to_entry, _("The end must come after the start"));
+      mark_error (self, self->to_entry, _("The end must come after the start"));
       return;
     }
   if (self->session != NULL)
@@ -300,6 +342,7 @@ hl_range_popover_class_init (HlRangePopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlRangePopover, presets_box);
   gtk_widget_class_bind_template_child (widget_class, HlRangePopover, from_entry);
   gtk_widget_class_bind_template_child (widget_class, HlRangePopover, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, HlRangePopover, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_show);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activate);

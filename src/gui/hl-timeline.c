@@ -18,6 +18,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-timeline.h"
+#include "hl-timeline-private.h"
 
 #define ZOOM_STEP        1.5   /* keyboard zoom factor */
 #define SCROLL_ZOOM      1.25  /* per wheel notch */
@@ -158,35 +159,14 @@ ensure_texture (HlTimeline *self)
 /* ------------------------------------------------------------------ */
 /* Accessibility */
 
+/* The words are hl-timeline-a11y.c's: range, totals, selection, hover. */
 static void
 update_accessible (HlTimeline *self)
 {
-  HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
-  int selected = self->session ? hl_session_get_selected (self->session) : -1;
-  g_autofree char *range = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  const HlView *view;
-  HlView fallback;
+  g_autofree char *text = _hl_timeline_describe (self->session);
 
-  /* Before it has a session the widget says the default range */
-  hl_view_init (&fallback, NULL);
-  view = self->session ? hl_session_get_view (self->session) : &fallback;
-  range = hl_date_format_range (view->from, view->to);
-  g_string_append_printf (text, _("Showing %s."), range);
-  if (dataset != NULL && selected >= 0)
-    {
-      const HlEvent *ev = hl_dataset_get_event (dataset, selected);
-      g_autofree char *date = hl_describe_event_date (ev);
-      g_autofree char *amount = hl_describe_amount (dataset, ev);
-      g_autofree char *title = hl_describe_isolate (ev->title);
-
-      g_string_append_c (text, ' ');
-      /* Translators: title, date, amount of the selected event */
-      g_string_append_printf (text, _("Selected: %s, %s, %s."), title, date, amount);
-    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,7 +180,12 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
 {
   const char *name = pspec->name;
 
-  if (g_str_equal (name, "n-matches") || g_str_equal (name, "totals") ||
+  if (g_str_equal (name, "totals"))
+    {
+      update_accessible (self);
+      return;
+    }
+  if (g_str_equal (name, "n-matches") ||
       g_str_equal (name, "file") || g_str_equal (name, "n-matches-outside") ||
       g_str_equal (name, "match-position") || g_str_equal (name, "n-matches-hidden") ||
       g_str_equal (name, "n-hidden") || g_str_equal (name, "filters-active"))
@@ -208,8 +193,7 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
   if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
       !g_str_equal (name, "selected-id") && !hl_session_is_overlay_property (name))
     invalidate_chart (self);
-  if (!g_str_equal (name, "hover"))
-    update_accessible (self);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

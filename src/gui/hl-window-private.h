@@ -21,6 +21,7 @@ struct _HlWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkMenuButton   *range_button;
+  GtkLabel        *range_label;      /* its label, ellipsized when narrow */
   GtkMenuButton   *filter_button;
   HlRangePopover  *range_popover;
   HlFilterPopover *filter_popover;

@@ -18,6 +18,10 @@
 #define REVEAL_DELAY_MS   150  /* quick loads show no progress bar at all */
 #define PULSE_MS          100
 #define ERROR_MAX_HEIGHT  320  /* the error dialog scrolls beyond this */
+#define ERROR_WIDTH       560  /* its problems' width, room allowing */
+#define ERROR_MIN_WIDTH   260
+#define ERROR_MIN_HEIGHT  120  /* several lines at once, however short the first */
+#define ERROR_MARGIN       48
 #define ERROR_TOAST_SECONDS 10
 #define TOAST_ARRIVAL_MS  600  /* libadwaita's slide-in: 300 ms, 500 over another */
 
@@ -38,8 +42,9 @@ _hl_window_toast (HlWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-/* The whole error, in a dialog titled with the file's name. The list of
- * problems can be long, so it scrolls. */
+/* The whole error, in a dialog titled with the file's name: as wide as
+ * the window allows up to ERROR_WIDTH, the problems in a framed,
+ * scrolling, selectable box that shows several lines at once. */
 void
 _hl_window_show_error_dialog (HlWindow   *self,
                               const char *heading,
@@ -48,7 +53,12 @@ _hl_window_show_error_dialog (HlWindow   *self,
 {
   g_autofree char *safe_heading = hl_escape_text (heading, -1, HL_ESCAPE_NONE);
   g_autofree char *safe_details = hl_escape_text (details, -1, HL_ESCAPE_KEEP_NEWLINES);
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height, room;
   GtkWidget *dialog, *scroller, *label;
+
+  if (width <= 0)  /* not shown yet: the size it opens at */
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);  /* GTK 4.8: no NULL */
+  room = width - 2 * ERROR_MARGIN;
 
   /* Plain text throughout: the heading and body are not markup, nor is
    * the label */
@@ -60,13 +70,23 @@ _hl_window_show_error_dialog (HlWindow   *self,
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_add_css_class (label, "error-details");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problems"), -1);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), ERROR_MAX_HEIGHT);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
+                                              ERROR_MIN_HEIGHT);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_widget_set_size_request (scroller, CLAMP (room, ERROR_MIN_WIDTH, ERROR_WIDTH), -1);
+  gtk_widget_add_css_class (scroller, "card");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -181,6 +201,8 @@ update_title (HlWindow *self)
   else
     adw_window_title_set_subtitle (self->window_title,
                                    dataset ? _("Bundled dataset") : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled",
+                                 hl_session_get_file (self->session) != NULL);
   /* The title isolated (FSI … PDI): right-to-left text in it, or a bidi
    * control, cannot reorder the rest. */
   isolated = g_strdup_printf ("\u2068%s\u2069", title);
@@ -195,8 +217,13 @@ update_range_label (HlWindow *self)
 {
   g_autofree char *range = hl_date_format_range (hl_session_get_from (self->session),
                                                  hl_session_get_to (self->session));
+  g_autofree char *name = NULL;
 
-  gtk_menu_button_set_label (self->range_button, range);
+  gtk_label_set_text (self->range_label, range);
+  /* Translators: the range button, as a screen reader says it */
+  name = g_strdup_printf (_("Time Range: %s"), range);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->range_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -310,6 +337,18 @@ ensure_some_dataset (HlWindow *self)
   hl_window_set_dataset (self, bundled);
 }
 
+/* Open Recent lists what opens: a file that failed to load leaves it
+ * (opening it again with the problem fixed puts it back). */
+static void
+forget_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  /* Not has_item(): GTK 4.8 warns when there is no list yet; this does
+   * not, and fails quietly when the file is not in it. */
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+}
+
 /* A failed load: a reload keeps the last good version and says why in a
  * toast; opening a file says it in a dialog. */
 static void
@@ -331,6 +370,7 @@ report_load_error (HlWindow *self, GFile *file, gboolean reload, const GError *e
   _hl_window_show_error_dialog (self, name,
                                 _("This file cannot be shown. Nothing was changed."),
                                 error->message);
+  forget_recent (file);
   ensure_some_dataset (self);
 }
 
@@ -525,6 +565,19 @@ hl_window_get_last_error (HlWindow *self)
   return self->last_error;
 }
 
+/* Back to the dataset the application ships, from any other. */
+static void
+action_open_bundled (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(HlDataset) bundled = NULL;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  bundled = hl_dataset_new_bundled ();
+  hl_window_set_dataset (self, bundled);
+}
+
 /* ------------------------------------------------------------------ */
 /* Template callbacks */
 
@@ -625,6 +678,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, range_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_popover);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_popover);
@@ -646,6 +700,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   _hl_window_class_actions_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, action_open_bundled);
 }
 
 static void

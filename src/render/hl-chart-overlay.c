@@ -77,29 +77,51 @@ card_layout (HlChart *self, const PangoFontDescription *font, const char *text, 
   return layout;
 }
 
-/* Outlines the hovered mark, then its card beside it, kept on canvas. */
+/* A hover card laid out: its box, and where each text's layout starts
+ * and its ink lies, in chart coordinates. */
+typedef struct
+{
+  PangoLayout *title;
+  PangoLayout *text;
+  HlBox        card;
+  HlPoint      title_at, text_at;
+  HlBox        title_ink, text_ink;
+} CardGeometry;
+
 static void
-draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
+card_geometry_clear (CardGeometry *g)
+{
+  g_clear_object (&g->title);
+  g_clear_object (&g->text);
+}
+
+static void
+ink_box (PangoLayout *layout, HlPoint at, HlBox *box)
+{
+  PangoRectangle ink;
+
+  pango_layout_get_extents (layout, &ink, NULL);
+  box->x = at.x + (double) ink.x / PANGO_SCALE;
+  box->y = at.y + (double) ink.y / PANGO_SCALE;
+  box->width = (double) ink.width / PANGO_SCALE;
+  box->height = (double) ink.height / PANGO_SCALE;
+}
+
+/* The card beside the mark, kept on canvas. */
+static void
+card_measure (HlChart *self, const HlMark *mk, const HlEvent *ev, CardGeometry *g)
 {
   const HlMetrics *m = self->m;
-  const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
   g_autofree char *body = _hl_chart_describe_event_card (self, ev);
   double max_w = MIN (m->card_max_width, self->width - 20), pad = m->card_pad;
-  g_autoptr(PangoLayout) title = card_layout (self, self->style.font_label_bold, ev->title,
-                                              max_w - 2 * pad);
-  g_autoptr(PangoLayout) text = card_layout (self, self->style.font_small, body,
-                                             max_w - 2 * pad);
   double tw, th, bw, bh, w, h, x, y;
 
-  _hl_layout_size (title, &tw, &th);
-  _hl_layout_size (text, &bw, &bh);
+  g->title = card_layout (self, self->style.font_label_bold, ev->title, max_w - 2 * pad);
+  g->text = card_layout (self, self->style.font_small, body, max_w - 2 * pad);
+  _hl_layout_size (g->title, &tw, &th);
+  _hl_layout_size (g->text, &bw, &bh);
   w = MAX (tw, bw) + 2 * pad;
   h = th + m->card_title_gap + bh + 2 * pad;
-
-  hl_rgba_set_source (cr, self->style.roles[HL_ROLE_FG]);
-  cairo_set_line_width (cr, m->hover_stroke);
-  hl_draw_shape_path (cr, mk->shape, &mk->box);
-  cairo_stroke (cr);
 
   x = mk->box.x + mk->box.width + m->card_gap;
   if (x + w > self->width - 4)
@@ -107,16 +129,57 @@ draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
   x = CLAMP (x, 4, MAX (4, self->width - w - 4));
   y = CLAMP (mk->box.y, 4, MAX (4, self->height - h - 4));
 
-  hl_draw_rounded_rect (cr, x, y, w, h, m->card_radius);
+  g->card = (HlBox) { x, y, w, h };
+  g->title_at = (HlPoint) { x + pad, y + pad };
+  g->text_at = (HlPoint) { x + pad, y + pad + th + m->card_title_gap };
+  ink_box (g->title, g->title_at, &g->title_ink);
+  ink_box (g->text, g->text_at, &g->text_ink);
+}
+
+/* Outlines the hovered mark, then its card beside it. */
+static void
+draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
+{
+  const HlMetrics *m = self->m;
+  const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
+  CardGeometry g = { 0 };
+
+  card_measure (self, mk, ev, &g);
+
+  hl_rgba_set_source (cr, self->style.roles[HL_ROLE_FG]);
+  cairo_set_line_width (cr, m->hover_stroke);
+  hl_draw_shape_path (cr, mk->shape, &mk->box);
+  cairo_stroke (cr);
+
+  hl_draw_rounded_rect (cr, g.card.x, g.card.y, g.card.width, g.card.height, m->card_radius);
   hl_rgba_set_source (cr, self->style.roles[HL_ROLE_CARD]);
   cairo_fill_preserve (cr);
   hl_rgba_set_source (cr, self->style.roles[HL_ROLE_CARD_BORDER]);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  hl_draw_text (cr, title, x + pad, y + pad, self->style.roles[HL_ROLE_FG]);
-  hl_draw_text (cr, text, x + pad, y + pad + th + m->card_title_gap,
-                self->style.roles[HL_ROLE_MUTED]);
+  hl_draw_text (cr, g.title, g.title_at.x, g.title_at.y, self->style.roles[HL_ROLE_FG]);
+  hl_draw_text (cr, g.text, g.text_at.x, g.text_at.y, self->style.roles[HL_ROLE_MUTED]);
+  card_geometry_clear (&g);
+}
+
+/* Test-only: the hover card @event would get, and its texts' ink. */
+gboolean
+_hl_chart_get_card (HlChart *self, int event, HlBox *card, HlBox *title_ink, HlBox *text_ink)
+{
+  const HlMark *mk;
+  CardGeometry g = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if ((mk = find_mark (self, event)) == NULL)
+    return FALSE;
+  card_measure (self, mk, hl_dataset_get_event (self->dataset, event), &g);
+  *card = g.card;
+  *title_ink = g.title_ink;
+  *text_ink = g.text_ink;
+  card_geometry_clear (&g);
+  return TRUE;
 }
 
 /* Hover and selection, over a drawn chart. */

@@ -252,5 +252,10 @@ const double  *_hl_chart_get_cumulative     (HlChart *chart,
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
 GStrv          _hl_chart_get_legend         (HlChart *chart);
+gboolean       _hl_chart_get_card           (HlChart *chart,
+                                             int      event,
+                                             HlBox   *card,
+                                             HlBox   *title_ink,
+                                             HlBox   *text_ink);
 
 G_END_DECLS

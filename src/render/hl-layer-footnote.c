@@ -441,6 +441,62 @@ build_footnote (HlChart *chart, double width)
   return layout;
 }
 
+/* A number of the dataset's own for the cache key below: an address may
+ * come back for the next dataset loaded, a serial does not. */
+static guint
+dataset_serial (HlDataset *dataset)
+{
+  static guint next;
+  GQuark quark = g_quark_from_static_string ("hl-footnote-serial");
+  guint serial;
+
+  serial = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (dataset), quark));
+  if (serial == 0)
+    {
+      serial = (guint) g_atomic_int_add ((int *) &next, 1) + 1;
+      g_object_set_qdata (G_OBJECT (dataset), quark, GUINT_TO_POINTER (serial));
+    }
+  return serial;
+}
+
+/* The room the footnote of every event the filters show takes, not only
+ * the view's: what the view's footnote gets, so that panning and zooming
+ * (which change the publishers named) never move the plot's bottom.
+ * Measured once per dataset, filters and size: a pan step pays a lookup. */
+static double
+reserved_height (HlChart *chart, double width)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *key = NULL;
+  GFile *file = hl_dataset_get_file (chart->dataset);
+  const HlView *v = &chart->view;
+  guint n_max;
+  double w, h;
+
+  key = g_strdup_printf ("%u %d×%d %g %g %x %x %x %g", dataset_serial (chart->dataset),
+                         chart->width, chart->height, width,
+                         pango_font_description_get_size (chart->style.font_small) /
+                         (double) PANGO_SCALE, v->hidden_lanes, v->hidden_confidences,
+                         v->ungraded_lanes, v->min_usd);
+  if (hl_text_cache_get_reserve (chart->cache, key, &h))
+    return h;
+  names = g_ptr_array_new ();
+  text = g_string_new (NULL);
+  count_publishers (chart, 0, hl_dataset_get_n_events (chart->dataset), names);
+  n_max = names_within_budget (chart, names, width);
+  basename = file ? g_file_get_basename (file)
+                  : g_strdup (hl_dataset_get_display_name (chart->dataset));
+  footnote_text (text, &attrs, names, n_max, basename);
+  layout = fit_footnote (chart, text, &attrs, names, n_max, basename, width);
+  _hl_layout_size (layout, &w, &h);
+  hl_text_cache_set_reserve (chart->cache, key, h);
+  return h;
+}
+
 /* The footnote's height and the gap above it. */
 static double
 footnote_measure (const HlChartLayer *layer, HlChart *chart, double width)
@@ -450,7 +506,7 @@ footnote_measure (const HlChartLayer *layer, HlChart *chart, double width)
   if (chart->footnote == NULL)
     chart->footnote = build_footnote (chart, width);
   _hl_layout_size (chart->footnote, &w, &h);
-  return h + chart->m->footnote_gap;
+  return MAX (h, reserved_height (chart, width)) + chart->m->footnote_gap;
 }
 
 /* At the bottom of @area. */
@@ -462,6 +518,8 @@ footnote_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
   if (chart->footnote == NULL)
     chart->footnote = build_footnote (chart, area->width);
   _hl_layout_size (chart->footnote, &w, &h);
+  /* at the top of its room, under the axis, however many lines it has */
+  h = MAX (h, reserved_height (chart, area->width));
   _hl_chart_add_text (chart, g_object_ref (chart->footnote), area->x,
                       area->y + area->height - h, HL_ROLE_MUTED, -1);
 }

@@ -23,6 +23,8 @@ struct _HlTextCache
   GHashTable     *layouts;     /* Key -> PangoLayout */
   char           *footnote_key;
   PangoLayout    *footnote;
+  char           *reserve_key;  /* the footnote's room, whatever the view */
+  double          reserve;
 };
 
 static guint
@@ -97,6 +99,7 @@ hl_text_cache_unref (HlTextCache *self)
   g_hash_table_unref (self->layouts);
   g_free (self->footnote_key);
   g_clear_object (&self->footnote);
+  g_free (self->reserve_key);
   g_object_unref (self->context);
   g_mutex_clear (&self->lock);
   g_free (self);
@@ -204,5 +207,37 @@ hl_text_cache_set_footnote (HlTextCache *self, const char *key, PangoLayout *lay
   g_clear_object (&self->footnote);
   self->footnote_key = g_strdup (key);
   self->footnote = g_object_ref (layout);
+  g_mutex_unlock (&self->lock);
+}
+
+/* The height last reserved for the footnote, if it was measured from
+ * @key (the dataset's whole footnote at one size): panning keeps it. */
+gboolean
+hl_text_cache_get_reserve (HlTextCache *self, const char *key, double *height)
+{
+  gboolean found;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (height != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  found = self->reserve_key != NULL && strcmp (self->reserve_key, key) == 0;
+  if (found)
+    *height = self->reserve;
+  g_mutex_unlock (&self->lock);
+  return found;
+}
+
+void
+hl_text_cache_set_reserve (HlTextCache *self, const char *key, double height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_free (self->reserve_key);
+  self->reserve_key = g_strdup (key);
+  self->reserve = height;
   g_mutex_unlock (&self->lock);
 }

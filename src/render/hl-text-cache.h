@@ -40,6 +40,13 @@ void          hl_text_cache_set_footnote  (HlTextCache                *self,
                                            const char                 *key,
                                            PangoLayout                *layout);
 
+gboolean      hl_text_cache_get_reserve   (HlTextCache                *self,
+                                           const char                 *key,
+                                           double                     *height);
+void          hl_text_cache_set_reserve   (HlTextCache                *self,
+                                           const char                 *key,
+                                           double                      height);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlTextCache, hl_text_cache_unref)
 
 G_END_DECLS
