@@ -261,6 +261,67 @@ hl_columns_get_totals (HlColumns *self)
   return &self->totals;
 }
 
+static int
+compare_by_size (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlEvent *events = data;
+  int ia = *(const int *) a, ib = *(const int *) b;
+  const HlEvent *ea = &events[ia], *eb = &events[ib];
+
+  if (ea->usd != eb->usd)
+    return ea->usd < eb->usd ? 1 : -1;
+  if (ea->count != eb->count)
+    return ea->count < eb->count ? 1 : -1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/**
+ * hl_columns_list_events:
+ * @events: (element-type int): where the event indices are appended
+ *
+ * The events of @lane in [@from, @to) that the view shows, largest first
+ * (amount, then count, then file order): a stack's segments from its
+ * base, a bin's card and list. Returns how many were appended.
+ */
+guint
+hl_columns_list_events (HlColumns *self, guint lane, gint64 from, gint64 to, GArray *events)
+{
+  const HlEvent *all;
+  guint first, last, before;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (events != NULL, 0);
+
+  if (self->lanes[lane] == NULL || to <= from)
+    return 0;
+  all = hl_dataset_get_events (self->dataset);
+  first = hl_dataset_lower_bound (self->dataset, MAX (from, self->view.from));
+  last = hl_dataset_lower_bound (self->dataset, MIN (to, self->view.to));
+  before = events->len;
+  for (guint i = first; i < last; i++)
+    if (all[i].lane == lane && hl_view_shows_event (&self->view, self->dataset, &all[i]))
+      {
+        int index = (int) i;
+
+        g_array_append_val (events, index);
+      }
+  g_qsort_with_data ((int *) (gpointer) events->data + before, events->len - before,
+                     sizeof (int), compare_by_size, (gpointer) all);
+  return events->len - before;
+}
+
+/* The events column @column of @lane sums, largest first. */
+guint
+hl_columns_get_column_events (HlColumns *self, guint lane, guint column, GArray *events)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
+
+  return hl_columns_list_events (self, lane, hl_columns_get_start (self, column),
+                                 hl_columns_get_start (self, column + 1), events);
+}
+
 /* The totals of a view with no columns to draw: the same sums as any
  * width gives (columns split the range, they do not change it). */
 void

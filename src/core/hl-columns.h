@@ -59,6 +59,15 @@ const HlColumn *hl_columns_get_lane   (HlColumns       *self,
 gint64          hl_columns_get_start  (HlColumns       *self,
                                        guint            column);
 const HlTotals *hl_columns_get_totals (HlColumns       *self);
+guint           hl_columns_list_events (HlColumns      *self,
+                                       guint            lane,
+                                       gint64           from,
+                                       gint64           to,
+                                       GArray          *events);
+guint           hl_columns_get_column_events (HlColumns *self,
+                                       guint            lane,
+                                       guint            column,
+                                       GArray          *events);
 
 void            hl_totals_compute     (HlTotals        *totals,
                                        HlDataset       *dataset,
