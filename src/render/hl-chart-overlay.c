@@ -268,3 +268,14 @@ _hl_chart_get_cumulative (HlChart *self, guint *n_points)
   *n_points = self->cumulative->len / 2;
   return (const double *) (gpointer) self->cumulative->data;
 }
+
+/* The shape of @event's mark; HL_MARK_LINE when it has none. */
+HlMarkShape
+_hl_chart_get_mark_shape (HlChart *self, int event)
+{
+  const HlMark *mk;
+
+  g_return_val_if_fail (self != NULL, HL_MARK_LINE);
+  mk = find_mark (self, event);
+  return mk != NULL ? mk->shape : HL_MARK_LINE;
+}

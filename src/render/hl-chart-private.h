@@ -30,6 +30,7 @@ typedef struct
   guint        hollow : 1;  /* failed launch */
   guint        dashed : 1;  /* suspected or disputed attribution */
   guint        match : 1;   /* matches the search */
+  guint        stacked : 1; /* one event of a same-day stack or pack */
 } HlMark;
 
 typedef struct
@@ -238,6 +239,8 @@ gboolean       _hl_chart_is_aggregated      (HlChart *chart,
                                              guint    lane);
 const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
+HlMarkShape    _hl_chart_get_mark_shape     (HlChart *chart,
+                                             int      event);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
 

@@ -8,6 +8,9 @@
 #include "hl-scale.h"
 
 #define MAX_AMOUNT_LABELS 24
+/* A column of more events than this is one bar even with room: its
+ * segments would be slivers. */
+#define MAX_STACK         64
 #define MAX_AMOUNT_TRIES  200
 
 static double
@@ -42,6 +45,36 @@ money_scale (HlChart *chart, const HlLaneLayout *ll, double usd_max, double step
     }
 }
 
+/* The events of a column as segments, largest at the base, each its own
+ * mark (its own confidence style, card and target); at least a pixel
+ * each, so none is lost. The whole stack is as tall as their sum. */
+static void
+stack (HlChart *chart, guint lane, guint col, const HlColumn *c, double usd_max, double bw)
+{
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  double x = chart->plot.x + col + 0.5, sum = 0, y = ll->base;
+
+  hl_columns_get_column_events (chart->columns, lane, col, list);
+  for (guint k = 0; k < list->len; k++)
+    {
+      int e = g_array_index (list, int, k);
+      const HlEvent *ev = &events[e];
+      gboolean doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                          ev->confidence == HL_CONFIDENCE_DISPUTED;
+      HlMark mark = { { 0 }, e, lane, 1, HL_MARK_BAR, FALSE, doubtful,
+                      c->any_match && hl_view_event_matches (&chart->view, ev), TRUE };
+      double top;
+
+      sum += ev->usd;
+      top = MIN (value_y (ll, sum, usd_max), y - 1);
+      mark.box = (HlBox) { x - bw / 2, top, bw, y - top };
+      g_array_append_val (chart->marks, mark);
+      y = top;
+    }
+}
+
 /* One bar per used column; when columns crowd, bars are one pixel wide
  * so that neighbours never hide each other. */
 static void
@@ -61,6 +94,11 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
 
       if (c->n == 0)
         continue;
+      if (c->n > 1 && c->n <= MAX_STACK && !ll->aggregated)
+        {
+          stack (chart, lane, i, c, usd_max, bw);
+          continue;
+        }
       x = c->n == 1 && !ll->aggregated ? hl_chart_time_to_x (chart, events[c->top].time)
                                         : chart->plot.x + i + 0.5;
       top = value_y (ll, c->usd, usd_max);
