@@ -143,6 +143,112 @@ test_same_day_glyphs (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* 2. Labels by importance */
+
+/* Does a label in the plot start with @title (alone, or "+N" after it)? */
+static gboolean
+has_label_for (HlChart *chart, const char *title)
+{
+  guint n_boxes;
+
+  _hl_chart_get_text_boxes (chart, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      const char *text = _hl_chart_get_text_box_label (chart, i);
+      gsize len = strlen (title);
+
+      if (_hl_chart_text_is_label (chart, i) && strncmp (text, title, len) == 0 &&
+          (text[len] == '\n' || text[len] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlEvent *events = data;
+  double ua = events[*(const int *) a].usd, ub = events[*(const int *) b].usd;
+
+  return ua < ub ? 1 : ua > ub ? -1 : 0;
+}
+
+/* At 1920x1080 over the whole span, with and without the running total:
+ * the ten largest incidents carry labels; no two labels, and no label
+ * and a mark, closer than half an em; no "×N" under another marker. */
+static void
+test_largest_labelled (void)
+{
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
+      g_array_append_val (money, i);
+  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
+                     (gpointer) events);
+
+  for (int cumulative = 0; cumulative < 2; cumulative++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      const HlBox *boxes;
+      const HlMark *marks;
+      guint n_boxes, n_marks;
+      double gap;
+
+      hl_view_init (&view, dataset);
+      view.show_cumulative = cumulative;
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      for (guint k = 0; k < 10; k++)
+        {
+          const HlEvent *ev = &events[g_array_index (money, int, k)];
+
+          if (!has_label_for (chart, ev->title))
+            g_error ("%s (%s, $%.0f) has no label%s", ev->title, ev->date, ev->usd,
+                     cumulative ? " with the running total" : "");
+        }
+
+      boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+      marks = _hl_chart_get_marks (chart, &n_marks);
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          gboolean count = g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "×");
+          HlBox grown;
+
+          if (!_hl_chart_text_is_label (chart, i) && !count)
+            continue;
+          /* half an em of the label's font, 17 px at this size for amounts */
+          gap = _hl_chart_get_text_gap (chart, i) - 0.01;
+          g_assert_cmpfloat (gap, >=, 6);
+          for (guint j = 0; j < n_boxes && !count; j++)
+            {
+              double g = MIN (gap, _hl_chart_get_text_gap (chart, j) - 0.01);
+
+              grown = (HlBox) { boxes[i].x - g, boxes[i].y - g, boxes[i].width + 2 * g,
+                                boxes[i].height + 2 * g };
+              if (j != i && _hl_chart_text_is_label (chart, j) &&
+                  hl_box_overlaps (&grown, &boxes[j]))
+                g_error ("\"%s\" within half an em of \"%s\"",
+                         _hl_chart_get_text_box_label (chart, i),
+                         _hl_chart_get_text_box_label (chart, j));
+            }
+          grown = (HlBox) { boxes[i].x - gap, boxes[i].y - gap, boxes[i].width + 2 * gap,
+                            boxes[i].height + 2 * gap };
+          /* a label keeps the gap from every mark but its own; a count
+           * is drawn under no marker but its own */
+          for (guint j = 0; j < n_marks; j++)
+            if (marks[j].event != _hl_chart_get_text_event (chart, i) &&
+                hl_box_overlaps (count ? &boxes[i] : &grown, &marks[j].box))
+              g_error ("\"%s\" %s a mark", _hl_chart_get_text_box_label (chart, i),
+                       count ? "under" : "within half an em of");
+        }
+      hl_view_clear (&view);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -150,5 +256,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/density/same-day-stack", test_same_day_stack);
   g_test_add_func ("/density/same-day-glyphs", test_same_day_glyphs);
+  g_test_add_func ("/density/largest-labelled", test_largest_labelled);
   return g_test_run ();
 }

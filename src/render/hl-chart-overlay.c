@@ -279,3 +279,37 @@ _hl_chart_get_mark_shape (HlChart *self, int event)
   mk = find_mark (self, event);
   return mk != NULL ? mk->shape : HL_MARK_LINE;
 }
+
+const HlMark *
+_hl_chart_get_marks (HlChart *self, guint *n_marks)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_marks = self->marks->len;
+  return (const HlMark *) (gpointer) self->marks->data;
+}
+
+/* Is text @index a label placed in the plot (an amount, a title)? */
+gboolean
+_hl_chart_text_is_label (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->texts->len, FALSE);
+  return g_array_index (self->texts, HlText, index).halo;
+}
+
+int
+_hl_chart_get_text_event (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (index < self->texts->len, -1);
+  return g_array_index (self->texts, HlText, index).event;
+}
+
+/* The gap text @index keeps from other labels and marks when placed. */
+double
+_hl_chart_get_text_gap (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->texts->len, 0);
+  return _hl_chart_label_gap (self, g_array_index (self->texts, HlText, index).layout);
+}

@@ -40,6 +40,7 @@ typedef struct
   HlRole       role;
   int          lane;     /* >= 0: drawn in the lane's colour */
   gboolean     halo;     /* in the plot: gridlines stop short of it */
+  int          event;    /* a label's or count's event; -1 */
 } HlText;
 
 typedef struct
@@ -219,6 +220,8 @@ gboolean     _hl_chart_place_label    (HlChart                    *chart,
                                        int                         event,
                                        int                         lane,
                                        HlRole                      role);
+double       _hl_chart_label_gap      (HlChart                    *chart,
+                                       PangoLayout                *layout);
 guint        _hl_chart_money_label_every (HlChart                 *chart,
                                        double                      n_steps,
                                        double                      height);
@@ -241,6 +244,14 @@ const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
 HlMarkShape    _hl_chart_get_mark_shape     (HlChart *chart,
                                              int      event);
+const HlMark  *_hl_chart_get_marks          (HlChart *chart,
+                                             guint   *n_marks);
+gboolean       _hl_chart_text_is_label      (HlChart *chart,
+                                             guint    index);
+int            _hl_chart_get_text_event     (HlChart *chart,
+                                             guint    index);
+double         _hl_chart_get_text_gap       (HlChart *chart,
+                                             guint    index);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
 

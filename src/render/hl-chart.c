@@ -94,7 +94,7 @@ HlText *
 _hl_chart_add_text (HlChart *self, PangoLayout *layout, double x, double y, HlRole role,
                     int lane)
 {
-  HlText t = { { x, y, 0, 0 }, layout, role, lane, FALSE };
+  HlText t = { { x, y, 0, 0 }, layout, role, lane, FALSE, -1 };
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -177,26 +177,40 @@ _hl_chart_prepare_estimate (HlChart *self, HlTextEstimate *est,
   est->ready = TRUE;
 }
 
-/* Keeps the first of @candidates that stays in @bounds and collides with
- * nothing; frees the layout when none fits. */
+/* The room a label in @layout's font keeps from other labels and from
+ * marks: half an em, and never less than the style's label padding. */
+double
+_hl_chart_label_gap (HlChart *self, PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  double em = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 0;
+
+  return MAX (self->m->label_pad, em / 2);
+}
+
+/* Keeps the first of @candidates that stays in @bounds and keeps its gap
+ * from every label and mark; frees the layout when none fits. */
 gboolean
 _hl_chart_place_label (HlChart *self, PangoLayout *layout, const HlBox *bounds,
                        const HlPoint *candidates, guint n_candidates, int event, int lane,
                        HlRole role)
 {
   HlObstacles o;
+  HlText *t;
   HlBox box;
   double w, h;
 
   _hl_layout_size (layout, &w, &h);
   _hl_chart_obstacles (self, &o);
-  if (!hl_placement_find (&o, bounds, candidates, n_candidates, w, h, self->m->label_pad,
-                          event, &box))
+  if (!hl_placement_find_spaced (&o, bounds, candidates, n_candidates, w, h,
+                                 _hl_chart_label_gap (self, layout), event, &box))
     {
       g_object_unref (layout);
       return FALSE;
     }
-  _hl_chart_add_text (self, layout, box.x, box.y, role, lane)->halo = TRUE;
+  t = _hl_chart_add_text (self, layout, box.x, box.y, role, lane);
+  t->halo = TRUE;
+  t->event = event;
   return TRUE;
 }
 

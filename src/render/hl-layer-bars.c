@@ -12,6 +12,9 @@
  * segments would be slivers. */
 #define MAX_STACK         64
 #define MAX_AMOUNT_TRIES  200
+/* The largest this many may be raised above a crowd, with a leader. */
+#define MAX_RAISED        12
+#define N_RAISED          (6 * 7)
 
 static double
 value_y (const HlLaneLayout *ll, double v, double max)
@@ -111,20 +114,83 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
     }
 }
 
+/* Largest first: a column by its largest event, so that a merged
+ * column's label comes in its largest event's place. */
 static int
 compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
 {
   const HlEvent *events = data;
   const HlMark *ma = a, *mb = b;
-  double ua = ma->n_events == 1 ? events[ma->event].usd : 0;
-  double ub = mb->n_events == 1 ? events[mb->event].usd : 0;
+  double ua = events[ma->event].usd, ub = events[mb->event].usd;
 
-  return ua < ub ? 1 : ua > ub ? -1 : 0;
+  if (ua != ub)
+    return ua < ub ? 1 : -1;
+  return ma->event < mb->event ? -1 : ma->event > mb->event;
 }
 
-/* Amount labels, largest first, wherever one fits. */
+/* "Title\n$41M"; for a merged column, its largest event and how many
+ * more, over the column's sum: "Huge heist +1\n$1.04B". */
+static char *
+amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn *cols)
+{
+  g_autofree char *amount = NULL;
+  double usd = ev->usd;
+
+  if (mk->n_events > 1)
+    {
+      guint col = (guint) CLAMP (mk->box.x + mk->box.width / 2 - chart->plot.x, 0,
+                                 hl_columns_get_n_columns (chart->columns) - 1);
+
+      usd = cols[col].usd;
+      amount = hl_money_format_short (usd);
+      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+    }
+  amount = hl_money_format_short (usd);
+  return g_strdup_printf ("%s\n%s", ev->title, amount);
+}
+
+/* A label the crowd around its bar leaves no room for, higher up over
+ * it, with a leader line down to the bar: for the largest few only, so
+ * that none of them is left unlabelled beside smaller labelled ones. */
+static gboolean
+raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox *bounds)
+{
+  HlPoint cand[N_RAISED];
+  double w, h, cx = mk->box.x + mk->box.width / 2, gap = chart->m->amount_gap;
+  const HlText *t;
+
+  _hl_layout_size (layout, &w, &h);
+  /* nearest first: up over the bar, then to either side, farther out */
+  for (guint k = 0; k < N_RAISED / 7; k++)
+    {
+      static const double shift[7] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
+      double y = mk->box.y - gap - h - (k + 1) * (h / 2 + gap);
+
+      for (guint j = 0; j < 7; j++)
+        cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
+    }
+  g_object_ref (layout);
+  if (!_hl_chart_place_label (chart, layout, bounds, cand, N_RAISED, mk->event, -1,
+                              HL_ROLE_FG))
+    return FALSE;
+  /* up from the bar to the label, or to its side and across */
+  t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
+  if (cx >= t->box.x && cx <= t->box.x + t->box.width)
+    _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, t->box.y + t->box.height, HL_ROLE_MUTED);
+  else
+    {
+      double y = t->box.y + t->box.height / 2;
+      double edge = cx < t->box.x ? t->box.x - 1 : t->box.x + t->box.width + 1;
+
+      _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, y, HL_ROLE_MUTED);
+      _hl_chart_add_line (chart, cx, y, edge, y, HL_ROLE_MUTED);
+    }
+  return TRUE;
+}
+
+/* Amount labels, largest first, wherever one fits with its gap. */
 static void
-amount_labels (HlChart *chart, guint lane, guint first_mark)
+amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *cols)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
@@ -140,28 +206,38 @@ amount_labels (HlChart *chart, guint lane, guint first_mark)
     {
       const HlMark *mk = &sorted[i];
       const HlEvent *ev = &events[mk->event];
-      g_autofree char *amount = NULL;
       g_autofree char *text = NULL;
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
       double w, h;
 
-      if (mk->n_events != 1)
-        continue;
       tried++;
-      amount = hl_money_format_short (ev->usd);
-      text = g_strdup_printf ("%s\n%s", ev->title, amount);
+      text = amount_text (chart, mk, ev, cols);
       _hl_chart_obstacles (chart, &obstacles);
-      if (!hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
+      if (i >= MAX_RAISED &&
+          !hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
                                  &bounds, chart->m, hl_placement_bar_candidates,
                                  HL_N_BAR_CANDIDATES))
         continue;
       layout = _hl_chart_shared_layout (chart, chart->style.font_label, text, PANGO_ALIGN_CENTER);
       _hl_layout_size (layout, &w, &h);
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
+      if (i < MAX_RAISED)
+        g_object_ref (layout);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG))
-        placed++;
+        {
+          placed++;
+          if (i < MAX_RAISED)
+            g_object_unref (layout);
+        }
+      else if (i < MAX_RAISED && !mk->stacked)
+        {
+          placed += raise_label (chart, layout, mk, &bounds);
+          g_object_unref (layout);
+        }
+      else if (i < MAX_RAISED)
+        g_object_unref (layout);
     }
 }
 
@@ -187,7 +263,7 @@ bar_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
   usd_max = hl_money_nice_max (max_sum, &step);
   money_scale (chart, &chart->lanes[lane], usd_max, step);
   bars (chart, lane, cols, usd_max);
-  amount_labels (chart, lane, first_mark);
+  amount_labels (chart, lane, first_mark, cols);
 }
 
 const HlChartLayerClass _hl_bar_lane_layer = {

@@ -73,12 +73,21 @@ choose_row (const double *row_right, guint n_rows, double left, gboolean *free)
   return row;
 }
 
-/* In a crowd, a count that would cover another label is left out; the
- * event's card still gives it. */
-static void
-place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, guint lane)
+/* A "×N" waiting for every marker of its lane to be placed. */
+typedef struct
 {
-  double w, h;
+  PangoLayout *layout;
+  guint        mark;     /* index in chart->marks */
+} PendingCount;
+
+/* In a crowd, a count that would cover another label or come under
+ * another marker is left out; the event's card still gives it. Placed
+ * once all of the lane's markers are, so none is drawn over it. */
+static void
+place_count (HlChart *chart, PangoLayout *layout, guint index, guint lane)
+{
+  const HlMark *mark = &g_array_index (chart->marks, HlMark, index);
+  double w, h, x = mark->box.x + mark->box.width / 2;
   HlBox box;
 
   _hl_layout_size (layout, &w, &h);
@@ -86,7 +95,8 @@ place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, 
                   mark->box.y + mark->box.height / 2 - h / 2, w, h };
   if (box.x + box.width <= chart->width && box.y >= 0 && box.y + h <= chart->height &&
       !_hl_chart_collides (chart, &box, mark->event))
-    _hl_chart_add_text (chart, layout, box.x, box.y, HL_ROLE_FG, (int) lane);
+    _hl_chart_add_text (chart, layout, box.x, box.y, HL_ROLE_FG, (int) lane)->event =
+      mark->event;
   else
     g_object_unref (layout);
 }
@@ -95,7 +105,7 @@ place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, 
  * free it goes right of the one that frees up first rather than over it. */
 static void
 marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
-        guint n_rows, gboolean pack)
+        guint n_rows, gboolean pack, GArray *counts)
 {
   const HlMetrics *m = chart->m;
   const HlLaneLayout *ll = &chart->lanes[lane];
@@ -128,7 +138,11 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
                        size, size };
   g_array_append_val (chart->marks, mark);
   if (count != NULL)
-    place_count (chart, count, &mark, x, lane);
+    {
+      PendingCount p = { count, chart->marks->len - 1 };
+
+      g_array_append_val (counts, p);
+    }
 }
 
 /* The events of one column (one day, at day level) as glyphs of their
@@ -136,7 +150,7 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
  * cruise missile stay two glyphs. */
 static void
 pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
-      guint n_rows)
+      guint n_rows, GArray *counts)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
@@ -149,7 +163,7 @@ pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_righ
       HlColumn one = { ev->usd, ev->count, 1, !ev->count_known, e, FALSE,
                        c->any_match && hl_view_event_matches (&chart->view, ev) };
 
-      marker (chart, lane, col, &one, row_right, n_rows, TRUE);
+      marker (chart, lane, col, &one, row_right, n_rows, TRUE, counts);
     }
 }
 
@@ -209,6 +223,7 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
   double row_h = chart->m->marker * HL_MARKER_ROW;
   guint n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
   g_autofree double *row_right = NULL;
+  g_autoptr(GArray) counts = NULL;
 
   g_assert (cols != NULL);
   if (ll->aggregated)
@@ -219,11 +234,18 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
   row_right = g_new (double, n_rows);
   for (guint r = 0; r < n_rows; r++)
     row_right[r] = -G_MAXDOUBLE;
+  counts = g_array_new (FALSE, FALSE, sizeof (PendingCount));
   for (guint i = 0; i < n_cols; i++)
     if (cols[i].n > 1 && cols[i].n <= MAX_PACK)
-      pack (chart, lane, i, &cols[i], row_right, n_rows);
+      pack (chart, lane, i, &cols[i], row_right, n_rows, counts);
     else if (cols[i].n > 0)
-      marker (chart, lane, i, &cols[i], row_right, n_rows, FALSE);
+      marker (chart, lane, i, &cols[i], row_right, n_rows, FALSE, counts);
+  for (guint k = 0; k < counts->len; k++)
+    {
+      const PendingCount *p = &g_array_index (counts, PendingCount, k);
+
+      place_count (chart, p->layout, p->mark, lane);
+    }
   marker_labels (chart, lane, first_mark);
 }
 
