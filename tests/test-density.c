@@ -10,7 +10,7 @@
 
 #include "hl-chart-private.h"
 #include "hl-date.h"
-#include "hl-scale.h"
+#include "hl-scale-private.h"
 #include "test-util.h"
 
 static HlDataset *
@@ -190,8 +190,10 @@ test_largest_labelled (void)
   g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
                      (gpointer) events);
 
-  for (int cumulative = 0; cumulative < 2; cumulative++)
+  for (int round = 0; round < 3; round++)
     {
+      gboolean cumulative = round == 1;
+      guint found = 0;
       HlView view;
       g_autoptr(HlChart) chart = NULL;
       const HlBox *boxes;
@@ -201,15 +203,31 @@ test_largest_labelled (void)
 
       hl_view_init (&view, dataset);
       view.show_cumulative = cumulative;
+      /* marks, with the running total, in the bins the zoom chooses */
+      view.bins = round < 2 ? HL_BINS_MARKS : HL_BINS_AUTO;
       chart = hl_chart_new (dataset, &view, 1920, 1080);
-      for (guint k = 0; k < 10; k++)
+      for (guint k = 0; k < money->len && found < 10; k++)
         {
-          const HlEvent *ev = &events[g_array_index (money, int, k)];
+          int index = g_array_index (money, int, k);
+          const HlEvent *ev = &events[index];
+          const HlChartBin *bin = _hl_chart_get_event_bin (chart, index);
 
+          /* in bins, a bin's label is its largest event's */
+          if (round == 2)
+            {
+              guint n_bins;
+
+              _hl_chart_get_bins (chart, &n_bins);
+              g_assert_cmpuint (n_bins, >, 0);
+              if (bin == NULL || bin->bin.sum.top != index)
+                continue;
+            }
+          found++;
           if (!has_label_for (chart, ev->title))
-            g_error ("%s (%s, $%.0f) has no label%s", ev->title, ev->date, ev->usd,
-                     cumulative ? " with the running total" : "");
+            g_error ("%s (%s, $%.0f) has no label (round %d)", ev->title, ev->date, ev->usd,
+                     round);
         }
+      g_assert_cmpuint (found, ==, 10);
 
       boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
       marks = _hl_chart_get_marks (chart, &n_marks);
@@ -249,6 +267,152 @@ test_largest_labelled (void)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* 3. Calendar bins */
+
+static const HlTickSpec bin_units[] = {
+  { HL_TICK_DAY, 1 }, { HL_TICK_WEEK, 1 }, { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
+  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 10 },
+};
+
+/* For every unit, under each filter: the bins lie on the calendar's
+ * boundaries, one after another, and their sums are the events' sums. */
+static void
+test_bins_keep_totals (void)
+{
+  HlDataset *dataset = sample ();
+
+  for (guint f = 0; f < 4; f++)
+    for (guint u = 0; u < G_N_ELEMENTS (bin_units); u++)
+      {
+        HlView view;
+        g_autoptr(HlColumns) columns = NULL;
+        const HlTotals *totals;
+
+        hl_view_init (&view, dataset);
+        hl_view_set_range (&view, hl_date_from_ymd (2018, 5, 17), hl_date_from_ymd (2026, 2, 3));
+        if (f == 1)
+          view.min_usd = 1e6;
+        else if (f == 2)
+          view.search = g_strdup ("Vault");
+        else if (f == 3)
+          view.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
+        columns = hl_columns_new (dataset, &view, 1500);
+        totals = hl_columns_get_totals (columns);
+        for (guint lane = 0; lane < 2; lane++)
+          {
+            g_autoptr(GArray) bins = hl_columns_get_bins (columns, lane, bin_units[u]);
+            double usd = 0, count = 0;
+            guint n = 0;
+            gint64 last_to = G_MININT64;
+
+            for (guint i = 0; i < bins->len; i++)
+              {
+                const HlBin *bin = &g_array_index (bins, HlBin, i);
+
+                g_assert_cmpint (_hl_ticks_floor (bin_units[u], bin->from), ==, bin->from);
+                g_assert_cmpint (_hl_ticks_next (bin_units[u], bin->from), ==, bin->to);
+                g_assert_cmpint (bin->from, >=, last_to);
+                g_assert_cmpuint (bin->sum.n, >, 0);
+                last_to = bin->to;
+                usd += bin->sum.usd;
+                count += bin->sum.count;
+                n += bin->sum.n;
+              }
+            g_assert_cmpuint (n, ==, totals->lanes[lane].n_events);
+            g_assert_cmpfloat (fabs (usd - totals->lanes[lane].usd), <=,
+                               1e-9 * MAX (1, totals->lanes[lane].usd));
+            if (lane == 1)
+              g_assert_cmpfloat (count, ==, (double) totals->lanes[lane].count);
+          }
+        hl_view_clear (&view);
+      }
+}
+
+/* The zoom chooses the unit: months over ten years, weeks over one,
+ * days over a month; a unit asked for is kept unless its bins would be
+ * under a pixel; decades over centuries. */
+static void
+test_bins_follow_zoom (void)
+{
+  gint64 y2017 = hl_date_from_ymd (2017, 1, 1);
+  HlTickSpec s;
+
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2027, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_MONTH);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2018, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_WEEK);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2017, 2, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_DAY);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, hl_date_from_ymd (1, 1, 1),
+                           hl_date_from_ymd (2000, 1, 1), 1800, 11);
+  g_assert_true (s.unit == HL_TICK_YEAR && s.step >= 10);
+  s = hl_bins_choose_unit (HL_BINS_QUARTER, y2017, hl_date_from_ymd (2018, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_QUARTER);
+  s = hl_bins_choose_unit (HL_BINS_DAY, hl_date_from_ymd (1, 1, 1),
+                           hl_date_from_ymd (2000, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, !=, HL_TICK_DAY);
+}
+
+/* Month bins over the whole span: each bar starts at its month's first
+ * day; March 2022's card gives its period, total, number of events and
+ * largest few with "and N more", and the pointer on it finds it. The
+ * bundled default view does not crowd: AUTO draws no bins there. */
+static void
+test_bins_drawn (void)
+{
+  HlDataset *dataset = sample ();
+  HlDataset *bundled = hl_test_bundled ();
+  HlView view;
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(HlChart) plain = NULL;
+  const HlChartBin *bins, *march = NULL;
+  guint n_bins;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MONTH;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  g_assert_cmpuint (n_bins, >, 100);
+  for (guint i = 0; i < n_bins; i++)
+    {
+      int y, m, d;
+
+      hl_date_to_ymd (bins[i].bin.from, &y, &m, &d);
+      g_assert_cmpint (d, ==, 1);
+      if (bins[i].bin.from > view.from)
+        g_assert_cmpfloat (fabs (bins[i].box.x - hl_chart_time_to_x (chart, bins[i].bin.from)),
+                           <=, 0.5);
+      if (bins[i].lane == 0 && y == 2022 && m == 3)
+        march = &bins[i];
+    }
+  g_assert_nonnull (march);
+  {
+    g_autofree char *title = _hl_chart_describe_bin_title (chart, march);
+    g_autofree char *card = _hl_chart_describe_bin_card (chart, march);
+    g_autofree char *text = hl_test_visible_text (card);
+    g_autofree char *more = g_strdup_printf ("and %u more", march->bin.sum.n - 3);
+    const HlBox *b = &march->box;
+    int hit;
+
+    g_assert_cmpstr (title, ==, "1 Mar 2022 – 31 Mar 2022");
+    g_assert_nonnull (strstr (text, "DeFi incidents: $1.1"));
+    g_assert_nonnull (strstr (text, "13 events"));
+    g_assert_nonnull (strstr (text, "Huge heist: $900"));
+    g_assert_nonnull (strstr (text, "Big heist: $140"));
+    g_assert_nonnull (strstr (text, more));
+    hit = hl_chart_hit_test (chart, b->x + b->width / 2, b->y + b->height / 2);
+    g_assert_true (_hl_chart_get_event_bin (chart, hit) == march);
+  }
+  hl_view_clear (&view);
+
+  hl_view_init (&view, bundled);
+  plain = hl_chart_new (bundled, &view, 1920, 1080);
+  _hl_chart_get_bins (plain, &n_bins);
+  g_assert_cmpuint (n_bins, ==, 0);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -257,5 +421,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/same-day-stack", test_same_day_stack);
   g_test_add_func ("/density/same-day-glyphs", test_same_day_glyphs);
   g_test_add_func ("/density/largest-labelled", test_largest_labelled);
+  g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
+  g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
+  g_test_add_func ("/density/bins-drawn", test_bins_drawn);
   return g_test_run ();
 }

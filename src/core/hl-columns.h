@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hl-dataset.h"
+#include "hl-scale.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,16 @@ typedef struct
   guint    n_matches;
 } HlTotals;
 
+/* A calendar bin of a lane: its period (whole, though the view may cut
+ * it) and the sums of its shown events within the view. */
+typedef struct
+{
+  gint64   from;
+  gint64   to;
+  HlColumn sum;
+  guint    n_doubtful;
+} HlBin;
+
 typedef struct _HlColumns HlColumns;
 
 HlColumns      *hl_columns_new        (HlDataset       *dataset,
@@ -68,6 +79,10 @@ guint           hl_columns_get_column_events (HlColumns *self,
                                        guint            lane,
                                        guint            column,
                                        GArray          *events);
+
+GArray         *hl_columns_get_bins   (HlColumns       *self,
+                                       guint            lane,
+                                       HlTickSpec       unit);
 
 void            hl_totals_compute     (HlTotals        *totals,
                                        HlDataset       *dataset,

@@ -83,19 +83,31 @@ draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
 {
   const HlMetrics *m = self->m;
   const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
-  g_autofree char *body = _hl_chart_describe_event_card (self, ev);
+  const HlChartBin *bin = mk->bin > 0 ? &g_array_index (self->bins, HlChartBin, mk->bin - 1)
+                                      : NULL;
+  /* a bin's card: its period, total, number and largest events */
+  g_autofree char *body = bin ? _hl_chart_describe_bin_card (self, bin)
+                              : _hl_chart_describe_event_card (self, ev);
+  g_autofree char *heading = bin ? _hl_chart_describe_bin_title (self, bin)
+                                 : g_strdup (ev->title);
   double max_w = MIN (m->card_max_width, self->width - 20), pad = m->card_pad;
-  g_autoptr(PangoLayout) title = card_layout (self, self->style.font_label_bold, ev->title,
+  g_autoptr(PangoLayout) title = card_layout (self, self->style.font_label_bold, heading,
                                               max_w - 2 * pad);
   g_autoptr(PangoLayout) text = card_layout (self, self->style.font_small, body,
                                              max_w - 2 * pad);
   double tw, th, bw, bh, w, h, x, y;
+  HlMark whole;
 
   _hl_layout_size (title, &tw, &th);
   _hl_layout_size (text, &bw, &bh);
   w = MAX (tw, bw) + 2 * pad;
   h = th + m->card_title_gap + bh + 2 * pad;
 
+  if (bin != NULL)
+    {
+      whole = (HlMark) { bin->box, hover, bin->lane, bin->bin.sum.n, HL_MARK_BAR };
+      mk = &whole;
+    }
   hl_rgba_set_source (cr, self->style.roles[HL_ROLE_FG]);
   cairo_set_line_width (cr, m->hover_stroke);
   hl_draw_shape_path (cr, mk->shape, &mk->box);
@@ -124,12 +136,21 @@ void
 hl_chart_draw_overlay (HlChart *self, cairo_t *cr, int hover, int selected)
 {
   const HlMark *mk;
+  HlMark whole;
 
   g_return_if_fail (self != NULL);
 
   cairo_save (cr);
   if (selected >= 0 && (mk = find_mark (self, selected)) != NULL)
-    draw_selection (self, cr, mk);
+    {
+      /* a bin is selected whole */
+      if (mk->bin > 0)
+        {
+          whole = (HlMark) { g_array_index (self->bins, HlChartBin, mk->bin - 1).box, selected };
+          mk = &whole;
+        }
+      draw_selection (self, cr, mk);
+    }
   if (hover >= 0 && (mk = find_mark (self, hover)) != NULL)
     draw_hover (self, cr, mk, hover);
   cairo_restore (cr);
@@ -312,4 +333,25 @@ _hl_chart_get_text_gap (HlChart *self, guint index)
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (index < self->texts->len, 0);
   return _hl_chart_label_gap (self, g_array_index (self->texts, HlText, index).layout);
+}
+
+const HlChartBin *
+_hl_chart_get_bins (HlChart *self, guint *n_bins)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_bins = self->bins->len;
+  return (const HlChartBin *) (gpointer) self->bins->data;
+}
+
+/* The bin whose mark stands for @event, or NULL. */
+const HlChartBin *
+_hl_chart_get_event_bin (HlChart *self, int event)
+{
+  const HlMark *mk;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  mk = find_mark (self, event);
+  if (mk == NULL || mk->bin == 0)
+    return NULL;
+  return &g_array_index (self->bins, HlChartBin, mk->bin - 1);
 }

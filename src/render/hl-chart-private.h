@@ -31,7 +31,29 @@ typedef struct
   guint        dashed : 1;  /* suspected or disputed attribution */
   guint        match : 1;   /* matches the search */
   guint        stacked : 1; /* one event of a same-day stack or pack */
+  guint        bin;         /* 1 + index in chart->bins; 0: not a bin's */
 } HlMark;
+
+/* A calendar bin as drawn: its sums, lane and whole box (hover, labels). */
+typedef struct
+{
+  HlBin        bin;
+  guint        lane;
+  HlBox        box;
+} HlChartBin;
+
+/* A money lane's y scale: linear from 0, or logarithmic from a floor
+ * (zero and amounts under it stand at the floor). */
+typedef struct
+{
+  double   base;      /* y of 0, or of the floor */
+  double   top;       /* y of max */
+  double   max;
+  gboolean log;
+  double   floor;
+} HlValueScale;
+
+#define HL_LOG_FLOOR 1000.0
 
 typedef struct
 {
@@ -176,6 +198,8 @@ struct _HlChart
    * (see hl_placement_may_fit()): for font_label and font_small. */
   HlTextEstimate est_label;
   HlTextEstimate est_small;
+
+  GArray       *bins;        /* HlChartBin */
 };
 
 /* Helpers the layers share (hl-chart.c) */
@@ -232,6 +256,23 @@ void         _hl_chart_find_drawn     (HlChart                    *chart,
 double       _hl_chart_lane_title_height (HlChart                 *chart);
 char        *_hl_isolate              (const char                 *text);
 
+double       _hl_value_scale_y        (const HlValueScale         *scale,
+                                       double                      value);
+gboolean     _hl_chart_lane_binned    (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                 *unit);
+double       _hl_chart_money_bins     (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                  unit,
+                                       HlValueScale               *scale);
+void         _hl_chart_count_bins     (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                  unit);
+char        *_hl_chart_describe_bin_card  (HlChart                *chart,
+                                       const HlChartBin           *bin);
+char        *_hl_chart_describe_bin_title (HlChart                *chart,
+                                       const HlChartBin           *bin);
+
 /* Test-only */
 const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,
                                              guint   *n_boxes);
@@ -252,6 +293,10 @@ int            _hl_chart_get_text_event     (HlChart *chart,
                                              guint    index);
 double         _hl_chart_get_text_gap       (HlChart *chart,
                                              guint    index);
+const HlChartBin *_hl_chart_get_bins        (HlChart *chart,
+                                             guint   *n_bins);
+const HlChartBin *_hl_chart_get_event_bin   (HlChart *chart,
+                                             int      event);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
 

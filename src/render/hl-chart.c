@@ -285,6 +285,7 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->lines);
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
+  g_array_unref (self->bins);
   g_clear_object (&self->footnote);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -674,6 +675,7 @@ reset_layout (HlChart *self)
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->rects, 0);
   g_array_set_size (self->cumulative, 0);
+  g_array_set_size (self->bins, 0);
   memset (self->lanes, 0, sizeof self->lanes);
 }
 
@@ -731,6 +733,7 @@ hl_chart_new_cached (HlDataset    *dataset,
   self->lines = g_array_new (FALSE, FALSE, sizeof (HlLine));
   self->rects = g_array_new (FALSE, FALSE, sizeof (HlSwatch));
   self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
+  self->bins = g_array_new (FALSE, FALSE, sizeof (HlChartBin));
 
   layout_chart (self);
   return self;

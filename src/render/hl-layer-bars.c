@@ -4,6 +4,8 @@
  * the largest amounts labelled. It only scales the columns' sums. */
 #include "config.h"
 
+#include <math.h>
+
 #include "hl-chart-private.h"
 #include "hl-scale.h"
 
@@ -16,35 +18,76 @@
 #define MAX_RAISED        12
 #define N_RAISED          (6 * 7)
 
-static double
-value_y (const HlLaneLayout *ll, double v, double max)
+/* The y of @value on @scale: on the log scale, amounts under the floor
+ * (zero too) stand at the floor, which the axis names. */
+double
+_hl_value_scale_y (const HlValueScale *scale, double value)
 {
-  return ll->base - v / max * (ll->base - ll->top);
+  if (scale->log)
+    {
+      double lo = log10 (scale->floor), hi = log10 (MAX (scale->max, scale->floor * 10));
+      double lv = log10 (MAX (value, scale->floor));
+
+      return scale->base - (lv - lo) / (hi - lo) * (scale->base - scale->top);
+    }
+  return scale->base - value / scale->max * (scale->base - scale->top);
+}
+
+static void
+scale_label (HlChart *chart, const char *label, double y)
+{
+  PangoLayout *layout = _hl_chart_shared_layout (chart, chart->style.font_small, label,
+                                                 PANGO_ALIGN_LEFT);
+  double w, h;
+
+  _hl_layout_size (layout, &w, &h);
+  _hl_chart_add_text (chart, layout, chart->plot.x - chart->m->scale_gap - w, y - h / 2,
+                      HL_ROLE_MUTED, -1);
 }
 
 /* Money gridlines, labelled in the left gutter: every one where there
- * is room, else every second, third… so that labels never touch. */
+ * is room, else every second, third… so that labels never touch. With
+ * nothing to scale, $0 to $10 in whole dollars (hl_money_nice_max). */
 static void
-money_scale (HlChart *chart, const HlLaneLayout *ll, double usd_max, double step)
+money_scale (HlChart *chart, const HlValueScale *scale, double step)
 {
-  guint every = _hl_chart_money_label_every (chart, usd_max / step, ll->base - ll->top);
-  double w, h;
+  double usd_max = scale->max;
+  guint every;
 
+  every = _hl_chart_money_label_every (chart, usd_max / step, scale->base - scale->top);
   for (guint k = 0; k * step <= usd_max + step / 2; k++)
     {
-      double v = k * step, y = value_y (ll, v, usd_max);
+      double v = k * step, y = _hl_value_scale_y (scale, v);
       g_autofree char *label = NULL;
-      PangoLayout *layout;
 
       _hl_chart_add_line (chart, chart->plot.x, y, chart->plot.x + chart->plot.width, y,
                           v == 0 ? HL_ROLE_AXIS : HL_ROLE_GRID);
       if (k % every != 0)
         continue;
       label = hl_money_format_short (v);
-      layout = _hl_chart_shared_layout (chart, chart->style.font_small, label, PANGO_ALIGN_LEFT);
-      _hl_layout_size (layout, &w, &h);
-      _hl_chart_add_text (chart, layout, chart->plot.x - chart->m->scale_gap - w, y - h / 2,
-                          HL_ROLE_MUTED, -1);
+      scale_label (chart, label, y);
+    }
+}
+
+/* The log scale's decades from the floor, which is labelled "≤$1K":
+ * zero and smaller amounts stand there. */
+static void
+log_money_scale (HlChart *chart, const HlValueScale *scale)
+{
+  double n = log10 (scale->max / scale->floor);
+  guint every = _hl_chart_money_label_every (chart, n, scale->base - scale->top);
+  double v = scale->floor;
+
+  for (guint k = 0; v <= scale->max * 1.0001; k++, v *= 10)
+    {
+      double y = _hl_value_scale_y (scale, v);
+      g_autofree char *amount = hl_money_format_short (v);
+      g_autofree char *label = k == 0 ? g_strconcat ("≤", amount, NULL) : g_strdup (amount);
+
+      _hl_chart_add_line (chart, chart->plot.x, y, chart->plot.x + chart->plot.width, y,
+                          k == 0 ? HL_ROLE_AXIS : HL_ROLE_GRID);
+      if (k % every == 0)
+        scale_label (chart, label, y);
     }
 }
 
@@ -52,7 +95,8 @@ money_scale (HlChart *chart, const HlLaneLayout *ll, double usd_max, double step
  * mark (its own confidence style, card and target); at least a pixel
  * each, so none is lost. The whole stack is as tall as their sum. */
 static void
-stack (HlChart *chart, guint lane, guint col, const HlColumn *c, double usd_max, double bw)
+stack (HlChart *chart, guint lane, guint col, const HlColumn *c, const HlValueScale *scale,
+       double bw)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
@@ -71,7 +115,7 @@ stack (HlChart *chart, guint lane, guint col, const HlColumn *c, double usd_max,
       double top;
 
       sum += ev->usd;
-      top = MIN (value_y (ll, sum, usd_max), y - 1);
+      top = MIN (_hl_value_scale_y (scale, sum), y - 1);
       mark.box = (HlBox) { x - bw / 2, top, bw, y - top };
       g_array_append_val (chart->marks, mark);
       y = top;
@@ -81,7 +125,7 @@ stack (HlChart *chart, guint lane, guint col, const HlColumn *c, double usd_max,
 /* One bar per used column; when columns crowd, bars are one pixel wide
  * so that neighbours never hide each other. */
 static void
-bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
+bars (HlChart *chart, guint lane, const HlColumn *cols, const HlValueScale *scale)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
@@ -97,14 +141,14 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
 
       if (c->n == 0)
         continue;
-      if (c->n > 1 && c->n <= MAX_STACK && !ll->aggregated)
+      if (c->n > 1 && c->n <= MAX_STACK && !ll->aggregated && !scale->log)
         {
-          stack (chart, lane, i, c, usd_max, bw);
+          stack (chart, lane, i, c, scale, bw);
           continue;
         }
       x = c->n == 1 && !ll->aggregated ? hl_chart_time_to_x (chart, events[c->top].time)
                                         : chart->plot.x + i + 0.5;
-      top = value_y (ll, c->usd, usd_max);
+      top = _hl_value_scale_y (scale, c->usd);
       /* Nothing disappears for being small: at least one pixel tall. */
       top = MIN (top, ll->base - 1);
       mark.box = (HlBox) { x - bw / 2, top, bw, ll->base - top };
@@ -136,6 +180,12 @@ amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn
   g_autofree char *amount = NULL;
   double usd = ev->usd;
 
+  if (mk->n_events > 1 && mk->bin > 0)
+    {
+      usd = g_array_index (chart->bins, HlChartBin, mk->bin - 1).bin.sum.usd;
+      amount = hl_money_format_short (usd);
+      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+    }
   if (mk->n_events > 1)
     {
       guint col = (guint) CLAMP (mk->box.x + mk->box.width / 2 - chart->plot.x, 0,
@@ -204,17 +254,22 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
   _hl_chart_prepare_estimate (chart, &chart->est_label, chart->style.font_label);
   for (guint i = 0; i < n_marks && placed < MAX_AMOUNT_LABELS && tried < MAX_AMOUNT_TRIES; i++)
     {
-      const HlMark *mk = &sorted[i];
+      HlMark *mk = &sorted[i];
       const HlEvent *ev = &events[mk->event];
       g_autofree char *text = NULL;
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
+      gboolean raised;
       double w, h;
 
-      tried++;
+      if (mk->n_events == 0)
+        continue;   /* a part of a bin: the bin is labelled once */
+      if (mk->bin > 0)
+        mk->box = g_array_index (chart->bins, HlChartBin, mk->bin - 1).box;
+      raised = tried++ < MAX_RAISED;
       text = amount_text (chart, mk, ev, cols);
       _hl_chart_obstacles (chart, &obstacles);
-      if (i >= MAX_RAISED &&
+      if (!raised &&
           !hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
                                  &bounds, chart->m, hl_placement_bar_candidates,
                                  HL_N_BAR_CANDIDATES))
@@ -222,21 +277,21 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       layout = _hl_chart_shared_layout (chart, chart->style.font_label, text, PANGO_ALIGN_CENTER);
       _hl_layout_size (layout, &w, &h);
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
-      if (i < MAX_RAISED)
+      if (raised)
         g_object_ref (layout);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG))
         {
           placed++;
-          if (i < MAX_RAISED)
+          if (raised)
             g_object_unref (layout);
         }
-      else if (i < MAX_RAISED && !mk->stacked)
+      else if (raised && (!mk->stacked || mk->bin > 0))
         {
           placed += raise_label (chart, layout, mk, &bounds);
           g_object_unref (layout);
         }
-      else if (i < MAX_RAISED)
+      else if (raised)
         g_object_unref (layout);
     }
 }
@@ -253,16 +308,35 @@ static void
 bar_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
 {
   guint lane = layer->lane, first_mark = chart->marks->len;
+  const HlLaneLayout *ll = &chart->lanes[lane];
   const HlColumn *cols = hl_columns_get_lane (chart->columns, lane, NULL);
   guint n_cols = hl_columns_get_n_columns (chart->columns);
-  double max_sum = 0, step, usd_max;
+  double max_sum = 0, step = 1;
+  HlValueScale scale = { ll->base, ll->top, 0, chart->view.money_scale == HL_MONEY_LOG,
+                         HL_LOG_FLOOR };
+  HlTickSpec unit;
+  gboolean binned = _hl_chart_lane_binned (chart, lane, &unit);
 
   g_assert (cols != NULL);
-  for (guint i = 0; i < n_cols; i++)
-    max_sum = MAX (max_sum, cols[i].usd);
-  usd_max = hl_money_nice_max (max_sum, &step);
-  money_scale (chart, &chart->lanes[lane], usd_max, step);
-  bars (chart, lane, cols, usd_max);
+  if (binned)
+    max_sum = _hl_chart_money_bins (chart, lane, unit, NULL);
+  else
+    for (guint i = 0; i < n_cols; i++)
+      max_sum = MAX (max_sum, cols[i].usd);
+  if (scale.log)
+    {
+      scale.max = MAX (scale.floor * 10, pow (10, ceil (log10 (MAX (max_sum, 1)) - 1e-9)));
+      log_money_scale (chart, &scale);
+    }
+  else
+    {
+      scale.max = hl_money_nice_max (max_sum, &step);
+      money_scale (chart, &scale, step);
+    }
+  if (binned)
+    _hl_chart_money_bins (chart, lane, unit, &scale);
+  else
+    bars (chart, lane, cols, &scale);
   amount_labels (chart, lane, first_mark, cols);
 }
 

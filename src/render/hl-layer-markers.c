@@ -224,8 +224,14 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
   guint n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
   g_autofree double *row_right = NULL;
   g_autoptr(GArray) counts = NULL;
+  HlTickSpec unit;
 
   g_assert (cols != NULL);
+  if (_hl_chart_lane_binned (chart, lane, &unit))
+    {
+      _hl_chart_count_bins (chart, lane, unit);
+      return;
+    }
   if (ll->aggregated)
     {
       histogram (chart, lane, cols);
