@@ -413,6 +413,167 @@ test_bins_drawn (void)
   hl_view_clear (&view);
 }
 
+/* ------------------------------------------------------------------ */
+/* 4. The money scale */
+
+/* The money lane's scale labels, left of the plot, top to bottom, with
+ * the y of each. */
+static GPtrArray *
+gutter_labels (HlChart *chart, GArray *ys)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  HlBox plot;
+  guint n;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n);
+
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (boxes[i].x + boxes[i].width <= plot.x &&
+          (label[0] == '$' || g_str_has_prefix (label, "≤")))
+        {
+          double y = boxes[i].y + boxes[i].height / 2;
+
+          g_ptr_array_add (labels, (gpointer) label);
+          if (ys != NULL)
+            g_array_append_val (ys, y);
+        }
+    }
+  return labels;
+}
+
+/* Log scale: a gridline and label per decade from the floor, "≤$1K" (where
+ * zero and sub-$1K amounts stand), evenly spaced; a $50K incident stands
+ * tall enough to see and hover; the running total keeps its linear scale. */
+static void
+test_log_scale (void)
+{
+  static const char *expected[] = { "$1B", "$100M", "$10M", "$1M", "$100K", "$10K", "≤$1K" };
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) linear = NULL;
+  g_autoptr(HlChart) log = NULL;
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *joined = NULL;
+  const double *lin_pts, *log_pts;
+  guint n_lin, n_log, at = 0;
+  int small = -1;
+  HlBox box;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MARKS;
+  view.show_cumulative = TRUE;
+  linear = hl_chart_new (dataset, &view, 1920, 1080);
+  view.money_scale = HL_MONEY_LOG;
+  log = hl_chart_new (dataset, &view, 1920, 1080);
+
+  labels = gutter_labels (log, ys);
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (" ", (char **) labels->pdata);
+  g_test_message ("log scale: %s", joined);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      for (at = 0; at < labels->len - 1; at++)
+        if (g_strcmp0 (labels->pdata[at], expected[i]) == 0)
+          break;
+      if (at == labels->len - 1)
+        g_error ("no %s on the log scale: %s", expected[i], joined);
+    }
+  /* the floor at the bottom */
+  for (guint i = 0; i < ys->len; i++)
+    if (g_strcmp0 (labels->pdata[i], "≤$1K") != 0)
+      g_assert_cmpfloat (g_array_index (ys, double, i), <, g_array_index (ys, double, at));
+  for (guint i = 2; i < ys->len; i++)
+    g_assert_cmpfloat (fabs ((g_array_index (ys, double, i) - g_array_index (ys, double, i - 1)) -
+                             (g_array_index (ys, double, i - 1) -
+                              g_array_index (ys, double, i - 2))), <=, 1.01);
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset) && small < 0; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (ev->usd > 40e3 && ev->usd < 60e3 && hl_chart_get_event_box (log, i, &box) &&
+          hl_chart_get_event_box (linear, i, NULL))
+        small = (int) i;
+    }
+  g_assert_cmpint (small, >=, 0);
+  g_assert_cmpfloat (box.height, >=, 100);
+  g_assert_true (hl_chart_get_event_box (linear, small, &box));
+  g_assert_cmpfloat (box.height, <=, 2);
+
+  lin_pts = _hl_chart_get_cumulative (linear, &n_lin);
+  log_pts = _hl_chart_get_cumulative (log, &n_log);
+  g_assert_cmpuint (n_lin, >, 10);
+  g_assert_cmpuint (n_lin, ==, n_log);
+  for (guint i = 0; i < 2 * n_lin; i++)
+    g_assert_cmpfloat (lin_pts[i], ==, log_pts[i]);
+  hl_view_clear (&view);
+}
+
+static void
+assert_no_odd_ticks (HlChart *chart, const char *what)
+{
+  g_autoptr(GPtrArray) labels = gutter_labels (chart, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = labels->pdata[i];
+
+      if (!g_hash_table_add (seen, (gpointer) label))
+        g_error ("%s: the tick label %s repeats", what, label);
+      if (strchr (label, '.') != NULL && strpbrk (label, "KMBT") == NULL)
+        g_error ("%s: a fractional dollar tick %s", what, label);
+    }
+}
+
+/* No money event in view: August 2023 of the bundled data, an empty
+ * dataset, the maximum zoom; both scales. Never "$1 $1 $1 $0 $0 $0". */
+static void
+test_empty_lanes (void)
+{
+  static const char empty_json[] =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Empty\","
+    "  \"lanes\": [ { \"id\": \"h\", \"title\": \"Heists\", \"measure\": \"usd\" } ],"
+    "  \"events\": [] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (empty_json, strlen (empty_json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) empty = hl_dataset_new_from_bytes (bytes, "empty.json", NULL, &error);
+  HlDataset *bundled = hl_test_bundled ();
+
+  g_assert_no_error (error);
+  for (int log = 0; log < 2; log++)
+    for (guint size = 0; size < 3; size++)
+      {
+        static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 842, 595 } };
+        int w = sizes[size][0], h = sizes[size][1];
+        HlView view;
+        g_autoptr(HlChart) august = NULL;
+        g_autoptr(HlChart) none = NULL;
+        g_autoptr(HlChart) day = NULL;
+
+        hl_view_init (&view, bundled);
+        view.money_scale = log ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        hl_view_set_range (&view, hl_date_from_ymd (2023, 8, 1), hl_date_from_ymd (2023, 9, 1));
+        august = hl_chart_new (bundled, &view, w, h);
+        assert_no_odd_ticks (august, "August 2023");
+        hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 4),
+                           hl_date_from_ymd (2023, 9, 4) + HL_VIEW_MIN_SPAN);
+        day = hl_chart_new (bundled, &view, w, h);
+        assert_no_odd_ticks (day, "4 September 2023");
+        hl_view_clear (&view);
+
+        hl_view_init (&view, empty);
+        view.money_scale = log ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        none = hl_chart_new (empty, &view, w, h);
+        assert_no_odd_ticks (none, "an empty dataset");
+        hl_view_clear (&view);
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -424,5 +585,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
   g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
+  g_test_add_func ("/density/log-scale", test_log_scale);
+  g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   return g_test_run ();
 }
