@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
-#include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "hl-date.h"
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
@@ -771,6 +771,41 @@ test_same_day_events (void)
   hl_test_close_window (window);
 }
 
+/* Ten years of incidents in the window: the crowded lanes draw calendar
+ * bins; the pointer on a bin hovers it (an event of that bin), and a
+ * click selects it. */
+static void
+test_bins_hover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/density.json");
+  const HlChartBin *bins, *biggest = NULL;
+  HlChart *chart;
+  guint n_bins;
+  int hover;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  key (widget, "timeline.fit-all");
+  hl_test_wait_for_draw (widget);
+  chart = hl_timeline_get_chart (timeline);
+  g_assert_nonnull (chart);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  g_assert_cmpuint (n_bins, >, 20);
+  for (guint i = 0; i < n_bins; i++)
+    if (biggest == NULL || bins[i].bin.sum.usd > biggest->bin.sum.usd)
+      biggest = &bins[i];
+  move_pointer (widget, biggest->box.x + biggest->box.width / 2,
+                biggest->box.y + biggest->box.height - 2);
+  hover = hl_session_get_hover (session);
+  g_assert_cmpint (hover, >=, 0);
+  g_assert_true (_hl_chart_get_event_bin (chart, hover) == biggest);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -790,6 +825,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/search", test_search);
   g_test_add_func ("/browse/live-reload", test_live_reload);
   g_test_add_func ("/browse/same-day-events", test_same_day_events);
+  g_test_add_func ("/browse/bins-hover", test_bins_hover);
 
   return g_test_run ();
 }

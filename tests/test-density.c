@@ -403,6 +403,19 @@ test_bins_drawn (void)
     g_assert_nonnull (strstr (text, more));
     hit = hl_chart_hit_test (chart, b->x + b->width / 2, b->y + b->height / 2);
     g_assert_true (_hl_chart_get_event_bin (chart, hit) == march);
+
+    /* every event of the bin, reached by the keys, is shown as the bin */
+    for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+      {
+        const HlEvent *ev = hl_dataset_get_event (dataset, i);
+        HlBox box;
+
+        if (ev->lane != 0 || ev->time < march->bin.from || ev->time >= march->bin.to)
+          continue;
+        g_assert_true (hl_chart_get_event_box (chart, i, &box));
+        g_assert_true (_hl_chart_get_event_bin (chart, i) == march);
+        g_assert_cmpfloat (box.height, ==, march->box.height);
+      }
   }
   hl_view_clear (&view);
 

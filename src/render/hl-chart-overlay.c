@@ -10,14 +10,39 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 
+/* The mark of @event; for an event inside a calendar bin, the bin's. */
 static const HlMark *
 find_mark (HlChart *self, int event)
 {
+  const HlEvent *ev;
+  guint bin = 0;
+
   for (guint i = 0; i < self->marks->len; i++)
     {
       const HlMark *mk = &g_array_index (self->marks, HlMark, i);
 
       if (mk->event == event)
+        return mk;
+    }
+  if (self->bins->len == 0 || event < 0 ||
+      (guint) event >= hl_dataset_get_n_events (self->dataset))
+    return NULL;
+  ev = hl_dataset_get_event (self->dataset, event);
+  if (!hl_view_shows_event (&self->view, self->dataset, ev))
+    return NULL;
+  for (guint b = 0; b < self->bins->len && bin == 0; b++)
+    {
+      const HlChartBin *cb = &g_array_index (self->bins, HlChartBin, b);
+
+      if (cb->lane == ev->lane && ev->time >= MAX (cb->bin.from, self->view.from) &&
+          ev->time < MIN (cb->bin.to, self->view.to))
+        bin = b + 1;
+    }
+  for (guint i = 0; i < self->marks->len && bin > 0; i++)
+    {
+      const HlMark *mk = &g_array_index (self->marks, HlMark, i);
+
+      if (mk->bin == bin)
         return mk;
     }
   return NULL;
@@ -218,7 +243,7 @@ hl_chart_get_event_box (HlChart *self, int event, HlBox *box)
   if ((mk = find_mark (self, event)) == NULL)
     return FALSE;
   if (box)
-    *box = mk->box;
+    *box = mk->bin > 0 ? g_array_index (self->bins, HlChartBin, mk->bin - 1).box : mk->box;
   return TRUE;
 }
 
