@@ -329,6 +329,37 @@ test_bins_keep_totals (void)
       }
 }
 
+/* A bin's card names its largest few: the same as the full list's first,
+ * and the count of all, for every month and every k. */
+static void
+test_top_events (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlColumns) columns = NULL;
+
+  hl_view_init (&view, dataset);
+  view.hidden_confidences = 1u << HL_CONFIDENCE_DISPUTED;
+  columns = hl_columns_new (dataset, &view, 800);
+  for (int y = 2017; y < 2027; y++)
+    for (int m = 1; m <= 12; m++)
+      for (guint lane = 0; lane < 2; lane++)
+        for (guint k = 1; k <= 5; k += 2)
+          {
+            gint64 from = hl_date_from_ymd (y, m, 1);
+            gint64 to = m == 12 ? hl_date_from_ymd (y + 1, 1, 1) : hl_date_from_ymd (y, m + 1, 1);
+            g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+            g_autoptr(GArray) top = g_array_new (FALSE, FALSE, sizeof (int));
+            guint n = hl_columns_list_events (columns, lane, from, to, all);
+
+            g_assert_cmpuint (hl_columns_top_events (columns, lane, from, to, k, top), ==, n);
+            g_assert_cmpuint (top->len, ==, MIN (n, k));
+            for (guint i = 0; i < top->len; i++)
+              g_assert_cmpint (g_array_index (top, int, i), ==, g_array_index (all, int, i));
+          }
+  hl_view_clear (&view);
+}
+
 /* The zoom chooses the unit: months over ten years, weeks over one,
  * days over a month; a unit asked for is kept unless its bins would be
  * under a pixel; decades over centuries. */
@@ -597,6 +628,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/largest-labelled", test_largest_labelled);
   g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
   g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
+  g_test_add_func ("/density/top-events", test_top_events);
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hl-columns.h"
 #include "hl-scale-private.h"
@@ -310,6 +311,57 @@ hl_columns_list_events (HlColumns *self, guint lane, gint64 from, gint64 to, GAr
   g_qsort_with_data ((int *) (gpointer) events->data + before, events->len - before,
                      sizeof (int), compare_by_size, (gpointer) all);
   return events->len - before;
+}
+
+/**
+ * hl_columns_top_events:
+ * @k: how many to keep
+ * @events: (element-type int): where the @k largest are appended, largest first
+ *
+ * Like hl_columns_list_events(), but keeps only the @k largest, without
+ * sorting the rest: a bin's card names a few of thousands.
+ *
+ * Returns: how many events the range holds
+ */
+guint
+hl_columns_top_events (HlColumns *self, guint lane, gint64 from, gint64 to, guint k,
+                       GArray *events)
+{
+  const HlEvent *all;
+  guint first, last, n = 0, before, kept = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (events != NULL, 0);
+
+  if (self->lanes[lane] == NULL || to <= from || k == 0)
+    return 0;
+  all = hl_dataset_get_events (self->dataset);
+  first = hl_dataset_lower_bound (self->dataset, MAX (from, self->view.from));
+  last = hl_dataset_lower_bound (self->dataset, MIN (to, self->view.to));
+  before = events->len;
+  g_array_set_size (events, before + k);
+  for (guint i = first; i < last; i++)
+    {
+      int *top = (int *) (gpointer) events->data + before;
+      int index = (int) i;
+      guint at;
+
+      if (all[i].lane != lane || !hl_view_shows_event (&self->view, self->dataset, &all[i]))
+        continue;
+      n++;
+      /* insertion into the k kept so far, largest first */
+      at = kept;
+      while (at > 0 && compare_by_size (&index, &top[at - 1], (gpointer) all) < 0)
+        at--;
+      if (at >= k)
+        continue;
+      memmove (&top[at + 1], &top[at], (MIN (kept, k - 1) - at) * sizeof (int));
+      top[at] = index;
+      kept = MIN (kept + 1, k);
+    }
+  g_array_set_size (events, before + kept);
+  return n;
 }
 
 /* The events column @column of @lane sums, largest first. */

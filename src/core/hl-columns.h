@@ -75,6 +75,12 @@ guint           hl_columns_list_events (HlColumns      *self,
                                        gint64           from,
                                        gint64           to,
                                        GArray          *events);
+guint           hl_columns_top_events (HlColumns       *self,
+                                       guint            lane,
+                                       gint64           from,
+                                       gint64           to,
+                                       guint            k,
+                                       GArray          *events);
 guint           hl_columns_get_column_events (HlColumns *self,
                                        guint            lane,
                                        guint            column,

@@ -266,9 +266,9 @@ _hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
   else
     g_string_append (s, total);
   g_string_append_printf (s, " · %s", events);
-  n = hl_columns_list_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
-                              MIN (cb->bin.to, chart->view.to), list);
-  for (guint k = 0; k < MIN (n, CARD_EVENTS); k++)
+  n = hl_columns_top_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
+                             MIN (cb->bin.to, chart->view.to), CARD_EVENTS, list);
+  for (guint k = 0; k < list->len; k++)
     {
       const HlEvent *ev = hl_dataset_get_event (chart->dataset, g_array_index (list, int, k));
       g_autofree char *title = _hl_isolate (ev->title);
