@@ -38,6 +38,8 @@ static char *opt_heistline = NULL;
 static char *opt_schema_dir = NULL;
 static char *opt_child_load = NULL;
 static char *opt_only = NULL;
+static char *opt_bins = NULL;
+static HlBins bench_bins = HL_BINS_AUTO;
 static gboolean opt_quick = FALSE;
 
 static double
@@ -264,6 +266,7 @@ view_full (HlView *view, HlDataset *dataset)
   gint64 first, last, margin;
 
   hl_view_init (view, dataset);
+  view->bins = bench_bins;
   if (!hl_dataset_get_extent (dataset, &first, &last))
     return;
   first = hl_date_floor_day (first);
@@ -280,6 +283,7 @@ view_week (HlView *view, HlDataset *dataset)
   gint64 first = 0, last = 0, mid;
 
   hl_view_init (view, dataset);
+  view->bins = bench_bins;
   hl_dataset_get_extent (dataset, &first, &last);
   mid = hl_date_floor_day (first + (last - first) / 2);
   view->from = mid;
@@ -584,6 +588,9 @@ main (int argc, char **argv)
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Stop at 100k events", NULL },
     { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
       "Only the figures whose name contains TEXT", "TEXT" },
+    { "bins", 0, 0, G_OPTION_ARG_STRING, &opt_bins,
+      "How lanes group their events in every view: marks, auto (the default), day, week, "
+      "month, quarter or year", "NAME" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
       "Where generated datasets are kept (default: next to this program)", "DIR" },
     { "heistline", 0, 0, G_OPTION_ARG_FILENAME, &opt_heistline,
@@ -607,6 +614,11 @@ main (int argc, char **argv)
     }
   if (opt_child_load != NULL)
     return child_load (opt_child_load);
+  if (opt_bins != NULL && !hl_bins_from_string (opt_bins, &bench_bins))
+    {
+      fprintf (stderr, "--bins: not one of marks, auto, day, week, month, quarter, year\n");
+      return 2;
+    }
 
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
   if (opt_data_dir == NULL)

@@ -952,6 +952,123 @@ test_plot_height_while_panning (void)
   hl_test_close_window (window);
 }
 
+/* The pointer moving to (x, y) over the timeline, as GTK reports it. */
+static void
+move_pointer (GtkWidget *widget, double x, double y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean moved = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !moved; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        {
+          g_signal_emit_by_name (controller, "motion", x, y);
+          moved = TRUE;
+        }
+    }
+  g_assert_true (moved);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* 40 incidents on 10 August 2021 (tests/data/density.json), zoomed to
+ * the day: each is a segment of its own, reached in turn by the keys and
+ * by the pointer at its segment, which its card then names. */
+static void
+test_same_day_events (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/density.json");
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gint64 day = hl_date_from_ymd (2021, 8, 10);
+  HlDataset *dataset;
+  HlBox last = { 0 };
+  int ev = -1;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  dataset = hl_window_get_dataset (window);
+  hl_session_set_range (session, day, day + HL_SECONDS_PER_DAY);
+  hl_test_wait_for_draw (widget);
+
+  key (widget, "timeline.clear-selection");
+  for (;;)
+    {
+      HlChart *chart;
+      const HlEvent *e;
+      HlBox box;
+
+      key (widget, "timeline.select-next");
+      if (hl_session_get_selected (session) == ev)
+        break;  /* the last one: the bell */
+      ev = hl_session_get_selected (session);
+      e = hl_dataset_get_event (dataset, ev);
+      if (!g_str_equal (hl_dataset_get_lane (dataset, e->lane)->id, "defi") ||
+          e->time >= day + HL_SECONDS_PER_DAY)
+        break;
+      g_assert_false (g_hash_table_contains (seen, GINT_TO_POINTER (ev)));
+      g_hash_table_add (seen, GINT_TO_POINTER (ev));
+      g_assert_true (g_str_has_prefix (e->title, "Same day "));
+
+      /* Its own mark, apart from the one before */
+      chart = hl_timeline_get_chart (timeline);
+      g_assert_nonnull (chart);
+      g_assert_true (hl_chart_get_event_box (chart, ev, &box));
+      g_assert_cmpfloat (box.height, >=, 1);
+      g_assert_false (box.y == last.y && box.height == last.height);
+      last = box;
+
+      /* The pointer at its box hovers it, alone */
+      move_pointer (widget, box.x + box.width / 2, box.y + box.height / 2);
+      g_assert_cmpint (hl_session_get_hover (session), ==, ev);
+      g_assert_cmpint (hl_chart_hit_test (chart, box.x + box.width / 2,
+                                          box.y + box.height / 2), ==, ev);
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 40);
+  hl_test_close_window (window);
+}
+
+/* Ten years of incidents in the window: the crowded lanes draw calendar
+ * bins; the pointer on a bin hovers it (an event of that bin), and a
+ * click selects it. */
+static void
+test_bins_hover (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/density.json");
+  const HlChartBin *bins, *biggest = NULL;
+  HlChart *chart;
+  guint n_bins;
+  int hover;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  key (widget, "timeline.fit-all");
+  hl_test_wait_for_draw (widget);
+  chart = hl_timeline_get_chart (timeline);
+  g_assert_nonnull (chart);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  g_assert_cmpuint (n_bins, >, 20);
+  for (guint i = 0; i < n_bins; i++)
+    if (biggest == NULL || bins[i].bin.sum.usd > biggest->bin.sum.usd)
+      biggest = &bins[i];
+  move_pointer (widget, biggest->box.x + biggest->box.width / 2,
+                biggest->box.y + biggest->box.height - 2);
+  hover = hl_session_get_hover (session);
+  g_assert_cmpint (hover, >=, 0);
+  g_assert_true (_hl_chart_get_event_bin (chart, hover) == biggest);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -975,6 +1092,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/range-error-inline", test_range_error_inline);
   g_test_add_func ("/browse/date-time-heading", test_date_time_heading);
   g_test_add_func ("/browse/plot-height-while-panning", test_plot_height_while_panning);
+  g_test_add_func ("/browse/same-day-events", test_same_day_events);
+  g_test_add_func ("/browse/bins-hover", test_bins_hover);
 
   return g_test_run ();
 }

@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hl-columns.h"
+#include "hl-scale-private.h"
 
 struct _HlColumns
 {
@@ -259,6 +261,213 @@ hl_columns_get_totals (HlColumns *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return &self->totals;
+}
+
+static int
+compare_by_size (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlEvent *events = data;
+  int ia = *(const int *) a, ib = *(const int *) b;
+  const HlEvent *ea = &events[ia], *eb = &events[ib];
+
+  if (ea->usd != eb->usd)
+    return ea->usd < eb->usd ? 1 : -1;
+  if (ea->count != eb->count)
+    return ea->count < eb->count ? 1 : -1;
+  return ia < ib ? -1 : ia > ib;
+}
+
+/**
+ * hl_columns_list_events:
+ * @events: (element-type int): where the event indices are appended
+ *
+ * The events of @lane in [@from, @to) that the view shows, largest first
+ * (amount, then count, then file order): a stack's segments from its
+ * base, a bin's card and list. Returns how many were appended.
+ */
+guint
+hl_columns_list_events (HlColumns *self, guint lane, gint64 from, gint64 to, GArray *events)
+{
+  const HlEvent *all;
+  guint first, last, before;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (events != NULL, 0);
+
+  if (self->lanes[lane] == NULL || to <= from)
+    return 0;
+  all = hl_dataset_get_events (self->dataset);
+  first = hl_dataset_lower_bound (self->dataset, MAX (from, self->view.from));
+  last = hl_dataset_lower_bound (self->dataset, MIN (to, self->view.to));
+  before = events->len;
+  for (guint i = first; i < last; i++)
+    if (all[i].lane == lane && hl_view_shows_event (&self->view, self->dataset, &all[i]))
+      {
+        int index = (int) i;
+
+        g_array_append_val (events, index);
+      }
+  g_qsort_with_data ((int *) (gpointer) events->data + before, events->len - before,
+                     sizeof (int), compare_by_size, (gpointer) all);
+  return events->len - before;
+}
+
+/**
+ * hl_columns_top_events:
+ * @k: how many to keep
+ * @events: (element-type int): where the @k largest are appended, largest first
+ *
+ * Like hl_columns_list_events(), but keeps only the @k largest, without
+ * sorting the rest: a bin's card names a few of thousands.
+ *
+ * Returns: how many events the range holds
+ */
+guint
+hl_columns_top_events (HlColumns *self, guint lane, gint64 from, gint64 to, guint k,
+                       GArray *events)
+{
+  const HlEvent *all;
+  guint first, last, n = 0, before, kept = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (events != NULL, 0);
+
+  if (self->lanes[lane] == NULL || to <= from || k == 0)
+    return 0;
+  all = hl_dataset_get_events (self->dataset);
+  first = hl_dataset_lower_bound (self->dataset, MAX (from, self->view.from));
+  last = hl_dataset_lower_bound (self->dataset, MIN (to, self->view.to));
+  before = events->len;
+  g_array_set_size (events, before + k);
+  for (guint i = first; i < last; i++)
+    {
+      int *top = (int *) (gpointer) events->data + before;
+      int index = (int) i;
+      guint at;
+
+      if (all[i].lane != lane || !hl_view_shows_event (&self->view, self->dataset, &all[i]))
+        continue;
+      n++;
+      /* insertion into the k kept so far, largest first */
+      at = kept;
+      while (at > 0 && compare_by_size (&index, &top[at - 1], (gpointer) all) < 0)
+        at--;
+      if (at >= k)
+        continue;
+      memmove (&top[at + 1], &top[at], (MIN (kept, k - 1) - at) * sizeof (int));
+      top[at] = index;
+      kept = MIN (kept + 1, k);
+    }
+  g_array_set_size (events, before + kept);
+  return n;
+}
+
+/* The events column @column of @lane sums, largest first. */
+guint
+hl_columns_get_column_events (HlColumns *self, guint lane, guint column, GArray *events)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
+
+  return hl_columns_list_events (self, lane, hl_columns_get_start (self, column),
+                                 hl_columns_get_start (self, column + 1), events);
+}
+
+/* One bin's sums from the lane's running totals: O(log n). */
+static void
+bin_by_index (HlColumns *self, guint lane, HlBin *bin)
+{
+  gint64 from = MAX (bin->from, self->view.from), to = MIN (bin->to, self->view.to);
+  guint begin = hl_dataset_lane_lower_bound (self->dataset, lane, from);
+  guint end = hl_dataset_lane_next_bound (self->dataset, lane, begin, to);
+  HlRangeSum sum;
+
+  if (end <= begin)
+    return;
+  hl_dataset_lane_sum (self->dataset, lane, begin, end, &sum);
+  bin->sum.usd = sum.usd;
+  bin->sum.count = (double) sum.count;
+  bin->sum.n = sum.n_events;
+  bin->sum.n_unknown = sum.n_unknown;
+  bin->sum.top = sum.largest;
+  bin->sum.all_doubtful = sum.n_doubtful == sum.n_events;
+  bin->n_doubtful = sum.n_doubtful;
+}
+
+/* Every bin's sums in one pass over the shown events of the range. */
+static void
+bins_linear (HlColumns *self, guint lane, GArray *bins)
+{
+  const HlEvent *events = hl_dataset_get_events (self->dataset);
+  gboolean searching = self->view.search != NULL && self->view.search[0] != '\0';
+  guint first = hl_dataset_lower_bound (self->dataset, self->view.from);
+  guint last = hl_dataset_lower_bound (self->dataset, self->view.to);
+  HlLaneTotals saved = self->totals.lanes[lane];
+  guint b = 0;
+
+  for (guint i = first; i < last && b < bins->len; i++)
+    {
+      const HlEvent *ev = &events[i];
+      HlBin *bin;
+
+      if (ev->lane != lane || !hl_view_shows_event (&self->view, self->dataset, ev))
+        continue;
+      while (b < bins->len && ev->time >= g_array_index (bins, HlBin, b).to)
+        b++;
+      if (b == bins->len)
+        break;
+      bin = &g_array_index (bins, HlBin, b);
+      add_event (self, &bin->sum, events, i, searching);
+      bin->n_doubtful += ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                         ev->confidence == HL_CONFIDENCE_DISPUTED;
+    }
+  /* add_event() counts matches into the totals: they are the columns' */
+  self->totals.lanes[lane] = saved;
+}
+
+/**
+ * hl_columns_get_bins:
+ * @unit: the calendar unit (hl_bins_choose_unit())
+ *
+ * The calendar bins of @lane over the view, aligned to @unit's
+ * boundaries, with the sums of their shown events: the sum over bins is
+ * the sum over the events of the view. Empty bins are left out.
+ *
+ * Returns: (transfer full) (element-type HlBin): NULL for a hidden lane
+ */
+GArray *
+hl_columns_get_bins (HlColumns *self, guint lane, HlTickSpec unit)
+{
+  GArray *bins, *all;
+  gint64 t;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, NULL);
+  g_return_val_if_fail (unit.step > 0, NULL);
+
+  if (self->lanes[lane] == NULL)
+    return NULL;
+  all = g_array_new (FALSE, TRUE, sizeof (HlBin));
+  for (t = _hl_ticks_floor (unit, self->view.from); t < self->view.to && all->len < 1000000;)
+    {
+      HlBin bin = { t, _hl_ticks_next (unit, t), { 0, 0, 0, 0, -1, FALSE, FALSE }, 0 };
+
+      g_array_append_val (all, bin);
+      t = bin.to;
+    }
+  if (can_sum_by_index (self, lane))
+    for (guint i = 0; i < all->len; i++)
+      bin_by_index (self, lane, &g_array_index (all, HlBin, i));
+  else
+    bins_linear (self, lane, all);
+  bins = g_array_new (FALSE, FALSE, sizeof (HlBin));
+  for (guint i = 0; i < all->len; i++)
+    if (g_array_index (all, HlBin, i).sum.n > 0)
+      g_array_append_val (bins, g_array_index (all, HlBin, i));
+  g_array_unref (all);
+  return bins;
 }
 
 /* The totals of a view with no columns to draw: the same sums as any

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "hl-dataset.h"
+#include "hl-scale.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,16 @@ typedef struct
   guint    n_matches;
 } HlTotals;
 
+/* A calendar bin of a lane: its period (whole, though the view may cut
+ * it) and the sums of its shown events within the view. */
+typedef struct
+{
+  gint64   from;
+  gint64   to;
+  HlColumn sum;
+  guint    n_doubtful;
+} HlBin;
+
 typedef struct _HlColumns HlColumns;
 
 HlColumns      *hl_columns_new        (HlDataset       *dataset,
@@ -60,6 +71,25 @@ const HlColumn *hl_columns_get_lane   (HlColumns       *self,
 gint64          hl_columns_get_start  (HlColumns       *self,
                                        guint            column);
 const HlTotals *hl_columns_get_totals (HlColumns       *self);
+guint           hl_columns_list_events (HlColumns      *self,
+                                       guint            lane,
+                                       gint64           from,
+                                       gint64           to,
+                                       GArray          *events);
+guint           hl_columns_top_events (HlColumns       *self,
+                                       guint            lane,
+                                       gint64           from,
+                                       gint64           to,
+                                       guint            k,
+                                       GArray          *events);
+guint           hl_columns_get_column_events (HlColumns *self,
+                                       guint            lane,
+                                       guint            column,
+                                       GArray          *events);
+
+GArray         *hl_columns_get_bins   (HlColumns       *self,
+                                       guint            lane,
+                                       HlTickSpec       unit);
 
 void            hl_totals_compute     (HlTotals        *totals,
                                        HlDataset       *dataset,

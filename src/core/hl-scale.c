@@ -330,3 +330,78 @@ hl_money_format_long (double usd)
     return g_strdup (_("less than $1"));
   return g_strdup_printf ("$%'.0f", usd);
 }
+
+/* Typical lengths of the calendar units, in seconds: to compare widths. */
+static double
+unit_seconds (HlTickSpec spec)
+{
+  switch (spec.unit)
+    {
+    case HL_TICK_HOUR:
+      return spec.step * 3600.0;
+    case HL_TICK_DAY:
+      return spec.step * 86400.0;
+    case HL_TICK_WEEK:
+      return spec.step * 7 * 86400.0;
+    case HL_TICK_MONTH:
+      return spec.step * 30.44 * 86400.0;
+    case HL_TICK_QUARTER:
+      return spec.step * 91.31 * 86400.0;
+    case HL_TICK_YEAR:
+    default:
+      return spec.step * 365.25 * 86400.0;
+    }
+}
+
+/**
+ * hl_bins_choose_unit:
+ * @min_bin_px: the narrowest a bin may be drawn
+ *
+ * The calendar unit of @bins over [@from, @to) drawn @width_px wide: the
+ * finest of day, week, month, quarter, year, decade, century… whose bins
+ * are at least @min_bin_px wide for HL_BINS_AUTO; the unit asked for
+ * otherwise, unless its bins would be narrower than a pixel (a day over
+ * centuries), when the zoom chooses as for AUTO.
+ */
+HlTickSpec
+hl_bins_choose_unit (HlBins bins, gint64 from, gint64 to, double width_px, double min_bin_px)
+{
+  static const HlTickSpec units[] = {
+    { HL_TICK_DAY, 1 }, { HL_TICK_WEEK, 1 }, { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
+    { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 10 }, { HL_TICK_YEAR, 100 }, { HL_TICK_YEAR, 1000 },
+  };
+  double px_per_s = width_px / (double) MAX (to - from, 1);
+  HlTickSpec asked = { HL_TICK_DAY, 1 };
+
+  g_return_val_if_fail (to > from, asked);
+
+  switch (bins)
+    {
+    case HL_BINS_DAY:
+      asked = units[0];
+      break;
+    case HL_BINS_WEEK:
+      asked = units[1];
+      break;
+    case HL_BINS_MONTH:
+      asked = units[2];
+      break;
+    case HL_BINS_QUARTER:
+      asked = units[3];
+      break;
+    case HL_BINS_YEAR:
+      asked = units[4];
+      break;
+    case HL_BINS_MARKS:
+    case HL_BINS_AUTO:
+    default:
+      asked.step = 0;
+      break;
+    }
+  if (asked.step > 0 && unit_seconds (asked) * px_per_s >= 1)
+    return asked;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (unit_seconds (units[i]) * px_per_s >= min_bin_px)
+      return units[i];
+  return units[G_N_ELEMENTS (units) - 1];
+}

@@ -36,6 +36,16 @@ gboolean    hl_ticks_context         (HlTickSpec  spec,
 char       *hl_ticks_context_label   (HlTickSpec  spec,
                                       gint64      tick);
 
+/* Calendar bins (issue 10): one of HlView's HlBins units as a tick
+ * spec (a decade is ten years); the unit follows the zoom for AUTO. */
+#include "hl-view.h"
+
+HlTickSpec  hl_bins_choose_unit      (HlBins      bins,
+                                      gint64      from,
+                                      gint64      to,
+                                      double      width_px,
+                                      double      min_bin_px);
+
 /* Money: a money axis reaches at least this high. */
 #define HL_MONEY_MIN_MAX 10.0
 

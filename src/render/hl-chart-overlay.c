@@ -10,14 +10,39 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 
+/* The mark of @event; for an event inside a calendar bin, the bin's. */
 static const HlMark *
 find_mark (HlChart *self, int event)
 {
+  const HlEvent *ev;
+  guint bin = 0;
+
   for (guint i = 0; i < self->marks->len; i++)
     {
       const HlMark *mk = &g_array_index (self->marks, HlMark, i);
 
       if (mk->event == event)
+        return mk;
+    }
+  if (self->bins->len == 0 || event < 0 ||
+      (guint) event >= hl_dataset_get_n_events (self->dataset))
+    return NULL;
+  ev = hl_dataset_get_event (self->dataset, event);
+  if (!hl_view_shows_event (&self->view, self->dataset, ev))
+    return NULL;
+  for (guint b = 0; b < self->bins->len && bin == 0; b++)
+    {
+      const HlChartBin *cb = &g_array_index (self->bins, HlChartBin, b);
+
+      if (cb->lane == ev->lane && ev->time >= MAX (cb->bin.from, self->view.from) &&
+          ev->time < MIN (cb->bin.to, self->view.to))
+        bin = b + 1;
+    }
+  for (guint i = 0; i < self->marks->len && bin > 0; i++)
+    {
+      const HlMark *mk = &g_array_index (self->marks, HlMark, i);
+
+      if (mk->bin == bin)
         return mk;
     }
   return NULL;
@@ -107,22 +132,43 @@ ink_box (PangoLayout *layout, HlPoint at, HlBox *box)
   box->height = (double) ink.height / PANGO_SCALE;
 }
 
-/* The card beside the mark, kept on canvas. */
+/* A mark inside a calendar bin stands for its whole bin. */
+static const HlMark *
+whole_mark (HlChart *self, const HlMark *mk, HlMark *whole)
+{
+  const HlChartBin *bin;
+
+  if (mk->bin == 0)
+    return mk;
+  bin = &g_array_index (self->bins, HlChartBin, mk->bin - 1);
+  *whole = (HlMark) { bin->box, mk->event, bin->lane, bin->bin.sum.n, HL_MARK_BAR };
+  return whole;
+}
+
+/* The card beside the mark (its bin's card in a bin), kept on canvas. */
 static void
 card_measure (HlChart *self, const HlMark *mk, const HlEvent *ev, CardGeometry *g)
 {
   const HlMetrics *m = self->m;
-  g_autofree char *body = _hl_chart_describe_event_card (self, ev);
+  const HlChartBin *bin = mk->bin > 0 ? &g_array_index (self->bins, HlChartBin, mk->bin - 1)
+                                      : NULL;
+  /* a bin's card: its period, total, number and largest events */
+  g_autofree char *body = bin ? _hl_chart_describe_bin_card (self, bin)
+                              : _hl_chart_describe_event_card (self, ev);
+  g_autofree char *heading = bin ? _hl_chart_describe_bin_title (self, bin)
+                                 : g_strdup (ev->title);
   double max_w = MIN (m->card_max_width, self->width - 20), pad = m->card_pad;
   double tw, th, bw, bh, w, h, x, y;
+  HlMark whole;
 
-  g->title = card_layout (self, self->style.font_label_bold, ev->title, max_w - 2 * pad);
+  g->title = card_layout (self, self->style.font_label_bold, heading, max_w - 2 * pad);
   g->text = card_layout (self, self->style.font_small, body, max_w - 2 * pad);
   _hl_layout_size (g->title, &tw, &th);
   _hl_layout_size (g->text, &bw, &bh);
   w = MAX (tw, bw) + 2 * pad;
   h = th + m->card_title_gap + bh + 2 * pad;
 
+  mk = whole_mark (self, mk, &whole);
   x = mk->box.x + mk->box.width + m->card_gap;
   if (x + w > self->width - 4)
     x = mk->box.x - m->card_gap - w;
@@ -143,8 +189,10 @@ draw_hover (HlChart *self, cairo_t *cr, const HlMark *mk, int hover)
   const HlMetrics *m = self->m;
   const HlEvent *ev = hl_dataset_get_event (self->dataset, hover);
   CardGeometry g = { 0 };
+  HlMark whole;
 
   card_measure (self, mk, ev, &g);
+  mk = whole_mark (self, mk, &whole);
 
   hl_rgba_set_source (cr, self->style.roles[HL_ROLE_FG]);
   cairo_set_line_width (cr, m->hover_stroke);
@@ -187,13 +235,17 @@ void
 hl_chart_draw_overlay (HlChart *self, cairo_t *cr, int hover, int selected)
 {
   const HlMark *mk;
+  HlMark whole;
 
   g_return_if_fail (self != NULL);
 
   cairo_save (cr);
   _hl_chart_draw_proximity (self, cr, selected);
   if (selected >= 0 && (mk = find_mark (self, selected)) != NULL)
-    draw_selection (self, cr, mk);
+    {
+      /* a bin is selected whole */
+      draw_selection (self, cr, whole_mark (self, mk, &whole));
+    }
   if (hover >= 0 && (mk = find_mark (self, hover)) != NULL)
     draw_hover (self, cr, mk, hover);
   cairo_restore (cr);
@@ -261,7 +313,7 @@ hl_chart_get_event_box (HlChart *self, int event, HlBox *box)
   if ((mk = find_mark (self, event)) == NULL)
     return FALSE;
   if (box)
-    *box = mk->box;
+    *box = mk->bin > 0 ? g_array_index (self->bins, HlChartBin, mk->bin - 1).box : mk->box;
   return TRUE;
 }
 
@@ -388,4 +440,70 @@ hl_chart_describe_dropped (HlChart *self)
       g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", _(parts[i].name));
   /* TRANSLATORS: under the export preview; %s lists parts, e.g. "legend, source footnote" */
   return g_strdup_printf (_("Too small for everything: %s left out"), list->str);
+}
+
+/* The shape of @event's mark; HL_MARK_LINE when it has none. */
+HlMarkShape
+_hl_chart_get_mark_shape (HlChart *self, int event)
+{
+  const HlMark *mk;
+
+  g_return_val_if_fail (self != NULL, HL_MARK_LINE);
+  mk = find_mark (self, event);
+  return mk != NULL ? mk->shape : HL_MARK_LINE;
+}
+
+const HlMark *
+_hl_chart_get_marks (HlChart *self, guint *n_marks)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_marks = self->marks->len;
+  return (const HlMark *) (gpointer) self->marks->data;
+}
+
+/* Is text @index a label placed in the plot (an amount, a title)? */
+gboolean
+_hl_chart_text_is_label (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->texts->len, FALSE);
+  return g_array_index (self->texts, HlText, index).halo;
+}
+
+int
+_hl_chart_get_text_event (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (index < self->texts->len, -1);
+  return g_array_index (self->texts, HlText, index).event;
+}
+
+/* The gap text @index keeps from other labels and marks when placed. */
+double
+_hl_chart_get_text_gap (HlChart *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->texts->len, 0);
+  return _hl_chart_label_gap (self, g_array_index (self->texts, HlText, index).layout);
+}
+
+const HlChartBin *
+_hl_chart_get_bins (HlChart *self, guint *n_bins)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  *n_bins = self->bins->len;
+  return (const HlChartBin *) (gpointer) self->bins->data;
+}
+
+/* The bin whose mark stands for @event, or NULL. */
+const HlChartBin *
+_hl_chart_get_event_bin (HlChart *self, int event)
+{
+  const HlMark *mk;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  mk = find_mark (self, event);
+  if (mk == NULL || mk->bin == 0)
+    return NULL;
+  return &g_array_index (self->bins, HlChartBin, mk->bin - 1);
 }

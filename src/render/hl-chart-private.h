@@ -30,7 +30,30 @@ typedef struct
   guint        hollow : 1;  /* failed launch */
   guint        dashed : 1;  /* suspected or disputed attribution */
   guint        match : 1;   /* matches the search */
+  guint        stacked : 1; /* one event of a same-day stack or pack */
+  guint        bin;         /* 1 + index in chart->bins; 0: not a bin's */
 } HlMark;
+
+/* A calendar bin as drawn: its sums, lane and whole box (hover, labels). */
+typedef struct
+{
+  HlBin        bin;
+  guint        lane;
+  HlBox        box;
+} HlChartBin;
+
+/* A money lane's y scale: linear from 0, or logarithmic from a floor
+ * (zero and amounts under it stand at the floor). */
+typedef struct
+{
+  double   base;      /* y of 0, or of the floor */
+  double   top;       /* y of max */
+  double   max;
+  gboolean log;
+  double   floor;
+} HlValueScale;
+
+#define HL_LOG_FLOOR 1000.0
 
 typedef struct
 {
@@ -39,6 +62,7 @@ typedef struct
   HlRole       role;
   int          lane;     /* >= 0: drawn in the lane's colour */
   gboolean     halo;     /* in the plot: gridlines stop short of it */
+  int          event;    /* a label's or count's event; -1 */
 } HlText;
 
 typedef struct
@@ -179,6 +203,7 @@ struct _HlChart
 
   /* hl-chart-proximity.c: the overlay's neighbours and selected span */
   struct { gboolean on; guint lead, follow, window_days; gint64 span_from, span_to; } proximity;
+  GArray       *bins;        /* HlChartBin */
 };
 
 /* Helpers the layers share (hl-chart.c) */
@@ -223,6 +248,8 @@ gboolean     _hl_chart_place_label    (HlChart                    *chart,
                                        int                         event,
                                        int                         lane,
                                        HlRole                      role);
+double       _hl_chart_label_gap      (HlChart                    *chart,
+                                       PangoLayout                *layout);
 guint        _hl_chart_money_label_every (HlChart                 *chart,
                                        double                      n_steps,
                                        double                      height);
@@ -238,6 +265,22 @@ char        *_hl_isolate              (const char                 *text);
 void         _hl_chart_draw_proximity (HlChart                    *chart,
                                        cairo_t                    *cr,
                                        int                         selected);
+double       _hl_value_scale_y        (const HlValueScale         *scale,
+                                       double                      value);
+gboolean     _hl_chart_lane_binned    (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                 *unit);
+double       _hl_chart_money_bins     (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                  unit,
+                                       HlValueScale               *scale);
+void         _hl_chart_count_bins     (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlTickSpec                  unit);
+char        *_hl_chart_describe_bin_card  (HlChart                *chart,
+                                       const HlChartBin           *bin);
+char        *_hl_chart_describe_bin_title (HlChart                *chart,
+                                       const HlChartBin           *bin);
 
 /* Test-only */
 const HlBox   *_hl_chart_get_text_boxes     (HlChart *chart,
@@ -249,6 +292,20 @@ gboolean       _hl_chart_is_aggregated      (HlChart *chart,
                                              guint    lane);
 const double  *_hl_chart_get_cumulative     (HlChart *chart,
                                              guint   *n_points);
+HlMarkShape    _hl_chart_get_mark_shape     (HlChart *chart,
+                                             int      event);
+const HlMark  *_hl_chart_get_marks          (HlChart *chart,
+                                             guint   *n_marks);
+gboolean       _hl_chart_text_is_label      (HlChart *chart,
+                                             guint    index);
+int            _hl_chart_get_text_event     (HlChart *chart,
+                                             guint    index);
+double         _hl_chart_get_text_gap       (HlChart *chart,
+                                             guint    index);
+const HlChartBin *_hl_chart_get_bins        (HlChart *chart,
+                                             guint   *n_bins);
+const HlChartBin *_hl_chart_get_event_bin   (HlChart *chart,
+                                             int      event);
 char          *_hl_chart_describe_event_card (HlChart       *chart,
                                               const HlEvent *event);
 GStrv          _hl_chart_get_legend         (HlChart *chart);

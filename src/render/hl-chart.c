@@ -94,7 +94,7 @@ HlText *
 _hl_chart_add_text (HlChart *self, PangoLayout *layout, double x, double y, HlRole role,
                     int lane)
 {
-  HlText t = { { x, y, 0, 0 }, layout, role, lane, FALSE };
+  HlText t = { { x, y, 0, 0 }, layout, role, lane, FALSE, -1 };
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -177,26 +177,40 @@ _hl_chart_prepare_estimate (HlChart *self, HlTextEstimate *est,
   est->ready = TRUE;
 }
 
-/* Keeps the first of @candidates that stays in @bounds and collides with
- * nothing; frees the layout when none fits. */
+/* The room a label in @layout's font keeps from other labels and from
+ * marks: half an em, and never less than the style's label padding. */
+double
+_hl_chart_label_gap (HlChart *self, PangoLayout *layout)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  double em = font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 0;
+
+  return MAX (self->m->label_pad, em / 2);
+}
+
+/* Keeps the first of @candidates that stays in @bounds and keeps its gap
+ * from every label and mark; frees the layout when none fits. */
 gboolean
 _hl_chart_place_label (HlChart *self, PangoLayout *layout, const HlBox *bounds,
                        const HlPoint *candidates, guint n_candidates, int event, int lane,
                        HlRole role)
 {
   HlObstacles o;
+  HlText *t;
   HlBox box;
   double w, h;
 
   _hl_layout_size (layout, &w, &h);
   _hl_chart_obstacles (self, &o);
-  if (!hl_placement_find (&o, bounds, candidates, n_candidates, w, h, self->m->label_pad,
-                          event, &box))
+  if (!hl_placement_find_spaced (&o, bounds, candidates, n_candidates, w, h,
+                                 _hl_chart_label_gap (self, layout), event, &box))
     {
       g_object_unref (layout);
       return FALSE;
     }
-  _hl_chart_add_text (self, layout, box.x, box.y, role, lane)->halo = TRUE;
+  t = _hl_chart_add_text (self, layout, box.x, box.y, role, lane);
+  t->halo = TRUE;
+  t->event = event;
   return TRUE;
 }
 
@@ -271,6 +285,7 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->lines);
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
+  g_array_unref (self->bins);
   g_clear_object (&self->footnote);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -662,6 +677,7 @@ reset_layout (HlChart *self)
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->rects, 0);
   g_array_set_size (self->cumulative, 0);
+  g_array_set_size (self->bins, 0);
   memset (self->lanes, 0, sizeof self->lanes);
 }
 
@@ -719,6 +735,7 @@ hl_chart_new_cached (HlDataset    *dataset,
   self->lines = g_array_new (FALSE, FALSE, sizeof (HlLine));
   self->rects = g_array_new (FALSE, FALSE, sizeof (HlSwatch));
   self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
+  self->bins = g_array_new (FALSE, FALSE, sizeof (HlChartBin));
 
   layout_chart (self);
   return self;
@@ -732,162 +749,4 @@ hl_chart_new (HlDataset *dataset, const HlView *view, int width, int height)
   g_autoptr(HlTextCache) cache = hl_text_cache_new ();
 
   return hl_chart_new_cached (dataset, view, width, height, cache);
-}
-
-/* ------------------------------------------------------------------ */
-/* Drawing: bands, then grid and axes, then marks, then text on top. */
-
-static void
-draw_bands (HlChart *self, cairo_t *cr)
-{
-  const HlSwatch *rects = (const HlSwatch *) (gpointer) self->rects->data;
-
-  for (guint i = 0; i < self->rects->len; i++)
-    {
-      HlRgba band = self->style.roles[HL_ROLE_BAND];
-      gboolean overlaps = FALSE;
-
-      if (rects[i].lane != -1 || rects[i].role != HL_ROLE_BAND)
-        continue;
-      /* A band over the plain background is drawn in its blended, opaque
-       * colour: the same pixels, but a solid fill instead of blending a
-       * million of them. Where bands overlap they blend. */
-      for (guint j = 0; j < i && !overlaps; j++)
-        overlaps = rects[j].lane == -1 && rects[j].role == HL_ROLE_BAND &&
-                   hl_box_overlaps (&rects[j].box, &rects[i].box);
-      if (!self->style.transparent && !overlaps)
-        band = hl_rgba_mix (self->style.roles[HL_ROLE_BG], hl_rgba_with_alpha (band, 1.0),
-                            band.a);
-      hl_draw_band (cr, &rects[i].box, band);
-    }
-}
-
-static void
-draw_lines (HlChart *self, cairo_t *cr)
-{
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      const HlLine *l = &g_array_index (self->lines, HlLine, i);
-
-      hl_draw_line (cr, l->x0, l->y0, l->x1, l->y1, l->width, self->style.roles[l->role]);
-    }
-}
-
-static gboolean
-is_plain_box (const HlMark *mk)
-{
-  return (mk->shape == HL_MARK_BAR || mk->shape == HL_MARK_SQUARE) &&
-         !mk->dashed && !mk->hollow && !mk->match;
-}
-
-static gboolean
-is_doubtful_column (HlChart *self, const HlMark *mk, guint lane)
-{
-  return mk->dashed && !mk->match && mk->shape == HL_MARK_BAR && mk->lane == lane &&
-         self->lanes[lane].aggregated;
-}
-
-/* Runs of marks drawn alike go as one path: consecutive plain bars and
- * squares of a lane (opaque, one colour, so the order within a run does
- * not show: one fill for thousands of one-pixel columns), and the
- * doubtful columns of a crowded lane, one pixel wide and never
- * overlapping. Returns the index after the run; @i itself if none. */
-static guint
-draw_run (HlChart *self, cairo_t *cr, guint i)
-{
-  const HlMark *marks = (const HlMark *) (gpointer) self->marks->data;
-  guint lane = marks[i].lane, j = i;
-  gboolean doubtful = is_doubtful_column (self, &marks[i], lane);
-
-  if (!doubtful && !is_plain_box (&marks[i]))
-    return i;
-  for (; j < self->marks->len && marks[j].lane == lane &&
-       (doubtful ? is_doubtful_column (self, &marks[j], lane) : is_plain_box (&marks[j])); j++)
-    cairo_rectangle (cr, marks[j].box.x, marks[j].box.y, marks[j].box.width,
-                     marks[j].box.height);
-  if (doubtful)
-    hl_draw_doubtful_fill (cr, &self->style, self->style.lane_colors[lane]);
-  else
-    {
-      hl_rgba_set_source (cr, self->style.lane_colors[lane]);
-      cairo_fill (cr);
-    }
-  return j;
-}
-
-static void
-draw_marks (HlChart *self, cairo_t *cr)
-{
-  const HlMark *marks = (const HlMark *) (gpointer) self->marks->data;
-
-  for (guint i = 0; i < self->marks->len;)
-    {
-      const HlMark *mk = &marks[i];
-      guint next = draw_run (self, cr, i);
-
-      if (next > i)
-        {
-          i = next;
-          continue;
-        }
-      hl_draw_mark (cr, &self->style, mk->shape, &mk->box, mk->hollow, mk->dashed,
-                    self->style.lane_colors[mk->lane]);
-      if (mk->match)
-        hl_draw_match_ring (cr, &self->style, &mk->box);
-      i++;
-    }
-}
-
-/* Legend swatches */
-static void
-draw_swatches (HlChart *self, cairo_t *cr)
-{
-  for (guint i = 0; i < self->rects->len; i++)
-    {
-      const HlSwatch *r = &g_array_index (self->rects, HlSwatch, i);
-      HlRgba color = r->lane >= 0 ? self->style.lane_colors[r->lane]
-                     : self->style.roles[r->role == HL_ROLE_CUMULATIVE ? HL_ROLE_CUMULATIVE
-                                                                       : HL_ROLE_MUTED];
-
-      if (r->role != HL_ROLE_BAND)
-        hl_draw_mark (cr, &self->style, r->shape, &r->box, r->hollow, r->dashed, color);
-    }
-}
-
-static void
-draw_texts (HlChart *self, cairo_t *cr)
-{
-  for (guint i = 0; i < self->texts->len; i++)
-    {
-      const HlText *t = &g_array_index (self->texts, HlText, i);
-
-      hl_draw_text (cr, t->layout, t->box.x, t->box.y,
-                    t->lane >= 0 && t->role == HL_ROLE_FG ? self->style.lane_colors[t->lane]
-                                                          : self->style.roles[t->role]);
-    }
-}
-
-void
-hl_chart_draw (HlChart *self, cairo_t *cr)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  cairo_save (cr);
-  if (!self->style.transparent)
-    {
-      hl_rgba_set_source (cr, self->style.roles[HL_ROLE_BG]);
-      cairo_rectangle (cr, 0, 0, self->width, self->height);
-      cairo_fill (cr);
-    }
-  draw_bands (self, cr);
-  draw_lines (self, cr);
-  draw_marks (self, cr);
-  hl_draw_path (cr, (const double *) (gpointer) self->cumulative->data,
-                self->cumulative->len / 2, self->m->cumulative_stroke,
-                self->style.roles[HL_ROLE_CUMULATIVE]);
-  draw_swatches (self, cr);
-  draw_texts (self, cr);
-  cairo_restore (cr);
 }

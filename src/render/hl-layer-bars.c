@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hl-chart-private.h"
 #include "hl-date.h"
@@ -12,37 +13,115 @@
 #include "hl-scale.h"
 
 #define MAX_AMOUNT_LABELS 24
+/* A column of more events than this is one bar even with room: its
+ * segments would be slivers. */
+#define MAX_STACK         64
 #define MAX_AMOUNT_TRIES  200
+/* The largest this many may be raised above a crowd, with a leader. */
+#define MAX_RAISED        12
+#define N_RAISED          (6 * 7)
 
-static double
-value_y (const HlLaneLayout *ll, double v, double max)
+/* The y of @value on @scale: on the log scale, amounts under the floor
+ * (zero too) stand at the floor, which the axis names. */
+double
+_hl_value_scale_y (const HlValueScale *scale, double value)
 {
-  return ll->base - v / max * (ll->base - ll->top);
+  if (scale->log)
+    {
+      double lo = log10 (scale->floor), hi = log10 (MAX (scale->max, scale->floor * 10));
+      double lv = log10 (MAX (value, scale->floor));
+
+      return scale->base - (lv - lo) / (hi - lo) * (scale->base - scale->top);
+    }
+  return scale->base - value / scale->max * (scale->base - scale->top);
+}
+
+static void
+scale_label (HlChart *chart, const char *label, double y)
+{
+  PangoLayout *layout = _hl_chart_shared_layout (chart, chart->style.font_small, label,
+                                                 PANGO_ALIGN_LEFT);
+  double w, h;
+
+  _hl_layout_size (layout, &w, &h);
+  _hl_chart_add_text (chart, layout, chart->plot.x - chart->m->scale_gap - w, y - h / 2,
+                      HL_ROLE_MUTED, -1);
 }
 
 /* Money gridlines, labelled in the left gutter: every one where there
- * is room, else every second, third… so that labels never touch. */
+ * is room, else every second, third… so that labels never touch. With
+ * nothing to scale, $0 to $10 in whole dollars (hl_money_nice_max). */
 static void
-money_scale (HlChart *chart, const HlLaneLayout *ll, double usd_max, double step)
+money_scale (HlChart *chart, const HlValueScale *scale, double step)
 {
-  guint every = _hl_chart_money_label_every (chart, usd_max / step, ll->base - ll->top);
-  double w, h;
+  double usd_max = scale->max;
+  guint every;
 
+  every = _hl_chart_money_label_every (chart, usd_max / step, scale->base - scale->top);
   for (guint k = 0; k * step <= usd_max + step / 2; k++)
     {
-      double v = k * step, y = value_y (ll, v, usd_max);
+      double v = k * step, y = _hl_value_scale_y (scale, v);
       g_autofree char *label = NULL;
-      PangoLayout *layout;
 
       _hl_chart_add_line (chart, chart->plot.x, y, chart->plot.x + chart->plot.width, y,
                           v == 0 ? HL_ROLE_AXIS : HL_ROLE_GRID);
       if (k % every != 0)
         continue;
       label = hl_money_format_short (v);
-      layout = _hl_chart_shared_layout (chart, chart->style.font_small, label, PANGO_ALIGN_LEFT);
-      _hl_layout_size (layout, &w, &h);
-      _hl_chart_add_text (chart, layout, chart->plot.x - chart->m->scale_gap - w, y - h / 2,
-                          HL_ROLE_MUTED, -1);
+      scale_label (chart, label, y);
+    }
+}
+
+/* The log scale's decades from the floor, which is labelled "≤$1K":
+ * zero and smaller amounts stand there. */
+static void
+log_money_scale (HlChart *chart, const HlValueScale *scale)
+{
+  double n = log10 (scale->max / scale->floor);
+  guint every = _hl_chart_money_label_every (chart, n, scale->base - scale->top);
+  double v = scale->floor;
+
+  for (guint k = 0; v <= scale->max * 1.0001; k++, v *= 10)
+    {
+      double y = _hl_value_scale_y (scale, v);
+      g_autofree char *amount = hl_money_format_short (v);
+      g_autofree char *label = k == 0 ? g_strconcat ("≤", amount, NULL) : g_strdup (amount);
+
+      _hl_chart_add_line (chart, chart->plot.x, y, chart->plot.x + chart->plot.width, y,
+                          k == 0 ? HL_ROLE_AXIS : HL_ROLE_GRID);
+      if (k % every == 0)
+        scale_label (chart, label, y);
+    }
+}
+
+/* The events of a column as segments, largest at the base, each its own
+ * mark (its own confidence style, card and target); at least a pixel
+ * each, so none is lost. The whole stack is as tall as their sum. */
+static void
+stack (HlChart *chart, guint lane, guint col, const HlColumn *c, const HlValueScale *scale,
+       double bw)
+{
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  double x = chart->plot.x + col + 0.5, sum = 0, y = ll->base;
+
+  hl_columns_get_column_events (chart->columns, lane, col, list);
+  for (guint k = 0; k < list->len; k++)
+    {
+      int e = g_array_index (list, int, k);
+      const HlEvent *ev = &events[e];
+      gboolean doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
+                          ev->confidence == HL_CONFIDENCE_DISPUTED;
+      HlMark mark = { { 0 }, e, lane, 1, HL_MARK_BAR, FALSE, doubtful,
+                      c->any_match && hl_view_event_matches (&chart->view, ev), TRUE };
+      double top;
+
+      sum += ev->usd;
+      top = MIN (_hl_value_scale_y (scale, sum), y - 1);
+      mark.box = (HlBox) { x - bw / 2, top, bw, y - top };
+      g_array_append_val (chart->marks, mark);
+      y = top;
     }
 }
 
@@ -112,7 +191,7 @@ uncertain_marks (HlChart *chart, guint lane, const HlColumn *cols)
 /* One bar per used column; when columns crowd, bars are one pixel wide
  * so that neighbours never hide each other. */
 static void
-bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
+bars (HlChart *chart, guint lane, const HlColumn *cols, const HlValueScale *scale)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
@@ -129,9 +208,14 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
       if (c->n == 0 || is_amount_unknown (c, events))
         continue;
       mark.hollow = is_date_imprecise (c, events);
+      if (c->n > 1 && c->n <= MAX_STACK && !ll->aggregated && !scale->log)
+        {
+          stack (chart, lane, i, c, scale, bw);
+          continue;
+        }
       x = c->n == 1 && !ll->aggregated ? hl_chart_time_to_x (chart, events[c->top].time)
                                         : chart->plot.x + i + 0.5;
-      top = value_y (ll, c->usd, usd_max);
+      top = _hl_value_scale_y (scale, c->usd);
       /* Nothing disappears for being small: at least one pixel tall. */
       top = MIN (top, ll->base - 1);
       mark.box = (HlBox) { x - bw / 2, top, bw, ll->base - top };
@@ -141,47 +225,91 @@ bars (HlChart *chart, guint lane, const HlColumn *cols, double usd_max)
     }
 }
 
-/* Which marks amount_labels() labels: one event's, and in a lane with
- * room (not aggregated) also a column of events at the same spot (two
- * thefts of one day), by its largest. */
-static gboolean
-is_labelled (const HlLaneLayout *ll, const HlMark *mk)
-{
-  return mk->shape != HL_MARK_LINE && (mk->n_events == 1 || !ll->aggregated);
-}
-
+/* Largest first: a column by its largest event, so that a merged
+ * column's label comes in its largest event's place. */
 static int
 compare_by_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
 {
   const HlChart *chart = data;
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   const HlMark *ma = a, *mb = b;
-  const HlLaneLayout *ll = &chart->lanes[ma->lane];
-  double ua = is_labelled (ll, ma) ? events[ma->event].usd : 0;
-  double ub = is_labelled (ll, mb) ? events[mb->event].usd : 0;
+  double ua = events[ma->event].usd, ub = events[mb->event].usd;
 
-  return ua < ub ? 1 : ua > ub ? -1 : 0;
+  if (ua != ub)
+    return ua < ub ? 1 : -1;
+  return ma->event < mb->event ? -1 : ma->event > mb->event;
 }
 
-/* "Poloniex\n$123M", and under it "and 1 more" for a column of several */
+/* "Title\n$41M"; for a merged column, its largest event and how many
+ * more, over the column's sum: "Huge heist +1\n$1.04B". */
 static char *
-label_text (HlChart *chart, const HlMark *mk, const HlEvent *ev)
+amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn *cols)
 {
-  g_autofree char *amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
-                                            : hl_money_format_short (ev->usd);
-  g_autofree char *more = NULL;
+  g_autofree char *amount = NULL;
+  double usd = ev->usd;
 
-  if (mk->n_events == 1)
-    return g_strdup_printf ("%s\n%s", ev->title, amount);
-  /* TRANSLATORS: under a bar's label: other events in the same bar */
-  more = g_strdup_printf (ngettext ("and %u more", "and %u more", mk->n_events - 1),
-                          mk->n_events - 1);
-  return g_strdup_printf ("%s\n%s\n%s", ev->title, amount, more);
+  if (mk->n_events > 1 && mk->bin > 0)
+    {
+      usd = g_array_index (chart->bins, HlChartBin, mk->bin - 1).bin.sum.usd;
+      amount = hl_money_format_short (usd);
+      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+    }
+  if (mk->n_events > 1)
+    {
+      guint col = (guint) CLAMP (mk->box.x + mk->box.width / 2 - chart->plot.x, 0,
+                                 hl_columns_get_n_columns (chart->columns) - 1);
+
+      usd = cols[col].usd;
+      amount = hl_money_format_short (usd);
+      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+    }
+  amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
+                           : hl_money_format_short (usd);
+  return g_strdup_printf ("%s\n%s", ev->title, amount);
 }
 
-/* Amount labels, largest first, wherever one fits. */
+/* A label the crowd around its bar leaves no room for, higher up over
+ * it, with a leader line down to the bar: for the largest few only, so
+ * that none of them is left unlabelled beside smaller labelled ones. */
+static gboolean
+raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox *bounds)
+{
+  HlPoint cand[N_RAISED];
+  double w, h, cx = mk->box.x + mk->box.width / 2, gap = chart->m->amount_gap;
+  const HlText *t;
+
+  _hl_layout_size (layout, &w, &h);
+  /* nearest first: up over the bar, then to either side, farther out */
+  for (guint k = 0; k < N_RAISED / 7; k++)
+    {
+      static const double shift[7] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
+      double y = mk->box.y - gap - h - (k + 1) * (h / 2 + gap);
+
+      for (guint j = 0; j < 7; j++)
+        cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
+    }
+  g_object_ref (layout);
+  if (!_hl_chart_place_label (chart, layout, bounds, cand, N_RAISED, mk->event, -1,
+                              HL_ROLE_FG))
+    return FALSE;
+  /* up from the bar to the label, or to its side and across */
+  t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
+  if (cx >= t->box.x && cx <= t->box.x + t->box.width)
+    _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, t->box.y + t->box.height, HL_ROLE_MUTED);
+  else
+    {
+      double y = t->box.y + t->box.height / 2;
+      double edge = cx < t->box.x ? t->box.x - 1 : t->box.x + t->box.width + 1;
+
+      _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, y, HL_ROLE_MUTED);
+      _hl_chart_add_line (chart, cx, y, edge, y, HL_ROLE_MUTED);
+    }
+  return TRUE;
+}
+
+/* Amount labels, largest first, wherever one fits with its gap. */
 static void
-amount_labels (HlChart *chart, guint lane, guint first_mark)
+amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *cols)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
@@ -195,28 +323,45 @@ amount_labels (HlChart *chart, guint lane, guint first_mark)
   _hl_chart_prepare_estimate (chart, &chart->est_label, chart->style.font_label);
   for (guint i = 0; i < n_marks && placed < MAX_AMOUNT_LABELS && tried < MAX_AMOUNT_TRIES; i++)
     {
-      const HlMark *mk = &sorted[i];
+      HlMark *mk = &sorted[i];
       const HlEvent *ev = &events[mk->event];
       g_autofree char *text = NULL;
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
+      gboolean raised;
       double w, h;
 
-      if (!is_labelled (ll, mk))
-        continue;
-      tried++;
-      text = label_text (chart, mk, ev);
+      if (mk->n_events == 0 || mk->shape == HL_MARK_LINE)
+        continue;   /* a part of a bin (the bin is labelled once), a month's line */
+      if (mk->bin > 0)
+        mk->box = g_array_index (chart->bins, HlChartBin, mk->bin - 1).box;
+      raised = tried++ < MAX_RAISED;
+      text = amount_text (chart, mk, ev, cols);
       _hl_chart_obstacles (chart, &obstacles);
-      if (!hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
+      if (!raised &&
+          !hl_placement_may_fit (&obstacles, &chart->est_label, text, (const HlMarkBox *) mk,
                                  &bounds, chart->m, hl_placement_bar_candidates,
                                  HL_N_BAR_CANDIDATES))
         continue;
       layout = _hl_chart_shared_layout (chart, chart->style.font_label, text, PANGO_ALIGN_CENTER);
       _hl_layout_size (layout, &w, &h);
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
+      if (raised)
+        g_object_ref (layout);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG))
-        placed++;
+        {
+          placed++;
+          if (raised)
+            g_object_unref (layout);
+        }
+      else if (raised && (!mk->stacked || mk->bin > 0))
+        {
+          placed += raise_label (chart, layout, mk, &bounds);
+          g_object_unref (layout);
+        }
+      else if (raised)
+        g_object_unref (layout);
     }
 }
 
@@ -232,18 +377,39 @@ static void
 bar_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
 {
   guint lane = layer->lane, first_mark = chart->marks->len;
+  const HlLaneLayout *ll = &chart->lanes[lane];
   const HlColumn *cols = hl_columns_get_lane (chart->columns, lane, NULL);
   guint n_cols = hl_columns_get_n_columns (chart->columns);
-  double max_sum = 0, step, usd_max;
+  double max_sum = 0, step = 1;
+  HlValueScale scale = { ll->base, ll->top, 0, chart->view.money_scale == HL_MONEY_LOG,
+                         HL_LOG_FLOOR };
+  HlTickSpec unit;
+  gboolean binned = _hl_chart_lane_binned (chart, lane, &unit);
 
   g_assert (cols != NULL);
-  for (guint i = 0; i < n_cols; i++)
-    max_sum = MAX (max_sum, cols[i].usd);
-  usd_max = hl_money_nice_max (max_sum, &step);
-  money_scale (chart, &chart->lanes[lane], usd_max, step);
-  bars (chart, lane, cols, usd_max);
-  uncertain_marks (chart, lane, cols);
-  amount_labels (chart, lane, first_mark);
+  if (binned)
+    max_sum = _hl_chart_money_bins (chart, lane, unit, NULL);
+  else
+    for (guint i = 0; i < n_cols; i++)
+      max_sum = MAX (max_sum, cols[i].usd);
+  if (scale.log)
+    {
+      scale.max = MAX (scale.floor * 10, pow (10, ceil (log10 (MAX (max_sum, 1)) - 1e-9)));
+      log_money_scale (chart, &scale);
+    }
+  else
+    {
+      scale.max = hl_money_nice_max (max_sum, &step);
+      money_scale (chart, &scale, step);
+    }
+  if (binned)
+    _hl_chart_money_bins (chart, lane, unit, &scale);
+  else
+    {
+      bars (chart, lane, cols, &scale);
+      uncertain_marks (chart, lane, cols);
+    }
+  amount_labels (chart, lane, first_mark, cols);
 }
 
 const HlChartLayerClass _hl_bar_lane_layer = {

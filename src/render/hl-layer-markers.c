@@ -10,7 +10,9 @@
 #include "hl-chart-private.h"
 
 #define MAX_MARKER_LABELS 40
-#define RANK_GROWTH 0.15    /* a marker grows this much per rank above 1 */
+#define RANK_GROWTH 0.15
+/* A column of more events than this is one marker with its count. */
+#define MAX_PACK 32    /* a marker grows this much per rank above 1 */
 
 /* Crowded: a histogram of counts per pixel column. */
 static void
@@ -53,15 +55,17 @@ count_text (const HlColumn *c, const HlEvent *ev)
 }
 
 /* The first row where a marker at @left does not touch the one before
- * it; with no free row, the one that frees up first. */
+ * it; with no free row, the one that frees up first (*@free FALSE). */
 static guint
-choose_row (const double *row_right, guint n_rows, double left)
+choose_row (const double *row_right, guint n_rows, double left, gboolean *free)
 {
   guint row;
 
+  *free = TRUE;
   for (row = 0; row < n_rows; row++)
     if (left > row_right[row])
       return row;
+  *free = FALSE;
   row = 0;
   for (guint r = 1; r < n_rows; r++)
     if (row_right[r] < row_right[row])
@@ -69,12 +73,21 @@ choose_row (const double *row_right, guint n_rows, double left)
   return row;
 }
 
-/* In a crowd, a count that would cover another label is left out; the
- * event's card still gives it. */
-static void
-place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, guint lane)
+/* A "×N" waiting for every marker of its lane to be placed. */
+typedef struct
 {
-  double w, h;
+  PangoLayout *layout;
+  guint        mark;     /* index in chart->marks */
+} PendingCount;
+
+/* In a crowd, a count that would cover another label or come under
+ * another marker is left out; the event's card still gives it. Placed
+ * once all of the lane's markers are, so none is drawn over it. */
+static void
+place_count (HlChart *chart, PangoLayout *layout, guint index, guint lane)
+{
+  const HlMark *mark = &g_array_index (chart->marks, HlMark, index);
+  double w, h, x = mark->box.x + mark->box.width / 2;
   HlBox box;
 
   _hl_layout_size (layout, &w, &h);
@@ -82,14 +95,17 @@ place_count (HlChart *chart, PangoLayout *layout, const HlMark *mark, double x, 
                   mark->box.y + mark->box.height / 2 - h / 2, w, h };
   if (box.x + box.width <= chart->width && box.y >= 0 && box.y + h <= chart->height &&
       !_hl_chart_collides (chart, &box, mark->event))
-    _hl_chart_add_text (chart, layout, box.x, box.y, HL_ROLE_FG, (int) lane);
+    _hl_chart_add_text (chart, layout, box.x, box.y, HL_ROLE_FG, (int) lane)->event =
+      mark->event;
   else
     g_object_unref (layout);
 }
 
+/* @pack: one of a column's events, drawn on its own: where no row is
+ * free it goes right of the one that frees up first rather than over it. */
 static void
 marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
-        guint n_rows)
+        guint n_rows, gboolean pack, GArray *counts)
 {
   const HlMetrics *m = chart->m;
   const HlLaneLayout *ll = &chart->lanes[lane];
@@ -100,6 +116,7 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
   double row_h = m->marker * HL_MARKER_ROW, x, size, count_w = 0, w, h;
   g_autofree char *text = count_text (c, ev);
   PangoLayout *count = NULL;   /* measured once, kept if placed */
+  gboolean free;
   guint row;
 
   x = c->n == 1 ? hl_chart_time_to_x (chart, ev->time) : chart->plot.x + col + 0.5;
@@ -112,13 +129,42 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
       _hl_layout_size (count, &w, &h);
       count_w = w + m->count_gap;
     }
-  row = choose_row (row_right, n_rows, x - size / 2);
+  row = choose_row (row_right, n_rows, x - size / 2, &free);
+  if (pack && !free)
+    x = row_right[row] + size / 2 + 1;
+  mark.stacked = pack;
   row_right[row] = x + size / 2 + count_w + m->count_room;
   mark.box = (HlBox) { x - size / 2, ll->content.y + row * row_h + (row_h - size) / 2,
                        size, size };
   g_array_append_val (chart->marks, mark);
   if (count != NULL)
-    place_count (chart, count, &mark, x, lane);
+    {
+      PendingCount p = { count, chart->marks->len - 1 };
+
+      g_array_append_val (counts, p);
+    }
+}
+
+/* The events of one column (one day, at day level) as glyphs of their
+ * own kinds side by side, each with its own count: an ICBM x2 and a
+ * cruise missile stay two glyphs. */
+static void
+pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
+      guint n_rows, GArray *counts)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+
+  hl_columns_get_column_events (chart->columns, lane, col, list);
+  for (guint k = 0; k < list->len; k++)
+    {
+      int e = g_array_index (list, int, k);
+      const HlEvent *ev = &events[e];
+      HlColumn one = { ev->usd, ev->count, 1, !ev->count_known, e, FALSE,
+                       c->any_match && hl_view_event_matches (&chart->view, ev) };
+
+      marker (chart, lane, col, &one, row_right, n_rows, TRUE, counts);
+    }
 }
 
 /* Titles where they fit: the long-range and space launches first. */
@@ -177,8 +223,15 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
   double row_h = chart->m->marker * HL_MARKER_ROW;
   guint n_rows = (guint) MAX (1, floor (ll->content.height / row_h));
   g_autofree double *row_right = NULL;
+  g_autoptr(GArray) counts = NULL;
+  HlTickSpec unit;
 
   g_assert (cols != NULL);
+  if (_hl_chart_lane_binned (chart, lane, &unit))
+    {
+      _hl_chart_count_bins (chart, lane, unit);
+      return;
+    }
   if (ll->aggregated)
     {
       histogram (chart, lane, cols);
@@ -187,9 +240,18 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
   row_right = g_new (double, n_rows);
   for (guint r = 0; r < n_rows; r++)
     row_right[r] = -G_MAXDOUBLE;
+  counts = g_array_new (FALSE, FALSE, sizeof (PendingCount));
   for (guint i = 0; i < n_cols; i++)
-    if (cols[i].n > 0)
-      marker (chart, lane, i, &cols[i], row_right, n_rows);
+    if (cols[i].n > 1 && cols[i].n <= MAX_PACK)
+      pack (chart, lane, i, &cols[i], row_right, n_rows, counts);
+    else if (cols[i].n > 0)
+      marker (chart, lane, i, &cols[i], row_right, n_rows, FALSE, counts);
+  for (guint k = 0; k < counts->len; k++)
+    {
+      const PendingCount *p = &g_array_index (counts, PendingCount, k);
+
+      place_count (chart, p->layout, p->mark, lane);
+    }
   marker_labels (chart, lane, first_mark);
 }
 

@@ -6,7 +6,8 @@
 
 #include "hl-placement.h"
 
-/* Above the bar; beside its top, right then left; above, off centre. */
+/* Above the bar; beside its top, right then left; above, off centre;
+ * then up beside its top. */
 void
 hl_placement_bar_candidates (const HlBox *mk, double w, double h, const HlMetrics *m,
                              HlPoint *cand)
@@ -19,6 +20,10 @@ hl_placement_bar_candidates (const HlBox *mk, double w, double h, const HlMetric
   cand[3] = (HlPoint) { cx - w / 2 + w / 3, mk->y - gap - h };
   cand[4] = (HlPoint) { cx - w / 2 - w / 3, mk->y - gap - h };
   cand[5] = (HlPoint) { mk->x + mk->width + gap, mk->y - h / 2 };
+  /* beside the top, just above it, clear of a neighbour touching the
+   * bar: next to a taller one */
+  cand[6] = (HlPoint) { mk->x + mk->width + 3 * gap, mk->y - h };
+  cand[7] = (HlPoint) { mk->x - 3 * gap - w, mk->y - h };
 }
 
 /* Below, above, right, left; then below or above flush with either side
@@ -118,6 +123,40 @@ hl_placement_find (const HlObstacles *o, const HlBox *bounds, const HlPoint *can
       HlBox box = { candidates[i].x, candidates[i].y, w, h };
 
       if (blocked (o, &box, bounds, pad, event))
+        continue;
+      if (found != NULL)
+        *found = box;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Like hl_placement_find(), but the label keeps @gap on every side from
+ * every text and from every mark but @event's own: labels and marks each
+ * read alone (issue 10: at least half an em). */
+gboolean
+hl_placement_find_spaced (const HlObstacles *o, const HlBox *bounds, const HlPoint *candidates,
+                          guint n_candidates, double w, double h, double gap, int event,
+                          HlBox *found)
+{
+  g_return_val_if_fail (o != NULL && bounds != NULL && candidates != NULL, FALSE);
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      HlBox box = { candidates[i].x, candidates[i].y, w, h };
+      HlBox grown = { box.x - gap, box.y - gap, w + 2 * gap, h + 2 * gap };
+      gboolean hit = !hl_box_inside (&box, bounds) ||
+                     hl_placement_crosses_path (o->path, o->n_path, &box);
+
+      for (guint k = 0; k < o->n_texts && !hit; k++)
+        hit = hl_box_overlaps (&grown, &o->texts[k]);
+      for (guint k = 0; k < o->n_marks && !hit; k++)
+        {
+          const HlMarkBox *mk = (const HlMarkBox *) (gconstpointer) (o->marks + k * o->mark_stride);
+
+          hit = mk->event != event && hl_box_overlaps (&grown, &mk->box);
+        }
+      if (hit)
         continue;
       if (found != NULL)
         *found = box;

@@ -51,7 +51,7 @@ hl_box_inside (const HlBox *inner, const HlBox *outer)
          inner->y + inner->height <= outer->y + outer->height + 0.01;
 }
 
-#define HL_N_BAR_CANDIDATES    6
+#define HL_N_BAR_CANDIDATES    8
 #define HL_N_MARKER_CANDIDATES 9
 #define HL_MAX_CANDIDATES      9
 
@@ -90,6 +90,16 @@ gboolean hl_placement_find              (const HlObstacles *obstacles,
                                          double             w,
                                          double             h,
                                          double             pad,
+                                         int                event,
+                                         HlBox             *found);
+
+gboolean hl_placement_find_spaced       (const HlObstacles *obstacles,
+                                         const HlBox       *bounds,
+                                         const HlPoint     *candidates,
+                                         guint              n_candidates,
+                                         double             w,
+                                         double             h,
+                                         double             gap,
                                          int                event,
                                          HlBox             *found);
 

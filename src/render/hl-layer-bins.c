@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Calendar bins (issue 10): when a lane's marks would crowd
+ * (HL_BINS_AUTO) or when a unit is asked for, one bar per calendar bin
+ * (day, week, month, quarter, year, decade…) aligned to the calendar,
+ * the unit following the zoom. A money bin stacks its events, largest at
+ * the base, each in its own confidence style (a bin of many: its largest
+ * and the rest as one segment); on the log scale it draws its total. A
+ * count bin stacks its kinds. The lane layers call these; the sums come
+ * from HlColumns, so the sum over bins is the sum over events. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hl-chart-private.h"
+#include "hl-date.h"
+#include "hl-scale.h"
+
+/* Bins of up to this many events stack each one; larger ones stack the
+ * largest and the rest. */
+#define MAX_LISTED      16
+/* Count bins of up to this many events stack by kind. */
+#define MAX_KIND_EVENTS 1000
+#define MAX_KINDS       16
+/* Events named on a bin's card. */
+#define CARD_EVENTS     3
+
+/* Does @lane draw bins, and of which unit? */
+gboolean
+_hl_chart_lane_binned (HlChart *chart, guint lane, HlTickSpec *unit)
+{
+  HlBins bins = chart->view.bins;
+
+  if (bins == HL_BINS_MARKS || (bins == HL_BINS_AUTO && !chart->lanes[lane].aggregated))
+    return FALSE;
+  *unit = hl_bins_choose_unit (bins, chart->view.from, chart->view.to, chart->plot.width,
+                               chart->m->bar_width);
+  return TRUE;
+}
+
+/* A bin's columns on whole pixels, a pixel apart from the next when it
+ * has room. */
+static HlBox
+bin_columns (HlChart *chart, const HlBin *bin, double base)
+{
+  double x0 = round (hl_chart_time_to_x (chart, MAX (bin->from, chart->view.from)));
+  double x1 = round (hl_chart_time_to_x (chart, MIN (bin->to, chart->view.to)));
+
+  if (x1 - x0 >= 3)
+    x1 -= 1;
+  x1 = MAX (x1, x0 + 1);
+  return (HlBox) { x0, base, x1 - x0, 0 };
+}
+
+static guint
+add_bin (HlChart *chart, const HlBin *bin, guint lane, const HlBox *box)
+{
+  HlChartBin cb = { *bin, lane, *box };
+
+  g_array_append_val (chart->bins, cb);
+  return chart->bins->len;   /* 1 + its index */
+}
+
+/* A segment of bin @b from @y up @h pixels; the base segment stands for
+ * the bin (n_events = the bin's), the others are parts of it (0). */
+static void
+segment (HlChart *chart, guint lane, guint b, const HlBox *cols, double y, double h, int event,
+         guint n_events, gboolean dashed, gboolean match)
+{
+  HlMark mark = { { cols->x, y - h, cols->width, h }, event, lane, n_events, HL_MARK_BAR,
+                  FALSE, dashed, match, TRUE };
+
+  mark.bin = b;
+  g_array_append_val (chart->marks, mark);
+}
+
+static gboolean
+is_doubtful (const HlEvent *ev)
+{
+  return ev->confidence == HL_CONFIDENCE_SUSPECTED || ev->confidence == HL_CONFIDENCE_DISPUTED;
+}
+
+/* Money: the events stacked, largest at the base (each at least a pixel,
+ * the whole as tall as the sum); on the log scale, or for a bin of many,
+ * the largest and the rest. */
+static void
+money_bin (HlChart *chart, guint lane, const HlBin *bin, HlValueScale *scale)
+{
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  HlBox cols = bin_columns (chart, bin, ll->base);
+  double total_top = MIN (_hl_value_scale_y (scale, bin->sum.usd), ll->base - 1), y = ll->base;
+  guint b;
+
+  cols.y = total_top;
+  cols.height = ll->base - total_top;
+  b = add_bin (chart, bin, lane, &cols);
+  if (scale->log)
+    {
+      segment (chart, lane, b, &cols, ll->base, cols.height, bin->sum.top, bin->sum.n,
+               bin->sum.all_doubtful, bin->sum.any_match);
+      return;
+    }
+  if (bin->sum.n <= MAX_LISTED)
+    {
+      g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+      double sum = 0;
+
+      hl_columns_list_events (chart->columns, lane, MAX (bin->from, chart->view.from),
+                              MIN (bin->to, chart->view.to), list);
+      for (guint k = 0; k < list->len; k++)
+        {
+          const HlEvent *ev = &events[g_array_index (list, int, k)];
+          double top;
+
+          sum += ev->usd;
+          top = MIN (_hl_value_scale_y (scale, sum), y - 1);
+          segment (chart, lane, b, &cols, y, y - top, g_array_index (list, int, k),
+                   k == 0 ? bin->sum.n : 0, is_doubtful (ev),
+                   bin->sum.any_match && hl_view_event_matches (&chart->view, ev));
+          y = top;
+        }
+      return;
+    }
+  {
+    const HlEvent *top_ev = &events[bin->sum.top];
+    double top = MIN (_hl_value_scale_y (scale, top_ev->usd), y - 1);
+    gboolean rest_doubtful = bin->n_doubtful - is_doubtful (top_ev) == bin->sum.n - 1;
+
+    segment (chart, lane, b, &cols, y, y - top, bin->sum.top, bin->sum.n, is_doubtful (top_ev),
+             bin->sum.any_match);
+    if (top > total_top)
+      segment (chart, lane, b, &cols, top, top - total_top, bin->sum.top, 0, rest_doubtful,
+               FALSE);
+  }
+}
+
+/* Money bins of @lane; returns their largest sum (before drawing: the
+ * scale needs it) when @scale is NULL. */
+double
+_hl_chart_money_bins (HlChart *chart, guint lane, HlTickSpec unit, HlValueScale *scale)
+{
+  g_autoptr(GArray) bins = hl_columns_get_bins (chart->columns, lane, unit);
+  double max = 0;
+
+  g_assert (bins != NULL);
+  for (guint i = 0; i < bins->len; i++)
+    {
+      const HlBin *bin = &g_array_index (bins, HlBin, i);
+
+      max = MAX (max, bin->sum.usd);
+      if (scale != NULL)
+        money_bin (chart, lane, bin, scale);
+    }
+  return max;
+}
+
+typedef struct
+{
+  const char *kind;
+  double      count;
+  int         top;
+} KindShare;
+
+static int
+compare_shares (gconstpointer a, gconstpointer b)
+{
+  const KindShare *ka = a, *kb = b;
+
+  return ka->count < kb->count ? 1 : ka->count > kb->count ? -1 : 0;
+}
+
+/* Count: the bin's kinds stacked, most at the base. */
+static void
+count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
+{
+  const HlLaneLayout *ll = &chart->lanes[lane];
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  HlBox cols = bin_columns (chart, bin, ll->base);
+  double h_total = MAX (1, bin->sum.count / max * (ll->base - ll->top)), y = ll->base, sum = 0;
+  KindShare shares[MAX_KINDS];
+  guint n_shares = 0, b;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+
+  cols.y = ll->base - h_total;
+  cols.height = h_total;
+  b = add_bin (chart, bin, lane, &cols);
+  if (bin->sum.n <= MAX_KIND_EVENTS)
+    hl_columns_list_events (chart->columns, lane, MAX (bin->from, chart->view.from),
+                            MIN (bin->to, chart->view.to), list);
+  for (guint k = 0; k < list->len; k++)
+    {
+      const HlEvent *ev = &events[g_array_index (list, int, k)];
+      guint s = 0;
+
+      while (s < n_shares && g_strcmp0 (shares[s].kind, ev->kind) != 0)
+        s++;
+      if (s == n_shares && n_shares == MAX_KINDS)
+        s = MAX_KINDS - 1;   /* the rarest kinds share the last segment */
+      else if (s == n_shares)
+        shares[n_shares++] = (KindShare) { ev->kind, 0, g_array_index (list, int, k) };
+      shares[s].count += ev->count;
+    }
+  if (n_shares == 0)
+    shares[n_shares++] = (KindShare) { NULL, bin->sum.count, bin->sum.top };
+  qsort (shares, n_shares, sizeof (KindShare), compare_shares);
+  for (guint s = 0; s < n_shares; s++)
+    {
+      double top;
+
+      sum += shares[s].count;
+      top = s + 1 == n_shares ? ll->base - h_total
+                              : MIN (ll->base - sum / max * (ll->base - ll->top), y - 1);
+      top = MIN (top, y - 1);
+      segment (chart, lane, b, &cols, y, y - top, shares[s].top, s == 0 ? bin->sum.n : 0,
+               FALSE, s == 0 && bin->sum.any_match);
+      y = top;
+    }
+}
+
+/* Count bins of @lane, on a scale of their largest count. */
+void
+_hl_chart_count_bins (HlChart *chart, guint lane, HlTickSpec unit)
+{
+  g_autoptr(GArray) bins = hl_columns_get_bins (chart->columns, lane, unit);
+  double max = 0;
+
+  g_assert (bins != NULL);
+  for (guint i = 0; i < bins->len; i++)
+    max = MAX (max, g_array_index (bins, HlBin, i).sum.count);
+  chart->lanes[lane].count_max = max;
+  for (guint i = 0; i < bins->len; i++)
+    count_bin (chart, lane, &g_array_index (bins, HlBin, i), MAX (max, 1));
+}
+
+/* ------------------------------------------------------------------ */
+/* The card */
+
+/* "1 Mar 2022 – 31 Mar 2022", or one day's date: the bin's whole period. */
+static char *
+period_text (const HlBin *bin)
+{
+  if (bin->to - bin->from <= HL_SECONDS_PER_DAY)
+    return hl_date_format_long (bin->from);
+  return hl_date_format_range (bin->from, bin->to);
+}
+
+/* The card's body: the lane's total and how many events, then the
+ * largest few and how many more. */
+char *
+_hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
+{
+  const HlLane *lane = hl_dataset_get_lane (chart->dataset, cb->lane);
+  g_autofree char *lane_title = _hl_isolate (lane->title);
+  g_autofree char *events = hl_describe_events (cb->bin.sum.n);
+  g_autofree char *total = lane->measure == HL_MEASURE_USD
+                           ? hl_describe_usd (cb->bin.sum.usd)
+                           : hl_describe_count (lane, (guint64) cb->bin.sum.count);
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  GString *s = g_string_new (NULL);
+  guint n;
+
+  if (lane->measure == HL_MEASURE_USD)
+    /* TRANSLATORS: lane title: amount, on the hover card */
+    g_string_append_printf (s, _("%s: %s"), lane_title, total);
+  else
+    g_string_append (s, total);
+  g_string_append_printf (s, " · %s", events);
+  n = hl_columns_top_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
+                             MIN (cb->bin.to, chart->view.to), CARD_EVENTS, list);
+  for (guint k = 0; k < list->len; k++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (chart->dataset, g_array_index (list, int, k));
+      g_autofree char *title = _hl_isolate (ev->title);
+      g_autofree char *amount = hl_describe_amount (chart->dataset, ev);
+
+      /* TRANSLATORS: lane title: amount, on the hover card */
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("%s: %s"), title, amount);
+    }
+  if (n > CARD_EVENTS)
+    {
+      g_string_append (s, "\n…");
+      g_string_append_printf (s, ngettext (" and %u more", " and %u more", n - CARD_EVENTS),
+                              n - CARD_EVENTS);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+_hl_chart_describe_bin_title (HlChart *chart, const HlChartBin *cb)
+{
+  return period_text (&cb->bin);
+}

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Any density (issue 10), on a sample of a realistic dataset
+ * (tests/data/density.json: ~230 DeFi incidents 2017-2026 with heavy-tailed
+ * amounts, 40 on 2021-08-10, a $900M and a $140M two days apart, missile
+ * tests of six kinds, an ICBM x2 and a cruise missile on 2022-11-18):
+ * same-day events stay apart, the largest are labelled, calendar bins keep
+ * the totals, and the money scale says what it shows. No display needed. */
+#include <math.h>
+#include <string.h>
+
+#include "hl-chart-private.h"
+#include "hl-date.h"
+#include "hl-scale-private.h"
+#include "test-util.h"
+
+static HlDataset *
+sample (void)
+{
+  static HlDataset *dataset;
+
+  if (dataset == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/density.json");
+      g_autoptr(GError) error = NULL;
+
+      dataset = hl_dataset_new_from_file (file, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return dataset;
+}
+
+static cairo_surface_t *
+render (HlChart *chart, int width, int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  hl_chart_draw (chart, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static HlChart *
+chart_of_day (HlView *view, int y, int m, int d)
+{
+  gint64 day = hl_date_from_ymd (y, m, d);
+
+  hl_view_init (view, sample ());
+  hl_view_set_range (view, day, day + HL_SECONDS_PER_DAY);
+  return hl_chart_new (sample (), view, 1920, 1080);
+}
+
+/* ------------------------------------------------------------------ */
+/* 1. Same-day events */
+
+/* 40 incidents of one day: 40 segments, largest at the base, each its
+ * own target; an official one drawn solid, a suspected one pale
+ * (hatched), as each would be alone. */
+static void
+test_same_day_stack (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) chart = chart_of_day (&view, 2021, 8, 10);
+  cairo_surface_t *surface = render (chart, 1920, 1080);
+  double below = G_MAXDOUBLE, prev_y = G_MAXDOUBLE;
+  guint n = 0, solid = 0, pale = 0;
+
+  for (int i = 39; i >= 0; i--)
+    {
+      g_autofree char *id = g_strdup_printf ("d%d", i);
+      int ev = hl_dataset_find_event (dataset, id);
+      const HlEvent *e = hl_dataset_get_event (dataset, ev);
+      HlBox box;
+      guint r, g, b, a;
+
+      g_assert_true (hl_chart_get_event_box (chart, ev, &box));
+      /* largest ($4M, d39) at the base, each above the one before */
+      g_assert_cmpfloat (box.y + box.height, <=, below + 0.01);
+      g_assert_cmpfloat (box.y, <, prev_y);
+      below = box.y;
+      prev_y = box.y;
+      g_assert_cmpint (hl_chart_hit_test (chart, box.x + box.width / 2,
+                                          box.y + box.height / 2), ==, ev);
+      n++;
+      if (box.height < 6)
+        continue;
+      hl_test_pixel_at (surface, (int) (box.x + box.width / 2),
+                        (int) (box.y + box.height / 2) + 1, &r, &g, &b, &a);
+      if (e->confidence == HL_CONFIDENCE_OFFICIAL)
+        {
+          /* the lane's own colour, 0xD55E00 */
+          g_assert_cmpuint (r, >, 0xc0);
+          g_assert_cmpuint (b, <, 0x30);
+          solid++;
+        }
+      else
+        {
+          /* a quarter of it over white */
+          g_assert_cmpuint (b, >, 0x90);
+          pale++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 40);
+  g_assert_cmpuint (solid, >, 3);
+  g_assert_cmpuint (pale, >, 3);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
+/* An ICBM x2 and a cruise missile on one day: two glyphs of their own
+ * shapes, apart, each with its own target, and "×2" beside the ICBM
+ * (not "×3" for the day). */
+static void
+test_same_day_glyphs (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) chart = chart_of_day (&view, 2022, 11, 18);
+  int icbm = hl_dataset_find_event (dataset, "pair-icbm");
+  int cruise = hl_dataset_find_event (dataset, "pair-cruise");
+  gboolean two = FALSE, three = FALSE;
+  guint n_boxes;
+  HlBox a, b;
+
+  g_assert_true (hl_chart_get_event_box (chart, icbm, &a));
+  g_assert_true (hl_chart_get_event_box (chart, cruise, &b));
+  g_assert_false (hl_box_overlaps (&a, &b));
+  g_assert_cmpint (_hl_chart_get_mark_shape (chart, icbm), ==, HL_MARK_TRIANGLE);
+  g_assert_cmpint (_hl_chart_get_mark_shape (chart, cruise), ==, HL_MARK_DIAMOND);
+  g_assert_cmpint (hl_chart_hit_test (chart, a.x + a.width / 2, a.y + a.height / 2), ==, icbm);
+  g_assert_cmpint (hl_chart_hit_test (chart, b.x + b.width / 2, b.y + b.height / 2), ==,
+                   cruise);
+  _hl_chart_get_text_boxes (chart, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      two |= g_strcmp0 (_hl_chart_get_text_box_label (chart, i), "×2") == 0;
+      three |= g_strcmp0 (_hl_chart_get_text_box_label (chart, i), "×3") == 0;
+    }
+  g_assert_true (two);
+  g_assert_false (three);
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+/* 2. Labels by importance */
+
+/* Does a label in the plot start with @title (alone, or "+N" after it)? */
+static gboolean
+has_label_for (HlChart *chart, const char *title)
+{
+  guint n_boxes;
+
+  _hl_chart_get_text_boxes (chart, &n_boxes);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      const char *text = _hl_chart_get_text_box_label (chart, i);
+      gsize len = strlen (title);
+
+      if (_hl_chart_text_is_label (chart, i) && strncmp (text, title, len) == 0 &&
+          (text[len] == '\n' || text[len] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlEvent *events = data;
+  double ua = events[*(const int *) a].usd, ub = events[*(const int *) b].usd;
+
+  return ua < ub ? 1 : ua > ub ? -1 : 0;
+}
+
+/* At 1920x1080 over the whole span, with and without the running total:
+ * the ten largest incidents carry labels; no two labels, and no label
+ * and a mark, closer than half an em; no "×N" under another marker. */
+static void
+test_largest_labelled (void)
+{
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
+      g_array_append_val (money, i);
+  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
+                     (gpointer) events);
+
+  for (int round = 0; round < 3; round++)
+    {
+      gboolean cumulative = round == 1;
+      guint found = 0;
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      const HlBox *boxes;
+      const HlMark *marks;
+      guint n_boxes, n_marks;
+      double gap;
+
+      hl_view_init (&view, dataset);
+      view.show_cumulative = cumulative;
+      /* marks, with the running total, in the bins the zoom chooses */
+      view.bins = round < 2 ? HL_BINS_MARKS : HL_BINS_AUTO;
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      for (guint k = 0; k < money->len && found < 10; k++)
+        {
+          int index = g_array_index (money, int, k);
+          const HlEvent *ev = &events[index];
+          const HlChartBin *bin = _hl_chart_get_event_bin (chart, index);
+
+          /* in bins, a bin's label is its largest event's */
+          if (round == 2)
+            {
+              guint n_bins;
+
+              _hl_chart_get_bins (chart, &n_bins);
+              g_assert_cmpuint (n_bins, >, 0);
+              if (bin == NULL || bin->bin.sum.top != index)
+                continue;
+            }
+          found++;
+          if (!has_label_for (chart, ev->title))
+            g_error ("%s (%s, $%.0f) has no label (round %d)", ev->title, ev->date, ev->usd,
+                     round);
+        }
+      g_assert_cmpuint (found, ==, 10);
+
+      boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+      marks = _hl_chart_get_marks (chart, &n_marks);
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          gboolean count = g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "×");
+          HlBox grown;
+
+          if (!_hl_chart_text_is_label (chart, i) && !count)
+            continue;
+          /* half an em of the label's font, 17 px at this size for amounts */
+          gap = _hl_chart_get_text_gap (chart, i) - 0.01;
+          g_assert_cmpfloat (gap, >=, 6);
+          for (guint j = 0; j < n_boxes && !count; j++)
+            {
+              double g = MIN (gap, _hl_chart_get_text_gap (chart, j) - 0.01);
+
+              grown = (HlBox) { boxes[i].x - g, boxes[i].y - g, boxes[i].width + 2 * g,
+                                boxes[i].height + 2 * g };
+              if (j != i && _hl_chart_text_is_label (chart, j) &&
+                  hl_box_overlaps (&grown, &boxes[j]))
+                g_error ("\"%s\" within half an em of \"%s\"",
+                         _hl_chart_get_text_box_label (chart, i),
+                         _hl_chart_get_text_box_label (chart, j));
+            }
+          grown = (HlBox) { boxes[i].x - gap, boxes[i].y - gap, boxes[i].width + 2 * gap,
+                            boxes[i].height + 2 * gap };
+          /* a label keeps the gap from every mark but its own; a count
+           * is drawn under no marker but its own */
+          for (guint j = 0; j < n_marks; j++)
+            if (marks[j].event != _hl_chart_get_text_event (chart, i) &&
+                hl_box_overlaps (count ? &boxes[i] : &grown, &marks[j].box))
+              g_error ("\"%s\" %s a mark", _hl_chart_get_text_box_label (chart, i),
+                       count ? "under" : "within half an em of");
+        }
+      hl_view_clear (&view);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* 3. Calendar bins */
+
+static const HlTickSpec bin_units[] = {
+  { HL_TICK_DAY, 1 }, { HL_TICK_WEEK, 1 }, { HL_TICK_MONTH, 1 }, { HL_TICK_QUARTER, 1 },
+  { HL_TICK_YEAR, 1 }, { HL_TICK_YEAR, 10 },
+};
+
+/* For every unit, under each filter: the bins lie on the calendar's
+ * boundaries, one after another, and their sums are the events' sums. */
+static void
+test_bins_keep_totals (void)
+{
+  HlDataset *dataset = sample ();
+
+  for (guint f = 0; f < 4; f++)
+    for (guint u = 0; u < G_N_ELEMENTS (bin_units); u++)
+      {
+        HlView view;
+        g_autoptr(HlColumns) columns = NULL;
+        const HlTotals *totals;
+
+        hl_view_init (&view, dataset);
+        hl_view_set_range (&view, hl_date_from_ymd (2018, 5, 17), hl_date_from_ymd (2026, 2, 3));
+        if (f == 1)
+          view.min_usd = 1e6;
+        else if (f == 2)
+          view.search = g_strdup ("Vault");
+        else if (f == 3)
+          view.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
+        columns = hl_columns_new (dataset, &view, 1500);
+        totals = hl_columns_get_totals (columns);
+        for (guint lane = 0; lane < 2; lane++)
+          {
+            g_autoptr(GArray) bins = hl_columns_get_bins (columns, lane, bin_units[u]);
+            double usd = 0, count = 0;
+            guint n = 0;
+            gint64 last_to = G_MININT64;
+
+            for (guint i = 0; i < bins->len; i++)
+              {
+                const HlBin *bin = &g_array_index (bins, HlBin, i);
+
+                g_assert_cmpint (_hl_ticks_floor (bin_units[u], bin->from), ==, bin->from);
+                g_assert_cmpint (_hl_ticks_next (bin_units[u], bin->from), ==, bin->to);
+                g_assert_cmpint (bin->from, >=, last_to);
+                g_assert_cmpuint (bin->sum.n, >, 0);
+                last_to = bin->to;
+                usd += bin->sum.usd;
+                count += bin->sum.count;
+                n += bin->sum.n;
+              }
+            g_assert_cmpuint (n, ==, totals->lanes[lane].n_events);
+            g_assert_cmpfloat (fabs (usd - totals->lanes[lane].usd), <=,
+                               1e-9 * MAX (1, totals->lanes[lane].usd));
+            if (lane == 1)
+              g_assert_cmpfloat (count, ==, (double) totals->lanes[lane].count);
+          }
+        hl_view_clear (&view);
+      }
+}
+
+/* A bin's card names its largest few: the same as the full list's first,
+ * and the count of all, for every month and every k. */
+static void
+test_top_events (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlColumns) columns = NULL;
+
+  hl_view_init (&view, dataset);
+  view.hidden_confidences = 1u << HL_CONFIDENCE_DISPUTED;
+  columns = hl_columns_new (dataset, &view, 800);
+  for (int y = 2017; y < 2027; y++)
+    for (int m = 1; m <= 12; m++)
+      for (guint lane = 0; lane < 2; lane++)
+        for (guint k = 1; k <= 5; k += 2)
+          {
+            gint64 from = hl_date_from_ymd (y, m, 1);
+            gint64 to = m == 12 ? hl_date_from_ymd (y + 1, 1, 1) : hl_date_from_ymd (y, m + 1, 1);
+            g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+            g_autoptr(GArray) top = g_array_new (FALSE, FALSE, sizeof (int));
+            guint n = hl_columns_list_events (columns, lane, from, to, all);
+
+            g_assert_cmpuint (hl_columns_top_events (columns, lane, from, to, k, top), ==, n);
+            g_assert_cmpuint (top->len, ==, MIN (n, k));
+            for (guint i = 0; i < top->len; i++)
+              g_assert_cmpint (g_array_index (top, int, i), ==, g_array_index (all, int, i));
+          }
+  hl_view_clear (&view);
+}
+
+/* The zoom chooses the unit: months over ten years, weeks over one,
+ * days over a month; a unit asked for is kept unless its bins would be
+ * under a pixel; decades over centuries. */
+static void
+test_bins_follow_zoom (void)
+{
+  gint64 y2017 = hl_date_from_ymd (2017, 1, 1);
+  HlTickSpec s;
+
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2027, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_MONTH);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2018, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_WEEK);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, y2017, hl_date_from_ymd (2017, 2, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_DAY);
+  s = hl_bins_choose_unit (HL_BINS_AUTO, hl_date_from_ymd (1, 1, 1),
+                           hl_date_from_ymd (2000, 1, 1), 1800, 11);
+  g_assert_true (s.unit == HL_TICK_YEAR && s.step >= 10);
+  s = hl_bins_choose_unit (HL_BINS_QUARTER, y2017, hl_date_from_ymd (2018, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, ==, HL_TICK_QUARTER);
+  s = hl_bins_choose_unit (HL_BINS_DAY, hl_date_from_ymd (1, 1, 1),
+                           hl_date_from_ymd (2000, 1, 1), 1800, 11);
+  g_assert_cmpint (s.unit, !=, HL_TICK_DAY);
+}
+
+/* Month bins over the whole span: each bar starts at its month's first
+ * day; March 2022's card gives its period, total, number of events and
+ * largest few with "and N more", and the pointer on it finds it. The
+ * bundled default view does not crowd: AUTO draws no bins there. */
+static void
+test_bins_drawn (void)
+{
+  HlDataset *dataset = sample ();
+  HlDataset *bundled = hl_test_bundled ();
+  HlView view;
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(HlChart) plain = NULL;
+  const HlChartBin *bins, *march = NULL;
+  guint n_bins;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MONTH;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  g_assert_cmpuint (n_bins, >, 100);
+  for (guint i = 0; i < n_bins; i++)
+    {
+      int y, m, d;
+
+      hl_date_to_ymd (bins[i].bin.from, &y, &m, &d);
+      g_assert_cmpint (d, ==, 1);
+      if (bins[i].bin.from > view.from)
+        g_assert_cmpfloat (fabs (bins[i].box.x - hl_chart_time_to_x (chart, bins[i].bin.from)),
+                           <=, 0.5);
+      if (bins[i].lane == 0 && y == 2022 && m == 3)
+        march = &bins[i];
+    }
+  g_assert_nonnull (march);
+  {
+    g_autofree char *title = _hl_chart_describe_bin_title (chart, march);
+    g_autofree char *card = _hl_chart_describe_bin_card (chart, march);
+    g_autofree char *text = hl_test_visible_text (card);
+    g_autofree char *more = g_strdup_printf ("and %u more", march->bin.sum.n - 3);
+    const HlBox *b = &march->box;
+    int hit;
+
+    g_assert_cmpstr (title, ==, "1 Mar 2022 – 31 Mar 2022");
+    g_assert_nonnull (strstr (text, "DeFi incidents: $1.1"));
+    g_assert_nonnull (strstr (text, "13 events"));
+    g_assert_nonnull (strstr (text, "Huge heist: $900"));
+    g_assert_nonnull (strstr (text, "Big heist: $140"));
+    g_assert_nonnull (strstr (text, more));
+    hit = hl_chart_hit_test (chart, b->x + b->width / 2, b->y + b->height / 2);
+    g_assert_true (_hl_chart_get_event_bin (chart, hit) == march);
+
+    /* every event of the bin, reached by the keys, is shown as the bin */
+    for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+      {
+        const HlEvent *ev = hl_dataset_get_event (dataset, i);
+        HlBox box;
+
+        if (ev->lane != 0 || ev->time < march->bin.from || ev->time >= march->bin.to)
+          continue;
+        g_assert_true (hl_chart_get_event_box (chart, i, &box));
+        g_assert_true (_hl_chart_get_event_bin (chart, i) == march);
+        g_assert_cmpfloat (box.height, ==, march->box.height);
+      }
+  }
+  hl_view_clear (&view);
+
+  hl_view_init (&view, bundled);
+  plain = hl_chart_new (bundled, &view, 1920, 1080);
+  _hl_chart_get_bins (plain, &n_bins);
+  g_assert_cmpuint (n_bins, ==, 0);
+  hl_view_clear (&view);
+}
+
+/* ------------------------------------------------------------------ */
+/* 4. The money scale */
+
+/* The money lane's scale labels, left of the plot, top to bottom, with
+ * the y of each. */
+static GPtrArray *
+gutter_labels (HlChart *chart, GArray *ys)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+  HlBox plot;
+  guint n;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n);
+
+  hl_chart_get_plot_area (chart, &plot);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = _hl_chart_get_text_box_label (chart, i);
+
+      if (boxes[i].x + boxes[i].width <= plot.x &&
+          (label[0] == '$' || g_str_has_prefix (label, "≤")))
+        {
+          double y = boxes[i].y + boxes[i].height / 2;
+
+          g_ptr_array_add (labels, (gpointer) label);
+          if (ys != NULL)
+            g_array_append_val (ys, y);
+        }
+    }
+  return labels;
+}
+
+/* Log scale: a gridline and label per decade from the floor, "≤$1K" (where
+ * zero and sub-$1K amounts stand), evenly spaced; a $50K incident stands
+ * tall enough to see and hover; the running total keeps its linear scale. */
+static void
+test_log_scale (void)
+{
+  static const char *expected[] = { "$1B", "$100M", "$10M", "$1M", "$100K", "$10K", "≤$1K" };
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) linear = NULL;
+  g_autoptr(HlChart) log = NULL;
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *joined = NULL;
+  const double *lin_pts, *log_pts;
+  guint n_lin, n_log, at = 0;
+  int small = -1;
+  HlBox box;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MARKS;
+  view.show_cumulative = TRUE;
+  linear = hl_chart_new (dataset, &view, 1920, 1080);
+  view.money_scale = HL_MONEY_LOG;
+  log = hl_chart_new (dataset, &view, 1920, 1080);
+
+  labels = gutter_labels (log, ys);
+  g_ptr_array_add (labels, NULL);
+  joined = g_strjoinv (" ", (char **) labels->pdata);
+  g_test_message ("log scale: %s", joined);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      for (at = 0; at < labels->len - 1; at++)
+        if (g_strcmp0 (labels->pdata[at], expected[i]) == 0)
+          break;
+      if (at == labels->len - 1)
+        g_error ("no %s on the log scale: %s", expected[i], joined);
+    }
+  /* the floor at the bottom */
+  for (guint i = 0; i < ys->len; i++)
+    if (g_strcmp0 (labels->pdata[i], "≤$1K") != 0)
+      g_assert_cmpfloat (g_array_index (ys, double, i), <, g_array_index (ys, double, at));
+  for (guint i = 2; i < ys->len; i++)
+    g_assert_cmpfloat (fabs ((g_array_index (ys, double, i) - g_array_index (ys, double, i - 1)) -
+                             (g_array_index (ys, double, i - 1) -
+                              g_array_index (ys, double, i - 2))), <=, 1.01);
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset) && small < 0; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (ev->usd > 40e3 && ev->usd < 60e3 && hl_chart_get_event_box (log, i, &box) &&
+          hl_chart_get_event_box (linear, i, NULL))
+        small = (int) i;
+    }
+  g_assert_cmpint (small, >=, 0);
+  g_assert_cmpfloat (box.height, >=, 100);
+  g_assert_true (hl_chart_get_event_box (linear, small, &box));
+  g_assert_cmpfloat (box.height, <=, 2);
+
+  lin_pts = _hl_chart_get_cumulative (linear, &n_lin);
+  log_pts = _hl_chart_get_cumulative (log, &n_log);
+  g_assert_cmpuint (n_lin, >, 10);
+  g_assert_cmpuint (n_lin, ==, n_log);
+  for (guint i = 0; i < 2 * n_lin; i++)
+    g_assert_cmpfloat (lin_pts[i], ==, log_pts[i]);
+  hl_view_clear (&view);
+}
+
+static void
+assert_no_odd_ticks (HlChart *chart, const char *what)
+{
+  g_autoptr(GPtrArray) labels = gutter_labels (chart, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = labels->pdata[i];
+
+      if (!g_hash_table_add (seen, (gpointer) label))
+        g_error ("%s: the tick label %s repeats", what, label);
+      if (strchr (label, '.') != NULL && strpbrk (label, "KMBT") == NULL)
+        g_error ("%s: a fractional dollar tick %s", what, label);
+    }
+}
+
+/* No money event in view: August 2023 of the bundled data, an empty
+ * dataset, the maximum zoom; both scales. Never "$1 $1 $1 $0 $0 $0". */
+static void
+test_empty_lanes (void)
+{
+  static const char empty_json[] =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Empty\","
+    "  \"lanes\": [ { \"id\": \"h\", \"title\": \"Heists\", \"measure\": \"usd\" } ],"
+    "  \"events\": [] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (empty_json, strlen (empty_json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) empty = hl_dataset_new_from_bytes (bytes, "empty.json", NULL, &error);
+  HlDataset *bundled = hl_test_bundled ();
+
+  g_assert_no_error (error);
+  for (int log = 0; log < 2; log++)
+    for (guint size = 0; size < 3; size++)
+      {
+        static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 842, 595 } };
+        int w = sizes[size][0], h = sizes[size][1];
+        HlView view;
+        g_autoptr(HlChart) august = NULL;
+        g_autoptr(HlChart) none = NULL;
+        g_autoptr(HlChart) day = NULL;
+
+        hl_view_init (&view, bundled);
+        view.money_scale = log ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        hl_view_set_range (&view, hl_date_from_ymd (2023, 8, 1), hl_date_from_ymd (2023, 9, 1));
+        august = hl_chart_new (bundled, &view, w, h);
+        assert_no_odd_ticks (august, "August 2023");
+        hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 4),
+                           hl_date_from_ymd (2023, 9, 4) + HL_VIEW_MIN_SPAN);
+        day = hl_chart_new (bundled, &view, w, h);
+        assert_no_odd_ticks (day, "4 September 2023");
+        hl_view_clear (&view);
+
+        hl_view_init (&view, empty);
+        view.money_scale = log ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        none = hl_chart_new (empty, &view, w, h);
+        assert_no_odd_ticks (none, "an empty dataset");
+        hl_view_clear (&view);
+      }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/density/same-day-stack", test_same_day_stack);
+  g_test_add_func ("/density/same-day-glyphs", test_same_day_glyphs);
+  g_test_add_func ("/density/largest-labelled", test_largest_labelled);
+  g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
+  g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
+  g_test_add_func ("/density/top-events", test_top_events);
+  g_test_add_func ("/density/bins-drawn", test_bins_drawn);
+  g_test_add_func ("/density/log-scale", test_log_scale);
+  g_test_add_func ("/density/empty-lanes", test_empty_lanes);
+  return g_test_run ();
+}
