@@ -9,6 +9,7 @@
 
 #include "hl-chart.h"
 #include "hl-cli.h"
+#include "hl-cli-import.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-describe.h"
@@ -42,6 +43,7 @@ struct _HlCli
   char    **files;
   HlLoadOptions load_options;
   gboolean  have_load_options;
+  HlCliImport *import;   /* --import and its options (hl-cli-import.c) */
 };
 
 HlCli *
@@ -50,6 +52,7 @@ hl_cli_new (void)
   HlCli *cli = g_new0 (HlCli, 1);
 
   cli->scale = 1;
+  cli->import = hl_cli_import_new ();
   return cli;
 }
 
@@ -66,6 +69,7 @@ hl_cli_free (HlCli *cli)
   g_free (cli->subtitle);
   g_free (cli->lanes);
   g_strfreev (cli->files);
+  hl_cli_import_free (cli->import);
   g_free (cli);
 }
 
@@ -121,6 +125,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
   g_option_context_set_description (context,
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, hl_cli_import_option_group (cli->import));
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -180,7 +185,8 @@ export_only_option (HlCli *cli)
 gboolean
 hl_cli_is_headless (HlCli *cli)
 {
-  return cli->export_path != NULL || cli->validate || export_only_option (cli) != NULL;
+  return cli->export_path != NULL || cli->validate || export_only_option (cli) != NULL ||
+         hl_cli_import_is_requested (cli->import);
 }
 
 char **
@@ -521,6 +527,12 @@ hl_cli_run (HlCli *cli)
     return usage_error (_("--validate and --export cannot be used together"));
   if (cli->export_path == NULL && export_only_option (cli) != NULL)
     return usage_error (_("%s needs --export=FILE"), export_only_option (cli));
+  if (hl_cli_import_is_requested (cli->import))
+    {
+      if (cli->validate || cli->export_path != NULL)
+        return usage_error (_("--import cannot be used with --validate or --export"));
+      return hl_cli_import_run (cli->import);
+    }
   if (cli->validate)
     return run_validate (cli);
   return run_export (cli);
