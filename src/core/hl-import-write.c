@@ -77,16 +77,13 @@ add_lanes (JsonBuilder *b, HlImportResult *result)
   json_builder_end_array (b);
 }
 
-/* The good rows as the text of a dataset file (pretty, UTF-8). */
-char *
-hl_import_result_to_json (HlImportResult *result, gsize *length)
+static char *
+to_json (HlImportResult *result, gboolean pretty, gsize *length)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *description = NULL;
-
-  g_return_val_if_fail (result != NULL, NULL);
 
   json_builder_begin_object (b);
   add_string (b, "format", HL_DATASET_FORMAT);
@@ -104,9 +101,17 @@ hl_import_result_to_json (HlImportResult *result, gsize *length)
 
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_pretty (gen, pretty);
   json_generator_set_indent (gen, 2);
   return json_generator_to_data (gen, length);
+}
+
+/* The good rows as the text of a dataset file (pretty, UTF-8). */
+char *
+hl_import_result_to_json (HlImportResult *result, gsize *length)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  return to_json (result, TRUE, length);
 }
 
 /* Writes the good rows to @path as a dataset, atomically. */
@@ -135,7 +140,8 @@ hl_import_result_to_dataset (HlImportResult *result, const char *name, GError **
   g_return_val_if_fail (result != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  text = hl_import_result_to_json (result, &length);
+  /* compact: a third less to parse than the file Save writes */
+  text = to_json (result, FALSE, &length);
   bytes = g_bytes_new_take (text, length);
   return hl_dataset_new_from_bytes (bytes, name ? name : result->name, NULL, error);
 }
