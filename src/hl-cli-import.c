@@ -58,7 +58,7 @@ hl_cli_import_option_group (HlCliImport *imp)
          "(fields: date, end, title, usd, count, lane, kind, actor, confidence, url, source, "
          "notes)"), N_("FIELD:COLUMN,…") },
     { "import-lane", 0, 0, G_OPTION_ARG_STRING, &imp->lane,
-      N_("Put every row in the lane ID (default: a lane column, or “imported”)"), N_("ID") },
+      N_("Put every row in the lane ID (default: a lane column, or the file’s name)"), N_("ID") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &imp->date_format,
       N_("How dates are written: iso, dmy, mdy or ymd (default: guessed)"), N_("FORMAT") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &imp->delimiter,
@@ -158,6 +158,8 @@ read_table (HlCliImport *imp, char delimiter, const char *shown, GError **error)
 
 /* The mapping: guessed, then --map, then the formats guessed for those
  * columns unless given. Returns KEEP_GOING if good, else the exit code. */
+static char *title_from_path (const char *path);
+
 static int
 set_mapping (HlCliImport *imp, HlCsvTable *table, HlImportOptions *options, const char *shown)
 {
@@ -174,6 +176,8 @@ set_mapping (HlCliImport *imp, HlCsvTable *table, HlImportOptions *options, cons
       options->column[HL_IMPORT_FIELD_LANE] = -1;
       options->lane_id = g_strdup (imp->lane);
     }
+  else
+    options->lane_id = title_from_path (imp->import_path);
   guessed = hl_import_guess_date_format (table, options, &ambiguous);
   if (imp->date_format == NULL)
     {
