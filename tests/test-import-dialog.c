@@ -172,6 +172,47 @@ test_save (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* Bad rows found in the dialog, fixed in the spreadsheet, read again:
+ * the choices made in the dialog stay. */
+static void
+test_read_again (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "messy.csv", NULL);
+  g_autofree char *src = g_build_filename (TEST_DATA_DIR, "csv", "messy.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) fixed = NULL;
+  HlImportDialog *dialog;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  dialog = hl_import_dialog_new (NULL, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_import_dialog_get_n_bad_rows (dialog), ==, 7);
+  _hl_import_dialog_set_lane (dialog, "Heists");
+
+  fixed = g_string_new (text);
+  g_string_replace (fixed, "approx 3M", "$3M", 1);
+  g_string_replace (fixed, "31/02/2023", "28/02/2023", 1);
+  g_assert_true (g_file_set_contents (path, fixed->str, -1, NULL));
+  g_assert_true (hl_import_dialog_reload (dialog, &error));
+  g_assert_cmpuint (hl_import_dialog_get_n_bad_rows (dialog), ==, 5);
+  g_assert_cmpuint (hl_import_dialog_get_n_good_rows (dialog), ==, 53);
+  g_assert_null (strstr (_hl_import_dialog_get_problems (dialog), "row 7,"));
+  g_assert_cmpint (_hl_import_dialog_get_column (dialog, HL_IMPORT_FIELD_USD), ==, 2);
+
+  /* a file that no longer reads keeps what was shown */
+  g_assert_true (g_file_set_contents (path, "Date,\"Title\n", -1, NULL));
+  g_assert_false (hl_import_dialog_reload (dialog, &error));
+  g_assert_error (error, HL_CSV_ERROR, HL_CSV_ERROR_SYNTAX);
+  g_assert_cmpuint (hl_import_dialog_get_n_good_rows (dialog), ==, 53);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  hl_test_remove_tmpdir (dir);
+}
+
 static void
 test_ambiguous (void)
 {
@@ -235,6 +276,8 @@ test_window_opens (void)
   g_assert_true (hl_import_dialog_import (dialog, NULL));
   g_assert_true (window_has_events (window));
   g_assert_cmpstr (hl_dataset_get_lane (hl_window_get_dataset (window), 0)->id, ==, "pipe");
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Imported from pipe.csv"));
+  g_assert_false (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset"));
 
   hl_window_set_dataset (window, NULL);
   dialog = NULL;
@@ -256,6 +299,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-dialog/messy", test_messy);
   g_test_add_func ("/import-dialog/remembered", test_remembered);
   g_test_add_func ("/import-dialog/save", test_save);
+  g_test_add_func ("/import-dialog/read-again", test_read_again);
   g_test_add_func ("/import-dialog/ambiguous", test_ambiguous);
   g_test_add_func ("/import-dialog/refused", test_refused);
   g_test_add_func ("/import-dialog/window-opens", test_window_opens);

@@ -251,9 +251,12 @@ fill_columns_model (HlImportDialog *self)
       g_ptr_array_add (names, g_strdup_printf ("%s: %s", l, name));
     }
   g_ptr_array_add (names, NULL);
+  /* the combo rows lose their choice while the list changes: not the user's */
+  self->updating = TRUE;
   gtk_string_list_splice (self->columns_model, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->columns_model)),
                           (const char * const *) names->pdata);
+  self->updating = FALSE;
 }
 
 /* The controls as the options say, without running their handlers. */
@@ -512,23 +515,44 @@ set_up_choices (HlImportDialog *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Reads the file into self->table; keeps the old table on failure. */
 static gboolean
 read_file (HlImportDialog *self, GError **error)
 {
   g_autofree char *data = NULL;
+  HlCsvTable *table;
+  gsize length = 0;
+
+  if (!g_file_load_contents (self->file, NULL, &data, &length, NULL, error))
+    return FALSE;
+  table = hl_csv_parse (data, length, 0, self->name, error);
+  if (table == NULL)
+    return FALSE;
+  g_clear_pointer (&self->table, hl_csv_table_free);
+  self->table = table;
+  return TRUE;
+}
+
+static void
+set_names (HlImportDialog *self)
+{
   g_autofree char *base = g_file_get_basename (self->file);
   char *dot;
-  gsize length = 0;
 
   self->name = hl_escape_text (base, -1, HL_ESCAPE_NONE);
   dot = strrchr (base, '.');
   if (dot != NULL && dot != base)
     *dot = '\0';
   self->title = g_steal_pointer (&base);
-  if (!g_file_load_contents (self->file, NULL, &data, &length, NULL, error))
-    return FALSE;
-  self->table = hl_csv_parse (data, length, 0, self->name, error);
-  return self->table != NULL;
+}
+
+static void
+reload_clicked_cb (HlImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hl_import_dialog_reload (self, &error))
+    set_label (self->status_label, error->message);
 }
 
 HlImportDialog *
@@ -545,6 +569,7 @@ hl_import_dialog_new (GtkWindow *parent, GFile *file, GSettings *settings, GErro
   self = g_object_new (HL_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
   self->settings = settings ? g_object_ref (settings) : NULL;
+  set_names (self);
   if (!read_file (self, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
@@ -625,6 +650,7 @@ hl_import_dialog_class_init (HlImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -659,6 +685,30 @@ hl_import_dialog_get_n_bad_rows (HlImportDialog *self)
 {
   g_return_val_if_fail (HL_IS_IMPORT_DIALOG (self), 0);
   return self->result ? hl_import_result_get_n_bad_rows (self->result) : 0;
+}
+
+/* What Read Again does: the file read anew (fixed in a spreadsheet, say)
+ * with the choices made so far; columns it no longer has are let go. */
+gboolean
+hl_import_dialog_reload (HlImportDialog *self, GError **error)
+{
+  guint n;
+
+  g_return_val_if_fail (HL_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_file (self, error))
+    return FALSE;
+  n = hl_csv_table_get_n_columns (self->table);
+  for (guint f = 0; f < HL_IMPORT_N_FIELDS; f++)
+    if (self->options.column[f] >= (int) n)
+      self->options.column[f] = -1;
+  fill_columns_model (self);
+  fill_preview (self);
+  update_info (self);
+  sync_controls (self);
+  refresh (self);
+  return TRUE;
 }
 
 /* What Import does: the good rows as a dataset ("imported"), the mapping

@@ -27,6 +27,8 @@ HlImportDialog *hl_import_dialog_new             (GtkWindow      *parent,
 gboolean        hl_import_dialog_is_remembered   (HlImportDialog *self);
 guint           hl_import_dialog_get_n_good_rows (HlImportDialog *self);
 guint           hl_import_dialog_get_n_bad_rows  (HlImportDialog *self);
+gboolean        hl_import_dialog_reload          (HlImportDialog *self,
+                                                  GError        **error);
 gboolean        hl_import_dialog_import          (HlImportDialog *self,
                                                   GError        **error);
 gboolean        hl_import_dialog_save_to         (HlImportDialog *self,

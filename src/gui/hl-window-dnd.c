@@ -44,7 +44,12 @@ _hl_window_add_table_filter (GtkFileChooser *chooser)
 static void
 on_imported (HlImportDialog *dialog, HlDataset *dataset, HlWindow *self)
 {
+  g_autofree char *subtitle = NULL;
+
   hl_window_set_dataset (self, dataset);
+  /* no file behind it, but not the bundled dataset either */
+  subtitle = g_strdup_printf (_("Imported from %s"), hl_dataset_get_display_name (dataset));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
