@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "hl-date.h"
 #include "hl-import.h"
 #include "test-util.h"
 
@@ -440,6 +441,43 @@ test_source_without_url (void)
   g_assert_null (hl_import_result_get_event (r, 1)->source);
 }
 
+/* "end" in the format: an end column's dates come through the loader. */
+static void
+test_end (void)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "good-end.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) ds = hl_dataset_new_from_file (file, NULL, &error);
+  g_autoptr(HlImportResult) r = NULL;
+  g_autoptr(HlDataset) imported = NULL;
+  HlImportOptions options;
+  const HlEvent *e;
+
+  g_assert_no_error (error);
+  e = hl_dataset_get_event (ds, hl_dataset_find_event (ds, "campaign"));
+  g_assert_true (e->has_end);
+  g_assert_cmpstr (e->end, ==, "2023-09-10");
+  /* a calendar date ends with its whole day */
+  g_assert_cmpint (e->end_time, ==, hl_date_from_ymd (2023, 9, 11));
+  e = hl_dataset_get_event (ds, hl_dataset_find_event (ds, "same-day"));
+  g_assert_true (e->has_end);
+  g_assert_cmpint (e->end_time, ==, e->time);
+  e = hl_dataset_get_event (ds, hl_dataset_find_event (ds, "day-of-time"));
+  g_assert_cmpint (e->end_time, ==, hl_date_from_ymd (2023, 9, 15));
+  e = hl_dataset_get_event (ds, hl_dataset_find_event (ds, "instant"));
+  g_assert_false (e->has_end);
+  g_assert_null (e->end);
+
+  hl_import_options_init (&options);
+  r = import_guessed ("end-before-date.csv", &options, NULL);
+  imported = hl_import_result_to_dataset (r, "end-before-date.csv", &error);
+  g_assert_no_error (error);
+  e = hl_dataset_get_event (imported, hl_dataset_find_event (imported, "row-2"));
+  g_assert_cmpstr (e->end, ==, "2023-09-10");
+  g_assert_cmpint (e->end_time, ==, hl_date_from_ymd (2023, 9, 11));
+}
+
 /* ------------------------------------------------------------------ */
 /* heistline --import */
 
@@ -583,6 +621,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/lanes-and-counts", test_lanes_and_counts);
   g_test_add_func ("/import/round-trip", test_round_trip);
   g_test_add_func ("/import/source-without-url", test_source_without_url);
+  g_test_add_func ("/import/end", test_end);
   g_test_add_func ("/import/cli", test_cli);
   return g_test_run ();
 }
