@@ -287,6 +287,35 @@ test_window_opens (void)
   hl_test_close_window (window);
 }
 
+static gboolean
+panel_says_duration (gpointer data)
+{
+  return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (data)),
+                            "4 September 2023 – 10 September 2023 (7 days)");
+}
+
+/* A spreadsheet with an end column: the panel gives both dates and how
+ * long the event lasted. */
+static void
+test_span_in_panel (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(GFile) file = fixture ("spans.csv");
+  HlImportDialog *dialog = NULL;
+  HlDataset *dataset;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (dialog_shown, &dialog, 5000));
+  g_assert_cmpint (_hl_import_dialog_get_column (dialog, HL_IMPORT_FIELD_END), ==, 1);
+  g_assert_true (hl_import_dialog_import (dialog, NULL));
+  dataset = hl_window_get_dataset (window);
+  hl_session_set_selected (hl_window_get_session (window),
+                           hl_dataset_find_event (dataset, "row-2"));
+  g_assert_true (hl_test_wait_for (panel_says_duration, window, 5000));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +332,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-dialog/ambiguous", test_ambiguous);
   g_test_add_func ("/import-dialog/refused", test_refused);
   g_test_add_func ("/import-dialog/window-opens", test_window_opens);
+  g_test_add_func ("/import-dialog/span-in-panel", test_span_in_panel);
   return g_test_run ();
 }

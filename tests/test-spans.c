@@ -9,6 +9,7 @@
 
 #include "hl-chart-private.h"
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "test-util.h"
 
 static HlDataset *
@@ -107,10 +108,43 @@ test_spans (void)
   hl_view_clear (&view);
 }
 
+/* The hover card names both dates and how long the event lasted. */
+static void
+test_card (void)
+{
+  g_autoptr(HlDataset) ds = load ("good-spans.json");
+  g_autoptr(HlDataset) ends = load ("good-end.json");
+  g_autoptr(HlChart) chart = NULL;
+  g_autofree char *campaign = NULL;
+  g_autofree char *instant = NULL;
+  g_autofree char *same_day = NULL;
+  g_autofree char *hours = NULL;
+  HlView view;
+
+  hl_view_init (&view, ds);
+  chart = hl_chart_new (ds, &view, 1200, 600);
+  campaign = _hl_chart_describe_event_card (chart, hl_dataset_get_event (ds,
+                                              hl_dataset_find_event (ds, "campaign")));
+  g_assert_true (g_str_has_prefix (campaign,
+                                   "4 September 2023 – 10 September 2023 (7 days)\n"));
+  instant = _hl_chart_describe_event_card (chart, hl_dataset_get_event (ds,
+                                             hl_dataset_find_event (ds, "stake")));
+  g_assert_true (g_str_has_prefix (instant, "20 September 2023\n"));
+  hl_view_clear (&view);
+
+  same_day = hl_describe_event_dates (hl_dataset_get_event (ends,
+                                        hl_dataset_find_event (ends, "same-day")));
+  g_assert_cmpstr (same_day, ==, "12 September 2023 (0 minutes)");
+  hours = hl_describe_event_dates (hl_dataset_get_event (ends,
+                                     hl_dataset_find_event (ends, "day-of-time")));
+  g_assert_cmpstr (hours, ==, "14 September 2023 (14 hours)");
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spans/drawn", test_spans);
+  g_test_add_func ("/spans/card", test_card);
   return g_test_run ();
 }

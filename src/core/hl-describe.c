@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-scale.h"
 
@@ -300,4 +301,54 @@ hl_describe_matches (guint n_matches, guint position, guint n_outside, guint n_h
       g_string_append_printf (str, _(", %s hidden by filters"), hidden);
     }
   return g_string_free (str, FALSE);
+}
+
+/* How long an event that lasts lasted: "7 days" (calendar dates count
+ * both their days), "3 hours", "45 minutes". */
+static char *
+describe_duration (const HlEvent *ev)
+{
+  gint64 start = ev->date != NULL && ev->date[10] == '\0' ? hl_date_floor_day (ev->time)
+                                                          : ev->time;
+  gint64 seconds = MAX (0, ev->end_time - start);
+
+  if (seconds >= HL_SECONDS_PER_DAY)
+    {
+      guint days = (guint) ((seconds + HL_SECONDS_PER_DAY / 2) / HL_SECONDS_PER_DAY);
+
+      return g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+    }
+  if (seconds >= 3600)
+    {
+      guint hours = (guint) ((seconds + 1800) / 3600);
+
+      return g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+    }
+  return g_strdup_printf (ngettext ("%u minute", "%u minutes", (guint) (seconds / 60)),
+                          (guint) (seconds / 60));
+}
+
+/* An event's date, "4 September 2023"; for an event that lasts, both
+ * dates and how long: "4 September 2023 – 10 September 2023 (7 days)". */
+char *
+hl_describe_event_dates (const HlEvent *ev)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *duration = NULL;
+
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  start = hl_date_format_long (ev->time);
+  if (!ev->has_end)
+    return g_steal_pointer (&start);
+  /* a calendar date's end_time is the midnight after its last day */
+  end = hl_date_format_long (ev->end != NULL && ev->end[10] == '\0'
+                             ? ev->end_time - HL_SECONDS_PER_DAY : ev->end_time);
+  duration = describe_duration (ev);
+  if (g_str_equal (start, end))
+    /* TRANSLATORS: a date and how long the event lasted that day */
+    return g_strdup_printf (_("%s (%s)"), start, duration);
+  /* TRANSLATORS: first day, last day, and how long the event lasted */
+  return g_strdup_printf (_("%s – %s (%s)"), start, end, duration);
 }

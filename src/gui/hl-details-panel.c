@@ -214,7 +214,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   ev = hl_dataset_get_event (dataset, event);
   lane = hl_dataset_get_lane (dataset, ev->lane);
-  date = hl_date_format_long (ev->time);
+  date = hl_describe_event_dates (ev);
 
   gtk_label_set_text (self->event_lane, lane->title);
   gtk_label_set_text (self->event_title, ev->title);
