@@ -99,6 +99,14 @@ test_spans (void)
   g_assert_false (is_lane_colour (chart, surface, hl_chart_time_to_x (chart, at (9, 8, 12)),
                                   y_count, 1));
 
+  /* a span is its event under the pointer, along its whole length */
+  g_assert_cmpint (hl_chart_hit_test (chart, hl_chart_time_to_x (chart, at (9, 8, 12)), y_money),
+                   ==, hl_dataset_find_event (ds, "campaign"));
+  g_assert_cmpint (hl_chart_hit_test (chart, hl_chart_time_to_x (chart, at (9, 15, 12)), y_count),
+                   ==, hl_dataset_find_event (ds, "drill"));
+  g_assert_cmpint (hl_chart_hit_test (chart, chart->plot.x + 3, y_count),
+                   ==, hl_dataset_find_event (ds, "earlier"));
+
   /* the amount belongs to the start date: in the view's totals once */
   totals = hl_chart_get_totals (chart);
   g_assert_cmpfloat (totals->lanes[0].usd, ==, 42e6);

@@ -58,8 +58,9 @@ spans_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
 
   for (guint i = 0; i < n; i++)
     {
-      const HlEvent *ev = hl_dataset_get_event (ds, hl_dataset_lane_get_event (ds, layer->lane, i));
-      HlSwatch span = { { 0 }, HL_ROLE_FG, (int) layer->lane, HL_MARK_BAR, FALSE, FALSE };
+      int index = hl_dataset_lane_get_event (ds, layer->lane, i);
+      const HlEvent *ev = hl_dataset_get_event (ds, index);
+      HlMark span = { { 0 }, index, layer->lane, 1, HL_MARK_BAR, FALSE, FALSE, FALSE };
       gint64 start;
       double x0, x1;
 
@@ -75,7 +76,9 @@ spans_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
       span.box = (HlBox) { x0, y, x1 - x0, thick };
       span.dashed = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
                     ev->confidence == HL_CONFIDENCE_DISPUTED;
-      g_array_append_val (chart->rects, span);
+      /* a mark: drawn as the lane's bars are, and under the pointer it is
+       * the event (its start's mark stays the event's box) */
+      g_array_append_val (chart->marks, span);
       if (start < chart->view.from)
         add_span_label (chart, ev, layer->lane, x0, x1, y);
     }
