@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
+#include "hl-date.h"
 #include "hl-import-dialog-private.h"
 #include "test-util.h"
 
@@ -294,6 +295,14 @@ panel_says_duration (gpointer data)
                             "4 September 2023 – 10 September 2023 (7 days)");
 }
 
+static gboolean
+panel_says_begun_before (gpointer data)
+{
+  return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (data)),
+                            "+1 event under way that began before this view (counted on its "
+                            "start date)");
+}
+
 /* A spreadsheet with an end column: the panel gives both dates and how
  * long the event lasted. */
 static void
@@ -313,6 +322,12 @@ test_span_in_panel (void)
   hl_session_set_selected (hl_window_get_session (window),
                            hl_dataset_find_event (dataset, "row-2"));
   g_assert_true (hl_test_wait_for (panel_says_duration, window, 5000));
+
+  /* a view that begins inside the span says so in its summary */
+  hl_session_set_selected (hl_window_get_session (window), -1);
+  hl_session_set_range (hl_window_get_session (window), hl_date_from_ymd (2023, 9, 7),
+                        hl_date_from_ymd (2023, 9, 26));
+  g_assert_true (hl_test_wait_for (panel_says_begun_before, window, 5000));
   hl_test_close_window (window);
 }
 

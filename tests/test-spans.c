@@ -127,6 +127,7 @@ test_card (void)
   g_autofree char *instant = NULL;
   g_autofree char *same_day = NULL;
   g_autofree char *hours = NULL;
+  g_autofree char *earlier = NULL;
   HlView view;
 
   hl_view_init (&view, ds);
@@ -138,6 +139,17 @@ test_card (void)
   instant = _hl_chart_describe_event_card (chart, hl_dataset_get_event (ds,
                                              hl_dataset_find_event (ds, "stake")));
   g_assert_true (g_str_has_prefix (instant, "20 September 2023\n"));
+  /* the summary says what began before the view */
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 9, 26));
+  earlier = hl_describe_begun_before (ds, &view, 1);
+  g_assert_cmpstr (earlier, ==, "+1 event under way that began before this view (counted on "
+                                "its start date)");
+  g_assert_null (hl_describe_begun_before (ds, &view, 0));
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 9, 7), hl_date_from_ymd (2023, 9, 26));
+  g_clear_pointer (&earlier, g_free);
+  earlier = hl_describe_begun_before (ds, &view, 0);
+  g_assert_cmpstr (earlier, ==, "+1 event under way that began before this view (counted on "
+                                "its start date)");
   hl_view_clear (&view);
 
   same_day = hl_describe_event_dates (hl_dataset_get_event (ends,

@@ -352,3 +352,32 @@ hl_describe_event_dates (const HlEvent *ev)
   /* TRANSLATORS: first day, last day, and how long the event lasted */
   return g_strdup_printf (_("%s – %s (%s)"), start, end, duration);
 }
+
+/* For the summary of @view: "+1 event under way that began before this
+ * view (counted on its start date)", for lasting events of @lane shown
+ * in the view that began before it; NULL when there are none. */
+char *
+hl_describe_begun_before (HlDataset *dataset, const HlView *view, guint lane)
+{
+  guint n, found = 0;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  n = hl_dataset_lane_get_n_events (dataset, lane);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_lane_get_event (dataset, lane,
+                                                                                   i));
+
+      if (ev->has_end && ev->time < view->from && ev->end_time > view->from &&
+          hl_view_shows_event (view, dataset, ev))
+        found++;
+    }
+  if (found == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("+%u event under way that began before this view "
+                                    "(counted on its start date)",
+                                    "+%u events under way that began before this view "
+                                    "(counted on their start dates)", found), found);
+}
