@@ -11,6 +11,7 @@
 
 #include "hl-chart.h"
 #include "hl-cli.h"
+#include "hl-cli-import.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-describe.h"
@@ -55,6 +56,7 @@ struct _HlCli
   char     *format;
   int       window;
   gint64    seed;
+  HlCliImport *import;   /* --import and its options (hl-cli-import.c) */
 };
 
 HlCli *
@@ -65,6 +67,7 @@ hl_cli_new (void)
   cli->scale = 1;
   cli->window = -1;
   cli->seed = -1;
+  cli->import = hl_cli_import_new ();
   return cli;
 }
 
@@ -87,6 +90,7 @@ hl_cli_free (HlCli *cli)
   g_free (cli->bins);
   g_free (cli->money_scale);
   g_strfreev (cli->files);
+  hl_cli_import_free (cli->import);
   g_free (cli);
 }
 
@@ -175,6 +179,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_analyze_entries (cli, context);
+  g_option_context_add_group (context, hl_cli_import_option_group (cli->import));
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -258,7 +263,8 @@ gboolean
 hl_cli_is_headless (HlCli *cli)
 {
   return cli->export_path != NULL || cli->validate || cli->analyze ||
-         export_only_option (cli) != NULL || analyze_only_option (cli) != NULL;
+         export_only_option (cli) != NULL || analyze_only_option (cli) != NULL ||
+         hl_cli_import_is_requested (cli->import);
 }
 
 char **
@@ -804,6 +810,12 @@ hl_cli_run (HlCli *cli)
     return usage_error (_("--validate and --export cannot be used together"));
   if (cli->export_path == NULL && export_only_option (cli) != NULL)
     return usage_error (_("%s needs --export=FILE"), export_only_option (cli));
+  if (hl_cli_import_is_requested (cli->import))
+    {
+      if (cli->validate || cli->export_path != NULL)
+        return usage_error (_("--import cannot be used with --validate or --export"));
+      return hl_cli_import_run (cli->import);
+    }
   if (cli->validate)
     return run_validate (cli);
   return run_export (cli);

@@ -124,6 +124,11 @@ typedef struct
   const char     *notes;
   const HlSource *sources;
   guint           n_sources;
+  /* An event that lasts (data/README.md, "end"): its end as written, and
+   * its end_time, exclusive (a calendar date's end is the next midnight). */
+  const char     *end;
+  gint64          end_time;
+  guint           has_end : 1;
 } HlEvent;
 
 #define HL_TYPE_DATASET (hl_dataset_get_type ())

@@ -339,3 +339,82 @@ hl_describe_matches (guint n_matches, guint position, guint n_outside, guint n_h
     }
   return g_string_free (str, FALSE);
 }
+
+/* How long an event that lasts lasted: "7 days" (calendar dates count
+ * both their days), "3 hours", "45 minutes". */
+static char *
+describe_duration (const HlEvent *ev)
+{
+  gint64 start = ev->date != NULL && ev->date[10] == '\0' ? hl_date_floor_day (ev->time)
+                                                          : ev->time;
+  gint64 seconds = MAX (0, ev->end_time - start);
+
+  if (seconds >= HL_SECONDS_PER_DAY)
+    {
+      guint days = (guint) ((seconds + HL_SECONDS_PER_DAY / 2) / HL_SECONDS_PER_DAY);
+
+      return g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+    }
+  if (seconds >= 3600)
+    {
+      guint hours = (guint) ((seconds + 1800) / 3600);
+
+      return g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+    }
+  return g_strdup_printf (ngettext ("%u minute", "%u minutes", (guint) (seconds / 60)),
+                          (guint) (seconds / 60));
+}
+
+/* An event's date, "4 September 2023"; for an event that lasts, both
+ * dates and how long: "4 September 2023 – 10 September 2023 (7 days)". */
+char *
+hl_describe_event_dates (const HlEvent *ev)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *duration = NULL;
+
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  start = hl_describe_event_date (ev);
+  if (!ev->has_end)
+    return g_steal_pointer (&start);
+  /* a calendar date's end_time is the midnight after its last day */
+  end = hl_date_format_long (ev->end != NULL && ev->end[10] == '\0'
+                             ? ev->end_time - HL_SECONDS_PER_DAY : ev->end_time);
+  duration = describe_duration (ev);
+  if (g_str_equal (start, end))
+    /* TRANSLATORS: a date and how long the event lasted that day */
+    return g_strdup_printf (_("%s (%s)"), start, duration);
+  /* TRANSLATORS: first day, last day, and how long the event lasted */
+  return g_strdup_printf (_("%s – %s (%s)"), start, end, duration);
+}
+
+/* For the summary of @view: "+1 event under way that began before this
+ * view (counted on its start date)", for lasting events of @lane shown
+ * in the view that began before it; NULL when there are none. */
+char *
+hl_describe_begun_before (HlDataset *dataset, const HlView *view, guint lane)
+{
+  guint n, found = 0;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  n = hl_dataset_lane_get_n_events (dataset, lane);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_lane_get_event (dataset, lane,
+                                                                                   i));
+
+      if (ev->has_end && ev->time < view->from && ev->end_time > view->from &&
+          hl_view_shows_event (view, dataset, ev))
+        found++;
+    }
+  if (found == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("+%u event under way that began before this view "
+                                    "(counted on its start date)",
+                                    "+%u events under way that began before this view "
+                                    "(counted on their start dates)", found), found);
+}

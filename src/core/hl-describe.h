@@ -31,6 +31,10 @@ char *hl_describe_event_date   (const HlEvent       *event);
 char *hl_describe_count        (const HlLane        *lane,
                                 guint64              count);
 char *hl_describe_events       (guint                n_events);
+char *hl_describe_event_dates  (const HlEvent       *event);
+char *hl_describe_begun_before (HlDataset           *dataset,
+                                const HlView        *view,
+                                guint                lane);
 char *hl_describe_lane_totals  (HlDataset           *dataset,
                                 guint                lane,
                                 const HlLaneTotals  *totals);

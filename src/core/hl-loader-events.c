@@ -91,6 +91,30 @@ read_date_precision (HlLoader *l, JsonObject *obj, HlEvent *ev, gboolean date_ok
                             "as “date”, e.g. “%04d-01-01” (got “%s”)"), y, ev->date);
 }
 
+/* An optional "end": the same forms as "date", not before it. A calendar
+ * date ends with its whole day (end_time is exclusive). */
+static void
+read_end (HlLoader *l, JsonObject *obj, HlEvent *ev, gboolean date_ok, gboolean date_day)
+{
+  gboolean end_day = FALSE;
+  gint64 t;
+
+  if (!hl_loader_read_date (l, obj, "end", FALSE, &t, NULL, &end_day, &ev->end) || !date_ok)
+    {
+      ev->end = NULL;
+      return;
+    }
+  if (end_day ? hl_date_floor_day (t) < hl_date_floor_day (ev->time)
+              : t < (date_day ? hl_date_floor_day (ev->time) : ev->time))
+    {
+      hl_loader_problem (l, _("field “end”: “%s” is before the date “%s”"), ev->end, ev->date);
+      ev->end = NULL;
+      return;
+    }
+  ev->end_time = end_day ? hl_date_floor_day (t) + HL_SECONDS_PER_DAY : t;
+  ev->has_end = TRUE;
+}
+
 /* Names, dates and texts: everything but the lane and the amount. */
 static void
 read_event_fields (HlLoader *l, JsonObject *obj, HlEvent *ev)
@@ -102,6 +126,7 @@ read_event_fields (HlLoader *l, JsonObject *obj, HlEvent *ev)
   date_ok = hl_loader_read_date (l, obj, "date", TRUE, &ev->time, &ev->instant, &date_only,
                                  &ev->date);
   read_date_precision (l, obj, ev, date_ok, date_only);
+  read_end (l, obj, ev, date_ok, date_only);
   ev->kind = hl_loader_read_string (l, obj, "kind", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->actor = hl_loader_read_string (l, obj, "actor", FALSE, HL_LOADER_MAX_TITLE, TRUE);
   ev->outcome = hl_loader_read_string (l, obj, "outcome", FALSE, HL_LOADER_MAX_TEXT, FALSE);

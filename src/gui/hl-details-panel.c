@@ -245,7 +245,7 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   ev = hl_dataset_get_event (dataset, event);
   lane = hl_dataset_get_lane (dataset, ev->lane);
-  date = format_event_date (ev);
+  date = ev->has_end ? hl_describe_event_dates (ev) : format_event_date (ev);
 
   gtk_label_set_text (self->event_lane, lane->title);
   gtk_label_set_text (self->event_title, ev->title);
@@ -337,11 +337,15 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
       const HlLane *lane = hl_dataset_get_lane (dataset, i);
       const HlLaneTotals *t = &totals->lanes[i];
       g_autofree char *line = NULL;
+      g_autofree char *earlier = NULL;
 
       if (!hl_view_lane_visible (view, i))
         continue;
       line = hl_describe_lane_totals (dataset, i, t);
       add_summary_line (self, line, FALSE);
+      /* spans drawn from the left edge: their amounts are not in these totals */
+      if ((earlier = hl_describe_begun_before (dataset, view, i)) != NULL)
+        add_summary_line (self, earlier, TRUE);
       if (lane->measure == HL_MEASURE_USD)
         {
           any_usd = TRUE;

@@ -44,6 +44,7 @@ action_open (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  _hl_window_add_table_filter (GTK_FILE_CHOOSER (native));
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);

@@ -60,6 +60,10 @@ struct _HlWindow
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
 void _hl_window_view_actions_init   (HlWindow       *self);
 void _hl_window_dnd_init            (HlWindow       *self);
+gboolean _hl_window_is_table_file   (GFile          *file);
+void _hl_window_add_table_filter    (GtkFileChooser *chooser);
+void _hl_window_import_file         (HlWindow       *self,
+                                     GFile          *file);
 void _hl_window_toast               (HlWindow       *self,
                                      const char     *text);
 void _hl_window_show_error_dialog   (HlWindow       *self,

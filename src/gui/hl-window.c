@@ -512,7 +512,10 @@ hl_window_open_file (HlWindow *self, GFile *file)
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_load (self, file, FALSE);
+  if (_hl_window_is_table_file (file))
+    _hl_window_import_file (self, file);
+  else
+    start_load (self, file, FALSE);
 }
 
 HlDataset *

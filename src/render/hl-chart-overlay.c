@@ -54,7 +54,7 @@ char *
 _hl_chart_describe_event_card (HlChart *self, const HlEvent *ev)
 {
   const HlLane *lane = hl_dataset_get_lane (self->dataset, ev->lane);
-  g_autofree char *date = hl_describe_event_date (ev);
+  g_autofree char *date = hl_describe_event_dates (ev);
   g_autofree char *amount = hl_describe_amount (self->dataset, ev);
   g_autofree char *lane_title = _hl_isolate (lane->title);
   g_autofree char *kind = ev->kind ? _hl_isolate (ev->kind) : NULL;

@@ -112,6 +112,7 @@ extern const HlChartLayerClass _hl_periods_layer;
 extern const HlChartLayerClass _hl_bar_lane_layer;
 extern const HlChartLayerClass _hl_marker_lane_layer;
 extern const HlChartLayerClass _hl_cumulative_layer;
+extern const HlChartLayerClass _hl_span_layer;
 
 /* ------------------------------------------------------------------ */
 /* The chart */

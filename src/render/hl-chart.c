@@ -485,6 +485,7 @@ layout_lanes (HlChart *self)
       if (ll->has_header)
         add_lane_title (self, lane, &ll->band);
       layer.klass->layout (&layer, self, &ll->band);
+      _hl_span_layer.layout (&layer, self, &ll->band);
       if (lane != last)
         {
           double y = ll->band.y + ll->band.height + self->m->lane_gap / 2;
