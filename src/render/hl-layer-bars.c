@@ -308,6 +308,29 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
 }
 
 /* Amount labels, largest first, wherever one fits with its gap. */
+/* A same-day stack is labelled as one bar: a segment's label goes where
+ * the whole stack's would (over its top, not into the segments above it). */
+static HlBox
+stack_box (HlChart *chart, guint first_mark, const HlMark *mk)
+{
+  HlBox box = mk->box;
+
+  for (guint i = first_mark; i < chart->marks->len; i++)
+    {
+      const HlMark *other = &g_array_index (chart->marks, HlMark, i);
+
+      if (other->stacked && other->bin == 0 && other->box.x == mk->box.x &&
+          other->box.width == mk->box.width)
+        {
+          double bottom = MAX (box.y + box.height, other->box.y + other->box.height);
+
+          box.y = MIN (box.y, other->box.y);
+          box.height = bottom - box.y;
+        }
+    }
+  return box;
+}
+
 static void
 amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *cols)
 {
@@ -335,6 +358,8 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
         continue;   /* a part of a bin (the bin is labelled once), a month's line */
       if (mk->bin > 0)
         mk->box = g_array_index (chart->bins, HlChartBin, mk->bin - 1).box;
+      else if (mk->stacked)
+        mk->box = stack_box (chart, first_mark, mk);
       raised = tried++ < MAX_RAISED;
       text = amount_text (chart, mk, ev, cols);
       _hl_chart_obstacles (chart, &obstacles);
@@ -355,7 +380,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
           if (raised)
             g_object_unref (layout);
         }
-      else if (raised && (!mk->stacked || mk->bin > 0))
+      else if (raised)
         {
           placed += raise_label (chart, layout, mk, &bounds);
           g_object_unref (layout);

@@ -163,6 +163,12 @@ _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
       const HlKind *kind;
 
       d->doubtful |= mk->dashed;
+      if (mk->event >= 0 && hl_dataset_get_lane (chart->dataset, mk->lane)->measure == HL_MEASURE_USD)
+        {
+          /* a hollow bar: known to the month; a hollow square: no amount */
+          d->imprecise |= mk->hollow && mk->shape == HL_MARK_BAR;
+          d->no_amount |= mk->hollow && mk->shape == HL_MARK_SQUARE;
+        }
       if (mk->shape == HL_MARK_BAR || mk->event < 0 ||
           hl_dataset_get_lane (chart->dataset, mk->lane)->measure != HL_MEASURE_COUNT)
         continue;
