@@ -6,6 +6,14 @@ tests/test-proximity.c expect of the bundled file were computed with this.
 
   tests/proximity-reference.py [--window=DAYS] [--from=DATE --to=DATE]
                                [--lead=ID --follow=ID] [DATASET]
+  tests/proximity-reference.py --check=HEISTLINE [DATASET]
+
+The second form (the test "proximity-reference") runs `HEISTLINE --analyze
+--format=json` on the bundled reporting period at 7, 14, 30 and 60 days,
+on 2017 (an amount not known, month-only dates, heists with no later
+launch) and on 2017-2024, and requires every field to equal this
+script's, k to lie within 4.5 standard deviations of the exhaustive share
+of the program's shifts, and p to be (k + 1) / (N + 1).
 
 Definitions (issue 12 and src/core/hl-proximity.h):
   - an event sits on the day its source dated it: the date as written,
@@ -115,15 +123,91 @@ def analyze(data, lead_id, follow_id, first, last, window):
     return out
 
 
-def main(argv):
+CHECKS = [
+    ['--window=7'], ['--window=14'], [], ['--window=60'],
+    ['--from=2017-01-01', '--to=2017-12-31'],
+    ['--from=2017-01-01', '--to=2024-12-31', '--window=90'],
+    ['--lead=milestones', '--follow=heists', '--window=7',
+     '--from=2023-09-01', '--to=2023-11-30'],
+]
+
+
+def to_units(value, measure):
+    return round(value * 100) if measure == 'usd' else value
+
+
+def check_one(program, path, data, args):
+    import subprocess
+    opts = parse(args)
+    first = datetime.date.fromisoformat(opts.get('from', data['default_range']['from']))
+    last = datetime.date.fromisoformat(opts.get('to', data['default_range']['to']))
+    want = analyze(data, opts['lead'], opts['follow'], first, last, int(opts['window']))
+    got = json.loads(subprocess.run([program, '--analyze', '--format=json'] + args + [path],
+                                    check=True, capture_output=True, text=True).stdout)
+    measure = got['lead']['measure']
+    problems = []
+
+    def same(what, a, b):
+        if isinstance(a, list) and len(a) == len(b):
+            for i, (x, y) in enumerate(zip(a, b)):
+                if x != y:
+                    problems.append('%s[%d]: the program says %r, the reference %r'
+                                    % (what, i, y, x))
+        elif a != b:
+            problems.append('%s: the program says %r, the reference %r' % (what, b, a))
+
+    for key in ('range_days', 'window_days', 'lead_events', 'follow_events',
+                'within_events', 'no_later_events', 'no_amount'):
+        same(key, want[key], got[key])
+    same('lead_total', want['lead_total_units'], to_units(got['lead_total'], measure))
+    same('statistic', want['statistic_units'], to_units(got['statistic'], measure))
+    same('no_later_amount', want['no_later_units'], to_units(got['no_later_amount'], measure))
+    same('table', [tuple(r) for r in want['table']],
+         [(r['id'], r['date'], r['lead_events'], to_units(r['lead_amount'], measure))
+          for r in got['table']])
+    same('lags', [tuple(lag) for lag in want['lags']],
+         [(lag['id'], lag['date'], -1 if lag['lag_days'] is None else lag['lag_days'])
+          for lag in got['lags']])
+    test = got['test']
+    n, share = test['shifts'], want['share_at_least']
+    margin = 4.5 * math.sqrt(n * share * (1 - share)) + 1
+    if abs(test['k'] - n * share) > margin:
+        problems.append('k = %d of %d, but %d of all %d shifts (%.4f) reach the statistic'
+                        % (test['k'], n, want['shifts_at_least'], want['range_days'], share))
+    if abs(test['p'] - (test['k'] + 1) / (n + 1)) > 1e-12:
+        problems.append('p = %r is not (k + 1) / (N + 1)' % test['p'])
+    return problems
+
+
+def check(program, path):
+    with open(path, encoding='utf-8') as f:
+        data = json.load(f)
+    failed = False
+    for args in CHECKS:
+        problems = check_one(program, path, data, args)
+        print('%s %s' % ('not ok' if problems else 'ok', ' '.join(args) or '(defaults)'))
+        for problem in problems:
+            print('  ' + problem)
+        failed = failed or bool(problems)
+    return 1 if failed else 0
+
+
+def parse(args):
     opts = {'window': '30', 'lead': 'heists', 'follow': 'launches'}
+    for arg in args:
+        key, _, value = arg[2:].partition('=')
+        opts[key] = value
+    return opts
+
+
+def main(argv):
     path = os.path.join(os.path.dirname(__file__), '..', 'data', 'heistline.json')
-    for arg in argv[1:]:
-        if arg.startswith('--'):
-            key, _, value = arg[2:].partition('=')
-            opts[key] = value
-        else:
-            path = arg
+    files = [arg for arg in argv[1:] if not arg.startswith('--')]
+    opts = parse([arg for arg in argv[1:] if arg.startswith('--')])
+    if files:
+        path = files[0]
+    if 'check' in opts:
+        return check(opts['check'], path)
     with open(path, encoding='utf-8') as f:
         data = json.load(f)
     first = datetime.date.fromisoformat(opts.get('from', data['default_range']['from']))
@@ -131,7 +215,8 @@ def main(argv):
     result = analyze(data, opts['lead'], opts['follow'], first, last, int(opts['window']))
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write('\n')
+    return 0
 
 
 if __name__ == '__main__':
-    main(sys.argv)
+    sys.exit(main(sys.argv))
