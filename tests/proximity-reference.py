@@ -21,6 +21,7 @@ Definitions (issue 12 and src/core/hl-proximity.h):
     18 December), a month-only date on the first of the month as written;
   - a leading event is within the window before a following one if its
     day is 0 to W days before that day (the same day included);
+  - events dated to the month or year only are listed;
   - amounts are whole cents (a count in a count lane); "usd": null (or
     <= 0), or a count not given, counts 0 and the event is listed;
   - a leading event with no following event on its day or later is
@@ -111,8 +112,11 @@ def analyze(data, lead_id, follow_id, first, last, window):
     out['no_later_events'] = no_later
     out['no_later_units'] = no_later_units
     out['no_amount'] = [e['id'] for _d, _a, e in leads if not units(e, measure)[1]]
-    out['month_only'] = [e['id'] for _d, _a, e in leads
-                         if e.get('date_precision', 'day') != 'day']
+    # dated to the month or year only, in either lane, in time order
+    out['imprecise_dates'] = [data['events'][i]['id'] for i in order
+                              if data['events'][i]['lane'] in (lead_id, follow_id)
+                              and first <= day_of(data['events'][i]['date']) <= last
+                              and data['events'][i].get('date_precision', 'day') != 'day']
     observed = statistic(leads, fdays, window, 0, range_days)
     out['statistic_units'] = observed
     null = sorted(statistic(leads, fdays, window, s, range_days) for s in range(range_days))
@@ -157,7 +161,7 @@ def check_one(program, path, data, args):
             problems.append('%s: the program says %r, the reference %r' % (what, b, a))
 
     for key in ('range_days', 'window_days', 'lead_events', 'follow_events',
-                'within_events', 'no_later_events', 'no_amount'):
+                'within_events', 'no_later_events', 'no_amount', 'imprecise_dates'):
         same(key, want[key], got[key])
     same('lead_total', want['lead_total_units'], to_units(got['lead_total'], measure))
     same('statistic', want['statistic_units'], to_units(got['statistic'], measure))

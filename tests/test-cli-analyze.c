@@ -124,6 +124,8 @@ test_json_fields (void)
   g_assert_cmpint (json_object_get_int_member (o, "no_later_events"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (o, "no_later_amount"), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "no_amount")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "imprecise_dates")),
+                    ==, 0);
 
   test = json_object_get_object_member (o, "test");
   g_assert_cmpint (json_object_get_int_member (test, "shifts"), ==, 10000);
@@ -302,13 +304,13 @@ test_korean_dates (void)
 /* 2017: an amount not known (Youbit, "usd": null) counts 0 and is listed;
  * it and NiceHash have no later launch in the range and are reported
  * apart; Bithumb and Yapizon, known to the month only, are counted on the
- * first of their month, as the file writes them. */
+ * first of their month, as the file writes them, and listed as such. */
 static void
 test_uncertain_2017 (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
-  JsonArray *lags, *no_amount;
+  JsonArray *lags, *no_amount, *imprecise;
   Result r;
 
   run (&r, "--analyze", "--format=json", "--from=2017-01-01", "--to=2017-12-31", NULL);
@@ -326,6 +328,10 @@ test_uncertain_2017 (void)
   no_amount = json_object_get_array_member (o, "no_amount");
   g_assert_cmpuint (json_array_get_length (no_amount), ==, 1);
   g_assert_cmpstr (json_array_get_string_element (no_amount, 0), ==, "youbit-2017");
+  imprecise = json_object_get_array_member (o, "imprecise_dates");
+  g_assert_cmpuint (json_array_get_length (imprecise), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (imprecise, 0), ==, "bithumb-2017");
+  g_assert_cmpstr (json_array_get_string_element (imprecise, 1), ==, "yapizon-2017");
   lags = json_object_get_array_member (o, "lags");
   g_assert_cmpuint (json_array_get_length (lags), ==, 5);
   /* 1 February to the MRBM of 12 February */
@@ -345,6 +351,9 @@ test_uncertain_2017 (void)
   g_assert_nonnull (strstr (r.out, "Without an amount (counted as 0): 1\n"
                                    "  2017-12-19  Youbit (Yapian)\n"));
   g_assert_nonnull (strstr (r.out, "  2017-12-19  Youbit (Yapian): none later\n"));
+  g_assert_nonnull (strstr (r.out, "Dated to the month or year only (counted on its first "
+                                   "day): 2\n  2017-02-01  Bithumb\n"
+                                   "  2017-04-01  Yapizon (later Youbit)\n"));
   result_clear (&r);
 }
 

@@ -122,6 +122,18 @@ add_event (JsonBuilder *b, HlDataset *dataset, guint event)
   json_builder_add_string_value (b, ev->title);
 }
 
+/* @name: the ids of @events (dataset indices). */
+static void
+add_ids (JsonBuilder *b, HlDataset *dataset, const char *name, GArray *events)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < events->len; i++)
+    json_builder_add_string_value (b, hl_dataset_get_event (dataset,
+                                     g_array_index (events, guint, i))->id);
+  json_builder_end_array (b);
+}
+
 static void
 add_test (JsonBuilder *b, HlDataset *dataset, const HlProximity *self)
 {
@@ -210,12 +222,8 @@ add_summary (JsonBuilder *b, HlDataset *dataset, const HlProximity *self)
   json_builder_set_member_name (b, "no_later_events");
   json_builder_add_int_value (b, self->n_no_later);
   add_amount (b, dataset, lead, "no_later_amount", self->no_later_amount);
-  json_builder_set_member_name (b, "no_amount");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->no_amount->len; i++)
-    json_builder_add_string_value (b, hl_dataset_get_event (dataset,
-                                     g_array_index (self->no_amount, guint, i))->id);
-  json_builder_end_array (b);
+  add_ids (b, dataset, "no_amount", self->no_amount);
+  add_ids (b, dataset, "imprecise_dates", self->imprecise);
 }
 
 char *
@@ -281,6 +289,19 @@ append_table (GString *out, HlDataset *dataset, const HlProximity *self)
     }
 }
 
+/* One line per event of @events: its day and title. */
+static void
+append_events (GString *out, HlDataset *dataset, GArray *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, g_array_index (events, guint, i));
+      g_autofree char *day = event_day (ev);
+
+      g_string_append_printf (out, "  %s  %s\n", day, ev->title);
+    }
+}
+
 static void
 append_summary (GString *out, HlDataset *dataset, const HlProximity *self)
 {
@@ -299,14 +320,14 @@ append_summary (GString *out, HlDataset *dataset, const HlProximity *self)
     {
       g_string_append_printf (out, _("Without an amount (counted as 0): %u\n"),
                               self->no_amount->len);
-      for (guint i = 0; i < self->no_amount->len; i++)
-        {
-          const HlEvent *ev = hl_dataset_get_event (dataset,
-                                                    g_array_index (self->no_amount, guint, i));
-          g_autofree char *day = event_day (ev);
-
-          g_string_append_printf (out, "  %s  %s\n", day, ev->title);
-        }
+      append_events (out, dataset, self->no_amount);
+    }
+  if (self->imprecise->len > 0)
+    {
+      /* TRANSLATORS: a number of events whose day is not known */
+      g_string_append_printf (out, _("Dated to the month or year only (counted on its "
+                                     "first day): %u\n"), self->imprecise->len);
+      append_events (out, dataset, self->imprecise);
     }
   if (self->n_shifts > 0)
     {
