@@ -86,12 +86,15 @@ test_panel_lines (void)
   g_assert_nonnull (section);
   g_assert_false (gtk_widget_get_visible (section));
 
+  /* The launch of 22 November 2023: Poloniex and Samudai (10 November)
+   * and HTX (the same day), $237.1M (tests/proximity-reference.py). */
   select_id (window, "2023-11-22-bm");
   g_assert_true (gtk_widget_get_visible (section));
   g_assert_true (hl_test_has_label (section,
-                                    "In the 30 days before: Crypto heists: 2 events, $236M"));
+                                    "In the 30 days before: Crypto heists: 3 events, $237M"));
   button = find_neighbour (section, "Poloniex");
   g_assert_nonnull (button);
+  g_assert_nonnull (find_neighbour (section, "Samudai"));
   g_assert_nonnull (find_neighbour (section, "HTX / HECO bridge"));
 
   /* A heist looks ahead into the launches. */
@@ -292,7 +295,7 @@ test_dialog (void)
   g_assert_cmpuint (g_list_model_get_n_items (table_of (dialog)), ==, 17);
   first = g_list_model_get_item (table_of (dialog), 10);
   g_assert_nonnull (strstr (gtk_string_object_get_string (GTK_STRING_OBJECT (first)),
-                            "Ballistic missile (failed): 2 events, $236M"));
+                            "Ballistic missile (failed): 3 events, $237M"));
 
   /* Another window on the same data: a warning. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (hl_test_find_type (GTK_WIDGET (dialog),

@@ -27,6 +27,15 @@ plain_units (HlDataset *dataset, guint lane, gint64 units)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", units / 100.0));
 }
 
+/* The day the analysis counts an event on, as the dialog shows it: a
+ * date-time's own date as written ("2023-12-18T08:24:00+09:00" is
+ * 2023-12-18), with no time or offset that the analysis does not use. */
+static char *
+event_day (const HlEvent *ev)
+{
+  return hl_date_format_iso (ev->time);
+}
+
 static void
 append_csv_field (GString *out, const char *text)
 {
@@ -58,10 +67,11 @@ hl_proximity_to_csv (HlDataset *dataset, const HlProximity *self)
       const HlProximityRow *row = &g_array_index (self->rows, HlProximityRow, i);
       const HlEvent *ev = hl_dataset_get_event (dataset, row->event);
       g_autofree char *amount = plain_units (dataset, self->settings.lead, row->amount);
+      g_autofree char *day = event_day (ev);
 
       append_csv_field (out, ev->id);
       g_string_append_c (out, ',');
-      append_csv_field (out, ev->date);
+      append_csv_field (out, day);
       g_string_append_c (out, ',');
       append_csv_field (out, ev->title);
       g_string_append_printf (out, ",%u,%u,%s\r\n", self->settings.window_days,
@@ -102,13 +112,26 @@ static void
 add_event (JsonBuilder *b, HlDataset *dataset, guint event)
 {
   const HlEvent *ev = hl_dataset_get_event (dataset, event);
+  g_autofree char *day = event_day (ev);
 
   json_builder_set_member_name (b, "id");
   json_builder_add_string_value (b, ev->id);
   json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, ev->date);
+  json_builder_add_string_value (b, day);
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, ev->title);
+}
+
+/* @name: the ids of @events (dataset indices). */
+static void
+add_ids (JsonBuilder *b, HlDataset *dataset, const char *name, GArray *events)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < events->len; i++)
+    json_builder_add_string_value (b, hl_dataset_get_event (dataset,
+                                     g_array_index (events, guint, i))->id);
+  json_builder_end_array (b);
 }
 
 static void
@@ -199,12 +222,8 @@ add_summary (JsonBuilder *b, HlDataset *dataset, const HlProximity *self)
   json_builder_set_member_name (b, "no_later_events");
   json_builder_add_int_value (b, self->n_no_later);
   add_amount (b, dataset, lead, "no_later_amount", self->no_later_amount);
-  json_builder_set_member_name (b, "no_amount");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->no_amount->len; i++)
-    json_builder_add_string_value (b, hl_dataset_get_event (dataset,
-                                     g_array_index (self->no_amount, guint, i))->id);
-  json_builder_end_array (b);
+  add_ids (b, dataset, "no_amount", self->no_amount);
+  add_ids (b, dataset, "imprecise_dates", self->imprecise);
 }
 
 char *
@@ -253,8 +272,9 @@ append_table (GString *out, HlDataset *dataset, const HlProximity *self)
       g_autofree char *amount = hl_proximity_describe_amount (dataset, self->settings.lead,
                                                               row->amount);
       g_autofree char *events = hl_describe_events (row->n_lead);
+      g_autofree char *day = event_day (ev);
 
-      g_string_append_printf (out, "  %s  %s: %s, %s\n", ev->date, ev->title, events, amount);
+      g_string_append_printf (out, "  %s  %s: %s, %s\n", day, ev->title, events, amount);
     }
   g_string_append (out, _("Days from each leading event to the next following event:\n"));
   for (guint i = 0; i < self->lags->len; i++)
@@ -263,8 +283,22 @@ append_table (GString *out, HlDataset *dataset, const HlProximity *self)
       const HlEvent *ev = hl_dataset_get_event (dataset, lag->event);
       g_autofree char *days = lag->lag_days < 0 ? g_strdup (_("none later")) :
                               g_strdup_printf ("%d", lag->lag_days);
+      g_autofree char *day = event_day (ev);
 
-      g_string_append_printf (out, "  %s  %s: %s\n", ev->date, ev->title, days);
+      g_string_append_printf (out, "  %s  %s: %s\n", day, ev->title, days);
+    }
+}
+
+/* One line per event of @events: its day and title. */
+static void
+append_events (GString *out, HlDataset *dataset, GArray *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, g_array_index (events, guint, i));
+      g_autofree char *day = event_day (ev);
+
+      g_string_append_printf (out, "  %s  %s\n", day, ev->title);
     }
 }
 
@@ -286,13 +320,14 @@ append_summary (GString *out, HlDataset *dataset, const HlProximity *self)
     {
       g_string_append_printf (out, _("Without an amount (counted as 0): %u\n"),
                               self->no_amount->len);
-      for (guint i = 0; i < self->no_amount->len; i++)
-        {
-          const HlEvent *ev = hl_dataset_get_event (dataset,
-                                                    g_array_index (self->no_amount, guint, i));
-
-          g_string_append_printf (out, "  %s  %s\n", ev->date, ev->title);
-        }
+      append_events (out, dataset, self->no_amount);
+    }
+  if (self->imprecise->len > 0)
+    {
+      /* TRANSLATORS: a number of events whose day is not known */
+      g_string_append_printf (out, _("Dated to the month or year only (counted on its "
+                                     "first day): %u\n"), self->imprecise->len);
+      append_events (out, dataset, self->imprecise);
     }
   if (self->n_shifts > 0)
     {

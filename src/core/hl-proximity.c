@@ -206,6 +206,9 @@ collect_events (HlProximity *self, HlDataset *dataset, GArray *lead_ev, GArray *
       if (ev->time >= self->settings.to)
         break;
       pos = (int) (day_of (ev->time) - first);
+      if ((ev->lane == self->settings.lead || ev->lane == self->settings.follow) &&
+          ev->date_precision != HL_DATE_PRECISION_DAY)
+        g_array_append_val (self->imprecise, i);
       if (ev->lane == self->settings.lead)
         {
           gboolean has_amount;
@@ -348,6 +351,7 @@ hl_proximity_analyze (HlDataset                 *dataset,
   self->rows = g_array_new (FALSE, FALSE, sizeof (HlProximityRow));
   self->lags = g_array_new (FALSE, FALSE, sizeof (HlProximityLag));
   self->no_amount = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->imprecise = g_array_new (FALSE, FALSE, sizeof (guint));
   self->lead_pos = g_array_new (FALSE, FALSE, sizeof (int));
   self->lead_prefix = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->follow_pos = g_array_new (FALSE, FALSE, sizeof (int));
@@ -369,6 +373,7 @@ hl_proximity_free (HlProximity *self)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->lags, g_array_unref);
   g_clear_pointer (&self->no_amount, g_array_unref);
+  g_clear_pointer (&self->imprecise, g_array_unref);
   g_clear_pointer (&self->lead_pos, g_array_unref);
   g_clear_pointer (&self->lead_prefix, g_array_unref);
   g_clear_pointer (&self->follow_pos, g_array_unref);

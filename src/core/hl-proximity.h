@@ -57,6 +57,8 @@ typedef struct
   GArray *rows;           /* HlProximityRow, one per following event, in time order */
   GArray *lags;           /* HlProximityLag, one per leading event, in time order */
   GArray *no_amount;      /* guint: leading events without an amount (counted as 0) */
+  GArray *imprecise;      /* guint: events of either lane dated to the month or the
+                           * year only, counted on its first day as the file writes it */
   guint   n_lead;
   guint   n_follow;
   gint64  lead_total;     /* all leading events' amount */
