@@ -514,9 +514,10 @@ test_help_overlay (void)
       g_object_get (l->data, "title", &title, "accelerator", &accel, NULL);
       if ((g_strcmp0 (title, "Analyze the timing between two lanes") == 0 &&
            g_strcmp0 (accel, "<Control><Shift>a") == 0) ||
-          (g_strcmp0 (title, "With a span selected: zoom to it") == 0 &&
+          (g_strcmp0 (title, "Zoom to the selected span; with none, open the selected "
+                             "event's first web source") == 0 &&
            g_strcmp0 (accel, "Return") == 0) ||
-          (g_strcmp0 (title, "With a span selected: clear it") == 0 &&
+          (g_strcmp0 (title, "Clear the selected span, else the selected event") == 0 &&
            g_strcmp0 (accel, "Escape") == 0))
         found++;
     }

@@ -329,7 +329,7 @@ test_copy_chart (void)
   hl_test_close_window (window);
 }
 
-#define TOTALS "\u2068Crypto heists\u2069: 10 events, $719M; " \
+#define TOTALS "\u2068Crypto heists\u2069: 14 events, $725M; " \
                "\u2068Missile and satellite launches\u2069: 17 events; " \
                "\u2068Other weapons milestones\u2069: 5 events"
 #define TOTALS_NO_HEISTS "\u2068Missile and satellite launches\u2069: 17 events; " \
@@ -786,7 +786,7 @@ test_recent_and_bundled (void)
   g_assert_nonnull (hl_window_get_file (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
   g_assert_null (hl_window_get_file (window));
-  g_assert_cmpuint (hl_dataset_get_n_events (hl_window_get_dataset (window)), ==, 35);
+  g_assert_cmpuint (hl_dataset_get_n_events (hl_window_get_dataset (window)), ==, 188);
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset"));
 
   hl_test_close_window (window);
