@@ -153,7 +153,8 @@ def inner(binary):
                     return app
             return None
 
-        app = wait_for(the_app)
+        # a loaded machine can take a while to start a first GTK app on a new bus
+        app = wait_for(the_app, timeout=60)
         if app is None:
             app_proc.terminate()
             _, err = app_proc.communicate(timeout=10)
