@@ -271,6 +271,7 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->lines);
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
+  g_array_unref (self->notes);
   g_clear_object (&self->footnote);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -648,6 +649,8 @@ layout_chart_once (HlChart *self, gboolean force)
   layout_lanes (self);
   f.axis.klass->layout (&f.axis, self, &(HlBox) { self->plot.x, self->plot.y + self->plot.height,
                                                   self->plot.width, 0 });
+  /* Last: notes go where no label is. */
+  _hl_annotations_layer.layout (&(HlChartLayer) { &_hl_annotations_layer, 0 }, self, &self->plot);
   cut_lines_around_labels (self);
   return TRUE;
 }
@@ -660,6 +663,8 @@ reset_layout (HlChart *self)
   g_array_set_size (self->lines, 0);
   g_array_set_size (self->rects, 0);
   g_array_set_size (self->cumulative, 0);
+  g_array_set_size (self->notes, 0);
+  self->notes_hidden = 0;
   memset (self->lanes, 0, sizeof self->lanes);
 }
 
@@ -717,6 +722,8 @@ hl_chart_new_cached (HlDataset    *dataset,
   self->lines = g_array_new (FALSE, FALSE, sizeof (HlLine));
   self->rects = g_array_new (FALSE, FALSE, sizeof (HlSwatch));
   self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
+  self->notes = g_array_new (FALSE, FALSE, sizeof (HlNoteMark));
+  g_array_set_clear_func (self->notes, _hl_note_mark_clear);
 
   layout_chart (self);
   return self;
@@ -887,5 +894,6 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
                 self->style.roles[HL_ROLE_CUMULATIVE]);
   draw_swatches (self, cr);
   draw_texts (self, cr);
+  _hl_annotations_draw (self, cr);
   cairo_restore (cr);
 }
