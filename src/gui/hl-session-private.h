@@ -6,6 +6,7 @@
  * hl-session-filters.c (the filters, the search and the counts that
  * follow from them). This is what they share. */
 
+#include "hl-notes.h"
 #include "hl-session.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,14 @@ struct _HlSession
   guint       n_hidden;            /* events the filters hide, in the whole dataset */
   gboolean    filters_active;
   HlTotals    totals;
+
+  /* Notes and views (hl-session-notes.c) */
+  HlNotes    *notes;               /* NULL: none (yet) */
+  char       *notes_path;          /* where they are saved */
+  char      **shown_note_ids;      /* NULL: every note; else these */
+  GPtrArray  *undo;                /* HlNotes: states before each change */
+  GPtrArray  *redo;
+  guint       save_source;
 };
 
 enum
@@ -57,6 +66,9 @@ enum
   PROP_N_HIDDEN,
   PROP_FILTERS_ACTIVE,
   PROP_TOTALS,
+  PROP_NOTES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -73,5 +85,11 @@ gboolean _hl_session_compute_filters_active (HlSession *self);
 void     _hl_session_count_filtered         (HlSession *self);
 void     _hl_session_scope_grades           (HlSession *self);
 void     _hl_session_count_matches          (HlSession *self);
+void     _hl_session_notes_init             (HlSession *self);
+void     _hl_session_notes_finalize         (HlSession *self);
+void     _hl_session_notes_install          (GObjectClass *klass);
+gboolean _hl_session_notes_get_property     (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
 
 G_END_DECLS
