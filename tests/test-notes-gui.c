@@ -7,6 +7,7 @@
  * dataset anyway, says where it is wrong and is never overwritten. */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "hl-chart-notes.h"
 #include "hl-date.h"
 #include "hl-export.h"
+#include "hl-export-dialog.h"
 #include "hl-window-private.h"
 #include "test-util.h"
 
@@ -370,6 +372,52 @@ test_bad_notes (void)
   fixture_clear (&f);
 }
 
+static GtkWidget *
+find_row_widget (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_widget (c, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The export dialog starts from the window's notes; "Annotations" off
+ * leaves them out of the preview, which is the export. */
+static void
+test_export_dialog_switch (void)
+{
+  g_autofree char *ex = example ();
+  Fixture f = { 0 };
+  HlExportDialog *dialog;
+  GtkWidget *sw;
+  HlChart *preview;
+
+  open_with_notes (&f, ex);
+  dialog = hl_export_dialog_new (GTK_WINDOW (f.window), hl_session_get_dataset (f.session),
+                                 hl_session_get_view (f.session));
+  preview = hl_export_dialog_get_preview_chart (dialog);
+  g_assert_true (hl_chart_get_view (preview)->show_annotations);
+  g_assert_cmpuint (hl_chart_get_n_notes_shown (preview), >, 0);
+  sw = find_row_widget (GTK_WIDGET (dialog), "_Annotations");
+  g_assert_true (GTK_IS_SWITCH (sw));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  preview = hl_export_dialog_get_preview_chart (dialog);
+  g_assert_false (hl_chart_get_view (preview)->show_annotations);
+  g_assert_cmpuint (hl_chart_get_n_notes_shown (preview), ==, 0);
+  g_assert_cmpuint (hl_chart_get_n_notes_hidden (preview), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  fixture_clear (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -383,5 +431,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/notes-gui/pixels-equal-export", test_pixels_equal_export);
   g_test_add_func ("/notes-gui/views", test_views);
   g_test_add_func ("/notes-gui/bad-notes", test_bad_notes);
+  g_test_add_func ("/notes-gui/export-dialog-switch", test_export_dialog_switch);
   return g_test_run ();
 }

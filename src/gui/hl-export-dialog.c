@@ -57,6 +57,7 @@ struct _HlExportDialog
   GtkStringList        *range_model;
   GtkSwitch            *legend_switch;
   GtkSwitch            *footnote_switch;
+  GtkSwitch            *annotations_switch;
   GtkSwitch            *periods_switch;
   GtkSwitch            *cumulative_switch;
 };
@@ -214,6 +215,7 @@ build_view (HlExportDialog *self, HlView *view)
   view->show_footnote = gtk_switch_get_active (self->footnote_switch);
   view->show_periods = gtk_switch_get_active (self->periods_switch);
   view->show_cumulative = gtk_switch_get_active (self->cumulative_switch);
+  view->show_annotations = gtk_switch_get_active (self->annotations_switch);
 }
 
 static HlChart *
@@ -706,6 +708,8 @@ hl_export_dialog_constructed (GObject *object)
                            G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->cumulative_switch, "notify::active",
                            G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotations_switch, "notify::active",
+                           G_CALLBACK (options_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drawing_area_set_draw_func (self->preview, preview_draw, self, NULL);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
@@ -849,6 +853,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, footnote_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, annotations_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, periods_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, cumulative_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
