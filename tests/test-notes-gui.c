@@ -147,6 +147,12 @@ test_found_and_drawn (void)
   c = chart (&f);
   g_assert_cmpuint (hl_chart_get_n_notes_shown (c) + hl_chart_get_n_notes_hidden (c), ==, 7);
   g_assert_cmpuint (hl_chart_get_n_notes_shown (c), >=, 3);
+  /* The accessible description says which notes are in view */
+  gtk_test_accessible_assert_property (
+    hl_window_get_timeline (f.window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+    "Showing 1 Jul 2023 – 31 Jan 2024. Notes in view: “\u2068Poloniex and HTX: $236M in under "
+    "two weeks\u2069”, “\u2068Third try puts Malligyong-1 in orbit\u2069”, “\u2068Solid-fuel "
+    "IRBM engine, two stages\u2069” and 4 more.");
   /* The views are in the Views menu, with their shortcuts */
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (f.window->views_list)), ==, 1);
   {
@@ -423,6 +429,9 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   hl_test_isolate_user_data ();
+  /* GTK's in-process accessibility backend: the test reads the timeline's
+   * description. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!gtk_init_check ())
     return 77;
 

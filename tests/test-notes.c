@@ -386,6 +386,35 @@ test_apply_view (void)
 }
 
 static void
+test_describe_in_view (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(HlNotes) notes = load_path (path, NULL);
+  HlDataset *dataset = hl_test_bundled ();
+  g_autofree char *all = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *none = NULL;
+  HlView view;
+
+  hl_view_init (&view, dataset);
+  view.annotations = hl_notes_ref_annotations (notes);
+  all = hl_notes_describe_in_view (&view, dataset);
+  g_assert_cmpstr (all, ==, "Notes in view: “\u2068Poloniex and HTX: $236M in under two "
+                            "weeks\u2069”, “\u2068Third try puts Malligyong-1 in orbit\u2069”, "
+                            "“\u2068Solid-fuel IRBM engine, two stages\u2069” and 4 more.");
+  /* a hidden lane hides its notes; the range cuts the rest */
+  view.hidden_lanes = 1u << 0;
+  hl_view_set_range (&view, hl_date_from_ymd (2023, 12, 1), hl_date_from_ymd (2024, 2, 1));
+  two = hl_notes_describe_in_view (&view, dataset);
+  g_assert_cmpstr (two, ==, "Notes in view: “\u2068Hwasong-18 ICBM, the day after an "
+                            "SRBM\u2069”, “\u2068End of the panel's reporting period\u2069”.");
+  view.show_annotations = FALSE;
+  none = hl_notes_describe_in_view (&view, dataset);
+  g_assert_null (none);
+  hl_view_clear (&view);
+}
+
+static void
 test_move (void)
 {
   g_autoptr(HlAnnotation) point = hl_annotation_new_point ("p", hl_date_from_ymd (2023, 1, 1),
@@ -417,5 +446,6 @@ main (int argc, char **argv)
   g_test_add_func ("/notes/bundled-save", test_bundled_save);
   g_test_add_func ("/notes/apply-view", test_apply_view);
   g_test_add_func ("/notes/move", test_move);
+  g_test_add_func ("/notes/describe-in-view", test_describe_in_view);
   return g_test_run ();
 }

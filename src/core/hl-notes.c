@@ -11,6 +11,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-escape.h"
 #include "hl-notes.h"
 
@@ -690,6 +691,72 @@ hl_notes_check (const HlNotes *notes, HlDataset *dataset, const char *display_na
           }
     }
   return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Notes in a view */
+
+/* Does @view show @note: in its range, on a visible lane (or on none the
+ * dataset has)? The annotations layer draws or counts each such note. */
+gboolean
+hl_annotation_in_view (const HlAnnotation *note, const HlView *view, HlDataset *dataset)
+{
+  gboolean known = FALSE;
+
+  g_return_val_if_fail (note != NULL && view != NULL, FALSE);
+  g_return_val_if_fail (HL_IS_DATASET (dataset), FALSE);
+
+  if (note->from == note->to ? note->from < view->from || note->from >= view->to
+                             : note->from >= view->to || note->to <= view->from)
+    return FALSE;
+  for (guint i = 0; note->lanes != NULL && note->lanes[i] != NULL; i++)
+    {
+      int lane = hl_dataset_find_lane (dataset, note->lanes[i]);
+
+      if (lane >= 0 && hl_view_lane_visible (view, lane))
+        return TRUE;
+      known |= lane >= 0;
+    }
+  return !known;
+}
+
+/* "Notes in view: “a”, “b”, “c” and 2 more." for the accessible
+ * description; NULL if the view shows none. */
+char *
+hl_notes_describe_in_view (const HlView *view, HlDataset *dataset)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n = 0, listed = 0;
+
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+
+  if (!view->show_annotations || view->annotations == NULL)
+    return NULL;
+  for (guint i = 0; i < view->annotations->len; i++)
+    {
+      const HlAnnotation *note = g_ptr_array_index (view->annotations, i);
+
+      if (!hl_annotation_in_view (note, view, dataset))
+        continue;
+      if (listed < 3)
+        {
+          g_autofree char *shown = g_utf8_substring (note->text, 0, 80);
+          g_autofree char *isolated = hl_describe_isolate (shown);
+
+          g_string_append_printf (s, "%s“%s”", listed > 0 ? ", " : "", isolated);
+          listed++;
+        }
+      n++;
+    }
+  if (n == 0)
+    return NULL;
+  if (n > listed)
+    /* TRANSLATORS: the notes listed, then how many more */
+    return g_strdup_printf (ngettext ("Notes in view: %s and %u more.",
+                                      "Notes in view: %s and %u more.", n - listed),
+                            s->str, n - listed);
+  return g_strdup_printf (_("Notes in view: %s."), s->str);
 }
 
 /* ------------------------------------------------------------------ */

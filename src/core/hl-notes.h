@@ -144,6 +144,12 @@ GPtrArray    *hl_notes_check              (const HlNotes       *notes,
                                            HlDataset           *dataset,
                                            const char          *display_name);
 
+gboolean      hl_annotation_in_view       (const HlAnnotation  *note,
+                                           const HlView        *view,
+                                           HlDataset           *dataset);
+char         *hl_notes_describe_in_view   (const HlView        *view,
+                                           HlDataset           *dataset);
+
 char         *hl_notes_path_for_dataset   (GFile               *dataset_file);
 char         *hl_notes_path_beside        (const char          *bad_path);
 char         *hl_notes_save_path          (const char          *path,

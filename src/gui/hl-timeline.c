@@ -183,6 +183,13 @@ update_accessible (HlTimeline *self)
       /* Translators: title, date, amount of the selected event */
       g_string_append_printf (text, _("Selected: %s, %s, %s."), title, date, amount);
     }
+  if (dataset != NULL)
+    {
+      g_autofree char *notes = hl_notes_describe_in_view (view, dataset);
+
+      if (notes != NULL)
+        g_string_append_printf (text, " %s", notes);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
                                   -1);
