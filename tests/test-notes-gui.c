@@ -147,6 +147,10 @@ test_found_and_drawn (void)
   c = chart (&f);
   g_assert_cmpuint (hl_chart_get_n_notes_shown (c) + hl_chart_get_n_notes_hidden (c), ==, 7);
   g_assert_cmpuint (hl_chart_get_n_notes_shown (c), >=, 3);
+  /* The panel lists the notes in view */
+  g_assert_true (hl_test_has_label (GTK_WIDGET (hl_window_get_panel (f.window)), "Notes"));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (hl_window_get_panel (f.window)),
+                                    "Third try puts Malligyong-1 in orbit"));
   /* The accessible description says which notes are in view */
   gtk_test_accessible_assert_property (
     hl_window_get_timeline (f.window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
