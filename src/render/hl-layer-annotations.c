@@ -22,6 +22,10 @@
 /* Past this many notes drawn the rest are counted, not tried: each try
  * tests every label and mark, and no one reads a hundred notes at once. */
 #define NOTES_MAX_DRAWN 100
+/* With more notes in view than this, only an even sample of them (in
+ * date order) is tried and the rest counted, so that a file of thousands
+ * costs what a few hundred do and the ones drawn spread over the range. */
+#define NOTES_MAX_TRIED 150
 
 void
 _hl_note_mark_clear (gpointer data)
@@ -226,7 +230,7 @@ compare_by_time (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 static void
-layout_one (HlChart *self, guint i)
+layout_one (HlChart *self, guint i, gboolean try)
 {
   const HlAnnotation *note = g_ptr_array_index (self->view.annotations, i);
   HlNoteMark mark = { (int) i, { 0 }, NULL, 0, 0, 0, 0, self->style.roles[HL_ROLE_FG] };
@@ -235,7 +239,7 @@ layout_one (HlChart *self, guint i)
 
   if (!note_in_view (note, &self->view) || !note_region (self, note, &region))
     return;
-  if (self->notes->len >= NOTES_MAX_DRAWN)
+  if (!try || self->notes->len >= NOTES_MAX_DRAWN)
     {
       self->notes_hidden++;
       return;
@@ -267,15 +271,26 @@ annotations_layout (const HlChartLayer *layer, HlChart *self, const HlBox *area)
 {
   GPtrArray *notes = self->view.annotations;
   g_autoptr(GArray) order = NULL;
+  guint n_in_view = 0, seen = 0;
+  double stride;
 
   if (notes == NULL || notes->len == 0 || !self->view.show_annotations)
     return;
   order = g_array_sized_new (FALSE, FALSE, sizeof (guint), notes->len);
   for (guint i = 0; i < notes->len; i++)
-    g_array_append_val (order, i);
+    if (hl_annotation_in_view (g_ptr_array_index (notes, i), &self->view, self->dataset))
+      g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_by_time, notes);
+  n_in_view = order->len;
+  stride = MAX (1.0, (double) n_in_view / NOTES_MAX_TRIED);
   for (guint k = 0; k < order->len; k++)
-    layout_one (self, g_array_index (order, guint, k));
+    {
+      /* the k-th is tried when it is the first at or past the next step */
+      gboolean try = (guint) floor (k / stride) >= seen;
+
+      seen += try;
+      layout_one (self, g_array_index (order, guint, k), try);
+    }
   if (self->notes_hidden > 0)
     place_more (self);
 }
