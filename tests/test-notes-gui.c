@@ -338,6 +338,12 @@ test_views (void)
   g_assert_cmpuint (notes->views->len, ==, 4);
   g_assert_cmpint (hl_notes_find_view (notes, "September 2023"), ==, 3);
   assert_saved (&f, f.notes);
+  /* A view saved while showing some notes, one of them deleted: the file
+   * stays readable. */
+  activate (&f, "win.apply-view", g_variant_new_uint32 (1));   /* "December ICBM" now */
+  activate (&f, "win.delete-note", g_variant_new_string ("icbm-dec"));
+  hl_session_save_view (f.session, "After the delete");
+  assert_saved (&f, f.notes);
   fixture_clear (&f);
 }
 
@@ -379,6 +385,46 @@ test_bad_notes (void)
   assert_saved (&f, beside);
   g_assert_true (g_file_get_contents (f.notes, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
+  fixture_clear (&f);
+}
+
+/* Notes opened or saved by hand: read from there, saved there after. */
+static void
+test_open_and_save_as (void)
+{
+  g_autofree char *ex = example ();
+  g_autofree char *bad = g_build_filename (TEST_DATA_DIR, "notes", "bad-color.notes.json", NULL);
+  Fixture f = { 0 };
+  g_autofree char *other = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GFile) other_file = NULL;
+  g_autoptr(GFile) copy_file_ = NULL;
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+
+  open_with_notes (&f, NULL);
+  g_assert_null (hl_session_get_notes (f.session));
+  other = g_build_filename (f.dir, "elsewhere.json", NULL);
+  copy_file (ex, other);
+  other_file = g_file_new_for_path (other);
+  g_assert_true (_hl_window_open_notes (f.window, other_file));
+  g_assert_cmpuint (n_notes (&f), ==, 7);
+  g_assert_cmpstr (hl_session_get_notes_path (f.session), ==, other);
+  activate (&f, "win.delete-note", g_variant_new_string ("report"));
+  assert_saved (&f, other);
+  g_assert_false (g_file_test (f.notes, G_FILE_TEST_EXISTS));
+
+  /* A bad file changes nothing */
+  g_assert_false (_hl_window_open_notes (f.window, bad_file));
+  g_assert_cmpstr (hl_session_get_notes_path (f.session), ==, other);
+  g_assert_cmpuint (n_notes (&f), ==, 6);
+
+  copy = g_build_filename (f.dir, "copy.notes.json", NULL);
+  copy_file_ = g_file_new_for_path (copy);
+  g_assert_true (_hl_window_save_notes_as (f.window, copy_file_));
+  assert_saved (&f, copy);
+  activate (&f, "win.delete-note", g_variant_new_string ("icbm-dec"));
+  assert_saved (&f, copy);
+  g_assert_cmpuint (n_notes (&f), ==, 5);
   fixture_clear (&f);
 }
 
@@ -445,5 +491,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/notes-gui/views", test_views);
   g_test_add_func ("/notes-gui/bad-notes", test_bad_notes);
   g_test_add_func ("/notes-gui/export-dialog-switch", test_export_dialog_switch);
+  g_test_add_func ("/notes-gui/open-and-save-as", test_open_and_save_as);
   return g_test_run ();
 }

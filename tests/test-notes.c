@@ -414,6 +414,31 @@ test_describe_in_view (void)
   hl_view_clear (&view);
 }
 
+/* Removing a note a view lists takes it out of the view too: the file
+ * saved stays readable. */
+static void
+test_remove_listed (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(HlNotes) notes = load_path (path, NULL);
+  g_autoptr(HlNotes) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  const HlSavedView *dec;
+  gsize len;
+
+  hl_notes_remove_annotation (notes, hl_notes_find_annotation (notes, "icbm-dec"));
+  dec = g_ptr_array_index (notes->views, hl_notes_find_view (notes, "December ICBM"));
+  g_assert_cmpuint (g_strv_length (dec->annotation_ids), ==, 1);
+  g_assert_cmpstr (dec->annotation_ids[0], ==, "orbit-bridge");
+  data = hl_notes_to_data (notes, &len);
+  bytes = g_bytes_new (data, len);
+  back = hl_notes_new_from_bytes (bytes, "x", &error);
+  g_assert_no_error (error);
+  g_assert_true (hl_notes_equal (notes, back));
+}
+
 static void
 test_move (void)
 {
@@ -446,6 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notes/bundled-save", test_bundled_save);
   g_test_add_func ("/notes/apply-view", test_apply_view);
   g_test_add_func ("/notes/move", test_move);
+  g_test_add_func ("/notes/remove-listed", test_remove_listed);
   g_test_add_func ("/notes/describe-in-view", test_describe_in_view);
   return g_test_run ();
 }

@@ -419,6 +419,32 @@ hl_notes_new_id (const HlNotes *notes)
     }
 }
 
+/* Removes annotation @index, and its id from the views that list it: a
+ * view naming a note that is gone would make the file unreadable. */
+void
+hl_notes_remove_annotation (HlNotes *notes, guint index)
+{
+  const HlAnnotation *note;
+
+  g_return_if_fail (notes != NULL && index < notes->annotations->len);
+
+  note = g_ptr_array_index (notes->annotations, index);
+  for (guint i = 0; i < notes->views->len; i++)
+    {
+      HlSavedView *v = g_ptr_array_index (notes->views, i);
+      guint k = 0;
+
+      for (guint j = 0; v->annotation_ids != NULL && v->annotation_ids[j] != NULL; j++)
+        if (g_str_equal (v->annotation_ids[j], note->id))
+          g_free (v->annotation_ids[j]);
+        else
+          v->annotation_ids[k++] = v->annotation_ids[j];
+      if (v->annotation_ids != NULL)
+        v->annotation_ids[k] = NULL;
+    }
+  g_ptr_array_remove_index (notes->annotations, index);
+}
+
 /* A copy of the annotations for an HlView, which shares it and never
  * changes it. */
 GPtrArray *

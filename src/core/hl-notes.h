@@ -127,6 +127,8 @@ int           hl_notes_find_annotation    (const HlNotes       *notes,
 int           hl_notes_find_view          (const HlNotes       *notes,
                                            const char          *name);
 char         *hl_notes_new_id             (const HlNotes       *notes);
+void          hl_notes_remove_annotation  (HlNotes             *notes,
+                                           guint                index);
 GPtrArray    *hl_notes_ref_annotations    (const HlNotes       *notes);
 char         *hl_notes_list_views         (const HlNotes       *notes);
 

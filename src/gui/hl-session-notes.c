@@ -299,7 +299,7 @@ hl_session_remove_annotation (HlSession *self, const char *id)
     return;
   g_object_freeze_notify (G_OBJECT (self));
   push_undo (self);
-  g_ptr_array_remove_index (self->notes->annotations, i);
+  hl_notes_remove_annotation (self->notes, i);
   after_change (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -383,8 +383,15 @@ hl_session_save_view (HlSession *self, const char *name)
   saved = hl_saved_view_new_from_view (name, &self->view, self->dataset);
   if (self->shown_note_ids != NULL)
     {
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+      /* only notes that still exist: the file must stay readable */
+      for (guint k = 0; self->shown_note_ids[k] != NULL; k++)
+        if (self->notes != NULL && hl_notes_find_annotation (self->notes,
+                                                             self->shown_note_ids[k]) >= 0)
+          g_strv_builder_add (ids, self->shown_note_ids[k]);
       saved->notes = HL_VIEW_NOTES_SOME;
-      saved->annotation_ids = g_strdupv (self->shown_note_ids);
+      saved->annotation_ids = g_strv_builder_end (ids);
     }
   /* The window follows the desktop's theme: a view keeps none of its own. */
   saved->has_theme = FALSE;

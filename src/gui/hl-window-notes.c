@@ -57,6 +57,92 @@ load_notes (HlWindow *self)
     }
 }
 
+/* Notes named by hand: read from @file, and saved there from now on. A
+ * file that cannot be read changes nothing and says why. */
+gboolean
+_hl_window_open_notes (HlWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  HlNotes *notes = hl_notes_new_from_file (file, &error);
+
+  if (notes == NULL || path == NULL)
+    {
+      hl_session_report_notes (self->session, error != NULL ? error->message : _("Not a local file"));
+      g_clear_pointer (&notes, hl_notes_free);
+      return FALSE;
+    }
+  hl_session_set_notes (self->session, notes, path);
+  if (hl_session_get_dataset (self->session) != NULL)
+    {
+      g_autoptr(GPtrArray) found = hl_notes_check (notes, hl_session_get_dataset (self->session),
+                                                   path);
+
+      if (found->len > 0)
+        hl_session_report_notes (self->session, g_ptr_array_index (found, 0));
+    }
+  return TRUE;
+}
+
+/* The notes written to @file, and saved there from now on. */
+gboolean
+_hl_window_save_notes_as (HlWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  const HlNotes *current = hl_session_get_notes (self->session);
+  g_autoptr(HlNotes) notes = current != NULL ? hl_notes_copy (current) : hl_notes_new ();
+
+  if (path == NULL || !hl_notes_save (notes, path, &error))
+    {
+      hl_session_report_notes (self->session, error != NULL ? error->message : _("Not a local file"));
+      return FALSE;
+    }
+  hl_session_set_notes (self->session, g_steal_pointer (&notes), path);
+  return TRUE;
+}
+
+static void
+on_notes_chooser_response (GtkNativeDialog *dialog, int response, HlWindow *self)
+{
+  gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                  GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (save)
+        _hl_window_save_notes_as (self, file);
+      else
+        _hl_window_open_notes (self, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+action_notes_file (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  gboolean save = g_str_equal (name, "win.save-notes-as");
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (save ? _("Save Notes As") : _("Open Notes"),
+                                        GTK_WINDOW (self),
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        save ? _("_Save") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Heistline notes (JSON)"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  if (save)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "notes" HL_NOTES_SUFFIX);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_notes_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 on_notes_message (HlWindow *self, const char *message)
 {
@@ -331,6 +417,8 @@ _hl_window_class_notes_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-note-at", "x", action_add_note_at);
   gtk_widget_class_install_action (widget_class, "win.edit-note", "s", action_edit_note);
   gtk_widget_class_install_action (widget_class, "win.delete-note", "s", action_delete_note);
+  gtk_widget_class_install_action (widget_class, "win.open-notes", NULL, action_notes_file);
+  gtk_widget_class_install_action (widget_class, "win.save-notes-as", NULL, action_notes_file);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.save-view", NULL, action_save_view);

@@ -86,5 +86,9 @@ void _hl_window_move_note           (HlWindow       *self,
                                      const char     *id,
                                      double          dx);
 HlNotesPopover *_hl_window_get_notes_popover (HlWindow *self);
+gboolean _hl_window_open_notes      (HlWindow       *self,
+                                     GFile          *file);
+gboolean _hl_window_save_notes_as   (HlWindow       *self,
+                                     GFile          *file);
 
 G_END_DECLS
