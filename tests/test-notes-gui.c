@@ -199,6 +199,9 @@ test_add_edit_move_delete (void)
   g_assert_cmpuint (n_notes (&f), ==, 8);
   g_assert_cmpstr (note (&f, "note-8")->text, ==, "Added in the test");
   g_assert_cmpint (hl_date_floor_day (note (&f, "note-8")->from), ==, day);
+  /* in the selected event's lane */
+  g_assert_cmpstr (note (&f, "note-8")->lanes[0], ==, "heists");
+  g_assert_null (note (&f, "note-8")->lanes[1]);
   g_assert_true (hl_chart_get_note_box (chart (&f), view_index (&f, "note-8"), &box));
   assert_saved (&f, f.notes);
 

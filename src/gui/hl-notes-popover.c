@@ -18,6 +18,7 @@ struct _HlNotesPopover
 
   HlSession      *session;
   char           *id;          /* the note edited; NULL: a new one */
+  char           *lane;        /* a new one's lane, or NULL: the whole chart */
   gboolean        has_color;
 
   GtkEntry       *text_entry;
@@ -37,6 +38,7 @@ hl_notes_popover_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_free (self->id);
+  g_free (self->lane);
   G_OBJECT_CLASS (hl_notes_popover_parent_class)->finalize (object);
 }
 
@@ -167,6 +169,16 @@ hl_notes_popover_edit (HlNotesPopover *self, const HlAnnotation *note, gint64 fr
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
 }
 
+/* A new note goes in the band of lane @lane_id (NULL: over the chart). */
+void
+hl_notes_popover_set_lane (HlNotesPopover *self, const char *lane_id)
+{
+  g_return_if_fail (HL_IS_NOTES_POPOVER (self));
+
+  g_free (self->lane);
+  self->lane = g_strdup (lane_id);
+}
+
 const char *
 hl_notes_popover_get_id (HlNotesPopover *self)
 {
@@ -241,6 +253,11 @@ build_note (HlNotesPopover *self, const char *id)
          : hl_annotation_new_point (id, from, text);
   if (old != NULL)
     note->lanes = g_strdupv (old->lanes);
+  else if (self->lane != NULL)
+    {
+      note->lanes = g_new0 (char *, 2);
+      note->lanes[0] = g_strdup (self->lane);
+    }
   if (self->has_color)
     {
       GdkRGBA c;

@@ -17,6 +17,8 @@ void       hl_notes_popover_edit       (HlNotesPopover     *self,
                                         const HlAnnotation *note,
                                         gint64              from,
                                         gint64              to);
+void       hl_notes_popover_set_lane   (HlNotesPopover     *self,
+                                        const char         *lane_id);
 const char *hl_notes_popover_get_id    (HlNotesPopover     *self);
 GtkEditable *hl_notes_popover_get_text_entry (HlNotesPopover *self);
 void       hl_notes_popover_set_color  (HlNotesPopover     *self,

@@ -236,11 +236,13 @@ point_popover_at (HlWindow *self, gint64 time, double y)
   gtk_widget_grab_focus (GTK_WIDGET (hl_notes_popover_get_text_entry (self->note_popover)));
 }
 
-/* A new note at @time (a span if @to > @time). */
+/* A new note at @time (a span if @to > @time), in @lane_id's band or
+ * over the chart. */
 static void
-add_note_at (HlWindow *self, gint64 time, gint64 to)
+add_note_at (HlWindow *self, gint64 time, gint64 to, const char *lane_id)
 {
   hl_notes_popover_edit (self->note_popover, NULL, time, to);
+  hl_notes_popover_set_lane (self->note_popover, lane_id);
   point_popover_at (self, time, self->pointer_y);
 }
 
@@ -267,12 +269,19 @@ action_add_note (GtkWidget *widget, const char *name, GVariant *param)
   int selected = hl_session_get_selected (self->session);
   HlChart *chart = hl_timeline_get_chart (self->timeline);
   gint64 time = (hl_session_get_from (self->session) + hl_session_get_to (self->session)) / 2;
+  const char *lane = NULL;
 
+  /* At the selected event, in its lane */
   if (dataset != NULL && selected >= 0)
-    time = hl_dataset_get_event (dataset, selected)->time;
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, selected);
+
+      time = ev->time;
+      lane = hl_dataset_get_lane (dataset, ev->lane)->id;
+    }
   else if (chart != NULL && self->has_pointer)
     time = hl_chart_x_to_time (chart, self->pointer_x);
-  add_note_at (self, time, time);
+  add_note_at (self, time, time, lane);
 }
 
 static void
@@ -280,7 +289,7 @@ action_add_note_at (GtkWidget *widget, const char *name, GVariant *param)
 {
   gint64 time = g_variant_get_int64 (param);
 
-  add_note_at (HL_WINDOW (widget), time, time);
+  add_note_at (HL_WINDOW (widget), time, time, NULL);
 }
 
 static void
