@@ -37,6 +37,14 @@ run (Result *r, ...)
   va_list ap;
   int wait_status;
 
+  /* Under a sanitizer, LeakSanitizer's list of suppressions is no message. */
+  if (g_environ_getenv (env, "LSAN_OPTIONS") != NULL)
+    {
+      g_autofree char *lsan = g_strconcat (g_environ_getenv (env, "LSAN_OPTIONS"),
+                                           ":print_suppressions=0", NULL);
+
+      env = g_environ_setenv (env, "LSAN_OPTIONS", lsan, TRUE);
+    }
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   g_ptr_array_add (argv, (gpointer) (bin != NULL ? bin : "heistline"));

@@ -455,10 +455,28 @@ test_move (void)
   g_assert_cmpstr (range->to_date, ==, "2023-02-12");
 }
 
+static char *data_home;
+
+/* The user's data folder for this run only (GLib's G_TEST_OPTION_ISOLATE_DIRS
+ * leaks its paths under LeakSanitizer). */
+static void
+remove_data_home (void)
+{
+  g_autofree char *folder = g_build_filename (data_home, "heistline", NULL);
+
+  hl_test_remove_tmpdir (folder);
+  hl_test_remove_tmpdir (data_home);
+  g_free (data_home);
+}
+
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  data_home = hl_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_add_func ("/notes/example-round-trip", test_example_round_trip);
   g_test_add_func ("/notes/built-round-trip", test_built_round_trip);
@@ -473,5 +491,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notes/move", test_move);
   g_test_add_func ("/notes/remove-listed", test_remove_listed);
   g_test_add_func ("/notes/describe-in-view", test_describe_in_view);
-  return g_test_run ();
+  status = g_test_run ();
+  remove_data_home ();
+  return status;
 }

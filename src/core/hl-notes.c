@@ -767,7 +767,8 @@ hl_notes_describe_in_view (const HlView *view, HlDataset *dataset)
         continue;
       if (listed < 3)
         {
-          g_autofree char *shown = g_utf8_substring (note->text, 0, 80);
+          g_autofree char *shown = g_utf8_substring (note->text, 0,
+                                                     MIN (g_utf8_strlen (note->text, -1), 80));
           g_autofree char *isolated = hl_describe_isolate (shown);
 
           g_string_append_printf (s, "%s“%s”", listed > 0 ? ", " : "", isolated);
