@@ -432,6 +432,17 @@ test_open_and_save_as (void)
 }
 
 static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
 find_row_widget (GtkWidget *root, const char *title)
 {
   if (ADW_IS_ACTION_ROW (root) &&
@@ -473,6 +484,18 @@ test_export_dialog_switch (void)
   g_assert_false (hl_chart_get_view (preview)->show_annotations);
   g_assert_cmpuint (hl_chart_get_n_notes_shown (preview), ==, 0);
   g_assert_cmpuint (hl_chart_get_n_notes_hidden (preview), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Export a saved view: the dialog starts from it, not from what is shown */
+  activate (&f, "win.export-view", g_variant_new_uint32 (2));   /* "December ICBM" */
+  dialog = HL_EXPORT_DIALOG (find_toplevel (HL_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  preview = hl_export_dialog_get_preview_chart (dialog);
+  g_assert_cmpint (hl_chart_get_view (preview)->from, ==, hl_date_from_ymd (2023, 12, 1));
+  g_assert_false (hl_view_lane_visible (hl_chart_get_view (preview), 2));
+  g_assert_cmpuint (hl_chart_get_view (preview)->annotations->len, ==, 2);
+  /* and the window still shows what it showed */
+  g_assert_cmpint (hl_session_get_from (f.session), ==, hl_date_from_ymd (2023, 7, 1));
   gtk_window_destroy (GTK_WINDOW (dialog));
   fixture_clear (&f);
 }

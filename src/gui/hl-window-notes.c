@@ -11,6 +11,7 @@
 
 #include "hl-chart-notes.h"
 #include "hl-details-panel.h"
+#include "hl-export-dialog.h"
 #include "hl-notes-popover.h"
 #include "hl-timeline.h"
 #include "hl-window-private.h"
@@ -201,6 +202,8 @@ rebuild_views_menu (HlWindow *self)
                         self->current_view);
       append_view_item (edit, g_strdup_printf (_("_Delete “%s”"), name), "win.delete-view",
                         self->current_view);
+      append_view_item (edit, g_strdup_printf (_("_Export “%s”…"), name), "win.export-view",
+                        self->current_view);
       g_menu_append_section (self->views_list, NULL, G_MENU_MODEL (edit));
     }
 }
@@ -350,6 +353,27 @@ action_update_view (GtkWidget *widget, const char *name, GVariant *param)
   hl_session_save_view (self->session, view_name);
 }
 
+/* The export dialog, starting from saved view @index (its range, lanes,
+ * filters and notes) rather than from what is shown. */
+static void
+action_export_view (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  guint index = g_variant_get_uint32 (param);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
+  const HlNotes *notes = hl_session_get_notes (self->session);
+  HlExportDialog *dialog;
+  HlView view;
+
+  if (dataset == NULL || !view_index_ok (self, index))
+    return;
+  hl_view_copy (&view, hl_session_get_view (self->session));
+  hl_saved_view_apply (g_ptr_array_index (notes->views, index), dataset, notes, &view);
+  dialog = hl_export_dialog_new (GTK_WINDOW (self), dataset, &view);
+  hl_view_clear (&view);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 action_delete_view (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -435,6 +459,7 @@ _hl_window_class_notes_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.update-view", "u", action_update_view);
   gtk_widget_class_install_action (widget_class, "win.rename-view", "u", action_rename_view);
   gtk_widget_class_install_action (widget_class, "win.delete-view", "u", action_delete_view);
+  gtk_widget_class_install_action (widget_class, "win.export-view", "u", action_export_view);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.add-note", NULL);
