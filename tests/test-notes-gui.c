@@ -154,7 +154,9 @@ test_found_and_drawn (void)
   /* The accessible description says which notes are in view */
   gtk_test_accessible_assert_property (
     hl_window_get_timeline (f.window), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-    "Showing 1 Jul 2023 – 31 Jan 2024. Notes in view: “\u2068Poloniex and HTX: $236M in under "
+    "Showing 1 Jul 2023 – 31 Jan 2024. \u2068Crypto heists\u2069: 14 events, $725M; "
+    "\u2068Missile and satellite launches\u2069: 17 events; \u2068Other weapons milestones\u2069: "
+    "5 events. Notes in view: “\u2068Poloniex and HTX: $236M in under "
     "two weeks\u2069”, “\u2068Third try puts Malligyong-1 in orbit\u2069”, “\u2068Solid-fuel "
     "IRBM engine, two stages\u2069” and 4 more.");
   /* The views are in the Views menu, with their shortcuts */
@@ -374,7 +376,7 @@ test_bad_notes (void)
 
   open_with_notes (&f, bad);
   /* The dataset is open all the same, and the message says where */
-  g_assert_cmpuint (hl_dataset_get_n_events (hl_session_get_dataset (f.session)), ==, 35);
+  g_assert_cmpuint (hl_dataset_get_n_events (hl_session_get_dataset (f.session)), ==, 188);
   g_assert_true (hl_test_wait_for (has_toast_with, &f, 5000));
   g_assert_null (hl_session_get_notes (f.session));
   beside = g_build_filename (f.dir, "ds.notes-2.json", NULL);
