@@ -12,52 +12,15 @@
 #include "hl-chart.h"
 #include "hl-cli.h"
 #include "hl-cli-import.h"
+#include "hl-cli-private.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-escape.h"
 #include "hl-export.h"
+#include "hl-notes.h"
 #include "hl-proximity.h"
 #include "hl-view.h"
-
-/* The chart's size without --size or --preset, in pixels. */
-#define DEFAULT_WIDTH  1920
-#define DEFAULT_HEIGHT 1080
-
-struct _HlCli
-{
-  char     *export_path;
-  char     *size;
-  char     *preset;
-  char     *from;
-  char     *to;
-  char     *theme;
-  char     *title;
-  char     *subtitle;
-  char     *lanes;
-  char     *bins;
-  char     *money_scale;
-  int       scale;
-  gboolean  validate;
-  gboolean  version;
-  gboolean  no_legend;
-  gboolean  no_footnote;
-  gboolean  no_periods;
-  gboolean  cumulative;
-  gboolean  force;
-  char     *locale;     /* --locale: the export's language and formats */
-  char    **files;
-  HlLoadOptions load_options;
-  gboolean  have_load_options;
-  /* --analyze and its options */
-  gboolean  analyze;
-  char     *lead;
-  char     *follow;
-  char     *format;
-  int       window;
-  gint64    seed;
-  HlCliImport *import;   /* --import and its options (hl-cli-import.c) */
-};
 
 HlCli *
 hl_cli_new (void)
@@ -91,6 +54,11 @@ hl_cli_free (HlCli *cli)
   g_free (cli->money_scale);
   g_strfreev (cli->files);
   hl_cli_import_free (cli->import);
+  g_free (cli->view_name);
+  g_free (cli->export_views);
+  g_free (cli->image_format);
+  g_free (cli->notes_path);
+  g_clear_pointer (&cli->notes, hl_notes_free);
   g_free (cli);
 }
 
@@ -179,6 +147,7 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     _("Exit status: 0 success, 1 bad data or I/O error, 2 bad usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   add_analyze_entries (cli, context);
+  _hl_cli_add_notes_entries (context, cli);
   g_option_context_add_group (context, hl_cli_import_option_group (cli->import));
 
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -237,6 +206,14 @@ export_only_option (HlCli *cli)
     return "--cumulative";
   if (cli->force)
     return "--force";
+  if (cli->view_name != NULL)
+    return "--view";
+  if (cli->notes_path != NULL)
+    return "--notes";
+  if (cli->no_annotations)
+    return "--no-annotations";
+  if (cli->image_format != NULL)
+    return "--image-format";
   return NULL;
 }
 
@@ -262,9 +239,9 @@ analyze_only_option (HlCli *cli)
 gboolean
 hl_cli_is_headless (HlCli *cli)
 {
-  return cli->export_path != NULL || cli->validate || cli->analyze ||
-         export_only_option (cli) != NULL || analyze_only_option (cli) != NULL ||
-         hl_cli_import_is_requested (cli->import);
+  return cli->export_path != NULL || cli->export_views != NULL || cli->validate ||
+         cli->analyze || export_only_option (cli) != NULL ||
+         analyze_only_option (cli) != NULL || hl_cli_import_is_requested (cli->import);
 }
 
 char **
@@ -276,16 +253,16 @@ hl_cli_get_files (HlCli *cli)
 /* Prints @message to stderr: its lines as they are, but nothing in them
  * that a terminal would act on (paths, ids and values come from users and
  * files: "\x1b", "\u202e" instead). */
-static void
-print_error (const char *prefix, const char *message)
+void
+_hl_cli_print_error (const char *prefix, const char *message)
 {
   g_autofree char *shown = hl_escape_text (message, -1, HL_ESCAPE_KEEP_NEWLINES);
 
   g_printerr ("%s%s\n", prefix, shown);
 }
 
-static int G_GNUC_PRINTF (1, 2)
-usage_error (const char *format, ...)
+int
+_hl_cli_usage_error (const char *format, ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -293,7 +270,7 @@ usage_error (const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  print_error ("heistline: ", msg);
+  _hl_cli_print_error ("heistline: ", msg);
   return HL_EXIT_USAGE;
 }
 
@@ -306,13 +283,13 @@ get_load_options (HlCli *cli)
 
   if (!cli->have_load_options &&
       !hl_load_options_init_from_env (&cli->load_options, &error))
-    print_error ("heistline: ", error->message);
+    _hl_cli_print_error ("heistline: ", error->message);
   cli->have_load_options = TRUE;
   return &cli->load_options;
 }
 
-static HlDataset *
-load_dataset (HlCli *cli, const char *path, GError **error)
+HlDataset *
+_hl_cli_load_dataset (HlCli *cli, const char *path, GError **error)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -351,16 +328,16 @@ run_validate (HlCli *cli)
   int status = HL_EXIT_OK;
 
   if (cli->files == NULL || cli->files[0] == NULL)
-    return usage_error (_("--validate needs a DATASET file"));
+    return _hl_cli_usage_error (_("--validate needs a DATASET file"));
 
   for (guint i = 0; cli->files[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(HlDataset) dataset = load_dataset (cli, cli->files[i], &error);
+      g_autoptr(HlDataset) dataset = _hl_cli_load_dataset (cli, cli->files[i], &error);
 
       if (dataset == NULL)
         {
-          print_error ("", error->message);
+          _hl_cli_print_error ("", error->message);
           status = HL_EXIT_DATA;
           continue;
         }
@@ -401,30 +378,13 @@ parse_day (const char *text, gint64 *day_start)
   return TRUE;
 }
 
-/* What the steps of --export return when none of them has failed; an
- * exit code otherwise. */
-#define KEEP_GOING (-1)
-
-/* What --export draws, from the options, before any file is read. */
-typedef struct
-{
-  HlExportFormat format;
-  int            width;
-  int            height;
-  gint64         from;    /* the first day's start, if --from */
-  gint64         to;      /* the last day's start, if --to */
-  HlTheme        theme;
-  HlBins         bins;
-  HlMoneyScale   money_scale;
-} ExportSettings;
-
 /* --locale: a presenter's chart in another language than the user's.
  * gettext reads LANGUAGE before the locale, so it is set to the
  * locale's language ("ko" of "ko_KR.UTF-8"); textdomain() again makes
  * gettext forget what it looked up before. Returns KEEP_GOING if the
  * locale is installed (or none was asked for), else the exit code. */
-static int
-apply_export_locale (HlCli *cli)
+int
+_hl_cli_apply_export_locale (HlCli *cli)
 {
   g_autofree char *language = NULL;
 
@@ -434,8 +394,8 @@ apply_export_locale (HlCli *cli)
     {
       g_autofree char *shown = hl_escape_text (cli->locale, -1, HL_ESCAPE_NONE);
 
-      return usage_error (_("--locale=%s: no such locale here (“locale -a” lists those "
-                            "installed)"), shown);
+      return _hl_cli_usage_error (_("--locale=%s: no such locale here (“locale -a” lists "
+                                    "those installed)"), shown);
     }
   language = g_strndup (cli->locale, strcspn (cli->locale, "_.@"));
   g_setenv ("LANGUAGE", language, TRUE);
@@ -456,10 +416,10 @@ parse_theme (HlCli *cli, ExportSettings *es)
   else if (g_str_equal (cli->theme, "transparent"))
     es->theme = HL_THEME_TRANSPARENT;
   else
-    return usage_error (_("--theme: “%s” is not one of light, dark, transparent"),
-                        cli->theme);
+    return _hl_cli_usage_error (_("--theme: “%s” is not one of light, dark, transparent"),
+                                cli->theme);
   if (es->theme == HL_THEME_TRANSPARENT && es->format == HL_EXPORT_PDF)
-    return usage_error (_("--theme: transparent applies to PNG and SVG only"));
+    return _hl_cli_usage_error (_("--theme: transparent applies to PNG and SVG only"));
   return KEEP_GOING;
 }
 
@@ -495,13 +455,14 @@ parse_grouping (HlCli *cli, ExportSettings *es)
     {
       g_autofree char *choices = choices_of (bins_name);
 
-      return usage_error (_("--bins: “%s” is not one of %s"), cli->bins, choices);
+      return _hl_cli_usage_error (_("--bins: “%s” is not one of %s"), cli->bins, choices);
     }
   if (cli->money_scale != NULL && !hl_money_scale_from_string (cli->money_scale, &es->money_scale))
     {
       g_autofree char *choices = choices_of (money_scale_name);
 
-      return usage_error (_("--money-scale: “%s” is not one of %s"), cli->money_scale, choices);
+      return _hl_cli_usage_error (_("--money-scale: “%s” is not one of %s"), cli->money_scale,
+                                  choices);
     }
   return KEEP_GOING;
 }
@@ -515,24 +476,44 @@ parse_export_size (HlCli *cli, ExportSettings *es)
       const HlExportPreset *preset = hl_export_find_preset (cli->preset);
 
       if (preset == NULL)
-        return usage_error (_("--preset: “%s” is not one of slide-16x9, slide-4x3, hd, 4k, "
-                              "a4"), cli->preset);
+        return _hl_cli_usage_error (_("--preset: “%s” is not one of slide-16x9, slide-4x3, hd, "
+                                      "4k, a4"), cli->preset);
       if (cli->size != NULL)
-        return usage_error (_("--size and --preset cannot be used together"));
+        return _hl_cli_usage_error (_("--size and --preset cannot be used together"));
       es->width = preset->width;
       es->height = preset->height;
     }
   if (cli->size != NULL && !parse_size (cli->size, &es->width, &es->height))
-    return usage_error (_("--size: “%s” is not WIDTHxHEIGHT between 64 and 16384"), cli->size);
+    return _hl_cli_usage_error (_("--size: “%s” is not WIDTHxHEIGHT between 64 and 16384"),
+                                cli->size);
   if (cli->scale < 1 || cli->scale > 3)
-    return usage_error (_("--scale: must be 1, 2 or 3"));
+    return _hl_cli_usage_error (_("--scale: must be 1, 2 or 3"));
   if (cli->scale != 1 && es->format != HL_EXPORT_PNG)
-    return usage_error (_("--scale applies to PNG only"));
+    return _hl_cli_usage_error (_("--scale applies to PNG only"));
   if (es->format == HL_EXPORT_PNG && (es->width * cli->scale > HL_EXPORT_MAX_PIXELS ||
                                       es->height * cli->scale > HL_EXPORT_MAX_PIXELS))
-    return usage_error (_("--scale: %dx%d at %dx is larger than a PNG can be (%d pixels a side)"),
-                        es->width, es->height, cli->scale, HL_EXPORT_MAX_PIXELS);
+    return _hl_cli_usage_error (_("--scale: %dx%d at %dx is larger than a PNG can be "
+                                  "(%d pixels a side)"),
+                                es->width, es->height, cli->scale, HL_EXPORT_MAX_PIXELS);
   return KEEP_GOING;
+}
+
+/* What --export and --export-views share once the format is known: size,
+ * range, grouping and theme. Returns KEEP_GOING if good, else the exit code. */
+int
+_hl_cli_parse_settings (HlCli *cli, ExportSettings *es)
+{
+  int status;
+
+  if ((status = parse_export_size (cli, es)) != KEEP_GOING)
+    return status;
+  if (cli->from != NULL && !parse_day (cli->from, &es->from))
+    return _hl_cli_usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
+  if (cli->to != NULL && !parse_day (cli->to, &es->to))
+    return _hl_cli_usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+  if ((status = parse_grouping (cli, es)) != KEEP_GOING)
+    return status;
+  return parse_theme (cli, es);
 }
 
 /* Usage first: a bad option is reported before any file is read.
@@ -540,22 +521,12 @@ parse_export_size (HlCli *cli, ExportSettings *es)
 static int
 parse_export_options (HlCli *cli, ExportSettings *es)
 {
-  int status;
-
   if (!hl_export_format_from_path (cli->export_path, &es->format))
-    return usage_error (_("--export: “%s” has no known extension (use .png, .svg or .pdf)"),
-                        cli->export_path);
+    return _hl_cli_usage_error (_("--export: “%s” has no known extension (use .png, .svg or "
+                                  ".pdf)"), cli->export_path);
   if (cli->files && cli->files[0] && cli->files[1])
-    return usage_error (_("--export takes one DATASET, not several"));
-  if ((status = parse_export_size (cli, es)) != KEEP_GOING)
-    return status;
-  if (cli->from != NULL && !parse_day (cli->from, &es->from))
-    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
-  if (cli->to != NULL && !parse_day (cli->to, &es->to))
-    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
-  if ((status = parse_grouping (cli, es)) != KEEP_GOING)
-    return status;
-  return parse_theme (cli, es);
+    return _hl_cli_usage_error (_("--export takes one DATASET, not several"));
+  return _hl_cli_parse_settings (cli, es);
 }
 
 /* --from and --to within the dataset. Returns KEEP_GOING if good, else the exit code. */
@@ -573,12 +544,12 @@ set_view_range (HlCli *cli, const ExportSettings *es, HlView *view)
       return KEEP_GOING;
     }
   if (cli->to == NULL)
-    return usage_error (_("--from: “%s” is after the end of the dataset's range: "
-                          "give --to as well"), cli->from);
+    return _hl_cli_usage_error (_("--from: “%s” is after the end of the dataset's range: "
+                                  "give --to as well"), cli->from);
   if (cli->from == NULL)
-    return usage_error (_("--to: “%s” is before the start of the dataset's range: "
-                          "give --from as well"), cli->to);
-  return usage_error (_("--to must not come before --from"));
+    return _hl_cli_usage_error (_("--to: “%s” is before the start of the dataset's range: "
+                                  "give --from as well"), cli->to);
+  return _hl_cli_usage_error (_("--to must not come before --from"));
 }
 
 /* --lanes. Returns KEEP_GOING if good, else the exit code. */
@@ -591,22 +562,22 @@ set_view_lanes (HlCli *cli, HlDataset *dataset, HlView *view)
     return KEEP_GOING;
   ids = g_strsplit (cli->lanes, ",", -1);
   if (ids[0] == NULL)
-    return usage_error (_("--lanes: name at least one lane"));
+    return _hl_cli_usage_error (_("--lanes: name at least one lane"));
   view->hidden_lanes = 0xffffffff;
   for (guint i = 0; ids[i] != NULL; i++)
     {
       int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
 
       if (lane < 0)
-        return usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
+        return _hl_cli_usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
       view->hidden_lanes &= ~(1u << lane);
     }
   return KEEP_GOING;
 }
 
 /* Returns KEEP_GOING if the view is set, else the exit code (@view cleared). */
-static int
-set_up_view (HlCli *cli, const ExportSettings *es, HlDataset *dataset, HlView *view)
+int
+_hl_cli_set_up_view (HlCli *cli, const ExportSettings *es, HlDataset *dataset, HlView *view)
 {
   int status;
 
@@ -614,13 +585,25 @@ set_up_view (HlCli *cli, const ExportSettings *es, HlDataset *dataset, HlView *v
   view->theme = es->theme;
   view->bins = es->bins;
   view->money_scale = es->money_scale;
+  /* A saved view's own theme, bins and scale, unless an option says otherwise */
+  _hl_cli_apply_notes (cli, dataset, view);
+  if (cli->theme != NULL)
+    view->theme = es->theme;
+  if (cli->bins != NULL)
+    view->bins = es->bins;
+  if (cli->money_scale != NULL)
+    view->money_scale = es->money_scale;
   if ((status = set_view_range (cli, es, view)) != KEEP_GOING ||
       (status = set_view_lanes (cli, dataset, view)) != KEEP_GOING)
     {
       hl_view_clear (view);
       return status;
     }
-  view->title = g_strdup (cli->title);
+  if (cli->title != NULL || view->title == NULL)
+    {
+      g_free (view->title);
+      view->title = g_strdup (cli->title);
+    }
   view->subtitle = g_strdup (cli->subtitle);
   view->show_legend = !cli->no_legend;
   view->show_footnote = !cli->no_footnote;
@@ -640,25 +623,29 @@ run_export (HlCli *cli)
   HlView view;
   int status;
 
-  if ((status = apply_export_locale (cli)) != KEEP_GOING)
+  if ((status = _hl_cli_apply_export_locale (cli)) != KEEP_GOING)
     return status;
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 
-  dataset = load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_dataset (cli, path, &error);
   if (dataset == NULL)
     {
-      print_error ("", error->message);
+      _hl_cli_print_error ("", error->message);
       return HL_EXIT_DATA;
     }
-  if ((status = set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
+  if ((status = _hl_cli_read_notes (cli, dataset, path, cli->view_name != NULL)) != KEEP_GOING ||
+      (status = _hl_cli_check_view_name (cli)) != KEEP_GOING)
+    return status;
+  _hl_cli_saved_view_size (cli, &es);
+  if ((status = _hl_cli_set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
     return status;
   /* All boxes is still a chart, but not one to send without a word. */
   if (!hl_chart_check_fonts (&error))
     {
       g_autofree char *prefix = g_strconcat ("heistline: ", _("warning: "), NULL);
 
-      print_error (prefix, error->message);
+      _hl_cli_print_error (prefix, error->message);
       g_clear_error (&error);
     }
 
@@ -668,7 +655,7 @@ run_export (HlCli *cli)
                                cli->force ? HL_ATOMIC_FILE_FLAGS_FORCE : HL_ATOMIC_FILE_FLAGS_NONE,
                                NULL, &error))
     {
-      print_error ("heistline: ", error->message);
+      _hl_cli_print_error ("heistline: ", error->message);
       status = HL_EXIT_DATA;
     }
   hl_view_clear (&view);
@@ -682,24 +669,25 @@ parse_analyze_options (HlCli *cli, ExportSettings *es)
 {
   const char *other;
 
-  if (cli->export_path != NULL || cli->validate)
-    return usage_error (_("--analyze cannot be used with --export or --validate"));
+  if (cli->export_path != NULL || cli->export_views != NULL || cli->validate)
+    return _hl_cli_usage_error (_("--analyze cannot be used with --export or --validate"));
   other = export_only_option (cli);
   if (other != NULL && !g_str_equal (other, "--from") && !g_str_equal (other, "--to"))
-    return usage_error (_("%s needs --export=FILE"), other);
+    return _hl_cli_usage_error (_("%s needs --export=FILE"), other);
   if (cli->files && cli->files[0] && cli->files[1])
-    return usage_error (_("--analyze takes one DATASET, not several"));
+    return _hl_cli_usage_error (_("--analyze takes one DATASET, not several"));
   if (cli->window != -1 && (cli->window < 0 || cli->window > HL_PROXIMITY_MAX_WINDOW))
-    return usage_error (_("--window: must be 0 to %u days"), HL_PROXIMITY_MAX_WINDOW);
+    return _hl_cli_usage_error (_("--window: must be 0 to %u days"), HL_PROXIMITY_MAX_WINDOW);
   if (cli->seed != -1 && (cli->seed < 0 || cli->seed > G_MAXUINT32))
-    return usage_error (_("--seed: must be 0 to %u"), G_MAXUINT32);
+    return _hl_cli_usage_error (_("--seed: must be 0 to %u"), G_MAXUINT32);
   if (cli->format != NULL && !g_str_equal (cli->format, "text") &&
       !g_str_equal (cli->format, "csv") && !g_str_equal (cli->format, "json"))
-    return usage_error (_("--format: “%s” is not one of text, csv, json"), cli->format);
+    return _hl_cli_usage_error (_("--format: “%s” is not one of text, csv, json"),
+                                cli->format);
   if (cli->from != NULL && !parse_day (cli->from, &es->from))
-    return usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
+    return _hl_cli_usage_error (_("--from: “%s” is not a date YYYY-MM-DD"), cli->from);
   if (cli->to != NULL && !parse_day (cli->to, &es->to))
-    return usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
+    return _hl_cli_usage_error (_("--to: “%s” is not a date YYYY-MM-DD"), cli->to);
   return KEEP_GOING;
 }
 
@@ -713,7 +701,7 @@ find_analyze_lane (HlDataset *dataset, const char *option, const char *id, guint
     return KEEP_GOING;
   found = hl_dataset_find_lane (dataset, id);
   if (found < 0)
-    return usage_error (_("%s: the dataset has no lane “%s”"), option, id);
+    return _hl_cli_usage_error (_("%s: the dataset has no lane “%s”"), option, id);
   *lane = (guint) found;
   return KEEP_GOING;
 }
@@ -736,7 +724,7 @@ set_up_analysis (HlCli *cli, const ExportSettings *es, HlDataset *dataset,
                                    &settings->follow)) != KEEP_GOING)
     return status;
   if (settings->lead == settings->follow)
-    return usage_error (_("--lead and --follow must name two different lanes"));
+    return _hl_cli_usage_error (_("--lead and --follow must name two different lanes"));
   if (cli->window != -1)
     settings->window_days = (guint) cli->window;
   if (cli->seed != -1)
@@ -758,10 +746,10 @@ run_analyze (HlCli *cli)
 
   if ((status = parse_analyze_options (cli, &es)) != KEEP_GOING)
     return status;
-  dataset = load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_dataset (cli, path, &error);
   if (dataset == NULL)
     {
-      print_error ("", error->message);
+      _hl_cli_print_error ("", error->message);
       return HL_EXIT_DATA;
     }
   if (hl_dataset_get_n_lanes (dataset) < 2)
@@ -776,7 +764,7 @@ run_analyze (HlCli *cli)
     return status;
   result = hl_proximity_analyze (dataset, &settings, NULL, NULL, NULL, &error);
   if (result == NULL)
-    return usage_error ("--analyze: %s", error->message);
+    return _hl_cli_usage_error ("--analyze: %s", error->message);
   if (cli->format == NULL || g_str_equal (cli->format, "text"))
     {
       g_autofree char *text = hl_proximity_to_text (dataset, result);
@@ -802,21 +790,27 @@ run_analyze (HlCli *cli)
 int
 hl_cli_run (HlCli *cli)
 {
+  int status;
+
   if (cli->analyze)
     return run_analyze (cli);
   if (analyze_only_option (cli) != NULL)
-    return usage_error (_("%s needs --analyze"), analyze_only_option (cli));
-  if (cli->validate && cli->export_path != NULL)
-    return usage_error (_("--validate and --export cannot be used together"));
-  if (cli->export_path == NULL && export_only_option (cli) != NULL)
-    return usage_error (_("%s needs --export=FILE"), export_only_option (cli));
+    return _hl_cli_usage_error (_("%s needs --analyze"), analyze_only_option (cli));
+  if (cli->validate && (cli->export_path != NULL || cli->export_views != NULL))
+    return _hl_cli_usage_error (_("--validate and --export cannot be used together"));
+  if ((status = _hl_cli_check_notes_options (cli)) != KEEP_GOING)
+    return status;
+  if (cli->export_path == NULL && cli->export_views == NULL && export_only_option (cli) != NULL)
+    return _hl_cli_usage_error (_("%s needs --export=FILE"), export_only_option (cli));
   if (hl_cli_import_is_requested (cli->import))
     {
-      if (cli->validate || cli->export_path != NULL)
-        return usage_error (_("--import cannot be used with --validate or --export"));
+      if (cli->validate || cli->export_path != NULL || cli->export_views != NULL)
+        return _hl_cli_usage_error (_("--import cannot be used with --validate or --export"));
       return hl_cli_import_run (cli->import);
     }
   if (cli->validate)
     return run_validate (cli);
+  if (cli->export_views != NULL)
+    return _hl_cli_run_export_views (cli);
   return run_export (cli);
 }

@@ -959,7 +959,9 @@ move_pointer (GtkWidget *widget, double x, double y)
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean moved = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !moved; i++)
+  /* Every motion controller, as a real pointer would: the window adds
+   * one of its own (the notes') beside the timeline's. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 

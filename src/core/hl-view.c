@@ -20,6 +20,7 @@ hl_view_init (HlView *view, HlDataset *dataset)
   view->show_legend = TRUE;
   view->show_footnote = TRUE;
   view->show_periods = TRUE;
+  view->show_annotations = TRUE;
   if (dataset != NULL)
     hl_dataset_get_default_range (dataset, &view->from, &view->to);
   else
@@ -40,6 +41,8 @@ hl_view_copy (HlView *dest, const HlView *src)
   dest->title = g_strdup (src->title);
   dest->subtitle = g_strdup (src->subtitle);
   dest->search = g_strdup (src->search);
+  if (src->annotations != NULL)
+    dest->annotations = g_ptr_array_ref (src->annotations);
 }
 
 void
@@ -50,6 +53,7 @@ hl_view_clear (HlView *view)
   g_clear_pointer (&view->title, g_free);
   g_clear_pointer (&view->subtitle, g_free);
   g_clear_pointer (&view->search, g_free);
+  g_clear_pointer (&view->annotations, g_ptr_array_unref);
 }
 
 /* Moves [from, from + span) inside the format's dates, keeping its span

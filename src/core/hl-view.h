@@ -59,11 +59,14 @@ typedef struct
   char     *title;                /* NULL: the dataset's title */
   char     *subtitle;             /* NULL: the range and totals */
   char     *search;               /* NULL or "": nothing highlighted */
+  GPtrArray *annotations;         /* HlAnnotation (hl-notes.h), shared and never
+                                   * changed: replace it; NULL: none */
   guint     show_title : 1;
   guint     show_legend : 1;
   guint     show_footnote : 1;
   guint     show_periods : 1;
   guint     show_cumulative : 1;
+  guint     show_annotations : 1;
 } HlView;
 
 void      hl_view_init             (HlView          *view,

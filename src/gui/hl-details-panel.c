@@ -20,6 +20,7 @@
  * first few and says how many more there are, never 100,000 widgets. */
 #define PANEL_MAX_FACTS     20
 #define PANEL_MAX_SOURCES   20
+#define PANEL_MAX_NOTES     10
 
 struct _HlDetailsPanel
 {
@@ -406,6 +407,36 @@ show_facts (HlDetailsPanel *self, HlDataset *dataset)
   gtk_widget_set_visible (self->facts_heading, n_facts > 0);
 }
 
+/* The texts of the notes in view (issue 11), under the lanes: the first
+ * PANEL_MAX_NOTES, then how many more. */
+static void
+show_notes (HlDetailsPanel *self, HlDataset *dataset, const HlView *view)
+{
+  guint n = 0;
+
+  for (guint i = 0; view->show_annotations && view->annotations != NULL &&
+                    i < view->annotations->len; i++)
+    {
+      const HlAnnotation *note = g_ptr_array_index (view->annotations, i);
+
+      if (!hl_annotation_in_view (note, view, dataset))
+        continue;
+      if (n == 0)
+        add_summary_line (self, _("Notes"), FALSE);
+      if (n++ < PANEL_MAX_NOTES)
+        add_summary_line (self, note->text, TRUE);
+    }
+  if (n > PANEL_MAX_NOTES)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more note",
+                                                         "… and %u more notes",
+                                                         n - PANEL_MAX_NOTES),
+                                               n - PANEL_MAX_NOTES);
+
+      add_summary_line (self, more, TRUE);
+    }
+}
+
 static void
 show_summary (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
               const HlTotals *totals)
@@ -414,6 +445,7 @@ show_summary (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
 
   gtk_label_set_text (self->summary_range, range);
   show_lane_totals (self, dataset, view, totals);
+  show_notes (self, dataset, view);
   show_facts (self, dataset);
   gtk_widget_set_visible (self->event_page, FALSE);
   gtk_widget_set_visible (self->summary_page, TRUE);
@@ -470,7 +502,8 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
     update (self);
   /* An event's details do not change when the view pans. */
   else if ((g_str_equal (name, "totals") || g_str_equal (name, "from") ||
-            g_str_equal (name, "to") || g_str_equal (name, "hidden-lanes")) &&
+            g_str_equal (name, "to") || g_str_equal (name, "hidden-lanes") ||
+            g_str_equal (name, "notes")) &&
            hl_session_get_selected (session) < 0)
     update (self);
 }

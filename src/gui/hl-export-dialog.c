@@ -59,6 +59,7 @@ struct _HlExportDialog
   GtkLabel             *note_label;
   GtkSwitch            *legend_switch;
   GtkSwitch            *footnote_switch;
+  GtkSwitch            *annotations_switch;
   GtkSwitch            *periods_switch;
   GtkSwitch            *cumulative_switch;
 };
@@ -219,6 +220,7 @@ build_view (HlExportDialog *self, HlView *view)
   view->bins = (HlBins) MIN (adw_combo_row_get_selected (self->bins_row), HL_BINS_YEAR);
   view->money_scale = adw_combo_row_get_selected (self->money_scale_row) == 1 ? HL_MONEY_LOG
                                                                                : HL_MONEY_LINEAR;
+  view->show_annotations = gtk_switch_get_active (self->annotations_switch);
 }
 
 static HlChart *
@@ -707,6 +709,7 @@ hl_export_dialog_constructed (GObject *object)
       { self->height_spin, "value-changed" }, { self->legend_switch, "notify::active" },
       { self->footnote_switch, "notify::active" }, { self->periods_switch, "notify::active" },
       { self->cumulative_switch, "notify::active" },
+      { self->annotations_switch, "notify::active" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (options); i++)
@@ -859,6 +862,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, range_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, footnote_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, annotations_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, periods_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, cumulative_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);

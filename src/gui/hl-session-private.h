@@ -7,6 +7,7 @@
  * follow from them). This is what they share. */
 
 #include "hl-proximity.h"
+#include "hl-notes.h"
 #include "hl-session.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,14 @@ struct _HlSession
   char       *proximity_follow;    /* lane id; NULL: the first count lane */
   gint64      span_from;           /* a selected span [from, to); none when equal */
   gint64      span_to;
+
+  /* Notes and views (hl-session-notes.c) */
+  HlNotes    *notes;               /* NULL: none (yet) */
+  char       *notes_path;          /* where they are saved */
+  char      **shown_note_ids;      /* NULL: every note; else these */
+  GPtrArray  *undo;                /* HlNotes: states before each change */
+  GPtrArray  *redo;
+  guint       save_source;
 };
 
 enum
@@ -72,6 +81,9 @@ enum
   PROP_PROXIMITY_FOLLOW,
   PROP_SPAN_FROM,
   PROP_SPAN_TO,
+  PROP_NOTES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -95,5 +107,12 @@ gboolean _hl_session_get_proximity_property (HlSession *self,
 gboolean _hl_session_set_proximity_property (HlSession    *self,
                                              guint         prop_id,
                                              const GValue *value);
+
+void     _hl_session_notes_init             (HlSession *self);
+void     _hl_session_notes_finalize         (HlSession *self);
+void     _hl_session_notes_install          (GObjectClass *klass);
+gboolean _hl_session_notes_get_property     (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
 
 G_END_DECLS

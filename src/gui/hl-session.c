@@ -575,6 +575,7 @@ hl_session_dispose (GObject *object)
 {
   HlSession *self = HL_SESSION (object);
 
+  _hl_session_notes_finalize (self);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (hl_session_parent_class)->dispose (object);
@@ -669,7 +670,8 @@ hl_session_get_property (GObject    *object,
       g_value_set_pointer (value, &self->totals);
       break;
     default:
-      if (!_hl_session_get_proximity_property (self, prop_id, value))
+      if (!_hl_session_get_proximity_property (self, prop_id, value) &&
+          !_hl_session_notes_get_property (self, prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -792,6 +794,7 @@ hl_session_class_init (HlSessionClass *klass)
   _hl_session_properties[PROP_TOTALS] =
     g_param_spec_pointer ("totals", NULL, NULL, ro);
   _hl_session_install_proximity (object_class);
+  _hl_session_notes_install (object_class);
   g_object_class_install_properties (object_class, N_PROPS, _hl_session_properties);
 }
 
@@ -805,4 +808,5 @@ hl_session_init (HlSession *self)
   self->hidden_confidences = g_new0 (char *, 1);
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   hl_view_init (&self->view, NULL);
+  _hl_session_notes_init (self);
 }

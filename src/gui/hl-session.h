@@ -6,6 +6,7 @@
 #include "hl-chart.h"
 #include "hl-columns.h"
 #include "hl-dataset.h"
+#include "hl-notes.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -138,5 +139,39 @@ void            hl_session_set_span_x           (HlSession          *self,
                                                  HlChart            *chart,
                                                  double              x0,
                                                  double              x1);
+
+/* Notes and views (issue 11; hl-session-notes.c): every change is undoable
+ * and saved a moment later to the notes path. */
+const HlNotes  *hl_session_get_notes            (HlSession          *self);
+const char     *hl_session_get_notes_path       (HlSession          *self);
+void            hl_session_set_notes            (HlSession          *self,
+                                                 HlNotes            *notes,
+                                                 const char         *path);
+void            hl_session_report_notes         (HlSession          *self,
+                                                 const char         *message);
+gboolean        hl_session_flush_notes          (HlSession          *self,
+                                                 GError            **error);
+void            hl_session_add_annotation       (HlSession          *self,
+                                                 HlAnnotation       *note);
+void            hl_session_replace_annotation   (HlSession          *self,
+                                                 const char         *id,
+                                                 HlAnnotation       *note);
+void            hl_session_remove_annotation    (HlSession          *self,
+                                                 const char         *id);
+const HlAnnotation *hl_session_find_annotation  (HlSession          *self,
+                                                 const char         *id);
+gboolean        hl_session_can_undo             (HlSession          *self);
+gboolean        hl_session_can_redo             (HlSession          *self);
+gboolean        hl_session_undo                 (HlSession          *self);
+gboolean        hl_session_redo                 (HlSession          *self);
+void            hl_session_save_view            (HlSession          *self,
+                                                 const char         *name);
+gboolean        hl_session_rename_view          (HlSession          *self,
+                                                 guint               index,
+                                                 const char         *name);
+void            hl_session_delete_view          (HlSession          *self,
+                                                 guint               index);
+void            hl_session_apply_view           (HlSession          *self,
+                                                 guint               index);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "hl-date.h"
 #include "hl-describe.h"
+#include "hl-notes.h"
 #include "hl-timeline-private.h"
 
 /* "Crypto heists: 10 events, $719M; Launches: 17 events." for the lanes
@@ -51,8 +52,8 @@ append_event (GString *text, HlDataset *dataset, int event, gboolean hovered)
 }
 
 /* What a screen reader says of the chart: the range, the totals shown,
- * the selected and the hovered event. The timeline says it anew as they
- * change. @session may be NULL: then the default range. */
+ * the selected and the hovered event, the notes in view. The timeline
+ * says it anew as they change. @session may be NULL: then the default range. */
 char *
 _hl_timeline_describe (HlSession *session)
 {
@@ -76,5 +77,12 @@ _hl_timeline_describe (HlSession *session)
     append_event (text, dataset, selected, FALSE);
   if (dataset != NULL && hover >= 0 && hover != selected)
     append_event (text, dataset, hover, TRUE);
+  if (dataset != NULL)
+    {
+      g_autofree char *notes = hl_notes_describe_in_view (view, dataset);
+
+      if (notes != NULL)
+        g_string_append_printf (text, " %s", notes);
+    }
   return g_string_free (text, FALSE);
 }

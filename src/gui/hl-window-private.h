@@ -8,6 +8,7 @@
 
 #include "hl-dataset-monitor.h"
 #include "hl-filter-popover.h"
+#include "hl-notes-popover.h"
 #include "hl-range-popover.h"
 #include "hl-window.h"
 
@@ -55,6 +56,17 @@ struct _HlWindow
   AdwToast        *error_toast;      /* the one reload error shown, if any */
   gint64           error_toast_added;
   guint            withdraw_source;  /* withdrawing it once it has arrived */
+
+  /* Notes and views (hl-window-notes.c) */
+  GMenu           *views_list;       /* the Views menu's list of views */
+  HlNotesPopover  *note_popover;
+  GtkPopoverMenu  *context_menu;
+  char            *notes_origin;     /* the notes file read for the dataset shown */
+  char            *drag_note;        /* the note being dragged */
+  int              current_view;     /* the view switched to or saved last; -1: none */
+  double           pointer_x;
+  double           pointer_y;
+  gboolean         has_pointer;
 };
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);
@@ -72,5 +84,17 @@ void _hl_window_show_error_dialog   (HlWindow       *self,
                                      const char     *details);
 void _hl_window_add_recent          (GFile          *file);
 void _hl_window_rebuild_recent_menu (HlWindow       *self);
+void _hl_window_class_notes_init    (GtkWidgetClass *widget_class);
+void _hl_window_notes_init          (HlWindow       *self);
+void _hl_window_notes_dispose       (HlWindow       *self);
+/* Test-only */
+void _hl_window_move_note           (HlWindow       *self,
+                                     const char     *id,
+                                     double          dx);
+HlNotesPopover *_hl_window_get_notes_popover (HlWindow *self);
+gboolean _hl_window_open_notes      (HlWindow       *self,
+                                     GFile          *file);
+gboolean _hl_window_save_notes_as   (HlWindow       *self,
+                                     GFile          *file);
 
 G_END_DECLS

@@ -648,6 +648,7 @@ hl_window_dispose (GObject *object)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "view", NULL);
   g_clear_object (&self->settings);
 
+  _hl_window_notes_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (hl_window_parent_class)->dispose (object);
@@ -697,6 +698,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, views_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
@@ -704,6 +706,7 @@ hl_window_class_init (HlWindowClass *klass)
 
   _hl_window_class_actions_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, action_open_bundled);
+  _hl_window_class_notes_init (widget_class);
 }
 
 static void
@@ -752,6 +755,7 @@ hl_window_init (HlWindow *self)
                            G_CONNECT_SWAPPED);
   _hl_window_rebuild_recent_menu (self);
   _hl_window_dnd_init (self);
+  _hl_window_notes_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
   on_dataset_changed (self);

@@ -175,5 +175,6 @@ hl_chart_draw (HlChart *self, cairo_t *cr)
                 self->style.roles[HL_ROLE_CUMULATIVE]);
   draw_swatches (self, cr);
   draw_texts (self, cr);
+  _hl_annotations_draw (self, cr);
   cairo_restore (cr);
 }

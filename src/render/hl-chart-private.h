@@ -113,6 +113,23 @@ extern const HlChartLayerClass _hl_bar_lane_layer;
 extern const HlChartLayerClass _hl_marker_lane_layer;
 extern const HlChartLayerClass _hl_cumulative_layer;
 extern const HlChartLayerClass _hl_span_layer;
+extern const HlChartLayerClass _hl_annotations_layer;
+
+/* An annotation the annotations layer placed (hl-layer-annotations.c),
+ * or its "+N notes" marker (note -1). Drawn last, over everything. */
+typedef struct
+{
+  int          note;      /* index into view.annotations; -1: the marker */
+  HlBox        box;       /* its text */
+  PangoLayout *layout;
+  double       x0, x1;    /* its date's x; a span's first and last */
+  double       y0, y1;    /* a point's leader, or a span's bracket (y0) and ticks' end */
+  HlRgba       color;
+} HlNoteMark;
+
+void         _hl_annotations_draw     (HlChart                    *chart,
+                                       cairo_t                    *cr);
+void         _hl_note_mark_clear      (gpointer                    mark);
 
 /* ------------------------------------------------------------------ */
 /* The chart */
@@ -196,6 +213,8 @@ struct _HlChart
   GArray       *lines;       /* HlLine */
   GArray       *rects;       /* HlSwatch: bands and legend swatches */
   GArray       *cumulative;  /* double x, y pairs */
+  GArray       *notes;       /* HlNoteMark: the annotations layer's own list */
+  guint         notes_hidden; /* annotations in view that did not fit */
 
   /* Lower bounds of label sizes, to skip shaping labels that cannot fit
    * (see hl_placement_may_fit()): for font_label and font_small. */
@@ -315,5 +334,7 @@ gboolean       _hl_chart_get_card           (HlChart *chart,
                                              HlBox   *card,
                                              HlBox   *title_ink,
                                              HlBox   *text_ink);
+const HlNoteMark *_hl_chart_get_notes       (HlChart *chart,
+                                             guint   *n_notes);
 
 G_END_DECLS

@@ -286,6 +286,7 @@ hl_chart_unref (HlChart *self)
   g_array_unref (self->rects);
   g_array_unref (self->cumulative);
   g_array_unref (self->bins);
+  g_array_unref (self->notes);
   g_clear_object (&self->footnote);
   g_clear_object (&self->title);
   g_clear_object (&self->subtitle);
@@ -662,6 +663,8 @@ layout_chart_once (HlChart *self, gboolean force)
   layout_lanes (self);
   f.axis.klass->layout (&f.axis, self, &(HlBox) { self->plot.x, self->plot.y + self->plot.height,
                                                   self->plot.width, 0 });
+  /* Last: notes go where no label is. */
+  _hl_annotations_layer.layout (&(HlChartLayer) { &_hl_annotations_layer, 0 }, self, &self->plot);
   /* The header last: its legend lists what the lanes did draw. */
   _hl_chart_find_drawn_in_marks (self, &self->drawn);
   f.header.klass->layout (&f.header, self, &(HlBox) { frame.x, frame.y, frame.width,
@@ -679,6 +682,8 @@ reset_layout (HlChart *self)
   g_array_set_size (self->rects, 0);
   g_array_set_size (self->cumulative, 0);
   g_array_set_size (self->bins, 0);
+  g_array_set_size (self->notes, 0);
+  self->notes_hidden = 0;
   memset (self->lanes, 0, sizeof self->lanes);
 }
 
@@ -737,6 +742,8 @@ hl_chart_new_cached (HlDataset    *dataset,
   self->rects = g_array_new (FALSE, FALSE, sizeof (HlSwatch));
   self->cumulative = g_array_new (FALSE, FALSE, sizeof (double));
   self->bins = g_array_new (FALSE, FALSE, sizeof (HlChartBin));
+  self->notes = g_array_new (FALSE, FALSE, sizeof (HlNoteMark));
+  g_array_set_clear_func (self->notes, _hl_note_mark_clear);
 
   layout_chart (self);
   return self;
