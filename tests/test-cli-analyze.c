@@ -10,56 +10,6 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-/* Runs heistline with @args (NULL-terminated) in @lang ("" for C). */
-static void
-run_in (Result *r, const char *lang, ...)
-{
-  const char *bin = g_getenv ("HEISTLINE_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  if (lang[0] != '\0')
-    {
-      env = g_environ_setenv (env, "LC_ALL", lang, TRUE);
-      env = g_environ_setenv (env, "LANG", lang, TRUE);
-      env = g_environ_setenv (env, "LANGUAGE", "ko", TRUE);
-    }
-  g_ptr_array_add (argv, (gpointer) (bin ? bin : "heistline"));
-  va_start (ap, lang);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  memset (r, 0, sizeof *r);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
-
-#define run(r, ...) run_in (r, "", __VA_ARGS__)
-
 static JsonObject *
 parse_object (JsonParser *parser, const char *text)
 {
@@ -100,9 +50,9 @@ test_json_fields (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o, *test;
   JsonArray *table, *lag_list;
-  Result r;
+  HlTestRun r;
 
-  run (&r, "--analyze", "--format=json", NULL);
+  hl_test_run_cli (&r, "--analyze", "--format=json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   o = parse_object (parser, r.out);
@@ -168,7 +118,7 @@ test_json_fields (void)
       g_assert_cmpstr (json_object_get_string_member (lag, "date"), ==, lags[i].date);
       g_assert_cmpint (json_object_get_int_member (lag, "lag_days"), ==, lags[i].lag);
     }
-  result_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 /* --lead, --follow, --window, --from, --to and --seed. */
@@ -179,10 +129,10 @@ test_options (void)
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonObject *o, *o2;
   JsonArray *lags;
-  Result r, r2;
+  HlTestRun r, r2;
 
   /* Milestones lead, heists follow, 7 days, September to November only. */
-  run (&r, "--analyze", "--format=json", "--lead=milestones", "--follow=heists", "--window=7",
+  hl_test_run_cli (&r, "--analyze", "--format=json", "--lead=milestones", "--follow=heists", "--window=7",
        "--from=2023-09-01", "--to=2023-11-30", "--seed=5", NULL);
   g_assert_cmpint (r.status, ==, 0);
   o = parse_object (parser, r.out);
@@ -205,26 +155,26 @@ test_options (void)
                    ==, 5);
 
   /* The same seed gives the same numbers, another seed other shifts. */
-  run (&r2, "--analyze", "--format=json", "--lead=milestones", "--follow=heists", "--window=7",
+  hl_test_run_cli (&r2, "--analyze", "--format=json", "--lead=milestones", "--follow=heists", "--window=7",
        "--from=2023-09-01", "--to=2023-11-30", "--seed=5", NULL);
   g_assert_cmpstr (r.out, ==, r2.out);
-  result_clear (&r2);
-  run (&r2, "--analyze", "--format=json", "--window=14", "--seed=99", NULL);
+  hl_test_run_clear (&r2);
+  hl_test_run_cli (&r2, "--analyze", "--format=json", "--window=14", "--seed=99", NULL);
   o2 = parse_object (parser2, r2.out);
   g_assert_cmpint (json_object_get_int_member (o2, "statistic"), ==, 517770976);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o2, "test"), "seed"),
                    ==, 99);
-  result_clear (&r);
-  result_clear (&r2);
+  hl_test_run_clear (&r);
+  hl_test_run_clear (&r2);
 }
 
 static void
 test_csv_and_text (void)
 {
   g_auto(GStrv) lines = NULL;
-  Result r, ko;
+  HlTestRun r, ko;
 
-  run (&r, "--analyze", "--format=csv", NULL);
+  hl_test_run_cli (&r, "--analyze", "--format=csv", NULL);
   g_assert_cmpint (r.status, ==, 0);
   lines = g_strsplit (r.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 17 + 1);
@@ -237,17 +187,17 @@ test_csv_and_text (void)
   g_assert_cmpstr (lines[18], ==, "");
 
   /* Machine formats do not follow the locale: the same bytes in Korean. */
-  run_in (&ko, "ko_KR.UTF-8", "--analyze", "--format=csv", NULL);
+  hl_test_run_cli_in (&ko, "ko_KR.UTF-8", "--analyze", "--format=csv", NULL);
   g_assert_cmpstr (ko.out, ==, r.out);
-  result_clear (&r);
-  result_clear (&ko);
-  run (&r, "--analyze", "--format=json", NULL);
-  run_in (&ko, "ko_KR.UTF-8", "--analyze", "--format=json", NULL);
+  hl_test_run_clear (&r);
+  hl_test_run_clear (&ko);
+  hl_test_run_cli (&r, "--analyze", "--format=json", NULL);
+  hl_test_run_cli_in (&ko, "ko_KR.UTF-8", "--analyze", "--format=json", NULL);
   g_assert_cmpstr (ko.out, ==, r.out);
-  result_clear (&r);
-  result_clear (&ko);
+  hl_test_run_clear (&r);
+  hl_test_run_clear (&ko);
 
-  run (&r, "--analyze", NULL);
+  hl_test_run_cli (&r, "--analyze", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "Leading lane: Crypto heists (heists)\n"
                                           "Following lane: Missile and satellite launches "
@@ -263,7 +213,7 @@ test_csv_and_text (void)
   /* no isolate reaches the terminal, not even escaped */
   g_assert_null (strstr (r.out, "\\u2068"));
   g_assert_null (strstr (r.out, "\xe2\x81\xa8"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 /* Korean launch times count on their Korean date, not the UTC one. C8
@@ -275,9 +225,9 @@ test_korean_dates (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o, *row, *lag;
-  Result r;
+  HlTestRun r;
 
-  run (&r, "--analyze", "--format=json", "--window=7", NULL);
+  hl_test_run_cli (&r, "--analyze", "--format=json", "--window=7", NULL);
   g_assert_cmpint (r.status, ==, 0);
   o = parse_object (parser, r.out);
   row = json_array_get_object_element (json_object_get_array_member (o, "table"), 4);
@@ -288,9 +238,9 @@ test_korean_dates (void)
   g_assert_cmpstr (json_object_get_string_member (row, "id"), ==, "2023-08-24-slv");
   g_assert_cmpstr (json_object_get_string_member (row, "date"), ==, "2023-08-24");
   g_assert_cmpint (json_object_get_int_member (row, "lead_events"), ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
-  run (&r, "--analyze", "--format=json", "--from=2022-01-01", "--to=2022-03-31", NULL);
+  hl_test_run_cli (&r, "--analyze", "--format=json", "--from=2022-01-01", "--to=2022-03-31", NULL);
   g_assert_cmpint (r.status, ==, 0);
   o = parse_object (parser, r.out);
   g_assert_cmpint (json_object_get_int_member (o, "lead_events"), ==, 3);
@@ -298,7 +248,7 @@ test_korean_dates (void)
   lag = json_array_get_object_element (json_object_get_array_member (o, "lags"), 0);
   g_assert_cmpstr (json_object_get_string_member (lag, "id"), ==, "fantom-allo-2022");
   g_assert_cmpint (json_object_get_int_member (lag, "lag_days"), ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 /* 2017: an amount not known (Youbit, "usd": null) counts 0 and is listed;
@@ -311,9 +261,9 @@ test_uncertain_2017 (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
   JsonArray *lags, *no_amount, *imprecise;
-  Result r;
+  HlTestRun r;
 
-  run (&r, "--analyze", "--format=json", "--from=2017-01-01", "--to=2017-12-31", NULL);
+  hl_test_run_cli (&r, "--analyze", "--format=json", "--from=2017-01-01", "--to=2017-12-31", NULL);
   g_assert_cmpint (r.status, ==, 0);
   o = parse_object (parser, r.out);
   g_assert_cmpint (json_object_get_int_member (o, "range_days"), ==, 365);
@@ -343,9 +293,9 @@ test_uncertain_2017 (void)
                                               "lag_days"));
   g_assert_true (json_object_get_null_member (json_array_get_object_element (lags, 4),
                                               "lag_days"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
-  run (&r, "--analyze", "--from=2017-01-01", "--to=2017-12-31", NULL);
+  hl_test_run_cli (&r, "--analyze", "--from=2017-01-01", "--to=2017-12-31", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "No later following event: 2 leading events, $60M\n"));
   g_assert_nonnull (strstr (r.out, "Without an amount (counted as 0): 1\n"
@@ -354,7 +304,7 @@ test_uncertain_2017 (void)
   g_assert_nonnull (strstr (r.out, "Dated to the month or year only (counted on its first "
                                    "day): 2\n  2017-02-01  Bithumb\n"
                                    "  2017-04-01  Yapizon (later Youbit)\n"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 static void
@@ -374,31 +324,31 @@ test_errors (void)
   };
   g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
-  Result r;
+  HlTestRun r;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      run (&r, "--analyze", cases[i].args[0], cases[i].args[1], NULL);
+      hl_test_run_cli (&r, "--analyze", cases[i].args[0], cases[i].args[1], NULL);
       if (r.status != cases[i].status || strstr (r.err, cases[i].says) == NULL)
         g_error ("case %u (%s): exit %d, stderr “%s”; wanted %d and “%s”", i, cases[i].args[0],
                  r.status, r.err, cases[i].status, cases[i].says);
       g_assert_cmpstr (r.out, ==, "");
-      result_clear (&r);
+      hl_test_run_clear (&r);
     }
   /* analysis options alone are a mistake, not a window to open */
-  run (&r, "--window=14", NULL);
+  hl_test_run_cli (&r, "--window=14", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--window needs --analyze"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"heistline-dataset/1\",\n  \"lanes\": 3}",
                                       -1, NULL));
-  run (&r, "--analyze", bad, NULL);
+  hl_test_run_cli (&r, "--analyze", bad, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "bad.json"));
   g_assert_nonnull (strstr (r.err, "lanes"));
   g_assert_cmpstr (r.out, ==, "");
-  result_clear (&r);
+  hl_test_run_clear (&r);
   hl_test_remove_tmpdir (dir);
 }
 

@@ -12,62 +12,6 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;       /* exit status */
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static char **
-headless_env (void)
-{
-  char **env = g_get_environ ();
-
-  /* No display of any kind: the export must not need one. */
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_SOCKET");
-  return env;
-}
-
-/* Runs heistline with @args (NULL-terminated). */
-static void
-run (Result *r, ...)
-{
-  const char *bin = g_getenv ("HEISTLINE_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = headless_env ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  if (bin == NULL)
-    bin = "heistline";
-  g_ptr_array_add (argv, (gpointer) bin);
-  va_start (ap, r);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  memset (r, 0, sizeof *r);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("%s %s → %d: %s", bin, (char *) argv->pdata[1], r->status, r->err);
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -113,16 +57,16 @@ test_sizes (void)
     {
       g_autofree char *path = g_strdup_printf ("%s/out-%u.png", dir, i);
       g_autofree char *opt = g_strdup_printf ("--export=%s", path);
-      Result r;
+      HlTestRun r;
 
-      run (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
+      hl_test_run_cli (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
       g_assert_cmpint (r.status, ==, 0);
       /* no complaint (a sanitizer's summary may be there) */
       g_assert_null (strstr (r.err, "heistline:"));
       g_assert_null (strstr (r.err, "WARNING"));
       g_assert_null (strstr (r.err, "CRITICAL"));
       assert_png_size (path, cases[i].w, cases[i].h);
-      result_clear (&r);
+      hl_test_run_clear (&r);
     }
   hl_test_remove_tmpdir (dir);
 }
@@ -138,15 +82,15 @@ test_options (void)
   g_autofree char *contents = NULL;
   cairo_surface_t *surface;
   guint32 px;
-  Result r;
+  HlTestRun r;
 
   /* every option at once */
   opt = g_strdup_printf ("--export=%s", png);
-  run (&r, opt, "--size=960x540", "--theme=dark", "--title=My <b>title</b>",
+  hl_test_run_cli (&r, opt, "--size=960x540", "--theme=dark", "--title=My <b>title</b>",
        "--subtitle=Q3", "--lanes=heists,launches", "--from=2023-08-01", "--to=2023-10-31",
        "--no-legend", "--no-footnote", "--no-periods", "--cumulative", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 960);
   px = *(guint32 *) (gpointer) cairo_image_surface_get_data (surface);
@@ -158,18 +102,18 @@ test_options (void)
   /* the format comes from the name */
   g_free (opt);
   opt = g_strdup_printf ("--export=%s", svg);
-  run (&r, opt, "--theme=transparent", "--title=Literal <b>&amp;", NULL);
+  hl_test_run_cli (&r, opt, "--theme=transparent", "--title=Literal <b>&amp;", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
 
   g_free (opt);
   opt = g_strdup_printf ("--export=%s", pdf);
-  run (&r, opt, "--preset=a4", NULL);
+  hl_test_run_cli (&r, opt, "--preset=a4", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
@@ -217,16 +161,16 @@ test_usage_errors (void)
     {
       g_autofree char *opt = cases[i].name
                              ? g_strdup_printf ("--export=%s/%s", dir, cases[i].name) : NULL;
-      Result r;
+      HlTestRun r;
 
       if (opt != NULL)
-        run (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
+        hl_test_run_cli (&r, opt, cases[i].args[0], cases[i].args[1], NULL);
       else
-        run (&r, cases[i].args[0], cases[i].args[1], NULL);
+        hl_test_run_cli (&r, cases[i].args[0], cases[i].args[1], NULL);
       if (r.status != 2 || strstr (r.err, cases[i].says) == NULL)
         g_error ("case %u (%s %s): exit %d, stderr “%s”; wanted 2 and “%s”", i,
                  cases[i].name, cases[i].args[0], r.status, r.err, cases[i].says);
-      result_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_cmpuint (count_files (dir), ==, 0);
     }
   hl_test_remove_tmpdir (dir);
@@ -257,12 +201,12 @@ test_range_kept (void)
     {
       const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
       g_autofree char *text = NULL;
-      Result r;
+      HlTestRun r;
       int wait;
 
-      run (&r, opt, "--size=1280x720", cases[i].from, cases[i].to, NULL);
+      hl_test_run_cli (&r, opt, "--size=1280x720", cases[i].from, cases[i].to, NULL);
       g_assert_cmpint (r.status, ==, 0);
-      result_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                    &text, NULL, &wait, NULL));
       if (strstr (text, cases[i].says) == NULL)
@@ -281,22 +225,22 @@ test_no_fonts_warns (void)
   g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
   g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *opt = g_strdup_printf ("--export=%s", out);
-  Result r;
+  HlTestRun r;
 
-  run (&r, opt, "--size=320x200", NULL);
+  hl_test_run_cli (&r, opt, "--size=320x200", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.err, "warning"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   g_assert_true (g_file_set_contents (conf, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n",
                                       -1, NULL));
   g_setenv ("FONTCONFIG_FILE", conf, TRUE);
-  run (&r, opt, "--size=320x200", NULL);
+  hl_test_run_cli (&r, opt, "--size=320x200", NULL);
   g_unsetenv ("FONTCONFIG_FILE");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.err, "heistline: warning: "));
   g_assert_nonnull (strstr (r.err, "fonts-dejavu-core"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   hl_test_remove_tmpdir (dir);
 }
@@ -310,30 +254,30 @@ test_bad_dataset (void)
   g_autofree char *out = g_build_filename (dir, "out.png", NULL);
   g_autofree char *opt = g_strdup_printf ("--export=%s", out);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
-  Result r;
+  HlTestRun r;
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"heistline-dataset/1\", \"lanes\": [",
                                       -1, NULL));
-  run (&r, opt, bad, NULL);
+  hl_test_run_cli (&r, opt, bad, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "bad.json"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  run (&r, opt, missing, NULL);
+  hl_test_run_cli (&r, opt, missing, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "missing.json"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   /* an output folder that does not exist: an I/O error, exit 1 */
   g_free (opt);
   opt = g_strdup_printf ("--export=%s/nowhere/out.png", dir);
-  run (&r, opt, NULL);
+  hl_test_run_cli (&r, opt, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "nowhere/out.png"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpuint (count_files (dir), ==, 1);
   hl_test_remove_tmpdir (dir);
 }
@@ -348,25 +292,25 @@ test_bins_and_scale (void)
     "--bins=quarter", "--bins=year", "--money-scale=linear", "--money-scale=log",
   };
   g_autofree char *dir = hl_test_make_tmpdir ();
-  Result r;
+  HlTestRun r;
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/chart-%u.png", dir, i);
       g_autofree char *opt = g_strdup_printf ("--export=%s", path);
 
-      run (&r, opt, values[i], "--size=640x400", NULL);
+      hl_test_run_cli (&r, opt, values[i], "--size=640x400", NULL);
       if (r.status != 0)
         g_error ("%s: exit %d, %s", values[i], r.status, r.err);
       assert_png_size (path, 640, 400);
-      result_clear (&r);
+      hl_test_run_clear (&r);
     }
   g_assert_cmpuint (count_files (dir), ==, G_N_ELEMENTS (values));
-  run (&r, "--help", NULL);
+  hl_test_run_cli (&r, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--bins=UNIT"));
   g_assert_nonnull (strstr (r.out, "--money-scale=SCALE"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/chart-%u.png", dir, i);
@@ -390,7 +334,7 @@ test_locale_option (void)
   g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "data", "po", NULL);
   const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
   g_autofree char *text = NULL;
-  Result r;
+  HlTestRun r;
   int wait;
 
   if (pdftotext == NULL || setlocale (LC_ALL, "ko_KR.UTF-8") == NULL)
@@ -402,9 +346,9 @@ test_locale_option (void)
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("HEISTLINE_LOCALEDIR", localedir, TRUE);
 
-  run (&r, opt, "--size=1280x720", "--locale=ko_KR.UTF-8", NULL);
+  hl_test_run_cli (&r, opt, "--size=1280x720", "--locale=ko_KR.UTF-8", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &text, NULL, &wait, NULL));
   g_test_message ("%s", text);
@@ -412,14 +356,14 @@ test_locale_option (void)
   g_assert_nonnull (strstr (text, "$7.3억"));
   g_assert_null (strstr (text, "1 Jul 2023"));
 
-  run (&r, opt, "--locale=xx_YY.UTF-8", NULL);
+  hl_test_run_cli (&r, opt, "--locale=xx_YY.UTF-8", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "xx_YY.UTF-8"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   /* and it is an export's option */
-  run (&r, "--locale=ko_KR.UTF-8", "--validate", NULL);
+  hl_test_run_cli (&r, "--locale=ko_KR.UTF-8", "--validate", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_unsetenv ("HEISTLINE_LOCALEDIR");
   hl_test_remove_tmpdir (dir);
 }
@@ -432,19 +376,19 @@ test_validate_locale_independent (void)
   g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "data", "po", NULL);
   g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "heistline.json",
                                                     NULL);
-  Result r;
+  HlTestRun r;
 
   g_setenv ("HEISTLINE_LOCALEDIR", localedir, TRUE);
   g_setenv ("LANGUAGE", "ko", TRUE);
   g_setenv ("LC_ALL", "ko_KR.UTF-8", TRUE);
-  run (&r, "--validate", bundled, NULL);
+  hl_test_run_cli (&r, "--validate", bundled, NULL);
   g_unsetenv ("HEISTLINE_LOCALEDIR");
   g_setenv ("LANGUAGE", "", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_suffix (r.out, ": valid, 188 events in 3 lanes "
                                           "(2017-02-01 to 2024-11-05)\n"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 int

@@ -12,57 +12,6 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static void
-run (Result *r, ...)
-{
-  const char *bin = g_getenv ("HEISTLINE_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  /* Under a sanitizer, LeakSanitizer's list of suppressions is no message. */
-  if (g_environ_getenv (env, "LSAN_OPTIONS") != NULL)
-    {
-      g_autofree char *lsan = g_strconcat (g_environ_getenv (env, "LSAN_OPTIONS"),
-                                           ":print_suppressions=0", NULL);
-
-      env = g_environ_setenv (env, "LSAN_OPTIONS", lsan, TRUE);
-    }
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-  g_ptr_array_add (argv, (gpointer) (bin != NULL ? bin : "heistline"));
-  va_start (ap, r);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  memset (r, 0, sizeof *r);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &r->out,
-                &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("%s → %d: %s%s", (char *) argv->pdata[1], r->status, r->out, r->err);
-}
-
 static char *
 example (void)
 {
@@ -106,11 +55,11 @@ test_export_views (void)
   g_autofree char *expected = NULL;
   g_autofree char *dec = g_build_filename (out, "December-ICBM.png", NULL);
   g_autofree char *report = g_build_filename (out, "Reporting-period.png", NULL);
-  Result r;
+  HlTestRun r;
   guint r_, g, b, a;
   cairo_surface_t *png;
 
-  run (&r, arg, notes_arg, NULL);
+  hl_test_run_cli (&r, arg, notes_arg, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   expected = g_strdup_printf ("%s/Reporting-period.png\n"
@@ -127,17 +76,17 @@ test_export_views (void)
   hl_test_pixel_at (png, 4, 4, &r_, &g, &b, &a);
   cairo_surface_destroy (png);
   g_assert_cmpfloat (hl_test_luminance (r_, g, b), <, 0.2);
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   /* --view exports the same chart as --export-views did. */
   {
     g_autofree char *one = g_build_filename (dir, "one.png", NULL);
     g_autofree char *export_arg = g_strconcat ("--export=", one, NULL);
 
-    run (&r, "--view=December ICBM", notes_arg, export_arg, NULL);
+    hl_test_run_cli (&r, "--view=December ICBM", notes_arg, export_arg, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (same_file (one, dec));
-    result_clear (&r);
+    hl_test_run_clear (&r);
   }
   hl_test_remove_tmpdir (dir);
 }
@@ -159,15 +108,15 @@ test_image_formats (void)
       g_autofree char *file = g_strdup_printf ("%s/December-ICBM.%s", dir, formats[i].format);
       g_autofree char *data = NULL;
       g_auto(GStrv) lines = NULL;
-      Result r;
+      HlTestRun r;
 
-      run (&r, arg, fmt, notes_arg, NULL);
+      hl_test_run_cli (&r, arg, fmt, notes_arg, NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_true (g_file_get_contents (file, &data, NULL, NULL));
       g_assert_true (g_str_has_prefix (data, formats[i].magic));
       lines = g_strsplit (r.out, "\n", -1);
       g_assert_cmpuint (g_strv_length (lines), ==, 5);
-      result_clear (&r);
+      hl_test_run_clear (&r);
       hl_test_remove_tmpdir (dir);
     }
 }
@@ -189,10 +138,10 @@ test_file_names (void)
   g_autofree char *arg = g_strconcat ("--export-views=", out, NULL);
   g_autofree char *notes_arg = g_strconcat ("--notes=", notes, NULL);
   g_autofree char *expected = NULL;
-  Result r;
+  HlTestRun r;
 
   g_assert_true (g_file_set_contents (notes, text, -1, NULL));
-  run (&r, arg, notes_arg, "--size=320x200", NULL);
+  hl_test_run_cli (&r, arg, notes_arg, "--size=320x200", NULL);
   g_assert_cmpint (r.status, ==, 0);
   expected = g_strdup_printf ("%s/a-b.png\n%s/A-B-2.png\n%s/etc.png\n%s/view.png\n%s/%s.png\n"
                               "%s/위성-발사.png\n%s/evil-31m.png\n%s/a-b-3.png\n", out, out, out,
@@ -200,7 +149,7 @@ test_file_names (void)
   g_assert_cmpstr (r.out, ==, expected);
   /* nothing outside the folder */
   HL_TEST_ASSERT_DIR (dir, "n.notes.json out");
-  result_clear (&r);
+  hl_test_run_clear (&r);
   hl_test_remove_tmpdir (dir);
 }
 
@@ -212,9 +161,9 @@ test_unknown_view (void)
   g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
   g_autofree char *notes = example ();
   g_autofree char *notes_arg = g_strconcat ("--notes=", notes, NULL);
-  Result r;
+  HlTestRun r;
 
-  run (&r, "--view=Nope", notes_arg, export_arg, NULL);
+  hl_test_run_cli (&r, "--view=Nope", notes_arg, export_arg, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "heistline: --view: no view “Nope”; the views are:\n"
                               "  “Reporting period”\n"
@@ -222,7 +171,7 @@ test_unknown_view (void)
                               "  “December ICBM”\n"
                               "  “Heists only, log scale”\n");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   hl_test_remove_tmpdir (dir);
 }
 
@@ -245,12 +194,12 @@ test_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      Result r;
+      HlTestRun r;
 
-      run (&r, cases[i][0], cases[i][1], NULL);
+      hl_test_run_cli (&r, cases[i][0], cases[i][1], NULL);
       g_assert_cmpint (r.status, ==, 2);
       g_assert_cmpstr (r.err, ==, cases[i][2]);
-      result_clear (&r);
+      hl_test_run_clear (&r);
     }
   g_assert_false (g_file_test ("/tmp/never", G_FILE_TEST_EXISTS));
 }
@@ -278,40 +227,40 @@ test_beside_and_bad (void)
   g_autofree char *with_arg = g_strconcat ("--export=", with, NULL);
   g_autofree char *without_arg = g_strconcat ("--export=", without, NULL);
   gsize len;
-  Result r;
+  HlTestRun r;
 
   g_assert_true (g_file_get_contents (bundled, &data, &len, NULL));
   g_assert_true (g_file_set_contents (ds, data, len, NULL));
-  run (&r, plain_arg, ds, NULL);
+  hl_test_run_cli (&r, plain_arg, ds, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   g_clear_pointer (&data, g_free);
   g_assert_true (g_file_get_contents (ex, &data, &len, NULL));
   g_assert_true (g_file_set_contents (notes, data, len, NULL));
-  run (&r, with_arg, ds, NULL);
+  hl_test_run_cli (&r, with_arg, ds, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_false (same_file (plain, with));
-  result_clear (&r);
-  run (&r, without_arg, "--no-annotations", ds, NULL);
+  hl_test_run_clear (&r);
+  hl_test_run_cli (&r, without_arg, "--no-annotations", ds, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (same_file (plain, without));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   g_assert_true (g_file_get_contents (bad, &bad_data, &len, NULL));
   g_assert_true (g_file_set_contents (notes, bad_data, len, NULL));
   g_remove (with);
-  run (&r, with_arg, ds, NULL);
+  hl_test_run_cli (&r, with_arg, ds, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, "ds.notes.json:7: annotations[0].date: "));
   g_assert_nonnull (strstr (r.err, "exporting without the notes"));
   g_assert_true (same_file (plain, with));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   /* A view asked for from a bad file is an error. */
-  run (&r, with_arg, "--view=A", ds, NULL);
+  hl_test_run_cli (&r, with_arg, "--view=A", ds, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "ds.notes.json:7: annotations[0].date: "));
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_file_get_contents (notes, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, bad_data);
   hl_test_remove_tmpdir (dir);
@@ -322,16 +271,16 @@ test_no_views (void)
 {
   g_autofree char *dir = hl_test_make_tmpdir ();
   g_autofree char *arg = g_strconcat ("--export-views=", dir, NULL);
-  Result r;
+  HlTestRun r;
 
   /* The bundled dataset's notes would be in the (empty) user data folder. */
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
-  run (&r, arg, NULL);
+  hl_test_run_cli (&r, arg, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_cmpstr (r.err, ==, "heistline: --export-views: no notes file beside the dataset; "
                               "name one with --notes=FILE\n");
   HL_TEST_ASSERT_DIR (dir, "");
-  result_clear (&r);
+  hl_test_run_clear (&r);
   hl_test_remove_tmpdir (dir);
 }
 

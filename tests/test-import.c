@@ -481,45 +481,6 @@ test_end (void)
 /* ------------------------------------------------------------------ */
 /* heistline --import */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-static void
-run (Result *r, ...)
-{
-  const char *bin = g_getenv ("HEISTLINE_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "DISPLAY");
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) (bin ? bin : "heistline"));
-  va_start (ap, r);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &r->out,
-                &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("→ %d: %s%s", r->status, r->out, r->err);
-}
-
 static char *
 fixture (const char *name)
 {
@@ -541,10 +502,10 @@ test_cli (void)
   g_autoptr(GFile) file = g_file_new_for_path (out);
   g_autoptr(HlDataset) ds = NULL;
   g_autoptr(GError) error = NULL;
-  Result r;
+  HlTestRun r;
 
   /* bad rows: listed by row and column, exit 1, nothing written */
-  run (&r, bad, out_arg, NULL);
+  hl_test_run_cli (&r, bad, out_arg, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "bad-amounts.csv: row 3, column C (usd): “12 apples” is not "
                                    "an amount\n"));
@@ -552,16 +513,16 @@ test_cli (void)
                                    "written\n"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   HL_TEST_ASSERT_DIR (dir, "");
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   /* ambiguous dates: said, and nothing written until the format is given */
-  run (&r, amb, out_arg, NULL);
+  hl_test_run_cli (&r, amb, out_arg, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "the dates read as day/month/year and as month/day/year "
                                    "alike; give --date-format=dmy or --date-format=mdy"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  result_clear (&r);
-  run (&r, amb, out_arg, "--date-format=mdy", "--import-lane=heists", NULL);
+  hl_test_run_clear (&r);
+  hl_test_run_cli (&r, amb, out_arg, "--date-format=mdy", "--import-lane=heists", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "3 events in 1 lane(s) written to "));
   ds = hl_dataset_new_from_file (file, NULL, &error);
@@ -569,35 +530,35 @@ test_cli (void)
   g_assert_cmpstr (hl_dataset_get_event (ds, 0)->date, ==, "2023-03-04");
   g_assert_cmpstr (hl_dataset_get_lane (ds, 0)->id, ==, "heists");
   g_assert_cmpstr (hl_dataset_get_title (ds), ==, "dates-ambiguous");
-  result_clear (&r);
+  hl_test_run_clear (&r);
   g_clear_object (&ds);
 
   /* no header: columns by number */
-  run (&r, nohead, out_arg, "--map=date:1,title:2,usd:3", NULL);
+  hl_test_run_cli (&r, nohead, out_arg, "--map=date:1,title:2,usd:3", NULL);
   g_assert_cmpint (r.status, ==, 0);
   ds = hl_dataset_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (hl_dataset_get_event (ds, 1)->usd, ==, 120e6);
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
-  run (&r, latin, out_arg, NULL);
+  hl_test_run_cli (&r, latin, out_arg, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "latin1.csv: line 3: byte 0xE9 at byte offset 52 is not "
                                    "UTF-8"));
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
-  run (&r, nohead, out_arg, "--delimiter=x", NULL);
+  hl_test_run_cli (&r, nohead, out_arg, "--delimiter=x", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "heistline: --delimiter: “x” is not one of , ; | tab\n");
-  result_clear (&r);
-  run (&r, bad, NULL);
+  hl_test_run_clear (&r);
+  hl_test_run_cli (&r, bad, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "heistline: --import needs --output=OUT.json\n");
-  result_clear (&r);
-  run (&r, nohead, out_arg, "--map=usd:Money", NULL);
+  hl_test_run_clear (&r);
+  hl_test_run_cli (&r, nohead, out_arg, "--map=usd:Money", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "heistline: --map: the file has no column “Money”\n");
-  result_clear (&r);
+  hl_test_run_clear (&r);
 
   g_remove (out);
   (void) path;

@@ -129,3 +129,82 @@ hl_test_list_dir (const char *dir)
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
+
+/* ------------------------------------------------------------------ */
+/* The command line, as a user runs it */
+
+void
+hl_test_run_clear (HlTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* $HEISTLINE_BIN with the arguments in @ap, with no display of any kind
+ * (an export or an analysis must not need one) and, unless @locale is
+ * "", in that locale and its language ("ko_KR.UTF-8": LANGUAGE=ko). */
+static void
+run_cli_va (HlTestRun *run, const char *locale, va_list ap)
+{
+  const char *bin = g_getenv ("HEISTLINE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_SOCKET");
+  /* Under a sanitizer, LeakSanitizer's list of suppressions is no message. */
+  if (g_environ_getenv (env, "LSAN_OPTIONS") != NULL)
+    {
+      g_autofree char *lsan = g_strconcat (g_environ_getenv (env, "LSAN_OPTIONS"),
+                                           ":print_suppressions=0", NULL);
+
+      env = g_environ_setenv (env, "LSAN_OPTIONS", lsan, TRUE);
+    }
+  if (locale[0] != '\0')
+    {
+      g_autofree char *language = g_strndup (locale, strcspn (locale, "_.@"));
+
+      env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+      env = g_environ_setenv (env, "LANG", locale, TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+    }
+  g_ptr_array_add (argv, (gpointer) (bin != NULL ? bin : "heistline"));
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("%s → %d: %s%s", argv->len > 2 ? (char *) argv->pdata[1] : "",
+                  run->status, run->out, run->err);
+}
+
+/* Runs heistline with the NULL-terminated arguments after @run. */
+void
+hl_test_run_cli (HlTestRun *run, ...)
+{
+  va_list ap;
+
+  va_start (ap, run);
+  run_cli_va (run, "", ap);
+  va_end (ap);
+}
+
+/* The same in @locale ("" for the suite's own). */
+void
+hl_test_run_cli_in (HlTestRun *run, const char *locale, ...)
+{
+  va_list ap;
+
+  va_start (ap, locale);
+  run_cli_va (run, locale, ap);
+  va_end (ap);
+}

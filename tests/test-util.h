@@ -40,4 +40,19 @@ void    hl_test_assert_background (cairo_surface_t *surface,
                                    int              y,
                                    HlTheme          theme);
 
+/* What one run of the command line printed and how it exited. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} HlTestRun;
+
+void    hl_test_run_clear      (HlTestRun       *run);
+void    hl_test_run_cli        (HlTestRun       *run,
+                                ...) G_GNUC_NULL_TERMINATED;
+void    hl_test_run_cli_in     (HlTestRun       *run,
+                                const char      *locale,
+                                ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS
