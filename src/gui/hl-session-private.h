@@ -41,6 +41,11 @@ struct _HlSession
   char       *proximity_follow;    /* lane id; NULL: the first count lane */
   gint64      span_from;           /* a selected span [from, to); none when equal */
   gint64      span_to;
+
+  /* the chosen calendar bin (hl-session-bin.c); none when from == to */
+  guint       bin_lane;
+  gint64      bin_from;
+  gint64      bin_to;
 };
 
 enum
@@ -72,6 +77,7 @@ enum
   PROP_PROXIMITY_FOLLOW,
   PROP_SPAN_FROM,
   PROP_SPAN_TO,
+  PROP_BIN,
   N_PROPS
 };
 
@@ -95,5 +101,11 @@ gboolean _hl_session_get_proximity_property (HlSession *self,
 gboolean _hl_session_set_proximity_property (HlSession    *self,
                                              guint         prop_id,
                                              const GValue *value);
+void     _hl_session_install_bin            (GObjectClass *klass);
+gboolean _hl_session_get_bin_property       (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
+void     _hl_session_keep_bin               (HlSession *self,
+                                             int        event);
 
 G_END_DECLS

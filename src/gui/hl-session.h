@@ -139,4 +139,15 @@ void            hl_session_set_span_x           (HlSession          *self,
                                                  double              x0,
                                                  double              x1);
 
+/* The chosen calendar bin (issue 10, hl-session-bin.c): "bin" notifies. */
+void            hl_session_select_bin           (HlSession          *self,
+                                                 guint               lane,
+                                                 gint64              from,
+                                                 gint64              to,
+                                                 int                 event);
+gboolean        hl_session_get_bin              (HlSession          *self,
+                                                 guint              *lane,
+                                                 gint64             *from,
+                                                 gint64             *to);
+
 G_END_DECLS
