@@ -618,6 +618,110 @@ test_empty_lanes (void)
       }
 }
 
+/* ------------------------------------------------------------------ */
+/* Legend truth with bins and stacks */
+
+/* The legend's kind entries are exactly the kinds the count lanes draw
+ * (a glyph, or a kind's segment of a stacked bin), and it names the
+ * hatching exactly when a mark is hatched, a stack's or bin's segment
+ * included. Returns how many kinds bins drew. */
+static guint
+assert_legend_truthful (HlChart *chart)
+{
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_auto(GStrv) legend = _hl_chart_get_legend (chart);
+  g_autoptr(GHashTable) drawn = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean dashed = FALSE;
+  guint n_marks, n_in_bins = 0;
+  const HlMark *marks = _hl_chart_get_marks (chart, &n_marks);
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_COUNT)
+      g_hash_table_add (all, (gpointer) hl_kind_get_label (
+                               hl_dataset_lane_kind (dataset, events[i].lane, events[i].kind)));
+  for (guint i = 0; i < n_marks; i++)
+    {
+      const char *label;
+
+      dashed |= marks[i].dashed;
+      if (marks[i].event < 0 ||
+          hl_dataset_get_lane (dataset, marks[i].lane)->measure != HL_MEASURE_COUNT)
+        continue;
+      label = hl_kind_get_label (hl_dataset_lane_kind (dataset, marks[i].lane,
+                                                       events[marks[i].event].kind));
+      if (marks[i].bin != 0 && !g_hash_table_contains (drawn, label))
+        n_in_bins++;
+      g_hash_table_add (drawn, (gpointer) label);
+    }
+  for (guint i = 0; legend[i] != NULL; i++)
+    if (g_hash_table_contains (all, legend[i]))
+      {
+        if (!g_hash_table_contains (drawn, legend[i]))
+          g_error ("legend lists \"%s\", which is not drawn", legend[i]);
+        g_hash_table_remove (drawn, legend[i]);
+      }
+  if (g_hash_table_size (drawn) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, drawn);
+      g_hash_table_iter_next (&iter, &key, NULL);
+      g_error ("\"%s\" is drawn and missing from the legend", (const char *) key);
+    }
+  g_assert_cmpint (g_strv_contains ((const char * const *) legend,
+                                    "suspected or disputed attribution"), ==, dashed);
+  return n_in_bins;
+}
+
+static void
+test_legend_truth (void)
+{
+  static const HlBins units[] = { HL_BINS_AUTO, HL_BINS_MONTH, HL_BINS_YEAR };
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 842, 595 } };
+  guint from_bins = 0, n_marks;
+  HlView view;
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr(HlChart) chart = NULL;
+
+        hl_view_init (&view, sample ());
+        view.bins = units[u];
+        chart = hl_chart_new (sample (), &view, sizes[z][0], sizes[z][1]);
+        from_bins += assert_legend_truthful (chart);
+      }
+  /* kinds came from stacked count bins, not only from glyphs */
+  g_assert_cmpuint (from_bins, >, 0);
+
+  /* 2021-08-10 at the day: a stack of 40 with suspected segments among
+   * official ones; and 2017 in month bins, where August stacks three
+   * suspected incidents and two official ones */
+  {
+    g_autoptr(HlChart) day = chart_of_day (&view, 2021, 8, 10);
+    g_autoptr(HlChart) month = NULL;
+    const HlMark *marks = _hl_chart_get_marks (day, &n_marks);
+    gboolean mixed = FALSE;
+
+    for (guint i = 0; i < n_marks; i++)
+      mixed |= marks[i].stacked && marks[i].dashed;
+    g_assert_true (mixed);
+    assert_legend_truthful (day);
+    hl_view_set_range (&view, hl_date_from_ymd (2017, 1, 1), hl_date_from_ymd (2018, 1, 1));
+    view.bins = HL_BINS_MONTH;
+    month = hl_chart_new (sample (), &view, 1920, 1080);
+    marks = _hl_chart_get_marks (month, &n_marks);
+    mixed = FALSE;
+    for (guint i = 0; i < n_marks; i++)
+      mixed |= marks[i].bin != 0 && marks[i].dashed && marks[i].n_events == 0;
+    g_assert_true (mixed);
+    assert_legend_truthful (month);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -632,5 +736,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
+  g_test_add_func ("/density/legend-truth", test_legend_truth);
   return g_test_run ();
 }
