@@ -722,6 +722,107 @@ test_legend_truth (void)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Raised labels' leaders */
+
+/* Does the segment (x0,y0)-(x1,y1) enter @b (Liang-Barsky)? */
+static gboolean
+segment_enters (double x0, double y0, double x1, double y1, const HlBox *b)
+{
+  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - b->x, b->x + b->width - x0, y0 - b->y, b->y + b->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] <= 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  return t1 - t0 > 1e-6;
+}
+
+/* Every leader in the display list crosses no text box but its own
+ * label's, which it touches at the edge nearest its bar. */
+static guint
+assert_leaders_clear (HlChart *chart, const char *what)
+{
+  guint n_boxes, n = 0;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+      gboolean touches_own = FALSE;
+
+      if (!l->leader)
+        continue;
+      n++;
+      for (guint k = 0; k < n_boxes; k++)
+        {
+          HlBox grown = { boxes[k].x - 1.5, boxes[k].y - 1.5, boxes[k].width + 3,
+                          boxes[k].height + 3 };
+          HlBox inner = { boxes[k].x + 0.5, boxes[k].y + 0.5, boxes[k].width - 1,
+                          boxes[k].height - 1 };
+          /* either end may be the label's */
+          gboolean ends_here = segment_enters (l->x1 - 0.01, l->y1 - 0.01, l->x1 + 0.01,
+                                               l->y1 + 0.01, &grown) ||
+                               segment_enters (l->x0 - 0.01, l->y0 - 0.01, l->x0 + 0.01,
+                                               l->y0 + 0.01, &grown);
+
+          if (ends_here)
+            {
+              touches_own = TRUE;
+              /* its own label: reached at its edge, never run through */
+              if (segment_enters (l->x0, l->y0, l->x1, l->y1, &inner))
+                g_error ("%s: a leader runs into its own label", what);
+              continue;
+            }
+          if (segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+            g_error ("%s: the leader (%.0f,%.0f)-(%.0f,%.0f) crosses the text at "
+                     "(%.0f,%.0f %.0fx%.0f)", what, l->x0, l->y0, l->x1, l->y1,
+                     boxes[k].x, boxes[k].y, boxes[k].width, boxes[k].height);
+        }
+      if (!touches_own)
+        g_error ("%s: a leader ends away from any label", what);
+    }
+  return n;
+}
+
+static void
+test_leaders_clear (void)
+{
+  static const int sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 842, 595 } };
+  static const HlBins bins[] = { HL_BINS_MARKS, HL_BINS_AUTO };
+  guint n = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    for (guint s = 0; s < 2; s++)
+      for (guint b = 0; b < G_N_ELEMENTS (bins); b++)
+        {
+          g_autoptr(HlChart) chart = NULL;
+          g_autofree char *what = g_strdup_printf ("%dx%d %s %s", sizes[z][0], sizes[z][1],
+                                                   s ? "log" : "linear",
+                                                   hl_bins_to_string (bins[b]));
+          HlView view;
+
+          hl_view_init (&view, sample ());
+          view.money_scale = s ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+          view.bins = bins[b];
+          chart = hl_chart_new (sample (), &view, sizes[z][0], sizes[z][1]);
+          n += assert_leaders_clear (chart, what);
+        }
+  /* leaders there are: the test would pass on none */
+  g_assert_cmpuint (n, >, 10);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -737,5 +838,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);
+  g_test_add_func ("/density/leaders-clear", test_leaders_clear);
   return g_test_run ();
 }
