@@ -292,12 +292,36 @@ segment_enters (double x0, double y0, double x1, double y1, const HlBox *b)
   return t1 - t0 > 1e-6;
 }
 
-/* Does a leader line cross any text but the one at @own (with a margin
- * that keeps it off their edges)? */
+static double
+turn (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Do two leaders cross (strictly, away from their ends)? */
 static gboolean
-leader_crosses (HlChart *chart, const HlLine *l, guint own)
+leaders_cross (const HlLine *a, const HlLine *b)
+{
+  return turn (a->x0, a->y0, a->x1, a->y1, b->x0, b->y0) *
+         turn (a->x0, a->y0, a->x1, a->y1, b->x1, b->y1) < 0 &&
+         turn (b->x0, b->y0, b->x1, b->y1, a->x0, a->y0) *
+         turn (b->x0, b->y0, b->x1, b->y1, a->x1, a->y1) < 0;
+}
+
+/* Does a leader line cross any text but the one at @own (with a margin
+ * that keeps it off their edges), or another leader? */
+static gboolean
+leader_crosses (HlChart *chart, const HlLine *l, guint own, gboolean strict)
 {
   const HlBox *boxes = (const HlBox *) (gpointer) chart->text_boxes->data;
+
+  for (guint i = 0; strict && i < chart->lines->len; i++)
+    {
+      const HlLine *other = &g_array_index (chart->lines, HlLine, i);
+
+      if (other->leader && leaders_cross (l, other))
+        return TRUE;
+    }
 
   for (guint k = 0; k < chart->text_boxes->len; k++)
     {
@@ -339,7 +363,8 @@ drop_last_text (HlChart *chart)
  * it, with a leader line down to the bar: for the largest few only, so
  * that none of them is left unlabelled beside smaller labelled ones. The
  * leader is one straight line from the label's point nearest the bar top
- * to it, and a place whose leader would cross other text is not taken. */
+ * to it, and a place whose leader would cross other text is not taken
+ * (nor one that crosses another leader, unless no other place is left). */
 static gboolean
 raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox *bounds)
 {
@@ -356,13 +381,13 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
       for (guint j = 0; j < 7; j++)
         cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
     }
-  for (guint i = 0; i < N_RAISED; i++)
+  for (guint i = 0; i < 2 * N_RAISED; i++)
     {
       const HlText *t;
       HlLine leader = { 0 };
 
       g_object_ref (layout);
-      if (!_hl_chart_place_label (chart, layout, bounds, &cand[i], 1, mk->event, -1,
+      if (!_hl_chart_place_label (chart, layout, bounds, &cand[i % N_RAISED], 1, mk->event, -1,
                                   HL_ROLE_FG))
         continue;
       t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
@@ -370,7 +395,8 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
       leader.y0 = t->box.y + t->box.height;
       leader.x1 = cx;
       leader.y1 = mk->box.y - 1;
-      if (leader.y1 > leader.y0 && !leader_crosses (chart, &leader, chart->texts->len - 1) &&
+      if (leader.y1 > leader.y0 &&
+          !leader_crosses (chart, &leader, chart->texts->len - 1, i < N_RAISED) &&
           !on_a_leader (chart, &t->box))
         {
           _hl_chart_add_line (chart, leader.x0, leader.y0, leader.x1, leader.y1,
