@@ -13,6 +13,7 @@
 #include "hl-chart.h"
 #include "hl-chart-private.h"
 #include "hl-date.h"
+#include "hl-details-bin.h"
 #include "hl-filter-popover.h"
 #include "hl-range-popover.h"
 
@@ -1071,6 +1072,150 @@ test_bins_hover (void)
   hl_test_close_window (window);
 }
 
+static void
+click_at (GtkWidget *widget, double x, double y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean clicked = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !clicked; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      /* the primary button's click, not the context menu's */
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) !=
+            GDK_BUTTON_SECONDARY)
+        {
+          g_signal_emit_by_name (controller, "released", 1, x, y);
+          clicked = TRUE;
+        }
+    }
+  g_assert_true (clicked);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect_toggles (GtkWidget *widget, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      g_ptr_array_add (out, c);
+    else
+      collect_toggles (c, out);
+}
+
+static const char *
+button_text (GtkWidget *button)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
+/* Clicking a calendar bin at the full span of tests/data/density.json
+ * lists its events in the panel, largest first, each a button that
+ * selects it; selecting an event outside the bin drops the list. */
+static void
+test_bin_click_lists (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  GtkWidget *section;
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_DATA_DIR "/density.json");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const HlChartBin *bins, *pick = NULL;
+  HlChartBin bin;
+  HlDataset *dataset;
+  HlChart *chart;
+  gint64 from, to;
+  guint n_bins, n_in = 0, lane;
+  int first = -1, second = -1, outside = -1, picked;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  key (widget, "timeline.fit-all");
+  hl_test_wait_for_draw (widget);
+  chart = hl_timeline_get_chart (timeline);
+  dataset = hl_session_get_dataset (session);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  g_assert_cmpuint (n_bins, >, 20);
+  /* the money bin with the most events that the list can hold whole */
+  for (guint i = 0; i < n_bins; i++)
+    if (hl_dataset_get_lane (dataset, bins[i].lane)->measure == HL_MEASURE_USD &&
+        bins[i].bin.sum.n <= 50 && (pick == NULL || bins[i].bin.sum.n > pick->bin.sum.n))
+      pick = &bins[i];
+  g_assert_nonnull (pick);
+  g_assert_cmpuint (pick->bin.sum.n, >=, 3);
+  /* the bin's largest two and an event of the lane outside it, from the file */
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset, i);
+
+      if (ev->lane != pick->lane)
+        continue;
+      if (ev->time < pick->bin.from || ev->time >= pick->bin.to)
+        {
+          outside = (int) i;
+          continue;
+        }
+      n_in++;
+      if (first < 0 || ev->usd > hl_dataset_get_event (dataset, first)->usd)
+        {
+          second = first;
+          first = (int) i;
+        }
+      else if (second < 0 || ev->usd > hl_dataset_get_event (dataset, second)->usd)
+        second = (int) i;
+    }
+  g_assert_cmpuint (n_in, ==, pick->bin.sum.n);
+
+  section = hl_test_find_type (GTK_WIDGET (hl_window_get_panel (window)), HL_TYPE_BIN_SECTION);
+  g_assert_nonnull (section);
+  g_assert_false (gtk_widget_get_visible (section));
+  /* the chart may be laid out anew once the click selects: keep a copy */
+  bin = *pick;
+  pick = &bin;
+  click_at (widget, pick->box.x + pick->box.width / 2, pick->box.y + pick->box.height - 1);
+  picked = hl_session_get_selected (session);
+  g_assert_true (hl_session_get_bin (session, &lane, &from, &to));
+  g_assert_cmpuint (lane, ==, pick->lane);
+  g_assert_cmpint (from, ==, pick->bin.from);
+  g_assert_cmpint (to, ==, pick->bin.to);
+  g_assert_cmpint (hl_dataset_get_event (dataset, picked)->time, >=, from);
+  g_assert_cmpint (hl_dataset_get_event (dataset, picked)->time, <, to);
+  g_assert_true (gtk_widget_get_visible (section));
+
+  collect_toggles (section, buttons);
+  g_assert_cmpuint (buttons->len, ==, pick->bin.sum.n);
+  g_assert_nonnull (strstr (button_text (buttons->pdata[0]),
+                            hl_dataset_get_event (dataset, first)->title));
+  g_assert_nonnull (strstr (button_text (buttons->pdata[1]),
+                            hl_dataset_get_event (dataset, second)->title));
+  g_assert_true (hl_test_has_label (section, "events"));
+
+  /* one of them selected from the list: the list stays, its button pressed */
+  g_signal_emit_by_name (buttons->pdata[1], "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (hl_session_get_selected (session), ==, second);
+  g_assert_true (gtk_widget_get_visible (section));
+  g_ptr_array_set_size (buttons, 0);
+  collect_toggles (section, buttons);
+  g_assert_cmpuint (buttons->len, ==, pick->bin.sum.n);
+  g_assert_true (gtk_toggle_button_get_active (buttons->pdata[1]));
+  g_assert_false (gtk_toggle_button_get_active (buttons->pdata[0]));
+  g_assert_true (panel_shows (window, hl_dataset_get_event (dataset, second)->title));
+
+  /* a selection elsewhere drops the bin */
+  g_assert_cmpint (outside, >=, 0);
+  hl_session_select (session, outside);
+  g_assert_false (hl_session_get_bin (session, NULL, NULL, NULL));
+  g_assert_false (gtk_widget_get_visible (section));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1096,6 +1241,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/browse/plot-height-while-panning", test_plot_height_while_panning);
   g_test_add_func ("/browse/same-day-events", test_same_day_events);
   g_test_add_func ("/browse/bins-hover", test_bins_hover);
+  g_test_add_func ("/browse/bin-click-lists", test_bin_click_lists);
 
   return g_test_run ();
 }

@@ -128,7 +128,7 @@ add_once (GPtrArray *list, const char *text)
 
 /* What the display list shows, in the legend's words, found apart from
  * the renderer's own bookkeeping: lanes, hatched marks, the kinds of the
- * markers, hollow ones, the counts written beside markers, the line. */
+ * markers and of count bins' segments, hollow ones, the counts written beside markers, the line. */
 static GPtrArray *
 drawn_entries (HlChart *chart)
 {
@@ -147,9 +147,12 @@ drawn_entries (HlChart *chart)
       const char *label;
 
       dashed |= mk->dashed;
-      if (mk->shape == HL_MARK_BAR)
+      /* a count bin's segments are its kinds (issue 10) */
+      if (mk->shape == HL_MARK_BAR &&
+          (mk->bin == 0 ||
+           hl_dataset_get_lane (chart->dataset, mk->lane)->measure != HL_MEASURE_COUNT))
         continue;
-      hollow |= mk->hollow;
+      hollow |= mk->hollow && mk->shape != HL_MARK_BAR;
       label = hl_kind_get_label (hl_dataset_lane_kind (chart->dataset, mk->lane, ev->kind));
       if (label != NULL && label[0] != '\0')
         add_once (list, label);

@@ -10,6 +10,7 @@
 
 #include "hl-date.h"
 #include "hl-describe.h"
+#include "hl-details-bin.h"
 #include "hl-details-panel.h"
 #include "hl-details-proximity.h"
 #include "hl-details-span.h"
@@ -52,6 +53,7 @@ struct _HlDetailsPanel
   GdkFrameClock *layout_clock; /* while the rows wait for their first layout */
   GtkWidget *proximity;        /* HlProximitySection, under the fields */
   GtkWidget *span;             /* HlSpanSection, atop the summary */
+  GtkWidget *bin;              /* HlBinSection, atop the event */
 
 };
 
@@ -531,6 +533,7 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
                              G_CONNECT_SWAPPED);
   hl_proximity_section_set_session (HL_PROXIMITY_SECTION (self->proximity), session);
   hl_span_section_set_session (HL_SPAN_SECTION (self->span), session);
+  hl_bin_section_set_session (HL_BIN_SECTION (self->bin), session);
   update (self);
   update_filters (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -664,4 +667,6 @@ hl_details_panel_init (HlDetailsPanel *self)
                               self->proximity, GTK_WIDGET (self->fields_box));
   self->span = hl_span_section_new ();
   gtk_box_prepend (GTK_BOX (self->summary_page), self->span);
+  self->bin = hl_bin_section_new ();
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->event_lane))), self->bin);
 }

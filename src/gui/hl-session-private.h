@@ -50,6 +50,10 @@ struct _HlSession
   GPtrArray  *undo;                /* HlNotes: states before each change */
   GPtrArray  *redo;
   guint       save_source;
+  /* the chosen calendar bin (hl-session-bin.c); none when from == to */
+  guint       bin_lane;
+  gint64      bin_from;
+  gint64      bin_to;
 };
 
 enum
@@ -84,6 +88,7 @@ enum
   PROP_NOTES,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_BIN,
   N_PROPS
 };
 
@@ -107,6 +112,12 @@ gboolean _hl_session_get_proximity_property (HlSession *self,
 gboolean _hl_session_set_proximity_property (HlSession    *self,
                                              guint         prop_id,
                                              const GValue *value);
+void     _hl_session_install_bin            (GObjectClass *klass);
+gboolean _hl_session_get_bin_property       (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
+void     _hl_session_keep_bin               (HlSession *self,
+                                             int        event);
 
 void     _hl_session_notes_init             (HlSession *self);
 void     _hl_session_notes_finalize         (HlSession *self);

@@ -83,6 +83,7 @@ store_selected (HlSession *self, int index)
     index = -1;
   if (index >= 0)
     id = hl_dataset_get_event (self->dataset, index)->id;
+  _hl_session_keep_bin (self, index);
   if (index != self->selected)
     {
       self->selected = index;
@@ -671,7 +672,8 @@ hl_session_get_property (GObject    *object,
       break;
     default:
       if (!_hl_session_get_proximity_property (self, prop_id, value) &&
-          !_hl_session_notes_get_property (self, prop_id, value))
+          !_hl_session_notes_get_property (self, prop_id, value) &&
+          !_hl_session_get_bin_property (self, prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -795,6 +797,7 @@ hl_session_class_init (HlSessionClass *klass)
     g_param_spec_pointer ("totals", NULL, NULL, ro);
   _hl_session_install_proximity (object_class);
   _hl_session_notes_install (object_class);
+  _hl_session_install_bin (object_class);
   g_object_class_install_properties (object_class, N_PROPS, _hl_session_properties);
 }
 

@@ -173,5 +173,15 @@ void            hl_session_delete_view          (HlSession          *self,
                                                  guint               index);
 void            hl_session_apply_view           (HlSession          *self,
                                                  guint               index);
+/* The chosen calendar bin (issue 10, hl-session-bin.c): "bin" notifies. */
+void            hl_session_select_bin           (HlSession          *self,
+                                                 guint               lane,
+                                                 gint64              from,
+                                                 gint64              to,
+                                                 int                 event);
+gboolean        hl_session_get_bin              (HlSession          *self,
+                                                 guint              *lane,
+                                                 gint64             *from,
+                                                 gint64             *to);
 
 G_END_DECLS

@@ -469,6 +469,22 @@ on_drag_end (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
   self->dragging = FALSE;
 }
 
+/* Clicking empty space clears the selection; selecting does not pan.
+ * Clicking a calendar bin chooses the bin, whose events the panel lists,
+ * and selects the event clicked. */
+static void
+select_at (HlTimeline *self, HlChart *chart, double x, double y)
+{
+  int event = hl_chart_hit_test (chart, x, y);
+  gint64 from, to;
+  guint lane;
+
+  if (hl_chart_get_event_bin (chart, event, &lane, &from, &to))
+    hl_session_select_bin (self->session, lane, from, to, event);
+  else
+    hl_session_set_selected (self->session, event);
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -481,8 +497,7 @@ on_click_released (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->dragging || (chart = ensure_chart (self)) == NULL)
     return;
-  /* Clicking empty space clears the selection; selecting does not pan. */
-  hl_session_set_selected (self->session, hl_chart_hit_test (chart, x, y));
+  select_at (self, chart, x, y);
 }
 
 /* ------------------------------------------------------------------ */

@@ -71,6 +71,7 @@ typedef struct
   HlRole   role;
   double   width;
   gboolean dashed;
+  gboolean leader;   /* from a raised label down to its bar */
 } HlLine;
 
 typedef struct

@@ -67,6 +67,11 @@ int           hl_chart_hit_test          (HlChart        *chart,
 gboolean      hl_chart_get_event_box     (HlChart        *chart,
                                           int             event,
                                           HlBox          *box);
+gboolean      hl_chart_get_event_bin     (HlChart        *chart,
+                                          int             event,
+                                          guint          *lane,
+                                          gint64         *from,
+                                          gint64         *to);
 
 const HlTotals *hl_chart_get_totals       (HlChart        *chart);
 

@@ -268,15 +268,108 @@ amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn
   return g_strdup_printf ("%s\n%s", ev->title, amount);
 }
 
+/* Does the segment (x0,y0)-(x1,y1) enter @b (Liang-Barsky clipping)? */
+static gboolean
+segment_enters (double x0, double y0, double x1, double y1, const HlBox *b)
+{
+  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - b->x, b->x + b->width - x0, y0 - b->y, b->y + b->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] <= 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  return t1 - t0 > 1e-6;
+}
+
+static double
+turn (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Do two leaders cross (strictly, away from their ends)? */
+static gboolean
+leaders_cross (const HlLine *a, const HlLine *b)
+{
+  return turn (a->x0, a->y0, a->x1, a->y1, b->x0, b->y0) *
+         turn (a->x0, a->y0, a->x1, a->y1, b->x1, b->y1) < 0 &&
+         turn (b->x0, b->y0, b->x1, b->y1, a->x0, a->y0) *
+         turn (b->x0, b->y0, b->x1, b->y1, a->x1, a->y1) < 0;
+}
+
+/* Does a leader line cross any text but the one at @own (with a margin
+ * that keeps it off their edges), or another leader? */
+static gboolean
+leader_crosses (HlChart *chart, const HlLine *l, guint own, gboolean strict)
+{
+  const HlBox *boxes = (const HlBox *) (gpointer) chart->text_boxes->data;
+
+  for (guint i = 0; strict && i < chart->lines->len; i++)
+    {
+      const HlLine *other = &g_array_index (chart->lines, HlLine, i);
+
+      if (other->leader && leaders_cross (l, other))
+        return TRUE;
+    }
+
+  for (guint k = 0; k < chart->text_boxes->len; k++)
+    {
+      HlBox grown = { boxes[k].x - 2, boxes[k].y - 2, boxes[k].width + 4, boxes[k].height + 4 };
+
+      if (k != own && segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Does @box (a label just placed) lie on any leader drawn so far? */
+static gboolean
+on_a_leader (HlChart *chart, const HlBox *box)
+{
+  HlBox grown = { box->x - 2, box->y - 2, box->width + 4, box->height + 4 };
+
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+
+      if (l->leader && segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+drop_last_text (HlChart *chart)
+{
+  HlText *t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
+
+  g_object_unref (t->layout);
+  g_array_set_size (chart->texts, chart->texts->len - 1);
+  g_array_set_size (chart->text_boxes, chart->text_boxes->len - 1);
+}
+
 /* A label the crowd around its bar leaves no room for, higher up over
  * it, with a leader line down to the bar: for the largest few only, so
- * that none of them is left unlabelled beside smaller labelled ones. */
+ * that none of them is left unlabelled beside smaller labelled ones. The
+ * leader is one straight line from the label's point nearest the bar top
+ * to it, and a place whose leader would cross other text is not taken
+ * (nor one that crosses another leader, unless no other place is left). */
 static gboolean
 raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox *bounds)
 {
   HlPoint cand[N_RAISED];
   double w, h, cx = mk->box.x + mk->box.width / 2, gap = chart->m->amount_gap;
-  const HlText *t;
 
   _hl_layout_size (layout, &w, &h);
   /* nearest first: up over the bar, then to either side, farther out */
@@ -288,22 +381,43 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
       for (guint j = 0; j < 7; j++)
         cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
     }
-  g_object_ref (layout);
-  if (!_hl_chart_place_label (chart, layout, bounds, cand, N_RAISED, mk->event, -1,
-                              HL_ROLE_FG))
-    return FALSE;
-  /* up from the bar to the label, or to its side and across */
-  t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
-  if (cx >= t->box.x && cx <= t->box.x + t->box.width)
-    _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, t->box.y + t->box.height, HL_ROLE_MUTED);
-  else
+  for (guint i = 0; i < 2 * N_RAISED; i++)
     {
-      double y = t->box.y + t->box.height / 2;
-      double edge = cx < t->box.x ? t->box.x - 1 : t->box.x + t->box.width + 1;
+      const HlText *t;
+      HlLine leader = { 0 };
 
-      _hl_chart_add_line (chart, cx, mk->box.y - 1, cx, y, HL_ROLE_MUTED);
-      _hl_chart_add_line (chart, cx, y, edge, y, HL_ROLE_MUTED);
+      g_object_ref (layout);
+      if (!_hl_chart_place_label (chart, layout, bounds, &cand[i % N_RAISED], 1, mk->event, -1,
+                                  HL_ROLE_FG))
+        continue;
+      t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
+      leader.x0 = CLAMP (cx, t->box.x, t->box.x + t->box.width);
+      leader.y0 = t->box.y + t->box.height;
+      leader.x1 = cx;
+      leader.y1 = mk->box.y - 1;
+      if (leader.y1 > leader.y0 &&
+          !leader_crosses (chart, &leader, chart->texts->len - 1, i < N_RAISED) &&
+          !on_a_leader (chart, &t->box))
+        {
+          _hl_chart_add_line (chart, leader.x0, leader.y0, leader.x1, leader.y1,
+                              HL_ROLE_MUTED);
+          g_array_index (chart->lines, HlLine, chart->lines->len - 1).leader = TRUE;
+          return TRUE;
+        }
+      drop_last_text (chart);
     }
+  return FALSE;
+}
+
+/* A label just placed that lies on a raised label's leader is taken
+ * back (TRUE). */
+static gboolean
+on_label_leader (HlChart *chart)
+{
+  if (!on_a_leader (chart, &g_array_index (chart->text_boxes, HlBox,
+                                           chart->text_boxes->len - 1)))
+    return FALSE;
+  drop_last_text (chart);
   return TRUE;
 }
 
@@ -374,7 +488,8 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       if (raised)
         g_object_ref (layout);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
-                                 -1, HL_ROLE_FG))
+                                 -1, HL_ROLE_FG) &&
+          !on_label_leader (chart))
         {
           placed++;
           if (raised)

@@ -292,3 +292,30 @@ _hl_chart_describe_bin_title (HlChart *chart, const HlChartBin *cb)
 {
   return period_text (&cb->bin);
 }
+
+/**
+ * hl_chart_get_event_bin:
+ * @lane: (out) (optional): the bin's lane
+ * @from: (out) (optional): the start of the bin's whole period
+ * @to: (out) (optional): its end
+ *
+ * Whether @event is drawn inside a calendar bin, and that bin's period:
+ * what clicking it chooses.
+ */
+gboolean
+hl_chart_get_event_bin (HlChart *chart, int event, guint *lane, gint64 *from, gint64 *to)
+{
+  const HlChartBin *cb;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+
+  if (event < 0 || (cb = _hl_chart_get_event_bin (chart, event)) == NULL)
+    return FALSE;
+  if (lane != NULL)
+    *lane = cb->lane;
+  if (from != NULL)
+    *from = cb->bin.from;
+  if (to != NULL)
+    *to = cb->bin.to;
+  return TRUE;
+}

@@ -103,6 +103,33 @@ note_uncertain (HlDrawn *d, const HlColumn *c, const HlEvent *top)
   d->no_amount |= c->n == 1 && top->usd_unknown;
 }
 
+/* The kinds a binned count lane stacks: those of its events in view (a
+ * guess at most this many events long; the legend then lists what was
+ * drawn). FALSE when the lane draws no bins. */
+#define MAX_GUESSED_EVENTS 200000
+
+static gboolean
+note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from);
+  guint last = hl_dataset_lower_bound (chart->dataset, chart->view.to);
+  KindMemo memo = { NULL, NULL };
+  HlTickSpec unit;
+
+  if (!_hl_chart_lane_binned (chart, lane, &unit))
+    return FALSE;
+  last = MIN (last, first + MAX_GUESSED_EVENTS);
+  for (guint i = first; i < last; i++)
+    if (events[i].lane == lane && hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
+      {
+        const HlKind *kind = lookup_kind (chart, lane, events[i].kind, &memo);
+
+        add_kind_group (d, hl_kind_get_label (kind), kind->shape);
+      }
+  return TRUE;
+}
+
 /* What the lanes will draw, from the columns and whether each lane is
  * aggregated (a crowded count lane draws bars, not markers). */
 void
@@ -126,6 +153,8 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
       if (c == NULL)
         continue;
       any_usd |= usd;
+      if (!usd && note_bin_kinds (chart, d, lane))
+        continue;
       if (!usd && chart->lanes[lane].aggregated)
         continue;
       for (guint i = 0; i < n_cols; i++)
@@ -169,14 +198,15 @@ _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
           d->imprecise |= mk->hollow && mk->shape == HL_MARK_BAR;
           d->no_amount |= mk->hollow && mk->shape == HL_MARK_SQUARE;
         }
-      if (mk->shape == HL_MARK_BAR || mk->event < 0 ||
+      /* a count bin's segments are its kinds */
+      if ((mk->shape == HL_MARK_BAR && mk->bin == 0) || mk->event < 0 ||
           hl_dataset_get_lane (chart->dataset, mk->lane)->measure != HL_MEASURE_COUNT)
         continue;
       if (mk->lane != memo_lane)
         memo = (KindMemo) { NULL, NULL };
       memo_lane = mk->lane;
       kind = lookup_kind (chart, mk->lane, events[mk->event].kind, &memo);
-      if (mk->hollow)
+      if (mk->hollow && mk->shape != HL_MARK_BAR)
         d->failed_shapes |= 1u << kind->shape;
       add_kind_group (d, hl_kind_get_label (kind), kind->shape);
     }
