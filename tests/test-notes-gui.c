@@ -393,6 +393,102 @@ test_bad_notes (void)
   fixture_clear (&f);
 }
 
+/* The note in @notes whose text is @text, or NULL. */
+static const HlAnnotation *
+note_with_text (const HlNotes *notes, const char *text)
+{
+  for (guint i = 0; notes != NULL && i < notes->annotations->len; i++)
+    {
+      const HlAnnotation *a = g_ptr_array_index (notes->annotations, i);
+
+      if (g_strcmp0 (a->text, text) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+/* A range note over [@from, @to) with @text over the whole chart, in the
+ * session and in the notes file on disk. */
+static void
+assert_span_note (Fixture *f, const char *text, gint64 from, gint64 to)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->notes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlNotes) on_disk = NULL;
+  const HlAnnotation *a = note_with_text (hl_session_get_notes (f->session), text);
+
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->from, ==, from);
+  g_assert_cmpint (a->to, ==, to);
+  g_assert_null (a->lanes);
+  g_assert_true (hl_session_flush_notes (f->session, &error));
+  g_assert_no_error (error);
+  on_disk = hl_notes_new_from_file (file, &error);
+  g_assert_no_error (error);
+  a = note_with_text (on_disk, text);
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->from, ==, from);
+  g_assert_cmpint (a->to, ==, to);
+  g_assert_true (hl_notes_equal (on_disk, hl_session_get_notes (f->session)));
+}
+
+/* Issues 11 and 12: the span summary's Annotate Span, and Ctrl+M while a
+ * span is selected, open the popover for a range note from the span's
+ * first day to its last; saved, it is in the session and the file. */
+static void
+test_annotate_span (void)
+{
+  g_autofree char *ex = example ();
+  Fixture f = { 0 };
+  GtkWidget *panel, *button;
+  HlNotesPopover *popover;
+  gint64 from, to;
+
+  open_with_notes (&f, ex);
+  panel = GTK_WIDGET (hl_window_get_panel (f.window));
+  popover = _hl_window_get_notes_popover (f.window);
+  /* 1 to 30 Sep 2023: the span is [1 Sep, 1 Oct) */
+  hl_session_set_span (f.session, hl_date_from_ymd (2023, 9, 1) + 3600,
+                       hl_date_from_ymd (2023, 9, 30) + 7200);
+  g_assert_true (hl_session_get_span (f.session, &from, &to));
+  g_assert_cmpint (from, ==, hl_date_from_ymd (2023, 9, 1));
+  g_assert_cmpint (to, ==, hl_date_from_ymd (2023, 10, 1));
+  hl_test_wait_for_draw (panel);
+
+  /* The button in the span summary */
+  button = hl_test_find_button (panel, "A_nnotate Span");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (hl_notes_popover_get_id (popover), ==, NULL);
+  gtk_editable_set_text (hl_notes_popover_get_text_entry (popover), "September's span");
+  g_assert_true (hl_notes_popover_save (popover));
+  g_assert_cmpuint (n_notes (&f), ==, 8);
+  assert_span_note (&f, "September's span", from, to);
+
+  /* Ctrl+M with a span (and an event selected) annotates the span */
+  hl_session_select (f.session, 0);
+  hl_session_set_span (f.session, hl_date_from_ymd (2023, 11, 20),
+                       hl_date_from_ymd (2023, 11, 22));
+  g_assert_true (hl_session_get_span (f.session, &from, &to));
+  activate (&f, "win.add-note", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_editable_set_text (hl_notes_popover_get_text_entry (popover), "Three days");
+  g_assert_true (hl_notes_popover_save (popover));
+  assert_span_note (&f, "Three days", hl_date_from_ymd (2023, 11, 20),
+                    hl_date_from_ymd (2023, 11, 23));
+
+  /* With no span the button is gone and the action does nothing */
+  hl_session_clear_span (f.session);
+  g_assert_false (gtk_widget_is_visible (button));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  activate (&f, "win.annotate-span", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpuint (n_notes (&f), ==, 9);
+  fixture_clear (&f);
+}
+
 /* Notes opened or saved by hand: read from there, saved there after. */
 static void
 test_open_and_save_as (void)
@@ -520,5 +616,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/notes-gui/bad-notes", test_bad_notes);
   g_test_add_func ("/notes-gui/export-dialog-switch", test_export_dialog_switch);
   g_test_add_func ("/notes-gui/open-and-save-as", test_open_and_save_as);
+  g_test_add_func ("/notes-gui/annotate-span", test_annotate_span);
   return g_test_run ();
 }

@@ -2,7 +2,7 @@
 /* A selected span in the panel: "1 Sep – 30 Sep 2023", then "Crypto
  * heists: 3 events, $295M" for each visible lane from the events the
  * filters show, the three largest of each lane as buttons, and buttons to
- * zoom to the span or analyze it. Dataset text is plain text. */
+ * zoom to the span, analyze it or annotate it. Dataset text is plain text. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -187,13 +187,23 @@ hl_span_section_class_init (HlSpanSectionClass *klass)
   G_OBJECT_CLASS (klass)->dispose = hl_span_section_dispose;
 }
 
+/* @button in @box, where only the button takes the focus. */
+static void
+append_button (GtkFlowBox *box, GtkWidget *button)
+{
+  gtk_flow_box_append (box, button);
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+}
+
 static void
 hl_span_section_init (HlSpanSection *self)
 {
   GtkWidget *heading = new_label (_("Selected span"));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* They wrap when the panel is narrow rather than widen it */
+  GtkWidget *buttons = gtk_flow_box_new ();
   GtkWidget *zoom = gtk_button_new_with_mnemonic (_("_Zoom to Span"));
   GtkWidget *analyze = gtk_button_new_with_mnemonic (_("_Analyze Span"));
+  GtkWidget *annotate = gtk_button_new_with_mnemonic (_("A_nnotate Span"));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
@@ -203,9 +213,16 @@ hl_span_section_init (HlSpanSection *self)
   self->lines = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
   gtk_widget_set_tooltip_text (zoom, _("Show only the span (Enter); Escape clears it"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (analyze), "win.analyze");
+  gtk_widget_set_tooltip_text (annotate, _("Add a note over the span's days (Ctrl+M)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (annotate), "win.annotate-span");
   g_signal_connect_swapped (zoom, "clicked", G_CALLBACK (on_zoom_clicked), self);
-  gtk_box_append (GTK_BOX (buttons), zoom);
-  gtk_box_append (GTK_BOX (buttons), analyze);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  append_button (GTK_FLOW_BOX (buttons), zoom);
+  append_button (GTK_FLOW_BOX (buttons), analyze);
+  append_button (GTK_FLOW_BOX (buttons), annotate);
   gtk_box_append (GTK_BOX (self), heading);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->range));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->lines));

@@ -2,7 +2,7 @@
 /* The window's notes and views (issue 11): the notes file found beside a
  * dataset when it opens (a bad one is reported and never overwritten),
  * adding a note at the pointer or the selected event (context menu,
- * Ctrl+M), editing, moving by drag, recolouring and deleting it, undo and
+ * Ctrl+M) or over the selected span (Annotate Span, Ctrl+M), editing, moving by drag, recolouring and deleting it, undo and
  * redo, a note's text when hovered, and the Views menu (Ctrl+1…9). */
 #include "config.h"
 
@@ -232,8 +232,11 @@ point_popover_at (HlWindow *self, gint64 time, double y)
   HlChart *chart = hl_timeline_get_chart (self->timeline);
   GdkRectangle rect = { 0, (int) y, 1, 1 };
 
+  /* Inside the timeline even for a time out of view (a span that starts
+   * before it): GTK cannot place a popover pointing off its monitor. */
   if (chart != NULL)
-    rect.x = (int) hl_chart_time_to_x (chart, time);
+    rect.x = (int) CLAMP (hl_chart_time_to_x (chart, time), 0,
+                          MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)) - 1, 0));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->note_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->note_popover));
   gtk_widget_grab_focus (GTK_WIDGET (hl_notes_popover_get_text_entry (self->note_popover)));
@@ -263,7 +266,28 @@ edit_note (HlWindow *self, const char *id)
 /* ------------------------------------------------------------------ */
 /* Actions */
 
-/* At the selected event, else at the pointer, else the middle of the view. */
+/* A range note over the selected span, from its first day to its last
+ * (the span is [from, to) in whole days, as a range note's to is); FALSE
+ * if there is no span. */
+static gboolean
+annotate_span (HlWindow *self)
+{
+  gint64 from, to;
+
+  if (!hl_session_get_span (self->session, &from, &to))
+    return FALSE;
+  add_note_at (self, from, to, NULL);
+  return TRUE;
+}
+
+static void
+action_annotate_span (GtkWidget *widget, const char *name, GVariant *param)
+{
+  annotate_span (HL_WINDOW (widget));
+}
+
+/* Over the selected span, else at the selected event, else at the
+ * pointer, else the middle of the view. */
 static void
 action_add_note (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -274,6 +298,8 @@ action_add_note (GtkWidget *widget, const char *name, GVariant *param)
   gint64 time = (hl_session_get_from (self->session) + hl_session_get_to (self->session)) / 2;
   const char *lane = NULL;
 
+  if (annotate_span (self))
+    return;
   /* At the selected event, in its lane */
   if (dataset != NULL && selected >= 0)
     {
@@ -448,6 +474,8 @@ _hl_window_class_notes_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.add-note", NULL, action_add_note);
   gtk_widget_class_install_action (widget_class, "win.add-note-at", "x", action_add_note_at);
+  gtk_widget_class_install_action (widget_class, "win.annotate-span", NULL,
+                                   action_annotate_span);
   gtk_widget_class_install_action (widget_class, "win.edit-note", "s", action_edit_note);
   gtk_widget_class_install_action (widget_class, "win.delete-note", "s", action_delete_note);
   gtk_widget_class_install_action (widget_class, "win.open-notes", NULL, action_notes_file);
