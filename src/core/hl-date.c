@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hl-date.h"
+#include "hl-money-locale.h"
 
 static gboolean
 is_leap (gint64 y)
@@ -286,7 +287,7 @@ hl_date_format_long (gint64 time)
   if (dt == NULL)
     return hl_date_format_iso (time);
   /* Translators: a full date; see g_date_time_format() */
-  return g_date_time_format (dt, _("%-d %B %Y"));
+  return hl_locale_format_date (dt, _("%-d %B %Y"));
 }
 
 /* "1 Jul 2023 – 31 Jan 2024"; @to is exclusive, so the last day shown is
@@ -302,8 +303,8 @@ hl_date_format_range (gint64 from, gint64 to)
   if (a == NULL || b == NULL)
     return g_strdup ("");
   /* Translators: a short date; see g_date_time_format() */
-  sa = g_date_time_format (a, _("%-d %b %Y"));
-  sb = g_date_time_format (b, _("%-d %b %Y"));
+  sa = hl_locale_format_date (a, _("%-d %b %Y"));
+  sb = hl_locale_format_date (b, _("%-d %b %Y"));
   if (g_strcmp0 (sa, sb) == 0)
     return g_steal_pointer (&sa);
   return g_strdup_printf ("%s – %s", sa, sb);

@@ -10,13 +10,15 @@
 #include "hl-money-locale.h"
 #include "hl-scale.h"
 
-/* The one place where digits are grouped: "1,000,000". Every number the
- * panel, the hover card and the summaries say goes through here, so that
- * following the user's locale later is a change to this function alone. */
+/* The one place where digits are grouped: "1,000,000", with the group
+ * mark of the catalogue in use (hl_locale_group_mark), never LC_NUMERIC's,
+ * so the number agrees with the words around it. Every count the chart,
+ * the panel, the hover card and the summaries say goes through here. */
 char *
 hl_describe_number (guint64 n)
 {
   char digits[32];
+  const char *mark = hl_locale_group_mark ();
   GString *str = g_string_new (NULL);
   gsize len;
 
@@ -25,10 +27,18 @@ hl_describe_number (guint64 n)
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (str, ',');
+        g_string_append (str, mark);
       g_string_append_c (str, digits[i]);
     }
   return g_string_free (str, FALSE);
+}
+
+/* A figure with @digits decimals and the catalogue's decimal mark:
+ * "0.0312" (a p-value), "7.6". */
+char *
+hl_describe_decimal (double value, guint digits)
+{
+  return hl_locale_format_decimal (value, digits);
 }
 
 /* An amount in words: "$950", "$550,000", "$7.62 million", "$1.5 billion". */
@@ -140,11 +150,11 @@ hl_describe_event_date (const HlEvent *ev)
   if (ev->date_precision == HL_DATE_PRECISION_MONTH)
     {
       /* Translators: a month of a year; see g_date_time_format() */
-      when = g_date_time_format (dt, _("%B %Y"));
+      when = hl_locale_format_date (dt, _("%B %Y"));
       /* Translators: a month whose day is not known, e.g. "March 2022 (day not known)" */
       return g_strdup_printf (_("%s (day not known)"), when);
     }
-  when = g_date_time_format (dt, "%Y");
+  when = hl_locale_format_date (dt, "%Y");
   /* Translators: a year whose month is not known, e.g. "2019 (month not known)" */
   return g_strdup_printf (_("%s (month not known)"), when);
 }
@@ -193,10 +203,14 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
 
       /* In a money lane, n_unknown counts the events with no amount */
       if (t->n_unknown > 0)
-        /* TRANSLATORS: lane title: number of events, amount, how many have none */
-        return g_strdup_printf (ngettext ("%s: %s, %s (%u without an amount)",
-                                          "%s: %s, %s (%u without an amount)", t->n_unknown),
-                                title, events, usd, t->n_unknown);
+        {
+          g_autofree char *unknown = hl_describe_number (t->n_unknown);
+
+          /* TRANSLATORS: lane title: number of events, amount, how many have none */
+          return g_strdup_printf (ngettext ("%s: %s, %s (%s without an amount)",
+                                            "%s: %s, %s (%s without an amount)", t->n_unknown),
+                                  title, events, usd, unknown);
+        }
       /* TRANSLATORS: lane title: number of events, amount */
       return g_strdup_printf (_("%s: %s, %s"), title, events, usd);
     }
@@ -348,21 +362,25 @@ describe_duration (const HlEvent *ev)
   gint64 start = ev->date != NULL && ev->date[10] == '\0' ? hl_date_floor_day (ev->time)
                                                           : ev->time;
   gint64 seconds = MAX (0, ev->end_time - start);
+  g_autofree char *n = NULL;
 
   if (seconds >= HL_SECONDS_PER_DAY)
     {
       guint days = (guint) ((seconds + HL_SECONDS_PER_DAY / 2) / HL_SECONDS_PER_DAY);
 
-      return g_strdup_printf (ngettext ("%u day", "%u days", days), days);
+      n = hl_describe_number (days);
+      /* TRANSLATORS: %s is a number of days, digits grouped */
+      return g_strdup_printf (ngettext ("%s day", "%s days", days), n);
     }
   if (seconds >= 3600)
     {
       guint hours = (guint) ((seconds + 1800) / 3600);
 
-      return g_strdup_printf (ngettext ("%u hour", "%u hours", hours), hours);
+      n = hl_describe_number (hours);
+      return g_strdup_printf (ngettext ("%s hour", "%s hours", hours), n);
     }
-  return g_strdup_printf (ngettext ("%u minute", "%u minutes", (guint) (seconds / 60)),
-                          (guint) (seconds / 60));
+  n = hl_describe_number ((guint64) (seconds / 60));
+  return g_strdup_printf (ngettext ("%s minute", "%s minutes", (guint) (seconds / 60)), n);
 }
 
 /* An event's date, "4 September 2023"; for an event that lasts, both
@@ -397,6 +415,7 @@ char *
 hl_describe_begun_before (HlDataset *dataset, const HlView *view, guint lane)
 {
   guint n, found = 0;
+  g_autofree char *n_found = NULL;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (view != NULL, NULL);
@@ -413,8 +432,9 @@ hl_describe_begun_before (HlDataset *dataset, const HlView *view, guint lane)
     }
   if (found == 0)
     return NULL;
-  return g_strdup_printf (ngettext ("+%u event under way that began before this view "
+  n_found = hl_describe_number (found);
+  return g_strdup_printf (ngettext ("+%s event under way that began before this view "
                                     "(counted on its start date)",
-                                    "+%u events under way that began before this view "
-                                    "(counted on their start dates)", found), found);
+                                    "+%s events under way that began before this view "
+                                    "(counted on their start dates)", found), n_found);
 }

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * use these. */
 
 char *hl_describe_number       (guint64              n);
+char *hl_describe_decimal      (double               value,
+                                guint                digits);
 char *hl_describe_usd          (double               usd);
 char *hl_describe_usd_range    (double               low,
                                 double               high);

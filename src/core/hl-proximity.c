@@ -415,6 +415,7 @@ hl_proximity_describe_test (HlDataset *dataset, const HlProximity *self)
   g_autofree char *median = NULL;
   g_autofree char *p95 = NULL;
   g_autofree char *n = NULL;
+  g_autofree char *p = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *follow = NULL;
   guint lane;
@@ -432,19 +433,20 @@ hl_proximity_describe_test (HlDataset *dataset, const HlProximity *self)
   median = hl_proximity_describe_amount (dataset, lane, self->null_median);
   p95 = hl_proximity_describe_amount (dataset, lane, self->null_p95);
   n = hl_describe_number (self->n_shifts);
+  p = hl_describe_decimal (self->p, 4);
   if (self->p < 0.05)
     /* TRANSLATORS: lead lane, window in days, follow lane, observed amount,
      * median and 95th percentile of the shifted amounts, number of shifts, p */
     return g_strdup_printf (_("The timing is closer than chance: %s within %u days before %s "
                               "came to %s, against a median of %s (95th percentile %s) "
-                              "over %s random shifts; p = %.4f."),
+                              "over %s random shifts; p = %s."),
                             lead, self->settings.window_days, follow, observed, median, p95,
-                            n, self->p);
+                            n, p);
   return g_strdup_printf (_("The timing is not closer than chance: %s within %u days before %s "
                             "came to %s, against a median of %s (95th percentile %s) "
-                            "over %s random shifts; p = %.4f."),
+                            "over %s random shifts; p = %s."),
                           lead, self->settings.window_days, follow, observed, median, p95,
-                          n, self->p);
+                          n, p);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "hl-date.h"
+#include "hl-describe.h"
 #include "hl-money-locale.h"
 #include "hl-scale-private.h"
 
@@ -173,7 +174,7 @@ format_utc (gint64 time, const char *format)
   if (y < 1 || y > 9999)
     return g_strdup ("");
   dt = g_date_time_new_utc (y, m, d, (int) ((time - hl_date_floor_day (time)) / HOUR), 0, 0);
-  return dt ? g_date_time_format (dt, format) : g_strdup ("");
+  return dt ? hl_locale_format_date (dt, format) : g_strdup ("");
 }
 
 /* The label of the interval that starts at @tick. */
@@ -294,10 +295,10 @@ hl_money_format_short (double usd)
       if (usd >= units[i].div * 0.9995)
         {
           double v = usd / units[i].div;
+          g_autofree char *number = hl_locale_format_decimal (v, v >= 100 ||
+                                                              fabs (v - round (v)) < 0.05 ? 0 : 1);
 
-          if (v >= 100 || fabs (v - round (v)) < 0.05)
-            return g_strdup_printf ("$%.0f%s", round (v), units[i].suffix);
-          return g_strdup_printf ("$%.1f%s", v, units[i].suffix);
+          return g_strdup_printf ("$%s%s", number, units[i].suffix);
         }
     }
   /* Never "$0" for an amount that is not nothing. */
@@ -306,29 +307,44 @@ hl_money_format_short (double usd)
   return g_strdup_printf ("$%.0f", usd);
 }
 
-/* "$41.0 million", "$1.72 million", "$1.5 billion", "$950,000" (grouped as
- * the locale groups thousands) */
+/* "$41.0 million", "$1.72 million", "$1.5 billion", "$950,000", with the
+ * decimal and group marks of the catalogue in use (hl-money-locale.h) */
 char *
 hl_money_format_long (double usd)
 {
+  g_autofree char *digits = NULL;
+
   if (hl_money_uses_myriads ())
     return hl_money_format_myriad (usd, FALSE);
   if (usd >= 1e12)
-    return g_strdup_printf (_("$%.1f trillion"), usd / 1e12);
+    {
+      g_autofree char *v = hl_locale_format_decimal (usd / 1e12, 1);
+
+      /* TRANSLATORS: %s is a number with one decimal: "$2.1 trillion" */
+      return g_strdup_printf (_("$%s trillion"), v);
+    }
   if (usd >= 1e9)
-    return g_strdup_printf (_("$%.1f billion"), usd / 1e9);
+    {
+      g_autofree char *v = hl_locale_format_decimal (usd / 1e9, 1);
+
+      /* TRANSLATORS: %s is a number with one decimal: "$1.5 billion" */
+      return g_strdup_printf (_("$%s billion"), v);
+    }
   if (usd >= 1e6)
     {
       double v = usd / 1e6;
-
       /* Keep a third significant figure for small millions ($1.72 million). */
-      if (v < 10 && fabs (v * 10 - round (v * 10)) > 1e-6)
-        return g_strdup_printf (_("$%.2f million"), v);
-      return g_strdup_printf (_("$%.1f million"), v);
+      g_autofree char *number = hl_locale_format_decimal (v, v < 10 &&
+                                                          fabs (v * 10 - round (v * 10)) > 1e-6
+                                                          ? 2 : 1);
+
+      /* TRANSLATORS: %s is a number with decimals: "$7.62 million" */
+      return g_strdup_printf (_("$%s million"), number);
     }
   if (usd > 0 && usd < 0.5)
     return g_strdup (_("less than $1"));
-  return g_strdup_printf ("$%'.0f", usd);
+  digits = hl_describe_number ((guint64) round (MAX (usd, 0)));
+  return g_strdup_printf ("$%s", digits);
 }
 
 /* Typical lengths of the calendar units, in seconds: to compare widths. */
