@@ -1259,7 +1259,14 @@ footnote_named (const char *foot, guint *more, gboolean *at_least)
   for (const char *p = foot; (p = strstr (p, "Publisher ")) != NULL; p++)
     named++;
   *at_least = tail != NULL && g_str_has_prefix (tail, " and at least ");
-  *more = tail ? (guint) strtoul (tail + (*at_least ? 14 : 5), NULL, 10) : 0;
+  *more = 0;
+  /* the count is grouped as every count is: "and 1,837 more" */
+  for (const char *p = tail ? tail + (*at_least ? 14 : 5) : ""; g_ascii_isdigit (*p) ||
+       (*p == ',' && g_ascii_isdigit (p[1])); p++)
+    if (*p != ',')
+      *more = *more * 10 + (guint) (*p - '0');
+  if (*more >= 1000)
+    g_assert_true (g_regex_match_simple ("and [0-9]{1,3}(,[0-9]{3})+ more", foot, 0, 0));
   return named;
 }
 

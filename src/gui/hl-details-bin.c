@@ -130,8 +130,9 @@ update (HlBinSection *self)
   if (n > MAX_BIN_EVENTS)
     {
       guint more = n - MAX_BIN_EVENTS;
-      g_autofree char *text = g_strdup_printf (ngettext ("and %u more", "and %u more", more),
-                                               more);
+      g_autofree char *number = hl_describe_number (more);
+      g_autofree char *text = g_strdup_printf (ngettext ("and %s more", "and %s more", more),
+                                               number);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);

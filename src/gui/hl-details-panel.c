@@ -362,10 +362,10 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
         }
       if (t->n_unknown > 0)
         {
+          g_autofree char *n = hl_describe_number (t->n_unknown);
           g_autofree char *unknown =
-            g_strdup_printf (ngettext ("+%u event with an undisclosed count",
-                                       "+%u events with undisclosed counts", t->n_unknown),
-                             t->n_unknown);
+            g_strdup_printf (ngettext ("+%s event with an undisclosed count",
+                                       "+%s events with undisclosed counts", t->n_unknown), n);
 
           add_summary_line (self, unknown, TRUE);
         }
@@ -430,10 +430,10 @@ show_notes (HlDetailsPanel *self, HlDataset *dataset, const HlView *view)
     }
   if (n > PANEL_MAX_NOTES)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more note",
-                                                         "… and %u more notes",
-                                                         n - PANEL_MAX_NOTES),
-                                               n - PANEL_MAX_NOTES);
+      g_autofree char *number = hl_describe_number (n - PANEL_MAX_NOTES);
+      g_autofree char *more = g_strdup_printf (ngettext ("… and %s more note",
+                                                         "… and %s more notes",
+                                                         n - PANEL_MAX_NOTES), number);
 
       add_summary_line (self, more, TRUE);
     }

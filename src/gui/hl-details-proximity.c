@@ -123,8 +123,9 @@ update (HlProximitySection *self)
   if (end - begin > MAX_NEIGHBOURS)
     {
       guint more = end - begin - MAX_NEIGHBOURS;
-      g_autofree char *text = g_strdup_printf (ngettext ("and %u more", "and %u more", more),
-                                               more);
+      g_autofree char *number = hl_describe_number (more);
+      g_autofree char *text = g_strdup_printf (ngettext ("and %s more", "and %s more", more),
+                                               number);
       GtkWidget *label = gtk_label_new (text);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -17,6 +17,7 @@
 #include "hl-date.h"
 #include "hl-draw.h"
 #include "hl-style.h"
+#include "hl-describe.h"
 
 #define MAX_BINS 30
 
@@ -128,7 +129,7 @@ draw_count_axis (Plot *p)
   for (double v = 0; v <= span + 1e-9; v += step)
     {
       double y = p->y1 - v / span * (p->y1 - p->y0);
-      g_autofree char *text = g_strdup_printf ("%.0f", v);
+      g_autofree char *text = hl_describe_number ((guint64) round (v));
       g_autoptr(PangoLayout) layout = new_layout (p->cr, p->style.font_small, text, 0);
 
       hl_rgba_set_source (p->cr, p->style.roles[v == 0 ? HL_ROLE_AXIS : HL_ROLE_GRID]);
@@ -153,7 +154,7 @@ draw_bar (Plot *p, guint slot, guint count, HlRgba color, const char *label)
   cairo_fill (p->cr);
   if (count > 0)
     {
-      g_autofree char *n = g_strdup_printf ("%u", count);
+      g_autofree char *n = hl_describe_number (count);
       g_autoptr(PangoLayout) top = new_layout (p->cr, p->style.font_small, n, 0);
 
       hl_draw_text (p->cr, top, x + (p->slot - layout_width (top)) / 2,
@@ -176,7 +177,7 @@ draw_bars (Plot *p, GArray *bins, guint bin_days)
   every = (guint) ceil (40.0 / MAX (p->slot, 1));
   for (guint i = 0; i < bins->len; i++)
     {
-      g_autofree char *label = i % MAX (every, 1) == 0 ? g_strdup_printf ("%u", i * bin_days)
+      g_autofree char *label = i % MAX (every, 1) == 0 ? hl_describe_number (i * bin_days)
                                                          : g_strdup ("");
       HlRgba color = i * bin_days <= window ? lane : hl_rgba_with_alpha (lane, 0.4);
 
@@ -190,8 +191,9 @@ draw_bars (Plot *p, GArray *bins, guint bin_days)
   wx = p->x0 + MIN (window / bin_days + 1, bins->len) * p->slot;
   if (wx <= p->x0 + bins->len * p->slot)
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("window: %u day", "window: %u days",
-                                                         window), window);
+      g_autofree char *days = hl_describe_number (window);
+      g_autofree char *text = g_strdup_printf (ngettext ("window: %s day", "window: %s days",
+                                                         window), days);
       g_autoptr(PangoLayout) layout = new_layout (p->cr, p->style.font_small, text, 0);
       double dash[] = { 5, 4 };
 

@@ -13,6 +13,7 @@
 #include "hl-chart-proximity.h"
 #include "hl-date.h"
 #include "hl-proximity.h"
+#include "hl-describe.h"
 
 void
 hl_chart_set_proximity (HlChart *chart, guint lead, guint follow, guint window_days)
@@ -91,9 +92,9 @@ draw_bracket (HlChart *chart, cairo_t *cr, double x0, double x1)
 {
   const HlMetrics *m = chart->m;
   double y = chart->plot.y + chart->plot.height, tick = 2 * m->select_pad + 2;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u day", "%u days",
-                                                        chart->proximity.window_days),
-                                           chart->proximity.window_days);
+  g_autofree char *days = hl_describe_number (chart->proximity.window_days);
+  g_autofree char *text = g_strdup_printf (ngettext ("%s day", "%s days",
+                                                        chart->proximity.window_days), days);
   g_autoptr(PangoLayout) layout = _hl_chart_new_layout (chart, chart->style.font_small, text);
   double tw, th, tx;
 

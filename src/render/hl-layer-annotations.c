@@ -15,6 +15,7 @@
 #include "hl-chart-notes.h"
 #include "hl-chart-private.h"
 #include "hl-notes.h"
+#include "hl-describe.h"
 
 /* The widest a note's text gets, in unscaled pixels, and its lines. */
 #define NOTE_MAX_WIDTH 240.0
@@ -193,8 +194,9 @@ place_note (HlChart *self, HlNoteMark *mark, const HlBox *region, double w, doub
 static void
 place_more (HlChart *self)
 {
-  g_autofree char *text = g_strdup_printf (ngettext ("+%u note", "+%u notes",
-                                                     self->notes_hidden), self->notes_hidden);
+  g_autofree char *n = hl_describe_number (self->notes_hidden);
+  g_autofree char *text = g_strdup_printf (ngettext ("+%s note", "+%s notes",
+                                                     self->notes_hidden), n);
   HlNoteMark mark = { -1, { 0 }, _hl_chart_new_layout (self, self->style.font_small, text),
                       0, 0, 0, 0, self->style.roles[HL_ROLE_MUTED] };
   double w, h, gap = self->m->label_pad;

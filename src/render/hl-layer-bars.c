@@ -246,13 +246,15 @@ static char *
 amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn *cols)
 {
   g_autofree char *amount = NULL;
+  g_autofree char *more = NULL;
   double usd = ev->usd;
 
   if (mk->n_events > 1 && mk->bin > 0)
     {
       usd = g_array_index (chart->bins, HlChartBin, mk->bin - 1).bin.sum.usd;
       amount = hl_money_format_short (usd);
-      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+      more = hl_describe_number (mk->n_events - 1);
+      return g_strdup_printf ("%s +%s\n%s", ev->title, more, amount);
     }
   if (mk->n_events > 1)
     {
@@ -261,7 +263,8 @@ amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn
 
       usd = cols[col].usd;
       amount = hl_money_format_short (usd);
-      return g_strdup_printf ("%s +%u\n%s", ev->title, mk->n_events - 1, amount);
+      more = hl_describe_number (mk->n_events - 1);
+      return g_strdup_printf ("%s +%s\n%s", ev->title, more, amount);
     }
   amount = ev->usd_unknown ? hl_describe_amount (chart->dataset, ev)
                            : hl_money_format_short (usd);

@@ -15,6 +15,7 @@
 #include "hl-chart-private.h"
 #include "hl-date.h"
 #include "hl-scale.h"
+#include "hl-describe.h"
 
 /* Bins of up to this many events stack each one; larger ones stack the
  * largest and the rest. */
@@ -280,9 +281,11 @@ _hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
     }
   if (n > CARD_EVENTS)
     {
+      g_autofree char *more = hl_describe_number (n - CARD_EVENTS);
+
       g_string_append (s, "\n…");
-      g_string_append_printf (s, ngettext (" and %u more", " and %u more", n - CARD_EVENTS),
-                              n - CARD_EVENTS);
+      g_string_append_printf (s, ngettext (" and %s more", " and %s more", n - CARD_EVENTS),
+                              more);
     }
   return g_string_free (s, FALSE);
 }

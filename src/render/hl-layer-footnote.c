@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hl-chart-private.h"
+#include "hl-describe.h"
 
 /* The publisher behind a source title: "Reuters (via Yahoo)" and
  * "NHK World 2024-02-09" are Reuters and NHK World; a source with no title
@@ -97,7 +98,7 @@ footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_n
       if (format != NULL)
         {
           /* the number, then the file kept whole where the format has it */
-          g_autofree char *number = g_strdup_printf ("%u", n_named == 0 ? names->len : rest);
+          g_autofree char *number = hl_describe_number (n_named == 0 ? names->len : rest);
           g_auto(GStrv) parts = NULL;
           g_autoptr(GString) f = g_string_new (format);
 

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hl-chart-private.h"
+#include "hl-describe.h"
 
 #define MAX_MARKER_LABELS 40
 #define RANK_GROWTH 0.15
@@ -45,12 +46,14 @@ histogram (HlChart *chart, guint lane, const HlColumn *cols)
 static char *
 count_text (const HlColumn *c, const HlEvent *ev)
 {
+  g_autofree char *n = NULL;
+
   if (c->n > 1)
-    return g_strdup_printf ("×%u", (guint) c->count);
+    return g_strdup_printf ("×%s", (n = hl_describe_number (c->count)));
   if (!ev->count_known)
     return g_strdup ("×?");
   if (ev->count > 1)
-    return g_strdup_printf ("×%u", ev->count);
+    return g_strdup_printf ("×%s", (n = hl_describe_number (ev->count)));
   return NULL;
 }
 
