@@ -354,7 +354,29 @@ test_locale_option (void)
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "2023. 7. 1."));
   g_assert_nonnull (strstr (text, "$7.3억"));
+  g_assert_nonnull (strstr (text, "10월"));
   g_assert_null (strstr (text, "1 Jul 2023"));
+  g_assert_null (strstr (text, "Oct"));
+  g_clear_pointer (&text, g_free);
+
+  /* No catalogue for German: English words, so English numbers and
+   * dates too ("Oct", "$7.6M"), never "Okt" or "$7,6M" (issue 15). */
+  if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      hl_test_run_cli (&r, opt, "--size=1280x720", "--locale=de_DE.UTF-8", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      hl_test_run_clear (&r);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, &wait, NULL));
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "1 Jul 2023"));
+      g_assert_nonnull (strstr (text, "Oct"));
+      g_assert_true (g_regex_match_simple ("\\$[0-9]+\\.[0-9]M", text, 0, 0));
+      g_assert_null (strstr (text, "Okt"));
+      g_assert_false (g_regex_match_simple ("[0-9],[0-9]{1,2}([^0-9]|$)", text,
+                                            G_REGEX_MULTILINE, 0));
+    }
 
   hl_test_run_cli (&r, opt, "--locale=xx_YY.UTF-8", NULL);
   g_assert_cmpint (r.status, ==, 2);
