@@ -21,6 +21,7 @@
 #include "test-util.h"
 #ifdef HL_TEST_GTK
 #include "gui-test-util.h"
+#include "hl-filter-popover.h"
 #endif
 
 static gboolean korean;
@@ -269,6 +270,35 @@ test_panel (void)
   }
   hl_test_close_window (window);
 }
+
+/* The smallest amount shown, beside "million USD": the catalogue's
+ * decimal mark whatever LC_NUMERIC says, both ways. */
+static void
+test_filter_amount (void)
+{
+  HlWindow *window;
+  HlSession *session;
+  GtkWidget *popover;
+  GtkSpinButton *spin;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = hl_test_new_window ();
+  session = hl_window_get_session (window);
+  popover = hl_test_find_type (GTK_WIDGET (window), HL_TYPE_FILTER_POPOVER);
+  spin = GTK_SPIN_BUTTON (hl_test_find_type (popover, GTK_TYPE_SPIN_BUTTON));
+  hl_session_set_min_usd (session, 5.5e6);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "5.5");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "7.5");
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat_with_epsilon (hl_session_get_min_usd (session), 7.5e6, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "7.5");
+  hl_session_set_min_usd (session, 0);
+  hl_test_close_window (window);
+}
 #endif
 
 int
@@ -300,6 +330,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/locale/machine-output", test_machine_output);
 #ifdef HL_TEST_GTK
   g_test_add_func ("/locale/panel", test_panel);
+  g_test_add_func ("/locale/filter-amount", test_filter_amount);
 #endif
   return g_test_run ();
 }

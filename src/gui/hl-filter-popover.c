@@ -10,6 +10,7 @@
 
 #include "hl-describe.h"
 #include "hl-filter-popover.h"
+#include "hl-money-locale.h"
 #include "hl-timeline.h"
 
 #define USD_PER_MILLION 1e6   /* the spin button counts millions */
@@ -354,6 +355,34 @@ hl_filter_popover_class_init (HlFilterPopoverClass *klass)
   gtk_widget_class_install_action (widget_class, "filter.reset", NULL, reset_action);
 }
 
+/* The smallest amount in millions as the catalogue writes figures
+ * ("5.5" beside "million USD" under LANG=de_DE too, never GTK's LC_NUMERIC
+ * "5,5"), read back with the same mark (issue 15). */
+static gboolean
+on_min_usd_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = hl_describe_decimal (gtk_spin_button_get_value (spin),
+                                               gtk_spin_button_get_digits (spin));
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_min_usd_input (GtkSpinButton *spin, double *value)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  g_autoptr(GString) text = g_string_new (typed);
+  char *end;
+
+  g_string_replace (text, hl_locale_decimal_mark (), ".", 1);
+  *value = g_ascii_strtod (text->str, &end);
+  if (end == text->str || *end != '\0')
+    return GTK_INPUT_ERROR;
+  return TRUE;
+}
+
 static void
 hl_filter_popover_init (HlFilterPopover *self)
 {
@@ -379,6 +408,10 @@ hl_filter_popover_init (HlFilterPopover *self)
                              gtk_spin_button_get_adjustment (self->min_usd_spin), "value",
                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                              usd_to_millions, millions_to_usd, NULL, NULL);
+  /* GTK's numeric mode takes LC_NUMERIC's mark: the catalogue's is read here */
+  gtk_spin_button_set_numeric (self->min_usd_spin, FALSE);
+  g_signal_connect (self->min_usd_spin, "output", G_CALLBACK (on_min_usd_output), NULL);
+  g_signal_connect (self->min_usd_spin, "input", G_CALLBACK (on_min_usd_input), NULL);
 
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES; c++)
     g_signal_connect_object (confidence_check (self, c), "toggled",
