@@ -331,6 +331,35 @@ test_span_in_panel (void)
   hl_test_close_window (window);
 }
 
+/* Issue 15: row counts are grouped as every count is ("1,200 rows"). */
+static void
+test_counts_grouped (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("heistline-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("Date,Name,Loss\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  HlImportDialog *dialog;
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append_printf (csv, "2023-%02u-%02u,Event %u,%u\n", i % 12 + 1, i % 28 + 1, i,
+                            1000 + i);
+  g_string_append (csv, "not a date,Bad,5\n");
+  g_assert_true (g_file_set_contents (path, csv->str, -1, NULL));
+  file = g_file_new_for_path (path);
+  dialog = hl_import_dialog_new (NULL, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (_hl_import_dialog_get_info (dialog), ==,
+                   "many.csv: delimiter comma; UTF-8; the first row is the header; 1,201 rows");
+  g_assert_cmpstr (_hl_import_dialog_get_status (dialog), ==,
+                   "1,200 rows can be imported; 1 cannot be read (listed above).");
+  g_assert_cmpstr (_hl_import_dialog_get_import_label (dialog), ==, "_Import 1,200 Good Rows");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -348,5 +377,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-dialog/refused", test_refused);
   g_test_add_func ("/import-dialog/window-opens", test_window_opens);
   g_test_add_func ("/import-dialog/span-in-panel", test_span_in_panel);
+  g_test_add_func ("/import-dialog/counts-grouped", test_counts_grouped);
   return g_test_run ();
 }

@@ -212,8 +212,8 @@ window_row (HlProximitySection *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     {
-      g_autofree char *name = g_strdup_printf (ngettext ("%u day", "%u days", presets[i]),
-                                               presets[i]);
+      g_autofree char *days = hl_describe_number (presets[i]);
+      g_autofree char *name = g_strdup_printf (ngettext ("%s day", "%s days", presets[i]), days);
 
       gtk_string_list_append (names, name);
     }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hl-describe.h"
 #include "hl-escape.h"
 #include "hl-import-dialog-private.h"
 
@@ -160,17 +161,18 @@ static void
 update_info (HlImportDialog *self)
 {
   guint n = hl_csv_table_get_n_rows (self->table) - (self->options.has_header ? 1 : 0);
+  g_autofree char *rows = hl_describe_number (n);
   g_autofree char *text = NULL;
 
   /* TRANSLATORS: file name; "comma"; "UTF-8"; "the first row is the header"; rows of data */
-  text = g_strdup_printf (ngettext ("%s: delimiter %s; %s; %s; %u row",
-                                    "%s: delimiter %s; %s; %s; %u rows", n),
+  text = g_strdup_printf (ngettext ("%s: delimiter %s; %s; %s; %s row",
+                                    "%s: delimiter %s; %s; %s; %s rows", n),
                           self->name,
                           hl_csv_delimiter_describe (hl_csv_table_get_delimiter (self->table)),
                           hl_csv_table_had_bom (self->table) ? _("UTF-8 with a byte order mark")
                                                              : _("UTF-8"),
                           self->options.has_header ? _("the first row is the header")
-                                                   : _("no header row"), n);
+                                                   : _("no header row"), rows);
   set_label (self->info_label, text);
 }
 
@@ -299,6 +301,8 @@ show_result (HlImportDialog *self)
 {
   guint good = self->result ? hl_import_result_get_n_events (self->result) : 0;
   guint bad = self->result ? hl_import_result_get_n_bad_rows (self->result) : 0;
+  g_autofree char *n_good = hl_describe_number (good);
+  g_autofree char *n_bad = hl_describe_number (bad);
   g_autofree char *problems = NULL;
   g_autofree char *status = NULL;
   g_autofree char *label = NULL;
@@ -314,17 +318,17 @@ show_result (HlImportDialog *self)
     status = g_strdup (_("Nothing can be imported until a column gives the date and one the "
                          "title."));
   else if (bad == 0)
-    status = g_strdup_printf (ngettext ("%u row is ready to import.",
-                                        "All %u rows are ready to import.", good), good);
+    status = g_strdup_printf (ngettext ("%s row is ready to import.",
+                                        "All %s rows are ready to import.", good), n_good);
   else
     /* TRANSLATORS: first the rows that can be read, then those that cannot */
-    status = g_strdup_printf (ngettext ("%u row can be imported; %u cannot be read (listed above).",
-                                        "%u rows can be imported; %u cannot be read (listed above).",
-                                        good), good, bad);
+    status = g_strdup_printf (ngettext ("%s row can be imported; %s cannot be read (listed above).",
+                                        "%s rows can be imported; %s cannot be read (listed above).",
+                                        good), n_good, n_bad);
   set_label (self->status_label, status);
 
   if (bad > 0)
-    label = g_strdup_printf (ngettext ("_Import %u Good Row", "_Import %u Good Rows", good), good);
+    label = g_strdup_printf (ngettext ("_Import %s Good Row", "_Import %s Good Rows", good), n_good);
   else
     label = g_strdup (_("_Import"));
   gtk_button_set_label (self->import_button, label);
