@@ -17,6 +17,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-money-locale.h"
+#include "hl-proximity.h"
 #include "hl-scale.h"
 #include "test-util.h"
 #ifdef HL_TEST_GTK
@@ -116,6 +117,15 @@ test_words (void)
   ev.date_precision = HL_DATE_PRECISION_MONTH;
   month = hl_describe_event_date (&ev);
   g_assert_cmpstr (number, ==, "12,345");
+  /* the panel's neighbours over the longest window: a grouped count */
+  {
+    HlRangeSum sum = { 0 };
+    g_autofree char *near = hl_proximity_describe_neighbours (hl_test_bundled (), 0, 3650,
+                                                              TRUE, &sum);
+
+    g_assert_true (g_str_has_prefix (near, korean ? "이후 3,650일 동안: " :
+                                                    "In the 3,650 days after: "));
+  }
   g_assert_cmpstr (p, ==, "0.0312");
   if (korean)
     {

@@ -416,6 +416,7 @@ hl_proximity_describe_test (HlDataset *dataset, const HlProximity *self)
   g_autofree char *p95 = NULL;
   g_autofree char *n = NULL;
   g_autofree char *p = NULL;
+  g_autofree char *window = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *follow = NULL;
   guint lane;
@@ -434,19 +435,18 @@ hl_proximity_describe_test (HlDataset *dataset, const HlProximity *self)
   p95 = hl_proximity_describe_amount (dataset, lane, self->null_p95);
   n = hl_describe_number (self->n_shifts);
   p = hl_describe_decimal (self->p, 4);
+  window = hl_describe_number (self->settings.window_days);
   if (self->p < 0.05)
     /* TRANSLATORS: lead lane, window in days, follow lane, observed amount,
      * median and 95th percentile of the shifted amounts, number of shifts, p */
-    return g_strdup_printf (_("The timing is closer than chance: %s within %u days before %s "
+    return g_strdup_printf (_("The timing is closer than chance: %s within %s days before %s "
                               "came to %s, against a median of %s (95th percentile %s) "
                               "over %s random shifts; p = %s."),
-                            lead, self->settings.window_days, follow, observed, median, p95,
-                            n, p);
-  return g_strdup_printf (_("The timing is not closer than chance: %s within %u days before %s "
+                            lead, window, follow, observed, median, p95, n, p);
+  return g_strdup_printf (_("The timing is not closer than chance: %s within %s days before %s "
                             "came to %s, against a median of %s (95th percentile %s) "
                             "over %s random shifts; p = %s."),
-                          lead, self->settings.window_days, follow, observed, median, p95,
-                          n, p);
+                          lead, window, follow, observed, median, p95, n, p);
 }
 
 const char *
@@ -537,6 +537,7 @@ hl_proximity_describe_neighbours (HlDataset        *dataset,
 {
   HlLaneTotals totals = { 0 };
   g_autofree char *what = NULL;
+  g_autofree char *days = NULL;
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), NULL);
@@ -547,13 +548,14 @@ hl_proximity_describe_neighbours (HlDataset        *dataset,
   totals.count = sum->count;
   totals.n_unknown = sum->n_unknown;
   what = hl_describe_lane_totals (dataset, lane, &totals);
+  days = hl_describe_number (window_days);
   if (window_days == 0)
     /* TRANSLATORS: a lane's totals ("Crypto heists: 2 events, $236M") */
     return g_strdup_printf (_("On the same day: %s"), what);
   if (after)
     /* TRANSLATORS: a number of days, then a lane's totals */
-    return g_strdup_printf (ngettext ("In the %u day after: %s", "In the %u days after: %s",
-                                      window_days), window_days, what);
-  return g_strdup_printf (ngettext ("In the %u day before: %s", "In the %u days before: %s",
-                                    window_days), window_days, what);
+    return g_strdup_printf (ngettext ("In the %s day after: %s", "In the %s days after: %s",
+                                      window_days), days, what);
+  return g_strdup_printf (ngettext ("In the %s day before: %s", "In the %s days before: %s",
+                                    window_days), days, what);
 }
