@@ -457,6 +457,83 @@ test_bins_drawn (void)
   hl_view_clear (&view);
 }
 
+/* Hovering a bin draws the card it got on its first hover (laid out once
+ * per chart, with its largest events), and that card is the one a fresh
+ * chart draws: the same pixels. */
+static cairo_surface_t *
+hover (HlChart *chart, int event)
+{
+  cairo_surface_t *surface = render (chart, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+
+  hl_chart_draw_overlay (chart, cr, event, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  return stride == cairo_image_surface_get_stride (b) &&
+         cairo_image_surface_get_height (a) == cairo_image_surface_get_height (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (size_t) stride * cairo_image_surface_get_height (a)) == 0;
+}
+
+static void
+test_bin_card_kept (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(HlChart) fresh = NULL;
+  const HlChartBin *bins, *march = NULL, *other = NULL;
+  cairo_surface_t *first, *again, *anew;
+  PangoLayout *kept;
+  guint n_bins;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MONTH;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  fresh = hl_chart_new (dataset, &view, 1920, 1080);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  for (guint i = 0; i < n_bins; i++)
+    {
+      int y, m, d;
+
+      hl_date_to_ymd (bins[i].bin.from, &y, &m, &d);
+      if (bins[i].lane == 0 && y == 2022 && m == 3)
+        march = &bins[i];
+      else if (bins[i].lane == 0 && bins[i].bin.sum.n > 3 && other == NULL)
+        other = &bins[i];
+    }
+  g_assert_nonnull (march);
+  g_assert_nonnull (other);
+  g_assert_null (march->card_title);
+
+  first = hover (chart, march->bin.sum.top);
+  g_assert_nonnull (march->card_title);
+  g_assert_cmpstr (pango_layout_get_text (march->card_title), ==, "1 Mar 2022 – 31 Mar 2022");
+  g_assert_nonnull (strstr (pango_layout_get_text (march->card_text), "13 events"));
+  g_assert_nonnull (strstr (pango_layout_get_text (march->card_text), "Huge heist"));
+  kept = march->card_text;
+
+  cairo_surface_destroy (hover (chart, other->bin.sum.top));
+  g_assert_nonnull (other->card_text);
+  again = hover (chart, march->bin.sum.top);
+  g_assert_true (march->card_text == kept);
+  anew = hover (fresh, march->bin.sum.top);
+  g_assert_true (same_pixels (first, again));
+  g_assert_true (same_pixels (first, anew));
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (anew);
+  hl_view_clear (&view);
+}
+
 /* ------------------------------------------------------------------ */
 /* 4. The money scale */
 
@@ -835,6 +912,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
   g_test_add_func ("/density/top-events", test_top_events);
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
+  g_test_add_func ("/density/bin-card-kept", test_bin_card_kept);
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);

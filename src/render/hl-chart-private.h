@@ -40,6 +40,10 @@ typedef struct
   HlBin        bin;
   guint        lane;
   HlBox        box;
+  /* its hover card, laid out on the first hover (the chart's width and
+   * style are fixed, so the bin is the whole key); hl-chart-overlay.c */
+  PangoLayout *card_title;
+  PangoLayout *card_text;
 } HlChartBin;
 
 /* A money lane's y scale: linear from 0, or logarithmic from a floor

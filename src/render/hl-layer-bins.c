@@ -52,11 +52,23 @@ bin_columns (HlChart *chart, const HlBin *bin, double base)
   return (HlBox) { x0, base, x1 - x0, 0 };
 }
 
+/* A bin's cached card goes with it (chart->bins' clear function). */
+static void
+chart_bin_clear (gpointer data)
+{
+  HlChartBin *cb = data;
+
+  g_clear_object (&cb->card_title);
+  g_clear_object (&cb->card_text);
+}
+
 static guint
 add_bin (HlChart *chart, const HlBin *bin, guint lane, const HlBox *box)
 {
-  HlChartBin cb = { *bin, lane, *box };
+  HlChartBin cb = { *bin, lane, *box, NULL, NULL };
 
+  if (chart->bins->len == 0)
+    g_array_set_clear_func (chart->bins, chart_bin_clear);
   g_array_append_val (chart->bins, cb);
   return chart->bins->len;   /* 1 + its index */
 }
