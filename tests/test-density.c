@@ -698,6 +698,197 @@ test_empty_lanes (void)
 /* ------------------------------------------------------------------ */
 /* Legend truth with bins and stacks */
 
+/* A segment's mean luminance and how much its rows differ (stripes),
+ * inside its box less a pixel each side. */
+static void
+segment_pixels (cairo_surface_t *surface, const HlBox *box, double *mean, double *rows)
+{
+  int x0 = (int) ceil (box->x) + 1, x1 = (int) floor (box->x + box->width) - 1;
+  int y0 = (int) ceil (box->y) + 1, y1 = (int) floor (box->y + box->height) - 1;
+  double sum = 0, lo = G_MAXDOUBLE, hi = 0;
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      double row = 0;
+
+      for (int x = x0; x < x1; x++)
+        {
+          guint r, g, b, a;
+
+          hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+          row += hl_test_luminance (r, g, b);
+        }
+      row /= MAX (x1 - x0, 1);
+      sum += row;
+      n++;
+      lo = MIN (lo, row);
+      hi = MAX (hi, row);
+    }
+  *mean = n > 0 ? sum / n : 0;
+  *rows = n > 0 ? hi - lo : 0;
+}
+
+/* Kinds stacked in one count bin read apart: each kind's segment in its
+ * own shade of the lane colour, two kinds' segments differing in mean
+ * luminance by at least 0.05 or one striped (rows differing by 0.1)
+ * and the other not, in light and dark, in month and quarter bins. The card counts each kind. */
+static void
+test_kind_shades (void)
+{
+  static const HlTheme themes[] = { HL_THEME_LIGHT, HL_THEME_DARK };
+  HlDataset *dataset = sample ();
+
+  for (guint t = 0; t < 2 * G_N_ELEMENTS (themes); t++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      const HlMark *marks;
+      guint n_marks, pairs = 0, by_luminance = 0, by_stripes = 0;
+
+      hl_view_init (&view, dataset);
+      view.bins = t / 2 == 0 ? HL_BINS_MONTH : HL_BINS_QUARTER;
+      view.theme = themes[t % 2];
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      surface = render (chart, 1920, 1080);
+      marks = _hl_chart_get_marks (chart, &n_marks);
+      for (guint i = 0; i < n_marks; i++)
+        for (guint j = i + 1; j < n_marks && marks[j].bin == marks[i].bin; j++)
+          {
+            double mi, ri, mj, rj;
+            gboolean si, sj;
+
+            if (marks[i].bin == 0 || marks[i].shade == 0 || marks[j].shade == 0 ||
+                marks[i].box.height < 5 || marks[j].box.height < 5)
+              continue;
+            g_assert_cmpuint (marks[i].shade, !=, marks[j].shade);
+            segment_pixels (surface, &marks[i].box, &mi, &ri);
+            segment_pixels (surface, &marks[j].box, &mj, &rj);
+            si = ri >= 0.1;
+            sj = rj >= 0.1;
+            /* the shade's own texture: striped, or one flat fill */
+            g_assert_true (si || ri < 0.02);
+            g_assert_true (sj || rj < 0.02);
+            if (fabs (mi - mj) >= 0.05)
+              by_luminance++;
+            else
+              {
+                g_assert_true (si != sj);
+                by_stripes++;
+              }
+            pairs++;
+          }
+      g_test_message ("%s: %u pairs of kinds, %u apart by luminance, %u by stripes",
+                      t % 2 == 0 ? "light" : "dark", pairs, by_luminance, by_stripes);
+      g_assert_cmpuint (pairs, >=, 3);
+      cairo_surface_destroy (surface);
+
+      /* the card counts each kind, as the file does */
+      if (t == 0)
+        {
+          guint n_bins;
+          const HlChartBin *bins = _hl_chart_get_bins (chart, &n_bins);
+          const HlChartBin *busy = NULL;
+          g_autofree char *card = NULL, *text = NULL, *line = NULL;
+          guint ballistic = 0, cruise = 0;
+
+          for (guint b = 0; b < n_bins; b++)
+            if (hl_dataset_get_lane (dataset, bins[b].lane)->measure == HL_MEASURE_COUNT &&
+                (busy == NULL || bins[b].bin.sum.n > busy->bin.sum.n))
+              busy = &bins[b];
+          g_assert_nonnull (busy);
+          for (guint e = 0; e < hl_dataset_get_n_events (dataset); e++)
+            {
+              const HlEvent *ev = hl_dataset_get_event (dataset, e);
+              const char *label;
+
+              if (ev->lane != busy->lane || ev->time < busy->bin.from || ev->time >= busy->bin.to)
+                continue;
+              label = hl_kind_get_label (hl_dataset_lane_kind (dataset, ev->lane, ev->kind));
+              ballistic += g_strcmp0 (label, "ballistic") == 0 ? ev->count : 0;
+              cruise += g_strcmp0 (label, "cruise") == 0 ? ev->count : 0;
+            }
+          g_assert_cmpuint (ballistic, >, 0);
+          card = _hl_chart_describe_bin_card (chart, busy);
+          text = hl_test_visible_text (card);
+          line = g_strdup_printf ("ballistic: %u", ballistic);
+          g_assert_nonnull (strstr (text, line));
+          if (cruise > 0)
+            {
+              g_free (line);
+              line = g_strdup_printf ("cruise: %u", cruise);
+              g_assert_nonnull (strstr (text, line));
+            }
+        }
+      hl_view_clear (&view);
+    }
+}
+
+/* The text drawn right of a legend swatch: its entry's words. */
+static const char *
+swatch_label (HlChart *chart, const HlSwatch *sw)
+{
+  guint n_boxes;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].x >= sw->box.x + sw->box.width &&
+        boxes[i].x <= sw->box.x + 3 * sw->box.width &&
+        fabs ((boxes[i].y + boxes[i].height / 2) - (sw->box.y + sw->box.height / 2)) <
+        sw->box.height)
+      return _hl_chart_get_text_box_label (chart, i);
+  return NULL;
+}
+
+/* A kind stacked in count bins is filled in its own shade, and its legend
+ * swatch in that same shade; a swatch is shaded only for such a kind. */
+static void
+assert_swatches_shaded (HlChart *chart)
+{
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GHashTable) shades = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_marks;
+  const HlMark *marks = _hl_chart_get_marks (chart, &n_marks);
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      const char *label;
+      gpointer had;
+
+      if (marks[i].bin == 0 || marks[i].event < 0 ||
+          hl_dataset_get_lane (dataset, marks[i].lane)->measure != HL_MEASURE_COUNT)
+        continue;
+      label = hl_kind_get_label (hl_dataset_lane_kind (dataset, marks[i].lane,
+                                                       events[marks[i].event].kind));
+      if (label == NULL)
+        continue;
+      g_assert_cmpuint (marks[i].shade, >, 0);
+      if (g_hash_table_lookup_extended (shades, label, NULL, &had))
+        g_assert_cmpuint (GPOINTER_TO_UINT (had), ==, marks[i].shade);
+      g_hash_table_insert (shades, (gpointer) label, GUINT_TO_POINTER (marks[i].shade));
+    }
+  for (guint i = 0; i < chart->rects->len; i++)
+    {
+      const HlSwatch *sw = &g_array_index (chart->rects, HlSwatch, i);
+      const char *label;
+      gpointer shade;
+
+      if (sw->role == HL_ROLE_BAND || (label = swatch_label (chart, sw)) == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (shades, label, NULL, &shade))
+        {
+          g_assert_cmpuint (sw->shade, ==, GPOINTER_TO_UINT (shade));
+          g_hash_table_remove (shades, label);
+        }
+      else
+        g_assert_cmpuint (sw->shade, ==, 0);
+    }
+  /* every kind in a bin found its swatch */
+  g_assert_cmpuint (g_hash_table_size (shades), ==, 0);
+}
+
 /* The legend's kind entries are exactly the kinds the count lanes draw
  * (a glyph, or a kind's segment of a stacked bin), and it names the
  * hatching exactly when a mark is hatched, a stack's or bin's segment
@@ -750,6 +941,7 @@ assert_legend_truthful (HlChart *chart)
     }
   g_assert_cmpint (g_strv_contains ((const char * const *) legend,
                                     "suspected or disputed attribution"), ==, dashed);
+  assert_swatches_shaded (chart);
   return n_in_bins;
 }
 
@@ -916,6 +1108,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);
+  g_test_add_func ("/density/kind-shades", test_kind_shades);
   g_test_add_func ("/density/leaders-clear", test_leaders_clear);
   return g_test_run ();
 }
