@@ -174,6 +174,73 @@ compare_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
   return ua < ub ? 1 : ua > ub ? -1 : 0;
 }
 
+/* How many of the largest incidents, in order, carry a label (in bins: a
+ * bin's label counts for its largest event only, the others are
+ * skipped); *missed: the first one that does not. */
+static guint
+labelled_in_order (HlChart *chart, GArray *money, guint max, const char **missed)
+{
+  const HlEvent *events = hl_dataset_get_events (sample ());
+  guint found = 0;
+
+  *missed = NULL;
+  for (guint k = 0; k < money->len && found < max; k++)
+    {
+      int index = g_array_index (money, int, k);
+      const HlChartBin *bin = _hl_chart_get_event_bin (chart, index);
+
+      if (bin != NULL && bin->bin.sum.top != index)
+        continue;
+      if (!has_label_for (chart, events[index].title))
+        {
+          *missed = events[index].title;
+          break;
+        }
+      found++;
+    }
+  return found;
+}
+
+/* At 1280x720 and 1024x768 over the whole span, marks and bins, both
+ * money scales: the SMALL_LABELLED largest incidents carry labels. */
+#define SMALL_LABELLED 9
+
+static void
+test_small_labelled (void)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1024, 768 } };
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
+      g_array_append_val (money, i);
+  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
+                     (gpointer) events);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint round = 0; round < 4; round++)
+      {
+        HlView view;
+        g_autoptr(HlChart) chart = NULL;
+        const char *missed;
+        guint found;
+
+        hl_view_init (&view, dataset);
+        view.bins = round % 2 ? HL_BINS_AUTO : HL_BINS_MARKS;
+        view.money_scale = round / 2 ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        chart = hl_chart_new (dataset, &view, sizes[s][0], sizes[s][1]);
+        found = labelled_in_order (chart, money, 30, &missed);
+        g_test_message ("%dx%d %s %s: the %u largest labelled, then %s unlabelled",
+                        sizes[s][0], sizes[s][1], round % 2 ? "auto" : "marks",
+                        round / 2 ? "log" : "linear", found, missed ? missed : "none");
+        if (found < SMALL_LABELLED)
+          g_error ("%dx%d, round %u: %s is among the %d largest and has no label",
+                   sizes[s][0], sizes[s][1], round, missed, SMALL_LABELLED);
+        hl_view_clear (&view);
+      }
+}
+
 /* At 1920x1080 over the whole span, with and without the running total:
  * the ten largest incidents carry labels; no two labels, and no label
  * and a mark, closer than half an em; no "×N" under another marker. */
@@ -1100,6 +1167,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/same-day-stack", test_same_day_stack);
   g_test_add_func ("/density/same-day-glyphs", test_same_day_glyphs);
   g_test_add_func ("/density/largest-labelled", test_largest_labelled);
+  g_test_add_func ("/density/small-labelled", test_small_labelled);
   g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
   g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
   g_test_add_func ("/density/top-events", test_top_events);

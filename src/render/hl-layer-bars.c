@@ -19,7 +19,10 @@
 #define MAX_AMOUNT_TRIES  200
 /* The largest this many may be raised above a crowd, with a leader. */
 #define MAX_RAISED        12
-#define N_RAISED          (6 * 7)
+/* Places tried for a raised label: 12 rows a quarter label apart, each
+ * with N_SHIFTS places from over the bar to nearly two labels aside. */
+#define N_SHIFTS          7
+#define N_RAISED          (12 * N_SHIFTS)
 
 /* The y of @value on @scale: on the log scale, amounts under the floor
  * (zero too) stand at the floor, which the axis names. */
@@ -372,14 +375,18 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
   double w, h, cx = mk->box.x + mk->box.width / 2, gap = chart->m->amount_gap;
 
   _hl_layout_size (layout, &w, &h);
-  /* nearest first: up over the bar, then to either side, farther out */
-  for (guint k = 0; k < N_RAISED / 7; k++)
+  /* nearest first: up over the bar, then to either side, farther out;
+   * then the rows between those, where a neighbour's label above leaves
+   * no room a whole row up */
+  for (guint k = 0; k < N_RAISED / N_SHIFTS; k++)
     {
-      static const double shift[7] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
-      double y = mk->box.y - gap - h - (k + 1) * (h / 2 + gap);
+      static const double shift[N_SHIFTS] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
+      /* in quarter-label steps: 6 rows, then the 6 between them */
+      guint row = k < 6 ? 2 * k + 1 : 2 * (k - 6);
+      double y = mk->box.y - gap - h - (row + 1) * (h / 2 + gap) / 2;
 
-      for (guint j = 0; j < 7; j++)
-        cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
+      for (guint j = 0; j < N_SHIFTS; j++)
+        cand[N_SHIFTS * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
     }
   for (guint i = 0; i < 2 * N_RAISED; i++)
     {
