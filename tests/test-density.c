@@ -301,6 +301,8 @@ test_largest_labelled (void)
       for (guint i = 0; i < n_boxes; i++)
         {
           gboolean count = g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "×");
+          const HlChartBin *own_bin;
+          guint n_bins;
           HlBox grown;
 
           if (!_hl_chart_text_is_label (chart, i) && !count)
@@ -322,10 +324,14 @@ test_largest_labelled (void)
             }
           grown = (HlBox) { boxes[i].x - gap, boxes[i].y - gap, boxes[i].width + 2 * gap,
                             boxes[i].height + 2 * gap };
-          /* a label keeps the gap from every mark but its own; a count
-           * is drawn under no marker but its own */
+          /* a label keeps the gap from every mark but its own (a bin's
+           * label: its bin's segments); a count is drawn under no marker
+           * but its own */
+          own_bin = _hl_chart_get_event_bin (chart, _hl_chart_get_text_event (chart, i));
           for (guint j = 0; j < n_marks; j++)
             if (marks[j].event != _hl_chart_get_text_event (chart, i) &&
+                (own_bin == NULL || marks[j].bin == 0 ||
+                 &_hl_chart_get_bins (chart, &n_bins)[marks[j].bin - 1] != own_bin) &&
                 hl_box_overlaps (count ? &boxes[i] : &grown, &marks[j].box))
               g_error ("\"%s\" %s a mark", _hl_chart_get_text_box_label (chart, i),
                        count ? "under" : "within half an em of");
@@ -522,6 +528,68 @@ test_bins_drawn (void)
   _hl_chart_get_bins (plain, &n_bins);
   g_assert_cmpuint (n_bins, ==, 0);
   hl_view_clear (&view);
+}
+
+/* Over one year in month bins, a bin's label sits over its bin, centred,
+ * wherever the bin is wider than the label and its gap each side (a
+ * label raised with a leader aside): the bin's own segments (other events') do not push it aside. */
+/* Does a raised label's leader start at @box? */
+static gboolean
+has_leader (HlChart *chart, const HlBox *box)
+{
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+
+      if (l->leader && l->x0 >= box->x - 1 && l->x0 <= box->x + box->width + 1 &&
+          fabs (l->y0 - (box->y + box->height)) < 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_bin_label_over (void)
+{
+  static const int years[] = { 2021, 2022, 2023 };
+  HlDataset *dataset = sample ();
+  guint centred = 0;
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      guint n_boxes;
+      const HlBox *boxes;
+
+      hl_view_init (&view, dataset);
+      hl_view_set_range (&view, hl_date_from_ymd (years[y], 1, 1),
+                         hl_date_from_ymd (years[y] + 1, 1, 1));
+      view.bins = HL_BINS_MONTH;
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          int event = _hl_chart_get_text_event (chart, i);
+          const HlChartBin *bin;
+          double cx;
+
+          if (!_hl_chart_text_is_label (chart, i) || event < 0 ||
+              (bin = _hl_chart_get_event_bin (chart, event)) == NULL ||
+              bin->bin.sum.top != event || bin->bin.sum.n < 2 ||
+              boxes[i].width + 2 * _hl_chart_get_text_gap (chart, i) > bin->box.width ||
+              boxes[i].y > bin->box.y || has_leader (chart, &boxes[i]))
+            continue;
+          cx = boxes[i].x + boxes[i].width / 2;
+          if (fabs (cx - (bin->box.x + bin->box.width / 2)) > 1)
+            g_error ("%d: \"%s\" is not over its bin (%.0f-%.0f) but at %.0f", years[y],
+                     _hl_chart_get_text_box_label (chart, i), bin->box.x,
+                     bin->box.x + bin->box.width, cx);
+          centred++;
+        }
+      hl_view_clear (&view);
+    }
+  g_assert_cmpuint (centred, >=, 6);
 }
 
 /* Hovering a bin draws the card it got on its first hover (laid out once
@@ -1173,6 +1241,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/top-events", test_top_events);
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
   g_test_add_func ("/density/bin-card-kept", test_bin_card_kept);
+  g_test_add_func ("/density/bin-label-over", test_bin_label_over);
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);

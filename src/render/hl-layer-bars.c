@@ -452,6 +452,40 @@ stack_box (HlChart *chart, guint first_mark, const HlMark *mk)
   return box;
 }
 
+/* A bin's label stands for the whole bin: while it is placed, the bin's
+ * other segments are lent the label's event, so that they count as its
+ * own mark (the label sits over the bin, not a half em clear of it). */
+typedef struct
+{
+  guint n;
+  int   events[32];
+} LentEvents;
+
+static void
+lend_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents *lent)
+{
+  HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
+
+  lent->n = 0;
+  for (guint i = first_mark; i < chart->marks->len && mk->bin > 0; i++)
+    if (marks[i].bin == mk->bin && lent->n < G_N_ELEMENTS (lent->events))
+      {
+        lent->events[lent->n++] = marks[i].event;
+        marks[i].event = mk->event;
+      }
+}
+
+static void
+return_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, const LentEvents *lent)
+{
+  HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
+  guint k = 0;
+
+  for (guint i = first_mark; i < chart->marks->len && k < lent->n; i++)
+    if (marks[i].bin == mk->bin)
+      marks[i].event = lent->events[k++];
+}
+
 static void
 amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *cols)
 {
@@ -473,6 +507,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
       gboolean raised;
+      LentEvents lent;
       double w, h;
 
       if (mk->n_events == 0 || mk->shape == HL_MARK_LINE)
@@ -494,6 +529,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
       if (raised)
         g_object_ref (layout);
+      lend_bin_events (chart, first_mark, mk, &lent);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG) &&
           !on_label_leader (chart))
@@ -507,8 +543,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
           placed += raise_label (chart, layout, mk, &bounds);
           g_object_unref (layout);
         }
-      else if (raised)
-        g_object_unref (layout);
+      return_bin_events (chart, first_mark, mk, &lent);
     }
 }
 
