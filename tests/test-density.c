@@ -174,6 +174,21 @@ compare_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
   return ua < ub ? 1 : ua > ub ? -1 : 0;
 }
 
+/* No label lies on a mark, its own bin's segments included (those it
+ * need not keep a gap from). */
+static void
+assert_labels_off_marks (HlChart *chart)
+{
+  guint n_boxes, n_marks;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+  const HlMark *marks = _hl_chart_get_marks (chart, &n_marks);
+
+  for (guint i = 0; i < n_boxes; i++)
+    for (guint j = 0; j < n_marks && _hl_chart_text_is_label (chart, i); j++)
+      if (marks[j].shape == HL_MARK_BAR && hl_box_overlaps (&boxes[i], &marks[j].box))
+        g_error ("\"%s\" lies on a bar", _hl_chart_get_text_box_label (chart, i));
+}
+
 /* How many of the largest incidents, in order, carry a label (in bins: a
  * bin's label counts for its largest event only, the others are
  * skipped); *missed: the first one that does not. */
@@ -231,6 +246,7 @@ test_small_labelled (void)
         view.money_scale = round / 2 ? HL_MONEY_LOG : HL_MONEY_LINEAR;
         chart = hl_chart_new (dataset, &view, sizes[s][0], sizes[s][1]);
         found = labelled_in_order (chart, money, 30, &missed);
+        assert_labels_off_marks (chart);
         g_test_message ("%dx%d %s %s: the %u largest labelled, then %s unlabelled",
                         sizes[s][0], sizes[s][1], round % 2 ? "auto" : "marks",
                         round / 2 ? "log" : "linear", found, missed ? missed : "none");

@@ -132,6 +132,15 @@ money_bin (HlChart *chart, guint lane, const HlBin *bin, HlValueScale *scale)
                    bin->sum.any_match && hl_view_event_matches (&chart->view, ev));
           y = top;
         }
+      /* a pixel each can stack above the sum's height: the bin is all of
+       * its segments (its outline, and what its label must clear) */
+      if (y < total_top)
+        {
+          HlBox *box = &g_array_index (chart->bins, HlChartBin, b - 1).box;
+
+          box->height += box->y - y;
+          box->y = y;
+        }
       return;
     }
   {
