@@ -883,7 +883,8 @@ segment_pixels (cairo_surface_t *surface, const HlBox *box, double *mean, double
 /* Kinds stacked in one count bin read apart: each kind's segment in its
  * own shade of the lane colour, two kinds' segments differing in mean
  * luminance by at least 0.05 or one striped (rows differing by 0.1)
- * and the other not, in light and dark, in month and quarter bins. The card counts each kind. */
+ * and the other not, in light and dark, in month and quarter bins. The card counts each kind
+ * and gives its largest events' numbers. */
 static void
 test_kind_shades (void)
 {
@@ -971,6 +972,22 @@ test_kind_shades (void)
               line = g_strdup_printf ("cruise: %u", cruise);
               g_assert_nonnull (strstr (text, line));
             }
+          /* its largest events by their numbers: "ICBM test: 8", the lane's
+           * word said once, in the total */
+          {
+            g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+            g_assert_cmpuint (g_strv_length (lines), >=, 3);
+            for (guint l = 2; lines[l] != NULL; l++)
+              if (!g_str_has_prefix (lines[l], "…"))
+                {
+                  const char *colon = strstr (lines[l], ": ");
+
+                  g_assert_nonnull (colon);
+                  g_assert_null (strstr (colon + 2, ": "));
+                  g_assert_true (g_ascii_isdigit (colon[2]));
+                }
+          }
         }
       hl_view_clear (&view);
     }

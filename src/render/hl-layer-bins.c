@@ -351,7 +351,12 @@ _hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
     {
       const HlEvent *ev = hl_dataset_get_event (chart->dataset, g_array_index (list, int, k));
       g_autofree char *title = _hl_isolate (ev->title);
-      g_autofree char *amount = hl_describe_amount (chart->dataset, ev);
+      /* a count lane's event by its number alone: the total above
+       * already says what is counted ("ICBM test: 8", not "ICBM test:
+       * Missiles: 8") */
+      g_autofree char *amount = lane->measure == HL_MEASURE_COUNT && ev->count_known
+                                ? hl_describe_number (ev->count)
+                                : hl_describe_amount (chart->dataset, ev);
 
       /* TRANSLATORS: lane title: amount, on the hover card */
       g_string_append_c (s, '\n');
