@@ -24,6 +24,7 @@
 
 #include "hl-bench-gen.h"
 #include "hl-chart.h"
+#include "hl-chart-private.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
 #include "hl-export.h"
@@ -369,65 +370,132 @@ bench_periods (guint n_periods)
   cairo_surface_destroy (surface);
 }
 
-/* Moving the pointer from one mark to another: the chart is laid out and
- * drawn once (the window keeps it as a texture); a hover frame is the hit
- * test plus the hover layer drawn over the cached image. */
+/* A chart laid out and drawn once for hovering (the window keeps it as a
+ * texture), and the marks to hover: at most @max_targets, each its own
+ * event's (bins off) or each in a different bin (bins on). */
+typedef struct
+{
+  HlChart         *chart;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  HlBox            boxes[101];
+  guint            n_targets;
+} HoverRig;
+
+static void
+hover_rig_init (HoverRig *rig, HlDataset *dataset, HlBins bins, guint max_targets)
+{
+  const HlMark *marks;
+  guint n_marks, start;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  HlView view;
+
+  g_assert (max_targets <= G_N_ELEMENTS (rig->boxes));
+  view_full (&view, dataset);
+  view.bins = bins;
+  rig->chart = hl_chart_new (dataset, &view, FRAME_W, FRAME_H);
+  hl_view_clear (&view);
+  rig->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  rig->cr = cairo_create (rig->surface);
+  hl_chart_draw (rig->chart, rig->cr);
+  rig->n_targets = 0;
+
+  /* Marks around the middle, spread out: a bin's base segment stands for
+   * its bin (one target per bin), a mark outside bins for its event. */
+  marks = _hl_chart_get_marks (rig->chart, &n_marks);
+  start = n_marks / 2;
+  for (guint k = 0; k < n_marks && rig->n_targets < max_targets; k++)
+    {
+      const HlMark *mk = &marks[(start + k * 7919) % n_marks];
+      gpointer key = GUINT_TO_POINTER (mk->bin > 0 ? mk->bin : (guint) mk->event + 1);
+
+      if (mk->event < 0 || (bins != HL_BINS_MARKS) != (mk->bin > 0) ||
+          g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, key);
+      rig->boxes[rig->n_targets++] = mk->box;
+    }
+}
+
+static void
+hover_rig_clear (HoverRig *rig)
+{
+  cairo_destroy (rig->cr);
+  cairo_surface_destroy (rig->surface);
+  hl_chart_unref (rig->chart);
+}
+
+/* One hover frame: the hit test plus the hover layer over the image. */
+static double
+hover_once (HoverRig *rig, guint target)
+{
+  const HlBox *b = &rig->boxes[target];
+  double t0 = now_ms ();
+  int hit = hl_chart_hit_test (rig->chart, b->x + b->width / 2, b->y + b->height / 2);
+
+  hl_chart_draw_overlay (rig->chart, rig->cr, hit, -1);
+  cairo_surface_flush (rig->surface);
+  if (hit < 0)
+    g_error ("hover_ms: the hit test missed a mark at %.0f, %.0f", b->x, b->y);
+  return now_ms () - t0;
+}
+
+/* Moving the pointer from one mark to another, with bins off (marks) and
+ * on, frames of the two taking turns so that both see the same noise:
+ * hover_ms and hover_ms_bins, each alternating between two targets, and
+ * hover_ms_bins_first, hovering up to 101 bins once each (a bin's card
+ * is laid out on its first hover, then kept with the chart). */
 static void
 bench_hover (HlDataset *dataset, guint n)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  g_autoptr(HlChart) chart = NULL;
   guint runs = 101;
-  g_autofree double *samples = g_new (double, runs);
-  int targets[2] = { -1, -1 };
-  HlBox boxes[2];
-  guint found = 0, n_events = hl_dataset_get_n_events (dataset);
-  HlView view;
+  g_autofree double *marks = g_new (double, runs);
+  g_autofree double *binned = g_new (double, runs);
+  g_autofree double *first = g_new (double, runs);
+  HoverRig off, on;
+  HlBins bins = bench_bins == HL_BINS_MARKS ? HL_BINS_AUTO : bench_bins;
 
   if (!wanted ("hover_ms"))
     return;
 
-  view_full (&view, dataset);
-  chart = hl_chart_new (dataset, &view, FRAME_W, FRAME_H);
-  hl_view_clear (&view);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
-  cr = cairo_create (surface);
-  hl_chart_draw (chart, cr);
-
-  /* Two events that have marks of their own, around the middle. */
-  for (guint k = 0; k < n_events && found < 2; k++)
+  hover_rig_init (&off, dataset, HL_BINS_MARKS, 2);
+  hover_rig_init (&on, dataset, bins, 2);
+  if (on.n_targets < 2 && bins == HL_BINS_AUTO)
     {
-      guint i = (n_events / 2 + k * 7919) % n_events;
-
-      if (hl_chart_get_event_box (chart, (int) i, &boxes[found]) &&
-          (found == 0 || (int) i != targets[0]))
-        targets[found++] = (int) i;
+      /* a dataset too sparse to crowd: ask for month bins */
+      printf ("# hover_ms_bins n=%u: auto draws no bins here, month bins hovered\n", n);
+      hover_rig_clear (&on);
+      hover_rig_init (&on, dataset, bins = HL_BINS_MONTH, 2);
     }
-  if (found < 2)
+  if (off.n_targets < 2 || on.n_targets < 2)
     {
-      fprintf (stderr, "hover_ms n=%u: no two marks to hover\n", n);
+      fprintf (stderr, "hover_ms n=%u: no two marks or bins to hover\n", n);
       goto out;
     }
-
   for (guint i = 0; i < runs + 1; i++)
     {
-      const HlBox *b = &boxes[i % 2];
-      double t0 = now_ms ();
-      int hit = hl_chart_hit_test (chart, b->x + b->width / 2, b->y + b->height / 2);
+      double t_off = hover_once (&off, i % 2), t_on = hover_once (&on, i % 2);
 
-      hl_chart_draw_overlay (chart, cr, hit, -1);
-      cairo_surface_flush (surface);
       if (i > 0)   /* the first one is the warm-up */
-        samples[i - 1] = now_ms () - t0;
-      if (hit < 0)
-        g_error ("hover_ms: the hit test missed the mark of event %d", targets[i % 2]);
+        {
+          marks[i - 1] = t_off;
+          binned[i - 1] = t_on;
+        }
     }
-  report ("hover_ms", n, "ms", samples, runs);
+  hover_rig_clear (&on);
+  hover_rig_init (&on, dataset, bins, runs);
+  for (guint i = 0; i < on.n_targets; i++)
+    first[i] = hover_once (&on, i);
+  report ("hover_ms", n, "ms", marks, runs);
+  report ("hover_ms_bins", n, "ms", binned, runs);
+  report ("hover_ms_bins_first", n, "ms", first, on.n_targets);
+  /* the medians' ratio (report() sorted the samples) */
+  printf ("hover_bins_ratio n=%u median=%.2f x\n", n,
+          binned[runs / 2] / MAX (marks[runs / 2], 1e-9));
 
 out:
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  hover_rig_clear (&off);
+  hover_rig_clear (&on);
 }
 
 /* ------------------------------------------------------------------ */

@@ -174,6 +174,89 @@ compare_usd_desc (gconstpointer a, gconstpointer b, gpointer data)
   return ua < ub ? 1 : ua > ub ? -1 : 0;
 }
 
+/* No label lies on a mark, its own bin's segments included (those it
+ * need not keep a gap from). */
+static void
+assert_labels_off_marks (HlChart *chart)
+{
+  guint n_boxes, n_marks;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+  const HlMark *marks = _hl_chart_get_marks (chart, &n_marks);
+
+  for (guint i = 0; i < n_boxes; i++)
+    for (guint j = 0; j < n_marks && _hl_chart_text_is_label (chart, i); j++)
+      if (marks[j].shape == HL_MARK_BAR && hl_box_overlaps (&boxes[i], &marks[j].box))
+        g_error ("\"%s\" lies on a bar", _hl_chart_get_text_box_label (chart, i));
+}
+
+/* How many of the largest incidents, in order, carry a label (in bins: a
+ * bin's label counts for its largest event only, the others are
+ * skipped); *missed: the first one that does not. */
+static guint
+labelled_in_order (HlChart *chart, GArray *money, guint max, const char **missed)
+{
+  const HlEvent *events = hl_dataset_get_events (sample ());
+  guint found = 0;
+
+  *missed = NULL;
+  for (guint k = 0; k < money->len && found < max; k++)
+    {
+      int index = g_array_index (money, int, k);
+      const HlChartBin *bin = _hl_chart_get_event_bin (chart, index);
+
+      if (bin != NULL && bin->bin.sum.top != index)
+        continue;
+      if (!has_label_for (chart, events[index].title))
+        {
+          *missed = events[index].title;
+          break;
+        }
+      found++;
+    }
+  return found;
+}
+
+/* At 1280x720 and 1024x768 over the whole span, marks and bins, both
+ * money scales: the SMALL_LABELLED largest incidents carry labels. */
+#define SMALL_LABELLED 9
+
+static void
+test_small_labelled (void)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1024, 768 } };
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
+      g_array_append_val (money, i);
+  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
+                     (gpointer) events);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint round = 0; round < 4; round++)
+      {
+        HlView view;
+        g_autoptr(HlChart) chart = NULL;
+        const char *missed;
+        guint found;
+
+        hl_view_init (&view, dataset);
+        view.bins = round % 2 ? HL_BINS_AUTO : HL_BINS_MARKS;
+        view.money_scale = round / 2 ? HL_MONEY_LOG : HL_MONEY_LINEAR;
+        chart = hl_chart_new (dataset, &view, sizes[s][0], sizes[s][1]);
+        found = labelled_in_order (chart, money, 30, &missed);
+        assert_labels_off_marks (chart);
+        g_test_message ("%dx%d %s %s: the %u largest labelled, then %s unlabelled",
+                        sizes[s][0], sizes[s][1], round % 2 ? "auto" : "marks",
+                        round / 2 ? "log" : "linear", found, missed ? missed : "none");
+        if (found < SMALL_LABELLED)
+          g_error ("%dx%d, round %u: %s is among the %d largest and has no label",
+                   sizes[s][0], sizes[s][1], round, missed, SMALL_LABELLED);
+        hl_view_clear (&view);
+      }
+}
+
 /* At 1920x1080 over the whole span, with and without the running total:
  * the ten largest incidents carry labels; no two labels, and no label
  * and a mark, closer than half an em; no "×N" under another marker. */
@@ -234,6 +317,8 @@ test_largest_labelled (void)
       for (guint i = 0; i < n_boxes; i++)
         {
           gboolean count = g_str_has_prefix (_hl_chart_get_text_box_label (chart, i), "×");
+          const HlChartBin *own_bin;
+          guint n_bins;
           HlBox grown;
 
           if (!_hl_chart_text_is_label (chart, i) && !count)
@@ -255,10 +340,14 @@ test_largest_labelled (void)
             }
           grown = (HlBox) { boxes[i].x - gap, boxes[i].y - gap, boxes[i].width + 2 * gap,
                             boxes[i].height + 2 * gap };
-          /* a label keeps the gap from every mark but its own; a count
-           * is drawn under no marker but its own */
+          /* a label keeps the gap from every mark but its own (a bin's
+           * label: its bin's segments); a count is drawn under no marker
+           * but its own */
+          own_bin = _hl_chart_get_event_bin (chart, _hl_chart_get_text_event (chart, i));
           for (guint j = 0; j < n_marks; j++)
             if (marks[j].event != _hl_chart_get_text_event (chart, i) &&
+                (own_bin == NULL || marks[j].bin == 0 ||
+                 &_hl_chart_get_bins (chart, &n_bins)[marks[j].bin - 1] != own_bin) &&
                 hl_box_overlaps (count ? &boxes[i] : &grown, &marks[j].box))
               g_error ("\"%s\" %s a mark", _hl_chart_get_text_box_label (chart, i),
                        count ? "under" : "within half an em of");
@@ -457,6 +546,145 @@ test_bins_drawn (void)
   hl_view_clear (&view);
 }
 
+/* Over one year in month bins, a bin's label sits over its bin, centred,
+ * wherever the bin is wider than the label and its gap each side (a
+ * label raised with a leader aside): the bin's own segments (other events') do not push it aside. */
+/* Does a raised label's leader start at @box? */
+static gboolean
+has_leader (HlChart *chart, const HlBox *box)
+{
+  for (guint i = 0; i < chart->lines->len; i++)
+    {
+      const HlLine *l = &g_array_index (chart->lines, HlLine, i);
+
+      if (l->leader && l->x0 >= box->x - 1 && l->x0 <= box->x + box->width + 1 &&
+          fabs (l->y0 - (box->y + box->height)) < 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_bin_label_over (void)
+{
+  static const int years[] = { 2021, 2022, 2023 };
+  HlDataset *dataset = sample ();
+  guint centred = 0;
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      guint n_boxes;
+      const HlBox *boxes;
+
+      hl_view_init (&view, dataset);
+      hl_view_set_range (&view, hl_date_from_ymd (years[y], 1, 1),
+                         hl_date_from_ymd (years[y] + 1, 1, 1));
+      view.bins = HL_BINS_MONTH;
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          int event = _hl_chart_get_text_event (chart, i);
+          const HlChartBin *bin;
+          double cx;
+
+          if (!_hl_chart_text_is_label (chart, i) || event < 0 ||
+              (bin = _hl_chart_get_event_bin (chart, event)) == NULL ||
+              bin->bin.sum.top != event || bin->bin.sum.n < 2 ||
+              boxes[i].width + 2 * _hl_chart_get_text_gap (chart, i) > bin->box.width ||
+              boxes[i].y > bin->box.y || has_leader (chart, &boxes[i]))
+            continue;
+          cx = boxes[i].x + boxes[i].width / 2;
+          if (fabs (cx - (bin->box.x + bin->box.width / 2)) > 1)
+            g_error ("%d: \"%s\" is not over its bin (%.0f-%.0f) but at %.0f", years[y],
+                     _hl_chart_get_text_box_label (chart, i), bin->box.x,
+                     bin->box.x + bin->box.width, cx);
+          centred++;
+        }
+      hl_view_clear (&view);
+    }
+  g_assert_cmpuint (centred, >=, 6);
+}
+
+/* Hovering a bin draws the card it got on its first hover (laid out once
+ * per chart, with its largest events), and that card is the one a fresh
+ * chart draws: the same pixels. */
+static cairo_surface_t *
+hover (HlChart *chart, int event)
+{
+  cairo_surface_t *surface = render (chart, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+
+  hl_chart_draw_overlay (chart, cr, event, -1);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+
+  return stride == cairo_image_surface_get_stride (b) &&
+         cairo_image_surface_get_height (a) == cairo_image_surface_get_height (b) &&
+         memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (size_t) stride * cairo_image_surface_get_height (a)) == 0;
+}
+
+static void
+test_bin_card_kept (void)
+{
+  HlDataset *dataset = sample ();
+  HlView view;
+  g_autoptr(HlChart) chart = NULL;
+  g_autoptr(HlChart) fresh = NULL;
+  const HlChartBin *bins, *march = NULL, *other = NULL;
+  cairo_surface_t *first, *again, *anew;
+  PangoLayout *kept;
+  guint n_bins;
+
+  hl_view_init (&view, dataset);
+  view.bins = HL_BINS_MONTH;
+  chart = hl_chart_new (dataset, &view, 1920, 1080);
+  fresh = hl_chart_new (dataset, &view, 1920, 1080);
+  bins = _hl_chart_get_bins (chart, &n_bins);
+  for (guint i = 0; i < n_bins; i++)
+    {
+      int y, m, d;
+
+      hl_date_to_ymd (bins[i].bin.from, &y, &m, &d);
+      if (bins[i].lane == 0 && y == 2022 && m == 3)
+        march = &bins[i];
+      else if (bins[i].lane == 0 && bins[i].bin.sum.n > 3 && other == NULL)
+        other = &bins[i];
+    }
+  g_assert_nonnull (march);
+  g_assert_nonnull (other);
+  g_assert_null (march->card_title);
+
+  first = hover (chart, march->bin.sum.top);
+  g_assert_nonnull (march->card_title);
+  g_assert_cmpstr (pango_layout_get_text (march->card_title), ==, "1 Mar 2022 – 31 Mar 2022");
+  g_assert_nonnull (strstr (pango_layout_get_text (march->card_text), "13 events"));
+  g_assert_nonnull (strstr (pango_layout_get_text (march->card_text), "Huge heist"));
+  kept = march->card_text;
+
+  cairo_surface_destroy (hover (chart, other->bin.sum.top));
+  g_assert_nonnull (other->card_text);
+  again = hover (chart, march->bin.sum.top);
+  g_assert_true (march->card_text == kept);
+  anew = hover (fresh, march->bin.sum.top);
+  g_assert_true (same_pixels (first, again));
+  g_assert_true (same_pixels (first, anew));
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (anew);
+  hl_view_clear (&view);
+}
+
 /* ------------------------------------------------------------------ */
 /* 4. The money scale */
 
@@ -621,6 +849,214 @@ test_empty_lanes (void)
 /* ------------------------------------------------------------------ */
 /* Legend truth with bins and stacks */
 
+/* A segment's mean luminance and how much its rows differ (stripes),
+ * inside its box less a pixel each side. */
+static void
+segment_pixels (cairo_surface_t *surface, const HlBox *box, double *mean, double *rows)
+{
+  int x0 = (int) ceil (box->x) + 1, x1 = (int) floor (box->x + box->width) - 1;
+  int y0 = (int) ceil (box->y) + 1, y1 = (int) floor (box->y + box->height) - 1;
+  double sum = 0, lo = G_MAXDOUBLE, hi = 0;
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      double row = 0;
+
+      for (int x = x0; x < x1; x++)
+        {
+          guint r, g, b, a;
+
+          hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+          row += hl_test_luminance (r, g, b);
+        }
+      row /= MAX (x1 - x0, 1);
+      sum += row;
+      n++;
+      lo = MIN (lo, row);
+      hi = MAX (hi, row);
+    }
+  *mean = n > 0 ? sum / n : 0;
+  *rows = n > 0 ? hi - lo : 0;
+}
+
+/* Kinds stacked in one count bin read apart: each kind's segment in its
+ * own shade of the lane colour, two kinds' segments differing in mean
+ * luminance by at least 0.05 or one striped (rows differing by 0.1)
+ * and the other not, in light and dark, in month and quarter bins. The card counts each kind
+ * and gives its largest events' numbers. */
+static void
+test_kind_shades (void)
+{
+  static const HlTheme themes[] = { HL_THEME_LIGHT, HL_THEME_DARK };
+  HlDataset *dataset = sample ();
+
+  for (guint t = 0; t < 2 * G_N_ELEMENTS (themes); t++)
+    {
+      HlView view;
+      g_autoptr(HlChart) chart = NULL;
+      cairo_surface_t *surface;
+      const HlMark *marks;
+      guint n_marks, pairs = 0, by_luminance = 0, by_stripes = 0;
+
+      hl_view_init (&view, dataset);
+      view.bins = t / 2 == 0 ? HL_BINS_MONTH : HL_BINS_QUARTER;
+      view.theme = themes[t % 2];
+      chart = hl_chart_new (dataset, &view, 1920, 1080);
+      surface = render (chart, 1920, 1080);
+      marks = _hl_chart_get_marks (chart, &n_marks);
+      for (guint i = 0; i < n_marks; i++)
+        for (guint j = i + 1; j < n_marks && marks[j].bin == marks[i].bin; j++)
+          {
+            double mi, ri, mj, rj;
+            gboolean si, sj;
+
+            if (marks[i].bin == 0 || marks[i].shade == 0 || marks[j].shade == 0 ||
+                marks[i].box.height < 5 || marks[j].box.height < 5)
+              continue;
+            g_assert_cmpuint (marks[i].shade, !=, marks[j].shade);
+            segment_pixels (surface, &marks[i].box, &mi, &ri);
+            segment_pixels (surface, &marks[j].box, &mj, &rj);
+            si = ri >= 0.1;
+            sj = rj >= 0.1;
+            /* the shade's own texture: striped, or one flat fill */
+            g_assert_true (si || ri < 0.02);
+            g_assert_true (sj || rj < 0.02);
+            if (fabs (mi - mj) >= 0.05)
+              by_luminance++;
+            else
+              {
+                g_assert_true (si != sj);
+                by_stripes++;
+              }
+            pairs++;
+          }
+      g_test_message ("%s: %u pairs of kinds, %u apart by luminance, %u by stripes",
+                      t % 2 == 0 ? "light" : "dark", pairs, by_luminance, by_stripes);
+      g_assert_cmpuint (pairs, >=, 3);
+      cairo_surface_destroy (surface);
+
+      /* the card counts each kind, as the file does */
+      if (t == 0)
+        {
+          guint n_bins;
+          const HlChartBin *bins = _hl_chart_get_bins (chart, &n_bins);
+          const HlChartBin *busy = NULL;
+          g_autofree char *card = NULL, *text = NULL, *line = NULL;
+          guint ballistic = 0, cruise = 0;
+
+          for (guint b = 0; b < n_bins; b++)
+            if (hl_dataset_get_lane (dataset, bins[b].lane)->measure == HL_MEASURE_COUNT &&
+                (busy == NULL || bins[b].bin.sum.n > busy->bin.sum.n))
+              busy = &bins[b];
+          g_assert_nonnull (busy);
+          for (guint e = 0; e < hl_dataset_get_n_events (dataset); e++)
+            {
+              const HlEvent *ev = hl_dataset_get_event (dataset, e);
+              const char *label;
+
+              if (ev->lane != busy->lane || ev->time < busy->bin.from || ev->time >= busy->bin.to)
+                continue;
+              label = hl_kind_get_label (hl_dataset_lane_kind (dataset, ev->lane, ev->kind));
+              ballistic += g_strcmp0 (label, "ballistic") == 0 ? ev->count : 0;
+              cruise += g_strcmp0 (label, "cruise") == 0 ? ev->count : 0;
+            }
+          g_assert_cmpuint (ballistic, >, 0);
+          card = _hl_chart_describe_bin_card (chart, busy);
+          text = hl_test_visible_text (card);
+          line = g_strdup_printf ("ballistic: %u", ballistic);
+          g_assert_nonnull (strstr (text, line));
+          if (cruise > 0)
+            {
+              g_free (line);
+              line = g_strdup_printf ("cruise: %u", cruise);
+              g_assert_nonnull (strstr (text, line));
+            }
+          /* its largest events by their numbers: "ICBM test: 8", the lane's
+           * word said once, in the total */
+          {
+            g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+            g_assert_cmpuint (g_strv_length (lines), >=, 3);
+            for (guint l = 2; lines[l] != NULL; l++)
+              if (!g_str_has_prefix (lines[l], "…"))
+                {
+                  const char *colon = strstr (lines[l], ": ");
+
+                  g_assert_nonnull (colon);
+                  g_assert_null (strstr (colon + 2, ": "));
+                  g_assert_true (g_ascii_isdigit (colon[2]));
+                }
+          }
+        }
+      hl_view_clear (&view);
+    }
+}
+
+/* The text drawn right of a legend swatch: its entry's words. */
+static const char *
+swatch_label (HlChart *chart, const HlSwatch *sw)
+{
+  guint n_boxes;
+  const HlBox *boxes = _hl_chart_get_text_boxes (chart, &n_boxes);
+
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].x >= sw->box.x + sw->box.width &&
+        boxes[i].x <= sw->box.x + 3 * sw->box.width &&
+        fabs ((boxes[i].y + boxes[i].height / 2) - (sw->box.y + sw->box.height / 2)) <
+        sw->box.height)
+      return _hl_chart_get_text_box_label (chart, i);
+  return NULL;
+}
+
+/* A kind stacked in count bins is filled in its own shade, and its legend
+ * swatch in that same shade; a swatch is shaded only for such a kind. */
+static void
+assert_swatches_shaded (HlChart *chart)
+{
+  HlDataset *dataset = sample ();
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  g_autoptr(GHashTable) shades = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_marks;
+  const HlMark *marks = _hl_chart_get_marks (chart, &n_marks);
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      const char *label;
+      gpointer had;
+
+      if (marks[i].bin == 0 || marks[i].event < 0 ||
+          hl_dataset_get_lane (dataset, marks[i].lane)->measure != HL_MEASURE_COUNT)
+        continue;
+      label = hl_kind_get_label (hl_dataset_lane_kind (dataset, marks[i].lane,
+                                                       events[marks[i].event].kind));
+      if (label == NULL)
+        continue;
+      g_assert_cmpuint (marks[i].shade, >, 0);
+      if (g_hash_table_lookup_extended (shades, label, NULL, &had))
+        g_assert_cmpuint (GPOINTER_TO_UINT (had), ==, marks[i].shade);
+      g_hash_table_insert (shades, (gpointer) label, GUINT_TO_POINTER (marks[i].shade));
+    }
+  for (guint i = 0; i < chart->rects->len; i++)
+    {
+      const HlSwatch *sw = &g_array_index (chart->rects, HlSwatch, i);
+      const char *label;
+      gpointer shade;
+
+      if (sw->role == HL_ROLE_BAND || (label = swatch_label (chart, sw)) == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (shades, label, NULL, &shade))
+        {
+          g_assert_cmpuint (sw->shade, ==, GPOINTER_TO_UINT (shade));
+          g_hash_table_remove (shades, label);
+        }
+      else
+        g_assert_cmpuint (sw->shade, ==, 0);
+    }
+  /* every kind in a bin found its swatch */
+  g_assert_cmpuint (g_hash_table_size (shades), ==, 0);
+}
+
 /* The legend's kind entries are exactly the kinds the count lanes draw
  * (a glyph, or a kind's segment of a stacked bin), and it names the
  * hatching exactly when a mark is hatched, a stack's or bin's segment
@@ -673,6 +1109,7 @@ assert_legend_truthful (HlChart *chart)
     }
   g_assert_cmpint (g_strv_contains ((const char * const *) legend,
                                     "suspected or disputed attribution"), ==, dashed);
+  assert_swatches_shaded (chart);
   return n_in_bins;
 }
 
@@ -831,13 +1268,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/same-day-stack", test_same_day_stack);
   g_test_add_func ("/density/same-day-glyphs", test_same_day_glyphs);
   g_test_add_func ("/density/largest-labelled", test_largest_labelled);
+  g_test_add_func ("/density/small-labelled", test_small_labelled);
   g_test_add_func ("/density/bins-keep-totals", test_bins_keep_totals);
   g_test_add_func ("/density/bins-follow-zoom", test_bins_follow_zoom);
   g_test_add_func ("/density/top-events", test_top_events);
   g_test_add_func ("/density/bins-drawn", test_bins_drawn);
+  g_test_add_func ("/density/bin-card-kept", test_bin_card_kept);
+  g_test_add_func ("/density/bin-label-over", test_bin_label_over);
   g_test_add_func ("/density/log-scale", test_log_scale);
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);
+  g_test_add_func ("/density/kind-shades", test_kind_shades);
   g_test_add_func ("/density/leaders-clear", test_leaders_clear);
   return g_test_run ();
 }

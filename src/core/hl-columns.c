@@ -313,6 +313,78 @@ hl_columns_list_events (HlColumns *self, guint lane, gint64 from, gint64 to, GAr
   return events->len - before;
 }
 
+/* The lane's positions [b, e) and the largest event among them. */
+typedef struct
+{
+  guint b, e;
+  int   top;
+} TopPart;
+
+#define MAX_TOP_BY_INDEX 16
+
+static void
+add_top_part (HlDataset *dataset, guint lane, guint b, guint e, TopPart *parts, guint *n)
+{
+  HlRangeSum sum;
+
+  if (b >= e)
+    return;
+  hl_dataset_lane_sum (dataset, lane, b, e, &sum);
+  if (sum.largest >= 0)
+    parts[(*n)++] = (TopPart) { b, e, sum.largest };
+}
+
+/* Where event @index sits among the lane's positions [b, e). */
+static guint
+lane_position (HlDataset *dataset, guint lane, guint b, guint e, int index)
+{
+  while (b + 1 < e)
+    {
+      guint mid = b + (e - b) / 2;
+
+      if (hl_dataset_lane_get_event (dataset, lane, mid) <= index)
+        b = mid;
+      else
+        e = mid;
+    }
+  g_assert (hl_dataset_lane_get_event (dataset, lane, b) == index);
+  return b;
+}
+
+/* hl_columns_top_events() when every event of the lane in range is shown:
+ * the @k largest from the lane's table of largest events, taking the
+ * largest of a range and splitting the range around it, O(k log n)
+ * whatever the range holds (a bin's card at a million events). */
+static guint
+top_by_index (HlColumns *self, guint lane, gint64 from, gint64 to, guint k, GArray *events)
+{
+  HlDataset *dataset = self->dataset;
+  const HlEvent *all = hl_dataset_get_events (dataset);
+  guint begin = hl_dataset_lane_lower_bound (dataset, lane, from);
+  guint end = hl_dataset_lane_next_bound (dataset, lane, begin, to);
+  TopPart parts[MAX_TOP_BY_INDEX + 1];
+  guint n_parts = 0;
+
+  g_assert (k <= MAX_TOP_BY_INDEX);
+  add_top_part (dataset, lane, begin, end, parts, &n_parts);
+  for (guint kept = 0; kept < k && n_parts > 0; kept++)
+    {
+      guint best = 0, at;
+      TopPart part;
+
+      for (guint p = 1; p < n_parts; p++)
+        if (compare_by_size (&parts[p].top, &parts[best].top, (gpointer) all) < 0)
+          best = p;
+      part = parts[best];
+      parts[best] = parts[--n_parts];
+      g_array_append_val (events, part.top);
+      at = lane_position (dataset, lane, part.b, part.e, part.top);
+      add_top_part (dataset, lane, part.b, at, parts, &n_parts);
+      add_top_part (dataset, lane, at + 1, part.e, parts, &n_parts);
+    }
+  return end > begin ? end - begin : 0;
+}
+
 /**
  * hl_columns_top_events:
  * @k: how many to keep
@@ -336,6 +408,9 @@ hl_columns_top_events (HlColumns *self, guint lane, gint64 from, gint64 to, guin
 
   if (self->lanes[lane] == NULL || to <= from || k == 0)
     return 0;
+  if (k <= MAX_TOP_BY_INDEX && can_sum_by_index (self, lane))
+    return top_by_index (self, lane, MAX (from, self->view.from), MIN (to, self->view.to), k,
+                         events);
   all = hl_dataset_get_events (self->dataset);
   first = hl_dataset_lower_bound (self->dataset, MAX (from, self->view.from));
   last = hl_dataset_lower_bound (self->dataset, MIN (to, self->view.to));

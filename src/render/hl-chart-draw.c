@@ -99,6 +99,13 @@ draw_mark (HlChart *self, cairo_t *cr, const HlMark *mk)
       box.y += 1;
       box.height -= 1;
     }
+  if (mk->shade > 0)
+    {
+      /* a count bin's kind, in its shape's step of the lane colour */
+      hl_draw_shape_path (cr, mk->shape, &box);
+      hl_style_fill_kind (cr, &self->style, self->style.lane_colors[mk->lane], mk->shade - 1);
+      return;
+    }
   hl_draw_mark (cr, &self->style, mk->shape, &box, mk->hollow, mk->dashed,
                 self->style.lane_colors[mk->lane]);
 }
@@ -136,7 +143,12 @@ draw_swatches (HlChart *self, cairo_t *cr)
                      : self->style.roles[r->role == HL_ROLE_CUMULATIVE ? HL_ROLE_CUMULATIVE
                                                                        : HL_ROLE_MUTED];
 
-      if (r->role != HL_ROLE_BAND)
+      if (r->role != HL_ROLE_BAND && r->shade > 0)
+        {
+          hl_draw_shape_path (cr, r->shape, &r->box);
+          hl_style_fill_kind (cr, &self->style, color, r->shade - 1);
+        }
+      else if (r->role != HL_ROLE_BAND)
         hl_draw_mark (cr, &self->style, r->shape, &r->box, r->hollow, r->dashed, color);
     }
 }

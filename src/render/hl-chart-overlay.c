@@ -145,24 +145,47 @@ whole_mark (HlChart *self, const HlMark *mk, HlMark *whole)
   return whole;
 }
 
+/* The card's title and text laid out: an event's afresh, a bin's once
+ * per chart (a bin's card, about twice an event's text, is what hovering
+ * a bin would otherwise lay out on every frame). */
+static void
+card_layouts (HlChart *self, const HlMark *mk, const HlEvent *ev, double width,
+              CardGeometry *g)
+{
+  HlChartBin *bin;
+
+  if (mk->bin == 0)
+    {
+      g_autofree char *body = _hl_chart_describe_event_card (self, ev);
+
+      g->title = card_layout (self, self->style.font_label_bold, ev->title, width);
+      g->text = card_layout (self, self->style.font_small, body, width);
+      return;
+    }
+  bin = &g_array_index (self->bins, HlChartBin, mk->bin - 1);
+  if (bin->card_title == NULL)
+    {
+      /* its period, total, number and largest events */
+      g_autofree char *heading = _hl_chart_describe_bin_title (self, bin);
+      g_autofree char *body = _hl_chart_describe_bin_card (self, bin);
+
+      bin->card_title = card_layout (self, self->style.font_label_bold, heading, width);
+      bin->card_text = card_layout (self, self->style.font_small, body, width);
+    }
+  g->title = g_object_ref (bin->card_title);
+  g->text = g_object_ref (bin->card_text);
+}
+
 /* The card beside the mark (its bin's card in a bin), kept on canvas. */
 static void
 card_measure (HlChart *self, const HlMark *mk, const HlEvent *ev, CardGeometry *g)
 {
   const HlMetrics *m = self->m;
-  const HlChartBin *bin = mk->bin > 0 ? &g_array_index (self->bins, HlChartBin, mk->bin - 1)
-                                      : NULL;
-  /* a bin's card: its period, total, number and largest events */
-  g_autofree char *body = bin ? _hl_chart_describe_bin_card (self, bin)
-                              : _hl_chart_describe_event_card (self, ev);
-  g_autofree char *heading = bin ? _hl_chart_describe_bin_title (self, bin)
-                                 : g_strdup (ev->title);
   double max_w = MIN (m->card_max_width, self->width - 20), pad = m->card_pad;
   double tw, th, bw, bh, w, h, x, y;
   HlMark whole;
 
-  g->title = card_layout (self, self->style.font_label_bold, heading, max_w - 2 * pad);
-  g->text = card_layout (self, self->style.font_small, body, max_w - 2 * pad);
+  card_layouts (self, mk, ev, max_w - 2 * pad, g);
   _hl_layout_size (g->title, &tw, &th);
   _hl_layout_size (g->text, &bw, &bh);
   w = MAX (tw, bw) + 2 * pad;

@@ -32,6 +32,7 @@ typedef struct
   guint        match : 1;   /* matches the search */
   guint        stacked : 1; /* one event of a same-day stack or pack */
   guint        bin;         /* 1 + index in chart->bins; 0: not a bin's */
+  guint        shade;       /* a count bin's kind: 1 + its HlShape (hl_style_fill_kind) */
 } HlMark;
 
 /* A calendar bin as drawn: its sums, lane and whole box (hover, labels). */
@@ -40,6 +41,10 @@ typedef struct
   HlBin        bin;
   guint        lane;
   HlBox        box;
+  /* its hover card, laid out on the first hover (the chart's width and
+   * style are fixed, so the bin is the whole key); hl-chart-overlay.c */
+  PangoLayout *card_title;
+  PangoLayout *card_text;
 } HlChartBin;
 
 /* A money lane's y scale: linear from 0, or logarithmic from a floor
@@ -82,6 +87,7 @@ typedef struct
   HlMarkShape  shape;
   gboolean     hollow;
   gboolean     dashed;
+  guint        shade;    /* 1 + the HlShape of a binned kind's fill (hl_style_fill_kind) */
 } HlSwatch;
 
 /* ------------------------------------------------------------------ */
@@ -155,6 +161,7 @@ typedef struct
 {
   const char *label;
   HlShape     shape;
+  guint       shade;   /* 1 + shape when a count bin fills its segments by kind */
 } HlKindGroup;
 
 /* What the lanes draw, found from the columns before they are laid out,

@@ -19,7 +19,10 @@
 #define MAX_AMOUNT_TRIES  200
 /* The largest this many may be raised above a crowd, with a leader. */
 #define MAX_RAISED        12
-#define N_RAISED          (6 * 7)
+/* Places tried for a raised label: 12 rows a quarter label apart, each
+ * with N_SHIFTS places from over the bar to nearly two labels aside. */
+#define N_SHIFTS          7
+#define N_RAISED          (12 * N_SHIFTS)
 
 /* The y of @value on @scale: on the log scale, amounts under the floor
  * (zero too) stand at the floor, which the axis names. */
@@ -375,14 +378,18 @@ raise_label (HlChart *chart, PangoLayout *layout, const HlMark *mk, const HlBox 
   double w, h, cx = mk->box.x + mk->box.width / 2, gap = chart->m->amount_gap;
 
   _hl_layout_size (layout, &w, &h);
-  /* nearest first: up over the bar, then to either side, farther out */
-  for (guint k = 0; k < N_RAISED / 7; k++)
+  /* nearest first: up over the bar, then to either side, farther out;
+   * then the rows between those, where a neighbour's label above leaves
+   * no room a whole row up */
+  for (guint k = 0; k < N_RAISED / N_SHIFTS; k++)
     {
-      static const double shift[7] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
-      double y = mk->box.y - gap - h - (k + 1) * (h / 2 + gap);
+      static const double shift[N_SHIFTS] = { 0, 0.7, -0.7, 1.2, -1.2, 1.8, -1.8 };
+      /* in quarter-label steps: 6 rows, then the 6 between them */
+      guint row = k < 6 ? 2 * k + 1 : 2 * (k - 6);
+      double y = mk->box.y - gap - h - (row + 1) * (h / 2 + gap) / 2;
 
-      for (guint j = 0; j < 7; j++)
-        cand[7 * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
+      for (guint j = 0; j < N_SHIFTS; j++)
+        cand[N_SHIFTS * k + j] = (HlPoint) { cx - w / 2 + shift[j] * w, y };
     }
   for (guint i = 0; i < 2 * N_RAISED; i++)
     {
@@ -448,6 +455,40 @@ stack_box (HlChart *chart, guint first_mark, const HlMark *mk)
   return box;
 }
 
+/* A bin's label stands for the whole bin: while it is placed, the bin's
+ * other segments are lent the label's event, so that they count as its
+ * own mark (the label sits over the bin, not a half em clear of it). */
+typedef struct
+{
+  guint n;
+  int   events[32];
+} LentEvents;
+
+static void
+lend_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents *lent)
+{
+  HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
+
+  lent->n = 0;
+  for (guint i = first_mark; i < chart->marks->len && mk->bin > 0; i++)
+    if (marks[i].bin == mk->bin && lent->n < G_N_ELEMENTS (lent->events))
+      {
+        lent->events[lent->n++] = marks[i].event;
+        marks[i].event = mk->event;
+      }
+}
+
+static void
+return_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, const LentEvents *lent)
+{
+  HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
+  guint k = 0;
+
+  for (guint i = first_mark; i < chart->marks->len && k < lent->n; i++)
+    if (marks[i].bin == mk->bin)
+      marks[i].event = lent->events[k++];
+}
+
 static void
 amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *cols)
 {
@@ -469,6 +510,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       HlPoint cand[HL_N_BAR_CANDIDATES];
       PangoLayout *layout;
       gboolean raised;
+      LentEvents lent;
       double w, h;
 
       if (mk->n_events == 0 || mk->shape == HL_MARK_LINE)
@@ -490,6 +532,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
       if (raised)
         g_object_ref (layout);
+      lend_bin_events (chart, first_mark, mk, &lent);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG) &&
           !on_label_leader (chart))
@@ -503,8 +546,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
           placed += raise_label (chart, layout, mk, &bounds);
           g_object_unref (layout);
         }
-      else if (raised)
-        g_object_unref (layout);
+      return_bin_events (chart, first_mark, mk, &lent);
     }
 }
 

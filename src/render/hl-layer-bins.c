@@ -53,11 +53,23 @@ bin_columns (HlChart *chart, const HlBin *bin, double base)
   return (HlBox) { x0, base, x1 - x0, 0 };
 }
 
+/* A bin's cached card goes with it (chart->bins' clear function). */
+static void
+chart_bin_clear (gpointer data)
+{
+  HlChartBin *cb = data;
+
+  g_clear_object (&cb->card_title);
+  g_clear_object (&cb->card_text);
+}
+
 static guint
 add_bin (HlChart *chart, const HlBin *bin, guint lane, const HlBox *box)
 {
-  HlChartBin cb = { *bin, lane, *box };
+  HlChartBin cb = { *bin, lane, *box, NULL, NULL };
 
+  if (chart->bins->len == 0)
+    g_array_set_clear_func (chart->bins, chart_bin_clear);
   g_array_append_val (chart->bins, cb);
   return chart->bins->len;   /* 1 + its index */
 }
@@ -121,6 +133,15 @@ money_bin (HlChart *chart, guint lane, const HlBin *bin, HlValueScale *scale)
                    bin->sum.any_match && hl_view_event_matches (&chart->view, ev));
           y = top;
         }
+      /* a pixel each can stack above the sum's height: the bin is all of
+       * its segments (its outline, and what its label must clear) */
+      if (y < total_top)
+        {
+          HlBox *box = &g_array_index (chart->bins, HlChartBin, b - 1).box;
+
+          box->height += box->y - y;
+          box->y = y;
+        }
       return;
     }
   {
@@ -156,9 +177,12 @@ _hl_chart_money_bins (HlChart *chart, guint lane, HlTickSpec unit, HlValueScale 
   return max;
 }
 
+/* A count bin's share of one kind, as the legend groups kinds: by label
+ * and shape ("ballistic" for ICBM, IRBM and SRBM alike). */
 typedef struct
 {
-  const char *kind;
+  const char *label;
+  HlShape     shape;
   double      count;
   int         top;
 } KindShare;
@@ -171,12 +195,48 @@ compare_shares (gconstpointer a, gconstpointer b)
   return ka->count < kb->count ? 1 : ka->count > kb->count ? -1 : 0;
 }
 
-/* Count: the bin's kinds stacked, most at the base. */
+/* The kinds of @events (indices) in @lane, most first: at most MAX_KINDS
+ * (the rarest kinds share the last). Returns how many. */
+static guint
+kind_shares (HlChart *chart, guint lane, GArray *list, KindShare *shares)
+{
+  const HlEvent *events = hl_dataset_get_events (chart->dataset);
+  const char *memo_name = NULL;
+  const HlKind *kind = NULL;
+  guint n_shares = 0;
+
+  for (guint k = 0; k < list->len; k++)
+    {
+      int index = g_array_index (list, int, k);
+      const HlEvent *ev = &events[index];
+      const char *label;
+      guint s = 0;
+
+      if (kind == NULL || g_strcmp0 (memo_name, ev->kind) != 0)
+        {
+          kind = hl_dataset_lane_kind (chart->dataset, lane, ev->kind);
+          memo_name = ev->kind;
+        }
+      label = hl_kind_get_label (kind);
+      while (s < n_shares && (shares[s].shape != kind->shape ||
+                              g_strcmp0 (shares[s].label, label) != 0))
+        s++;
+      if (s == n_shares && n_shares == MAX_KINDS)
+        s = MAX_KINDS - 1;
+      else if (s == n_shares)
+        shares[n_shares++] = (KindShare) { label, kind->shape, 0, index };
+      shares[s].count += ev->count;
+    }
+  qsort (shares, n_shares, sizeof (KindShare), compare_shares);
+  return n_shares;
+}
+
+/* Count: the bin's kinds stacked, most at the base, each filled in its
+ * shape's step of the lane colour (hl_style_fill_kind). */
 static void
 count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
-  const HlEvent *events = hl_dataset_get_events (chart->dataset);
   HlBox cols = bin_columns (chart, bin, ll->base);
   double h_total = MAX (1, bin->sum.count / max * (ll->base - ll->top)), y = ll->base, sum = 0;
   KindShare shares[MAX_KINDS];
@@ -187,24 +247,11 @@ count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
   cols.height = h_total;
   b = add_bin (chart, bin, lane, &cols);
   if (bin->sum.n <= MAX_KIND_EVENTS)
-    hl_columns_list_events (chart->columns, lane, MAX (bin->from, chart->view.from),
-                            MIN (bin->to, chart->view.to), list);
-  for (guint k = 0; k < list->len; k++)
     {
-      const HlEvent *ev = &events[g_array_index (list, int, k)];
-      guint s = 0;
-
-      while (s < n_shares && g_strcmp0 (shares[s].kind, ev->kind) != 0)
-        s++;
-      if (s == n_shares && n_shares == MAX_KINDS)
-        s = MAX_KINDS - 1;   /* the rarest kinds share the last segment */
-      else if (s == n_shares)
-        shares[n_shares++] = (KindShare) { ev->kind, 0, g_array_index (list, int, k) };
-      shares[s].count += ev->count;
+      hl_columns_list_events (chart->columns, lane, MAX (bin->from, chart->view.from),
+                              MIN (bin->to, chart->view.to), list);
+      n_shares = kind_shares (chart, lane, list, shares);
     }
-  if (n_shares == 0)
-    shares[n_shares++] = (KindShare) { NULL, bin->sum.count, bin->sum.top };
-  qsort (shares, n_shares, sizeof (KindShare), compare_shares);
   for (guint s = 0; s < n_shares; s++)
     {
       double top;
@@ -215,8 +262,12 @@ count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
       top = MIN (top, y - 1);
       segment (chart, lane, b, &cols, y, y - top, shares[s].top, s == 0 ? bin->sum.n : 0,
                FALSE, s == 0 && bin->sum.any_match);
+      g_array_index (chart->marks, HlMark, chart->marks->len - 1).shade = 1 + shares[s].shape;
       y = top;
     }
+  if (n_shares == 0)   /* too many to sort by kind: the lane colour */
+    segment (chart, lane, b, &cols, y, h_total, bin->sum.top, bin->sum.n, FALSE,
+             bin->sum.any_match);
 }
 
 /* Count bins of @lane, on a scale of their largest count. */
@@ -246,6 +297,32 @@ period_text (const HlBin *bin)
   return hl_date_format_range (bin->from, bin->to);
 }
 
+/* "ballistic: 12 · cruise: 3", as the bar stacks them. */
+static void
+append_kinds (HlChart *chart, const HlChartBin *cb, GString *s)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  KindShare shares[MAX_KINDS];
+  guint n_shares;
+
+  hl_columns_list_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
+                          MIN (cb->bin.to, chart->view.to), list);
+  n_shares = kind_shares (chart, cb->lane, list, shares);
+  for (guint k = 0, shown = 0; k < n_shares; k++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *count = NULL;
+
+      if (shares[k].label == NULL)   /* a kind the legend does not name */
+        continue;
+      label = _hl_isolate (shares[k].label);
+      count = hl_describe_number ((guint64) shares[k].count);
+      g_string_append (s, shown++ == 0 ? "\n" : " · ");
+      /* TRANSLATORS: lane title: amount, on the hover card */
+      g_string_append_printf (s, _("%s: %s"), label, count);
+    }
+}
+
 /* The card's body: the lane's total and how many events, then the
  * largest few and how many more. */
 char *
@@ -267,13 +344,20 @@ _hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
   else
     g_string_append (s, total);
   g_string_append_printf (s, " · %s", events);
+  if (lane->measure == HL_MEASURE_COUNT && cb->bin.sum.n <= MAX_KIND_EVENTS)
+    append_kinds (chart, cb, s);
   n = hl_columns_top_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
                              MIN (cb->bin.to, chart->view.to), CARD_EVENTS, list);
   for (guint k = 0; k < list->len; k++)
     {
       const HlEvent *ev = hl_dataset_get_event (chart->dataset, g_array_index (list, int, k));
       g_autofree char *title = _hl_isolate (ev->title);
-      g_autofree char *amount = hl_describe_amount (chart->dataset, ev);
+      /* a count lane's event by its number alone: the total above
+       * already says what is counted ("ICBM test: 8", not "ICBM test:
+       * Missiles: 8") */
+      g_autofree char *amount = lane->measure == HL_MEASURE_COUNT && ev->count_known
+                                ? hl_describe_number (ev->count)
+                                : hl_describe_amount (chart->dataset, ev);
 
       /* TRANSLATORS: lane title: amount, on the hover card */
       g_string_append_c (s, '\n');

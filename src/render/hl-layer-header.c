@@ -27,6 +27,7 @@ typedef struct
   int          lane;     /* >= 0 a lane's colour, else a SwatchColor */
   gboolean     hollow;
   gboolean     dashed;
+  guint        shade;    /* see HlSwatch */
 } LegendEntry;
 
 /* ------------------------------------------------------------------ */
@@ -65,15 +66,21 @@ lookup_kind (HlChart *chart, guint lane, const char *name, KindMemo *memo)
   return memo->kind;
 }
 
+/* @shade: 1 + the shape when the kind fills a count bin's segments (its
+ * swatch is then filled alike, hl_style_fill_kind), else 0. */
 static void
-add_kind_group (HlDrawn *d, const char *label, HlShape shape)
+add_kind_group (HlDrawn *d, const char *label, HlShape shape, guint shade)
 {
-  if (label == NULL || label[0] == '\0' || d->n_kinds == HL_MAX_KIND_GROUPS)
+  if (label == NULL || label[0] == '\0')
     return;
   for (guint k = 0; k < d->n_kinds; k++)
     if (d->kinds[k].shape == shape && g_str_equal (d->kinds[k].label, label))
-      return;
-  d->kinds[d->n_kinds++] = (HlKindGroup) { label, shape };
+      {
+        d->kinds[k].shade = MAX (d->kinds[k].shade, shade);
+        return;
+      }
+  if (d->n_kinds < HL_MAX_KIND_GROUPS)
+    d->kinds[d->n_kinds++] = (HlKindGroup) { label, shape, shade };
 }
 
 /* One marker as the marker lane will draw it. */
@@ -90,7 +97,7 @@ note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const Hl
     d->lanes_counted |= 1u << lane;
   else if (!ev->count_known)
     d->lanes_undisclosed |= 1u << lane;
-  add_kind_group (d, label, kind->shape);
+  add_kind_group (d, label, kind->shape, 0);
 }
 
 /* A money lane's column: hatched, hollow (month or year only) or a
@@ -125,7 +132,7 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
       {
         const HlKind *kind = lookup_kind (chart, lane, events[i].kind, &memo);
 
-        add_kind_group (d, hl_kind_get_label (kind), kind->shape);
+        add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
       }
   return TRUE;
 }
@@ -208,7 +215,7 @@ _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
       kind = lookup_kind (chart, mk->lane, events[mk->event].kind, &memo);
       if (mk->hollow && mk->shape != HL_MARK_BAR)
         d->failed_shapes |= 1u << kind->shape;
-      add_kind_group (d, hl_kind_get_label (kind), kind->shape);
+      add_kind_group (d, hl_kind_get_label (kind), kind->shape, mk->shade);
     }
   for (guint i = 0; i < chart->texts->len; i++)
     {
@@ -316,7 +323,7 @@ legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
                                    TRUE, FALSE };
   for (guint i = 0; i < d->n_kinds; i++)
     entries[n++] = (LegendEntry) { d->kinds[i].label, _hl_mark_shape_of (d->kinds[i].shape),
-                                   SWATCH_NEUTRAL, FALSE, FALSE };
+                                   SWATCH_NEUTRAL, FALSE, FALSE, d->kinds[i].shade };
   if (d->failed_shapes != 0)
     entries[n++] = (LegendEntry) { _("failed"), failed_shape (d->failed_shapes),
                                    SWATCH_NEUTRAL, TRUE, FALSE };
@@ -472,7 +479,7 @@ legend_block (HlChart *chart, const HlBox *area, double y, gboolean place)
                               entries[i].lane == SWATCH_CUMULATIVE ? HL_ROLE_CUMULATIVE
                                                                    : HL_ROLE_FG,
                               entries[i].lane, entries[i].shape, entries[i].hollow,
-                              entries[i].dashed };
+                              entries[i].dashed, entries[i].shade };
 
           g_array_append_val (chart->rects, swatch);
         }

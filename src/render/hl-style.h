@@ -129,4 +129,11 @@ HlRgba   hl_rgba_mix            (HlRgba           a,
 void     hl_rgba_set_source     (cairo_t         *cr,
                                  HlRgba           c);
 
+double   hl_style_kind_step     (HlShape          shape,
+                                 guint           *stripe_period);
+void     hl_style_fill_kind     (cairo_t         *cr,
+                                 const HlStyle   *style,
+                                 HlRgba           color,
+                                 HlShape          shape);
+
 G_END_DECLS
