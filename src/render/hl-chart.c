@@ -425,7 +425,7 @@ allocate_lanes (HlChart *self)
         if (hl_dataset_get_lane (self->dataset, i)->measure == HL_MEASURE_SPAN &&
             n_usd > 0 && n_usd < n_visible)
           span_h[i] = CLAMP (spans.klass->measure (&spans, self, self->plot.width) + title_h +
-                             m->lane_title_inset, count_h, avail * COUNT_LANES_MAX_SHARE * 1.5);
+                             m->lane_title_inset, count_h, avail * COUNT_LANES_MAX_SHARE);
         if (hl_dataset_get_lane (self->dataset, i)->measure != HL_MEASURE_USD)
           other_h += span_h[i];
       }
