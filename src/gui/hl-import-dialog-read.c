@@ -193,9 +193,11 @@ _hl_import_read_get_n_alive (void)
 static void
 set_reading (HlImportDialog *self, gboolean reading)
 {
+  GtkWidget *content = gtk_widget_get_prev_sibling (GTK_WIDGET (self->progress));
+
+  /* nothing to choose from until the file is read */
   gtk_widget_set_visible (GTK_WIDGET (self->progress), reading);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), !reading);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->header_switch), !reading);
+  gtk_widget_set_sensitive (content, !reading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !reading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !reading);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reload_button), !reading);

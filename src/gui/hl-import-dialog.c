@@ -307,6 +307,8 @@ refresh (HlImportDialog *self)
   g_autoptr(GError) error = NULL;
   HlImportOptions options;
 
+  if (self->table == NULL)   /* still being read (hl_import_dialog_open) */
+    return;
   hl_import_options_copy (&options, &self->options);
   if (options.lane_id == NULL || *options.lane_id == '\0')
     {
