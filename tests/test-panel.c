@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "hl-date.h"
 
 static gboolean
 file_is_open (gpointer data)
@@ -170,6 +171,13 @@ test_span_rows (void)
   hl_session_set_selected_id (session, "listing");
   g_assert_true (panel_shows (window, "no end date"));
   g_assert_false (panel_shows (window, "Duration"));
+
+  /* the summary: in force in the view (the lane's unit), no count */
+  hl_session_set_selected (session, -1);
+  hl_session_set_range (session, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 11, 1));
+  g_assert_true (panel_shows (window, "Measures in force: 2"));
+  g_assert_false (panel_shows (window, "Measures: 2 events"));
+  g_assert_false (panel_shows (window, "Measures: 1"));
   hl_test_close_window (window);
 }
 

@@ -292,17 +292,22 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
 }
 
 /* A span lane's part of a summary: "Measures: 3 in force", or with the
- * lane's unit "Regimes in force: 3"; NULL when none is. */
-static char *
-describe_span_lane_totals (HlDataset *dataset, const HlView *view, guint lane)
+ * lane's unit "Regimes in force: 3" (the subtitle leaves out a lane with
+ * none in force). */
+char *
+hl_describe_span_lane_totals (HlDataset *dataset, const HlView *view, guint lane)
 {
-  const HlLane *l = hl_dataset_get_lane (dataset, lane);
-  guint n = hl_describe_count_in_force (dataset, view, lane);
+  const HlLane *l;
+  guint n;
   g_autofree char *title = NULL;
   g_autofree char *in_force = NULL;
 
-  if (n == 0)
-    return NULL;
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), NULL);
+
+  l = hl_dataset_get_lane (dataset, lane);
+  n = hl_describe_count_in_force (dataset, view, lane);
   in_force = hl_describe_in_force (l, n);
   if (l->unit != NULL)
     return g_steal_pointer (&in_force);
@@ -341,7 +346,8 @@ hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *tota
 
       if (hl_view_lane_visible (view, i) &&
           hl_dataset_get_lane (dataset, i)->measure == HL_MEASURE_SPAN)
-        part = describe_span_lane_totals (dataset, view, i);
+        part = hl_describe_count_in_force (dataset, view, i) > 0
+               ? hl_describe_span_lane_totals (dataset, view, i) : NULL;
       else if (hl_view_lane_visible (view, i) && totals->lanes[i].n_events > 0)
         part = hl_describe_lane_totals (dataset, i, &totals->lanes[i]);
       if (part == NULL)

@@ -43,6 +43,9 @@ char *hl_describe_in_force     (const HlLane        *lane,
                                 guint                n);
 char *hl_describe_spans_not_shown (guint             n_hidden,
                                 guint                n_unlabelled);
+char *hl_describe_span_lane_totals (HlDataset        *dataset,
+                                const HlView        *view,
+                                guint                lane);
 char *hl_describe_lane_totals  (HlDataset           *dataset,
                                 guint                lane,
                                 const HlLaneTotals  *totals);

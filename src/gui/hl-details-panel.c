@@ -362,6 +362,13 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
 
       if (!hl_view_lane_visible (view, i))
         continue;
+      if (lane->measure == HL_MEASURE_SPAN)
+        {
+          /* no amounts: how many are in force, those begun before too */
+          line = hl_describe_span_lane_totals (dataset, view, i);
+          add_summary_line (self, line, FALSE);
+          continue;
+        }
       line = hl_describe_lane_totals (dataset, i, t);
       add_summary_line (self, line, FALSE);
       /* spans drawn from the left edge: their amounts are not in these totals */
