@@ -18,6 +18,7 @@ struct _HlCliImport
   char     *import_path;
   char     *map;
   char     *lane;
+  char     *measure;
   char     *date_format;
   char     *delimiter;
   char     *decimal;
@@ -39,6 +40,7 @@ hl_cli_import_free (HlCliImport *imp)
   g_free (imp->import_path);
   g_free (imp->map);
   g_free (imp->lane);
+  g_free (imp->measure);
   g_free (imp->date_format);
   g_free (imp->delimiter);
   g_free (imp->decimal);
@@ -59,6 +61,9 @@ hl_cli_import_option_group (HlCliImport *imp)
          "notes)"), N_("FIELD:COLUMN,…") },
     { "import-lane", 0, 0, G_OPTION_ARG_STRING, &imp->lane,
       N_("Put every row in the lane ID (default: a lane column, or the file’s name)"), N_("ID") },
+    { "import-measure", 0, 0, G_OPTION_ARG_STRING, &imp->measure,
+      N_("What the lane measures: usd, count or span (span: events that last, no amount "
+         "column; default: usd if a column gives amounts, else count)"), N_("MEASURE") },
     { "date-format", 0, 0, G_OPTION_ARG_STRING, &imp->date_format,
       N_("How dates are written: iso, dmy, mdy or ymd (default: guessed)"), N_("FORMAT") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &imp->delimiter,
@@ -83,7 +88,7 @@ gboolean
 hl_cli_import_is_requested (HlCliImport *imp)
 {
   return imp->import_path != NULL || imp->output != NULL || imp->map != NULL ||
-         imp->lane != NULL || imp->date_format != NULL || imp->delimiter != NULL ||
+         imp->lane != NULL || imp->measure != NULL || imp->date_format != NULL || imp->delimiter != NULL ||
          imp->decimal != NULL || imp->zone != NULL;
 }
 
@@ -141,6 +146,19 @@ parse_options (HlCliImport *imp, HlImportOptions *options, char *delimiter)
     return usage_error (_("--zone: “%s” is not a UTC offset such as +09:00 or Z"), imp->zone);
   if (imp->lane != NULL && *g_strstrip (imp->lane) == '\0')
     return usage_error (_("--import-lane: the lane needs a name"));
+  if (imp->measure != NULL)
+    {
+      static const char * const names[] = { "usd", "count", "span" };
+      guint i = 0;
+
+      while (i < G_N_ELEMENTS (names) && !g_str_equal (imp->measure, names[i]))
+        i++;
+      if (i == G_N_ELEMENTS (names))
+        return usage_error (_("--import-measure: “%s” is not one of usd, count, span"),
+                            imp->measure);
+      options->has_measure = TRUE;
+      options->measure = i == 0 ? HL_MEASURE_USD : i == 1 ? HL_MEASURE_COUNT : HL_MEASURE_SPAN;
+    }
   return KEEP_GOING;
 }
 
@@ -169,6 +187,9 @@ set_mapping (HlCliImport *imp, HlCsvTable *table, HlImportOptions *options, cons
 
   options->has_header = hl_import_guess_header (table);
   hl_import_guess_columns (table, options);
+  /* a span lane has no amount: a column guessed for one is not taken */
+  if (options->has_measure && options->measure == HL_MEASURE_SPAN)
+    options->column[HL_IMPORT_FIELD_USD] = options->column[HL_IMPORT_FIELD_COUNT] = -1;
   if (imp->map != NULL && !hl_import_mapping_from_string (table, imp->map, options, &error))
     return usage_error ("--map: %s", error->message);
   if (imp->lane != NULL)

@@ -11,6 +11,7 @@
 #include "gui-test-util.h"
 #include "hl-date.h"
 #include "hl-import-dialog-private.h"
+#include "hl-import-dialog-read.h"
 #include "test-util.h"
 
 static GFile *
@@ -253,7 +254,8 @@ dialog_shown (gpointer data)
   gboolean found = FALSE;
 
   for (GList *l = toplevels; l != NULL; l = l->next)
-    if (HL_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+    if (HL_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        !_hl_import_dialog_is_reading (l->data))
       {
         *(HlImportDialog **) data = l->data;
         found = TRUE;
@@ -283,7 +285,7 @@ test_window_opens (void)
   hl_window_set_dataset (window, NULL);
   dialog = NULL;
   hl_window_open_file (window, file);
-  g_assert_true (window_has_events (window));
+  g_assert_true (hl_test_wait_for (window_has_events, window, 5000));
   g_assert_false (dialog_shown (&dialog));
   hl_test_close_window (window);
 }
@@ -360,6 +362,128 @@ test_counts_grouped (void)
   g_rmdir (dir);
 }
 
+/* 100,000 rows, written once per test into @dir. */
+static GFile *
+write_big_csv (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Date,Title,Loss\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (text, "2023-%02u-%02u,Row %u,$%u.%uM\n", 1 + i % 12, 1 + i % 28, i,
+                            1 + i % 90, i % 10);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static HlImportDialog *
+find_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  HlImportDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HL_IS_IMPORT_DIALOG (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+typedef struct
+{
+  HlImportDialog *dialog;
+  guint           ticks_reading;  /* the timeout fired while the file was read */
+  gboolean        progress_shown;
+} Watch;
+
+static gboolean
+watch_tick (gpointer data)
+{
+  Watch *w = data;
+
+  if (w->dialog != NULL && _hl_import_dialog_is_reading (w->dialog))
+    {
+      w->ticks_reading++;
+      /* the dialog shows itself after a moment; its bar is there from the start */
+      w->progress_shown |= _hl_import_dialog_get_progress (w->dialog) >= 0;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+done_reading (gpointer data)
+{
+  Watch *w = data;
+
+  return !_hl_import_dialog_is_reading (w->dialog);
+}
+
+/* A 100,000-row file is read on a worker: the window's main loop keeps
+ * turning (a timeout fires again and again while it reads), the dialog
+ * shows its progress, and then every row. */
+static void
+test_big_file_on_worker (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_big_csv (dir);
+  HlWindow *window = hl_test_new_window ();
+  Watch w = { NULL };
+  guint tick;
+
+  tick = g_timeout_add (5, watch_tick, &w);
+  hl_window_open_file (window, file);
+  /* back at once: the dialog is there and still reading */
+  w.dialog = find_dialog ();
+  g_assert_nonnull (w.dialog);
+  g_assert_true (_hl_import_dialog_is_reading (w.dialog));
+  g_assert_true (hl_test_wait_for (done_reading, &w, 60000));
+  g_source_remove (tick);
+  g_test_message ("ticks while reading: %u", w.ticks_reading);
+  g_assert_cmpuint (w.ticks_reading, >=, 5);
+  g_assert_true (w.progress_shown);
+  g_assert_cmpuint (hl_import_dialog_get_n_good_rows (w.dialog), ==, 100000);
+  g_assert_true (hl_import_dialog_import (w.dialog, NULL));
+  g_assert_cmpuint (hl_dataset_get_n_events (hl_window_get_dataset (window)), ==, 100000);
+  hl_test_close_window (window);
+  hl_test_remove_tmpdir (dir);
+}
+
+static gboolean
+reads_done (gpointer data)
+{
+  return _hl_import_read_get_n_alive () == 0;
+}
+
+/* Cancel while it reads: the read stops, the window keeps its dataset
+ * and title, and no dialog comes up later. */
+static void
+test_cancel_while_reading (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autoptr(GFile) file = write_big_csv (dir);
+  HlWindow *window = hl_test_new_window ();
+  g_autoptr(HlDataset) before = g_object_ref (hl_window_get_dataset (window));
+  HlImportDialog *dialog;
+
+  hl_window_open_file (window, file);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (_hl_import_dialog_is_reading (dialog));
+  g_assert_cmpuint (_hl_import_read_get_n_alive (), ==, 1);
+  _hl_import_dialog_cancel (dialog);
+  /* the worker lets go of its read when it has stopped */
+  g_assert_true (hl_test_wait_for (reads_done, NULL, 60000));
+  g_assert_null (find_dialog ());
+  g_assert_true (hl_window_get_dataset (window) == before);
+  g_assert_false (hl_test_has_label (GTK_WIDGET (window), "Imported from big.csv"));
+  hl_test_close_window (window);
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,5 +502,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-dialog/window-opens", test_window_opens);
   g_test_add_func ("/import-dialog/span-in-panel", test_span_in_panel);
   g_test_add_func ("/import-dialog/counts-grouped", test_counts_grouped);
+  g_test_add_func ("/import-dialog/big-file-on-worker", test_big_file_on_worker);
+  g_test_add_func ("/import-dialog/cancel-while-reading", test_cancel_while_reading);
   return g_test_run ();
 }

@@ -487,6 +487,91 @@ fixture (const char *name)
   return g_build_filename (TEST_DATA_DIR, "csv", name, NULL);
 }
 
+/* Into a span lane: no amount column needed, the guessed count column
+ * not taken, ends kept, an instant without one; an amount column mapped
+ * on purpose, or an unknown measure, is refused and nothing written. */
+static void
+test_cli_span (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *out_arg = g_strconcat ("--output=", out, NULL);
+  g_autofree char *in = g_strconcat ("--import=", TEST_DATA_DIR, "/csv/span-measures.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(HlDataset) ds = NULL;
+  g_autoptr(GError) error = NULL;
+  const HlEvent *e;
+  HlTestRun r;
+
+  hl_test_run_cli (&r, in, out_arg, "--import-measure=span", "--import-lane=measures",
+                   "--map=date:Start,end:Until,title:Measure", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "3 events in 1 lane(s) written to "));
+  hl_test_run_clear (&r);
+  ds = hl_dataset_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hl_dataset_get_lane (ds, 0)->measure, ==, HL_MEASURE_SPAN);
+  g_assert_cmpstr (hl_dataset_get_lane (ds, 0)->id, ==, "measures");
+  e = hl_dataset_get_event (ds, 0);
+  g_assert_cmpstr (e->title, ==, "UN 1718 listing");
+  g_assert_cmpstr (e->end, ==, "2019-12-31");
+  e = hl_dataset_get_event (ds, 1);
+  g_assert_cmpstr (e->title, ==, "제재 지정");
+  g_assert_false (e->has_end);
+  g_assert_cmpstr (hl_dataset_get_event (ds, 2)->title, ==, "تصنيف العقوبات");
+  g_clear_object (&ds);
+  g_assert_true (g_unlink (out) == 0);
+
+  hl_test_run_cli (&r, in, out_arg, "--import-measure=span",
+                   "--map=date:Start,end:Until,title:Measure,count:Count", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "span-measures.csv: a span lane's events have no amount; "
+                                   "map no “count” column\n"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  hl_test_run_cli (&r, in, out_arg, "--import-measure=cubic", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.err, ==, "heistline: --import-measure: “cubic” is not one of usd, count, "
+                              "span\n");
+  hl_test_run_clear (&r);
+  HL_TEST_ASSERT_DIR (dir, "");
+  hl_test_remove_tmpdir (dir);
+}
+
+/* The same through the API, and the dataset the window would show. */
+static void
+test_span_measure (void)
+{
+  g_autoptr(HlCsvTable) table = load_table ("span-measures.csv");
+  g_autoptr(HlImportResult) r = NULL;
+  g_autoptr(HlDataset) ds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  HlImportOptions options;
+
+  hl_import_options_init (&options);
+  options.column[HL_IMPORT_FIELD_DATE] = 0;
+  options.column[HL_IMPORT_FIELD_END] = 1;
+  options.column[HL_IMPORT_FIELD_TITLE] = 2;
+  options.lane_id = g_strdup ("measures");
+  options.has_measure = TRUE;
+  options.measure = HL_MEASURE_SPAN;
+  r = hl_import_run (table, &options, "span-measures.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_import_result_get_n_bad_rows (r), ==, 0);
+  json = hl_import_result_to_json (r, NULL);
+  g_assert_nonnull (strstr (json, "\"measure\" : \"span\""));
+  g_assert_null (strstr (json, "\"count\""));
+  ds = hl_import_result_to_dataset (r, "span-measures.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_dataset_get_n_events (ds), ==, 3);
+  g_assert_cmpint (hl_dataset_get_lane (ds, 0)->measure, ==, HL_MEASURE_SPAN);
+  g_assert_true (hl_dataset_get_event (ds, 2)->has_end);
+  hl_import_options_clear (&options);
+}
+
 static void
 test_cli (void)
 {
@@ -584,5 +669,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/source-without-url", test_source_without_url);
   g_test_add_func ("/import/end", test_end);
   g_test_add_func ("/import/cli", test_cli);
+  g_test_add_func ("/import/cli-span", test_cli_span);
+  g_test_add_func ("/import/span-measure", test_span_measure);
   return g_test_run ();
 }

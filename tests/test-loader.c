@@ -183,6 +183,17 @@ static const BadCase bad_cases[] = {
       "with its time zone offset applied it falls outside the years 0001 to 9999" } },
   { "bad-end-before-date.json", INVALID,
     { ": events[0] (id “campaign”): field “end”: “2023-09-03” is before the date “2023-09-04”" } },
+  /* A span lane: events without an amount */
+  { "bad-span-usd.json", INVALID,
+    { ": events[0] (id “embargo”): field “usd”: lane “measures” measures spans, whose events "
+      "have no amount (remove “usd”)" } },
+  { "bad-span-count.json", INVALID,
+    { ": events[0] (id “drill”): field “count”: lane “measures” measures spans, whose events "
+      "have no amount (remove “count”)" } },
+  { "bad-span-no-date.json", INVALID,
+    { ": events[0] (id “drill”): missing required field “date”" } },
+  { "bad-span-end-before.json", INVALID,
+    { ": events[0] (id “drill”): field “end”: “2023-08-20” is before the date “2023-08-21”" } },
   { "bad-end-invalid.json", INVALID,
     { ": events[0] (id “campaign”): field “end”: “2023-09-31” is not a valid date" } },
   { "bad-date-year-99999.json", INVALID,
@@ -892,6 +903,29 @@ test_count_absent (void)
   g_assert_false (cruise->count_known);
   g_assert_cmpuint (icbm->count, ==, 1);
   g_assert_true (icbm->count_known);
+}
+
+/* A span lane: an event with an end lasts, one without is an instant;
+ * neither has an amount, and both count once. */
+static void
+test_span_lane (void)
+{
+  g_autoptr(HlDataset) dataset = load_good ("good-span-lane.json");
+  const HlLane *lane = hl_dataset_get_lane (dataset, 1);
+  const HlEvent *embargo = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                       "embargo"));
+  const HlEvent *listing = hl_dataset_get_event (dataset, (guint) hl_dataset_find_event (dataset,
+                                                                                       "listing"));
+
+  g_assert_cmpint (lane->measure, ==, HL_MEASURE_SPAN);
+  g_assert_cmpstr (lane->unit, ==, "Measures");
+  g_assert_true (embargo->has_end);
+  g_assert_cmpstr (embargo->end, ==, "2023-12-31");
+  g_assert_cmpint (embargo->end_time, ==, hl_date_from_ymd (2024, 1, 1));
+  g_assert_false (listing->has_end);
+  g_assert_cmpuint (embargo->count, ==, 1);
+  g_assert_true (embargo->count_known);
+  g_assert_cmpfloat (embargo->usd, ==, 0);
 }
 
 static void
@@ -1720,6 +1754,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/good/unknown-fields", test_unknown_fields);
   g_test_add_func ("/loader/good/count-absent", test_count_absent);
   g_test_add_func ("/loader/good/no-events", test_no_events);
+  g_test_add_func ("/loader/good/span-lane", test_span_lane);
   g_test_add_func ("/loader/good/urls-kept-as-text", test_urls);
   g_test_add_func ("/loader/good/lane-kinds", test_lane_kinds);
   g_test_add_func ("/loader/good/precision-no-amount", test_precision_no_amount);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "hl-date.h"
 
 static gboolean
 file_is_open (gpointer data)
@@ -144,6 +145,40 @@ static gboolean
 panel_shows (HlWindow *window, const char *text)
 {
   return hl_test_has_label (GTK_WIDGET (hl_window_get_panel (window)), text);
+}
+
+/* A span lane's event: both dates and how long, no count; an instant
+ * there says it has no end. */
+static void
+test_span_rows (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-span-lane.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  hl_session_set_selected_id (session, "embargo");
+  g_assert_true (panel_shows (window, "1 March 2023 – 31 December 2023 (306 days)"));
+  g_assert_true (panel_shows (window, "Began"));
+  g_assert_true (panel_shows (window, "1 March 2023"));
+  g_assert_true (panel_shows (window, "Ended"));
+  g_assert_true (panel_shows (window, "31 December 2023"));
+  g_assert_true (panel_shows (window, "lasting 306 days"));
+  g_assert_false (panel_shows (window, "Number"));
+  hl_session_set_selected_id (session, "listing");
+  g_assert_true (panel_shows (window, "no end date"));
+  g_assert_false (panel_shows (window, "Duration"));
+
+  /* the summary: in force in the view (the lane's unit), no count */
+  hl_session_set_selected (session, -1);
+  hl_session_set_range (session, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 11, 1));
+  g_assert_true (panel_shows (window, "Measures in force: 2"));
+  g_assert_false (panel_shows (window, "Measures: 2 events"));
+  g_assert_false (panel_shows (window, "Measures: 1"));
+  hl_test_close_window (window);
 }
 
 /* Issue 15 #8: one wording for amounts and their estimates, digits
@@ -325,6 +360,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, ids[i], test_rows_fit_first_selection);
     }
   g_test_add_func ("/panel/amount-wording", test_amount_wording);
+  g_test_add_func ("/panel/span-rows", test_span_rows);
   g_test_add_func ("/panel/uncertain-wording", test_uncertain_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);

@@ -48,6 +48,7 @@ typedef enum
 {
   HL_MEASURE_USD,
   HL_MEASURE_COUNT,
+  HL_MEASURE_SPAN,   /* events with no amount: periods in force, an instant a tick */
 } HlMeasure;
 
 typedef enum
@@ -73,7 +74,7 @@ typedef struct
   HlMeasure   measure;
   guint32     color;      /* 0xRRGGBB */
   gboolean    has_color;
-  const char *unit;       /* count lanes: what is counted, e.g. "Missiles"; or NULL */
+  const char *unit;       /* count and span lanes: what is counted, e.g. "Missiles"; or NULL */
   const HlKind *kinds;    /* the lane's own "kinds" map, before the default table */
   guint       n_kinds;
 } HlLane;

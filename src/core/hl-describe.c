@@ -159,6 +159,91 @@ hl_describe_event_date (const HlEvent *ev)
   return g_strdup_printf (_("%s (month not known)"), when);
 }
 
+static char *describe_duration (const HlEvent *ev);
+
+/* A span lane's event has no amount: how long it lasted, "lasting 7
+ * days", or that it is an instant. */
+static char *
+describe_span_amount (const HlEvent *ev)
+{
+  g_autofree char *duration = NULL;
+
+  if (!ev->has_end)
+    return g_strdup (_("no end date"));
+  duration = describe_duration (ev);
+  /* TRANSLATORS: how long a span lane's event lasted: "lasting 7 days" */
+  return g_strdup_printf (_("lasting %s"), duration);
+}
+
+/* How many of @lane's events the filters show in force in @view: those
+ * that last and overlap it, and the instants inside it. */
+guint
+hl_describe_count_in_force (HlDataset *dataset, const HlView *view, guint lane)
+{
+  guint n, found = 0;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (view != NULL, 0);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), 0);
+
+  n = hl_dataset_lane_get_n_events (dataset, lane);
+  for (guint i = 0; i < n; i++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (dataset,
+                                                hl_dataset_lane_get_event (dataset, lane, i));
+      gint64 start = ev->date != NULL && ev->date[10] == '\0' && ev->has_end
+                     ? hl_date_floor_day (ev->time) : ev->time;
+
+      if (start >= view->to)
+        break;
+      if ((ev->has_end ? ev->end_time > view->from : start >= view->from) &&
+          hl_view_shows_event (view, dataset, ev))
+        found++;
+    }
+  return found;
+}
+
+/* A span lane's number in force: "Measures in force: 3" with the lane's
+ * unit, "3 in force" without one. */
+char *
+hl_describe_in_force (const HlLane *lane, guint n)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (lane != NULL, NULL);
+
+  number = hl_describe_number (n);
+  if (lane->unit != NULL)
+    {
+      g_autofree char *unit = hl_describe_isolate (lane->unit);
+
+      /* TRANSLATORS: a span lane's unit, and how many are in force in the view */
+      return g_strdup_printf (_("%s in force: %s"), unit, number);
+    }
+  /* TRANSLATORS: how many of a span lane's events are in force in the view */
+  return g_strdup_printf (ngettext ("%s in force", "%s in force", n), number);
+}
+
+/* What a span lane could not show: "+12 more", "+12 more · 30
+ * unlabelled", "30 unlabelled"; NULL when it showed everything. */
+char *
+hl_describe_spans_not_shown (guint n_hidden, guint n_unlabelled)
+{
+  g_autofree char *more = NULL;
+  g_autofree char *bare = NULL;
+
+  if (n_hidden > 0)
+    /* TRANSLATORS: spans of a lane that had no row left to be drawn in */
+    more = g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
+  if (n_unlabelled > 0)
+    /* TRANSLATORS: spans of a lane drawn without their label, for want of room */
+    bare = g_strdup_printf (ngettext ("%u unlabelled", "%u unlabelled", n_unlabelled),
+                            n_unlabelled);
+  if (more != NULL && bare != NULL)
+    return g_strdup_printf ("%s · %s", more, bare);
+  return more != NULL ? g_steal_pointer (&more) : g_steal_pointer (&bare);
+}
+
 /* An event's amount as the chart says it: "$41.0 million",
  * "Missiles or rockets: 2", "3 items", "number not disclosed" or
  * "amount not known". */
@@ -171,6 +256,8 @@ hl_describe_amount (HlDataset *dataset, const HlEvent *ev)
   g_return_val_if_fail (ev != NULL, NULL);
 
   lane = hl_dataset_get_lane (dataset, ev->lane);
+  if (lane->measure == HL_MEASURE_SPAN)
+    return describe_span_amount (ev);
   if (lane->measure == HL_MEASURE_USD && ev->usd_unknown)
     return g_strdup (_("amount not known"));
   if (lane->measure == HL_MEASURE_USD)
@@ -218,6 +305,31 @@ hl_describe_lane_totals (HlDataset *dataset, guint lane, const HlLaneTotals *t)
   return g_strdup_printf (_("%s: %s"), title, events);
 }
 
+/* A span lane's part of a summary: "Measures: 3 in force", or with the
+ * lane's unit "Regimes in force: 3" (the subtitle leaves out a lane with
+ * none in force). */
+char *
+hl_describe_span_lane_totals (HlDataset *dataset, const HlView *view, guint lane)
+{
+  const HlLane *l;
+  guint n;
+  g_autofree char *title = NULL;
+  g_autofree char *in_force = NULL;
+
+  g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), NULL);
+
+  l = hl_dataset_get_lane (dataset, lane);
+  n = hl_describe_count_in_force (dataset, view, lane);
+  in_force = hl_describe_in_force (l, n);
+  if (l->unit != NULL)
+    return g_steal_pointer (&in_force);
+  title = hl_describe_isolate (l->title);
+  /* TRANSLATORS: a span lane's title: how many are in force */
+  return g_strdup_printf (_("%s: %s"), title, in_force);
+}
+
 /* The totals part of the chart's subtitle: each visible lane that holds
  * events, and the sum over money lanes when there are several:
  * "$719M in all  ·  Heists: 6 events, $400M  ·  Other: 4 events, $319M". */
@@ -246,9 +358,14 @@ hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *tota
     {
       g_autofree char *part = NULL;
 
-      if (!hl_view_lane_visible (view, i) || totals->lanes[i].n_events == 0)
+      if (hl_view_lane_visible (view, i) &&
+          hl_dataset_get_lane (dataset, i)->measure == HL_MEASURE_SPAN)
+        part = hl_describe_count_in_force (dataset, view, i) > 0
+               ? hl_describe_span_lane_totals (dataset, view, i) : NULL;
+      else if (hl_view_lane_visible (view, i) && totals->lanes[i].n_events > 0)
+        part = hl_describe_lane_totals (dataset, i, &totals->lanes[i]);
+      if (part == NULL)
         continue;
-      part = hl_describe_lane_totals (dataset, i, &totals->lanes[i]);
       if (str->len > 0)
         g_string_append (str, "  ·  ");
       g_string_append (str, part);
@@ -383,6 +500,20 @@ describe_duration (const HlEvent *ev)
   return g_strdup_printf (ngettext ("%s minute", "%s minutes", (guint) (seconds / 60)), n);
 }
 
+/* When an event that lasts ended, "10 September 2023" (its last day:
+ * a calendar date's end_time is the midnight after it); NULL for an
+ * instant. */
+char *
+hl_describe_event_end (const HlEvent *ev)
+{
+  g_return_val_if_fail (ev != NULL, NULL);
+
+  if (!ev->has_end)
+    return NULL;
+  return hl_date_format_long (ev->end != NULL && ev->end[10] == '\0'
+                              ? ev->end_time - HL_SECONDS_PER_DAY : ev->end_time);
+}
+
 /* An event's date, "4 September 2023"; for an event that lasts, both
  * dates and how long: "4 September 2023 – 10 September 2023 (7 days)". */
 char *
@@ -397,9 +528,7 @@ hl_describe_event_dates (const HlEvent *ev)
   start = hl_describe_event_date (ev);
   if (!ev->has_end)
     return g_steal_pointer (&start);
-  /* a calendar date's end_time is the midnight after its last day */
-  end = hl_date_format_long (ev->end != NULL && ev->end[10] == '\0'
-                             ? ev->end_time - HL_SECONDS_PER_DAY : ev->end_time);
+  end = hl_describe_event_end (ev);
   duration = describe_duration (ev);
   if (g_str_equal (start, end))
     /* TRANSLATORS: a date and how long the event lasted that day */

@@ -34,7 +34,18 @@ char *hl_describe_count        (const HlLane        *lane,
                                 guint64              count);
 char *hl_describe_events       (guint                n_events);
 char *hl_describe_event_dates  (const HlEvent       *event);
+char *hl_describe_event_end    (const HlEvent       *event);
 char *hl_describe_begun_before (HlDataset           *dataset,
+                                const HlView        *view,
+                                guint                lane);
+guint hl_describe_count_in_force (HlDataset         *dataset,
+                                const HlView        *view,
+                                guint                lane);
+char *hl_describe_in_force     (const HlLane        *lane,
+                                guint                n);
+char *hl_describe_spans_not_shown (guint             n_hidden,
+                                guint                n_unlabelled);
+char *hl_describe_span_lane_totals (HlDataset        *dataset,
                                 const HlView        *view,
                                 guint                lane);
 char *hl_describe_lane_totals  (HlDataset           *dataset,

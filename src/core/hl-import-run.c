@@ -146,6 +146,8 @@ read_amounts (RowReader *rr, HlImportEvent *e)
   g_autofree char *problem = NULL;
   double v;
 
+  if (rr->result->measure == HL_MEASURE_SPAN)
+    return;   /* no amount column is mapped (check_options) */
   if (rr->result->measure == HL_MEASURE_USD)
     {
       if (usd == NULL)
@@ -259,6 +261,16 @@ check_options (const HlImportOptions *options, const char *name, GError **error)
   else if (options->column[HL_IMPORT_FIELD_TITLE] < 0)
     g_set_error (error, HL_IMPORT_ERROR, HL_IMPORT_ERROR_MAPPING,
                  _("%s: no column gives the title (map it with title:COLUMN)"), name);
+  else if (options->has_measure && options->measure == HL_MEASURE_SPAN &&
+           (options->column[HL_IMPORT_FIELD_USD] >= 0 ||
+            options->column[HL_IMPORT_FIELD_COUNT] >= 0))
+    g_set_error (error, HL_IMPORT_ERROR, HL_IMPORT_ERROR_MAPPING,
+                 _("%s: a span lane's events have no amount; map no “%s” column"), name,
+                 options->column[HL_IMPORT_FIELD_USD] >= 0 ? "usd" : "count");
+  else if (options->has_measure && options->measure == HL_MEASURE_USD &&
+           options->column[HL_IMPORT_FIELD_USD] < 0)
+    g_set_error (error, HL_IMPORT_ERROR, HL_IMPORT_ERROR_MAPPING,
+                 _("%s: no column gives the amount (map it with usd:COLUMN)"), name);
   else if (options->column[HL_IMPORT_FIELD_LANE] < 0 && options->lane_id != NULL &&
            *options->lane_id == '\0')
     g_set_error (error, HL_IMPORT_ERROR, HL_IMPORT_ERROR_MAPPING,
@@ -293,8 +305,11 @@ hl_import_run (HlCsvTable *table, const HlImportOptions *options, const char *na
   result->lanes = g_ptr_array_new_with_free_func (g_free);
   result->name = g_steal_pointer (&shown);
   result->title = g_strdup (options->title);
-  result->measure = options->column[HL_IMPORT_FIELD_USD] >= 0 ? HL_MEASURE_USD
-                                                               : HL_MEASURE_COUNT;
+  if (options->has_measure)
+    result->measure = options->measure;
+  else
+    result->measure = options->column[HL_IMPORT_FIELD_USD] >= 0 ? HL_MEASURE_USD
+                                                                 : HL_MEASURE_COUNT;
   if (options->column[HL_IMPORT_FIELD_LANE] < 0)
     g_ptr_array_add (result->lanes, g_strdup (options->lane_id ? options->lane_id : "imported"));
   lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

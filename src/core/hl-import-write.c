@@ -71,7 +71,8 @@ add_lanes (JsonBuilder *b, HlImportResult *result)
       json_builder_begin_object (b);
       add_string (b, "id", result->lanes->pdata[i]);
       add_string (b, "title", result->lanes->pdata[i]);
-      add_string (b, "measure", result->measure == HL_MEASURE_USD ? "usd" : "count");
+      add_string (b, "measure", result->measure == HL_MEASURE_USD ? "usd"
+                                : result->measure == HL_MEASURE_SPAN ? "span" : "count");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -62,6 +62,9 @@ typedef struct
   gboolean            has_zone;       /* date-times without offset get zone_minutes */
   int                 zone_minutes;
   char               *title;          /* the dataset's title */
+  gboolean            has_measure;    /* the lane's measure given; else usd if a column
+                                       * gives amounts, count if not */
+  HlMeasure           measure;        /* span: no amount column at all */
 } HlImportOptions;
 
 typedef struct

@@ -242,6 +242,20 @@ read_usd_range (HlLoader *l, JsonObject *obj, HlEvent *ev)
     ev->has_usd_range = TRUE;
 }
 
+/* A span lane's events have no amount: "usd" or "count" there is an
+ * error that names the field (data/README.md, "span"). Each counts once. */
+static void
+check_no_amount (HlLoader *l, JsonObject *obj, const char *lane_id, HlEvent *ev)
+{
+  static const char * const fields[] = { "usd", "count", "usd_range" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (json_object_has_member (obj, fields[i]))
+      hl_loader_problem (l, _("field “%s”: lane “%s” measures spans, whose events have "
+                              "no amount (remove “%s”)"), fields[i], lane_id, fields[i]);
+  ev->count_known = TRUE;
+}
+
 /* The amount the event's lane measures. Returns FALSE if "usd" was given
  * but unreadable. */
 static gboolean
@@ -252,6 +266,11 @@ read_amount (HlLoader *l, JsonObject *obj, int lane, const char *lane_id, HlEven
   ev->count = 1;
   if (lane < 0)
     return TRUE;
+  if (hl_dataset_get_lane (l->dataset, lane)->measure == HL_MEASURE_SPAN)
+    {
+      check_no_amount (l, obj, lane_id, ev);
+      return TRUE;
+    }
   if (hl_dataset_get_lane (l->dataset, lane)->measure != HL_MEASURE_USD)
     {
       read_count (l, obj, ev);
@@ -293,7 +312,8 @@ read_event (HlLoader *l, JsonObject *obj, guint index, GHashTable *ids)
   lane = find_event_lane (l, lane_id);
   ev.lane = lane < 0 ? 0 : (guint) lane;
   ok = read_amount (l, obj, lane, lane_id, &ev);
-  read_usd_range (l, obj, &ev);
+  if (lane < 0 || hl_dataset_get_lane (l->dataset, lane)->measure != HL_MEASURE_SPAN)
+    read_usd_range (l, obj, &ev);
   hl_loader_read_sources (l, obj, &ev.sources, &ev.n_sources);
 
   if (ok && l->problems->len + l->n_dropped == n_problems)

@@ -43,9 +43,11 @@ read_lane_measure (HlLoader *l, JsonObject *obj, HlLane *lane)
         lane->measure = HL_MEASURE_USD;
       else if (g_str_equal (measure, "count"))
         lane->measure = HL_MEASURE_COUNT;
+      else if (g_str_equal (measure, "span"))
+        lane->measure = HL_MEASURE_SPAN;
       else
         hl_loader_problem (l, _("field “measure”: “%s” is not one of “usd”, "
-                                "“count”"), measure);
+                                "“count”, “span”"), measure);
     }
   if (color != NULL)
     {

@@ -236,6 +236,22 @@ format_event_date (const HlEvent *ev)
   return g_strdup_printf (_("%1$s, %2$s %3$s"), day, clock, zone);
 }
 
+/* A span lane's event has no amount: its two dates and how long it
+ * lasted, or that it has no end. */
+static void
+add_span_fields (HlDetailsPanel *self, HlDataset *dataset, const HlEvent *ev)
+{
+  g_autofree char *start = hl_describe_event_date (ev);
+  g_autofree char *end = hl_describe_event_end (ev);
+  g_autofree char *lasting = hl_describe_amount (dataset, ev);
+
+  gtk_label_set_text (self->event_amount, "");
+  add_field (self, _("Began"), start);
+  add_field (self, _("Ended"), end != NULL ? end : _("no end date"));
+  if (ev->has_end)
+    add_field (self, _("Duration"), lasting);
+}
+
 static void
 show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 {
@@ -256,7 +272,9 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 
   remove_children (self->fields_box);
 
-  if (lane->measure == HL_MEASURE_USD)
+  if (lane->measure == HL_MEASURE_SPAN)
+    add_span_fields (self, dataset, ev);
+  else if (lane->measure == HL_MEASURE_USD)
     {
       g_autofree char *usd = hl_describe_amount (dataset, ev);
 
@@ -344,6 +362,13 @@ show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
 
       if (!hl_view_lane_visible (view, i))
         continue;
+      if (lane->measure == HL_MEASURE_SPAN)
+        {
+          /* no amounts: how many are in force, those begun before too */
+          line = hl_describe_span_lane_totals (dataset, view, i);
+          add_summary_line (self, line, FALSE);
+          continue;
+        }
       line = hl_describe_lane_totals (dataset, i, t);
       add_summary_line (self, line, FALSE);
       /* spans drawn from the left edge: their amounts are not in these totals */

@@ -23,6 +23,9 @@ const char *_hl_import_dialog_get_status      (HlImportDialog     *self);
 const char *_hl_import_dialog_get_date_hint   (HlImportDialog     *self);
 const char *_hl_import_dialog_get_import_label (HlImportDialog    *self);
 gboolean    _hl_import_dialog_can_import      (HlImportDialog     *self);
+gboolean    _hl_import_dialog_is_reading      (HlImportDialog     *self);
+double      _hl_import_dialog_get_progress    (HlImportDialog     *self);
+void        _hl_import_dialog_cancel          (HlImportDialog     *self);
 const char *_hl_import_dialog_get_preview_cell (HlImportDialog    *self,
                                                guint               row,
                                                guint               column);

@@ -11,6 +11,7 @@
 #include "hl-describe.h"
 #include "hl-escape.h"
 #include "hl-import-dialog-private.h"
+#include "hl-import-dialog-internal.h"
 
 /* Rows of the file shown in the preview, and problems listed. */
 #define PREVIEW_ROWS   8
@@ -18,41 +19,6 @@
 /* Header shapes remembered, the oldest forgotten first. */
 #define MAX_REMEMBERED 50
 
-struct _HlImportDialog
-{
-  AdwWindow parent_instance;
-
-  /* template */
-  GtkLabel             *info_label;
-  GtkGrid              *preview_grid;
-  AdwPreferencesGroup  *problems_group;
-  GtkLabel             *problems_label;
-  GtkSwitch            *header_switch;
-  AdwComboRow          *date_format_row;
-  AdwComboRow          *decimal_row;
-  AdwEntryRow          *lane_row;
-  AdwEntryRow          *zone_row;
-  AdwPreferencesGroup  *columns_group;
-  GtkButton            *import_button;
-  GtkButton            *save_button;
-  GtkLabel             *status_label;
-
-  AdwComboRow          *field_rows[HL_IMPORT_N_FIELDS];
-  GtkStringList        *columns_model;
-
-  GFile                *file;
-  char                 *name;          /* the file's name, escaped */
-  char                 *title;         /* the file's name without its extension */
-  GSettings            *settings;
-  HlCsvTable           *table;
-  HlImportOptions       options;
-  HlImportResult       *result;        /* NULL while the mapping cannot work */
-  char                 *mapping_error;
-  gboolean              ambiguous;
-  HlImportDateFormat    guessed_format;
-  gboolean              remembered;
-  gboolean              updating;      /* setting controls from the options */
-};
 
 G_DEFINE_FINAL_TYPE (HlImportDialog, hl_import_dialog, ADW_TYPE_WINDOW)
 
@@ -60,6 +26,8 @@ enum
 {
   SIGNAL_IMPORTED,
   SIGNAL_SAVED,
+  SIGNAL_READY,
+  SIGNAL_FAILED,
   N_SIGNALS
 };
 
@@ -343,6 +311,8 @@ refresh (HlImportDialog *self)
   g_autoptr(GError) error = NULL;
   HlImportOptions options;
 
+  if (self->table == NULL)   /* still being read (hl_import_dialog_open) */
+    return;
   hl_import_options_copy (&options, &self->options);
   if (options.lane_id == NULL || *options.lane_id == '\0')
     {
@@ -537,8 +507,8 @@ read_file (HlImportDialog *self, GError **error)
   return TRUE;
 }
 
-static void
-set_names (HlImportDialog *self)
+void
+_hl_import_dialog_set_names (HlImportDialog *self)
 {
   g_autofree char *base = g_file_get_basename (self->file);
   char *dot;
@@ -548,6 +518,22 @@ set_names (HlImportDialog *self)
   if (dot != NULL && dot != base)
     *dot = '\0';
   self->title = g_steal_pointer (&base);
+}
+
+/* Everything shown from self->table and the guessed options. */
+void
+_hl_import_dialog_set_up_from_table (HlImportDialog *self)
+{
+  g_free (self->options.title);
+  self->options.title = g_strdup (self->title);
+  restore_mapping (self);
+  fill_columns_model (self);
+  add_field_rows (self);
+  set_up_choices (self);
+  fill_preview (self);
+  update_info (self);
+  sync_controls (self);
+  refresh (self);
 }
 
 static void
@@ -573,22 +559,14 @@ hl_import_dialog_new (GtkWindow *parent, GFile *file, GSettings *settings, GErro
   self = g_object_new (HL_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
   self->settings = settings ? g_object_ref (settings) : NULL;
-  set_names (self);
+  _hl_import_dialog_set_names (self);
   if (!read_file (self, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
   hl_import_guess (self->table, &self->options, &self->ambiguous);
-  self->options.title = g_strdup (self->title);
-  restore_mapping (self);
-  fill_columns_model (self);
-  add_field_rows (self);
-  set_up_choices (self);
-  fill_preview (self);
-  update_info (self);
-  sync_controls (self);
-  refresh (self);
+  _hl_import_dialog_set_up_from_table (self);
   return self;
 }
 
@@ -596,6 +574,12 @@ static void
 hl_import_dialog_dispose (GObject *object)
 {
   HlImportDialog *self = HL_IMPORT_DIALOG (object);
+
+  /* a read under way is let go: its result is never used */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_handle_id (&self->present_id, g_source_remove);
+  g_clear_pointer (&self->reading, _hl_import_read_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (hl_import_dialog_parent_class)->dispose (object);
@@ -607,6 +591,7 @@ hl_import_dialog_finalize (GObject *object)
   HlImportDialog *self = HL_IMPORT_DIALOG (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->columns_model);
   g_clear_pointer (&self->table, hl_csv_table_free);
@@ -635,6 +620,13 @@ hl_import_dialog_class_init (HlImportDialogClass *klass)
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_FILE);
+  /* hl_import_dialog_open(): the file is read, the dialog shows it. */
+  signals[SIGNAL_READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* hl_import_dialog_open(): the file cannot be read as CSV (the reason);
+   * the dialog is destroyed after. */
+  signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/heistline/Heistline/"
                                                "hl-import-dialog.ui");
@@ -650,6 +642,7 @@ hl_import_dialog_class_init (HlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, HlImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, HlImportDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HlImportDialog, reload_button);
   gtk_widget_class_bind_template_child (widget_class, HlImportDialog, status_label);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
@@ -663,6 +656,7 @@ hl_import_dialog_init (HlImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->columns_model = gtk_string_list_new (NULL);
+  self->cancellable = g_cancellable_new ();
   hl_import_options_init (&self->options);
 }
 

@@ -24,6 +24,9 @@ HlImportDialog *hl_import_dialog_new             (GtkWindow      *parent,
                                                   GFile          *file,
                                                   GSettings      *settings,
                                                   GError        **error);
+HlImportDialog *hl_import_dialog_open            (GtkWindow      *parent,
+                                                  GFile          *file,
+                                                  GSettings      *settings);
 gboolean        hl_import_dialog_is_remembered   (HlImportDialog *self);
 guint           hl_import_dialog_get_n_good_rows (HlImportDialog *self);
 guint           hl_import_dialog_get_n_bad_rows  (HlImportDialog *self);

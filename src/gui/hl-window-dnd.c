@@ -65,25 +65,17 @@ present_when_mapped (HlImportDialog *dialog, HlWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Shows the import dialog for @file, or imports it at once when a file
- * of the same header was imported before and every row reads. */
-void
-_hl_window_import_file (HlWindow *self, GFile *file)
+static void
+on_import_failed (HlImportDialog *dialog, const GError *error, HlWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  HlImportDialog *dialog;
+  _hl_window_show_error_dialog (self, _("Cannot Import the Spreadsheet"), error->message, NULL);
+}
 
-  g_assert (HL_IS_WINDOW (self));
-
-  dialog = hl_import_dialog_new (GTK_WINDOW (self), file, self->settings, &error);
-  if (dialog == NULL)
-    {
-      _hl_window_show_error_dialog (self, _("Cannot Import the Spreadsheet"), error->message,
-                                    NULL);
-      return;
-    }
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved), self, 0);
+/* The file is read: imported at once when a file of the same header was
+ * imported before and every row reads, else the dialog shown. */
+static void
+on_import_ready (HlImportDialog *dialog, HlWindow *self)
+{
   if (hl_import_dialog_is_remembered (dialog) && hl_import_dialog_get_n_bad_rows (dialog) == 0 &&
       hl_import_dialog_import (dialog, NULL))
     return;
@@ -93,6 +85,22 @@ _hl_window_import_file (HlWindow *self, GFile *file)
   else
     g_signal_connect_object (self, "map", G_CALLBACK (present_when_mapped), dialog,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+/* Reads @file on a worker for the import dialog (the window goes on
+ * answering); a big file shows the dialog and its progress meanwhile. */
+void
+_hl_window_import_file (HlWindow *self, GFile *file)
+{
+  HlImportDialog *dialog;
+
+  g_assert (HL_IS_WINDOW (self));
+
+  dialog = hl_import_dialog_open (GTK_WINDOW (self), file, self->settings);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved), self, 0);
+  g_signal_connect_object (dialog, "ready", G_CALLBACK (on_import_ready), self, 0);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (on_import_failed), self, 0);
 }
 
 static gboolean

@@ -48,6 +48,16 @@ find_mark (HlChart *self, int event)
   return NULL;
 }
 
+/* A span lane's card line: the lane, and for an instant that it has no
+ * end date ("Measures · no end date"); the dates and duration are above. */
+static void
+append_span_card (GString *s, const HlEvent *ev, const char *lane_title)
+{
+  g_string_append (s, lane_title);
+  if (!ev->has_end)
+    g_string_append_printf (s, " · %s", _("no end date"));
+}
+
 /* "4 September 2023", "Crypto heists: $41.0 million · exchange", and the
  * confidence: in the lane's words, as count lanes say "Missiles: 2". */
 char *
@@ -62,7 +72,9 @@ _hl_chart_describe_event_card (HlChart *self, const HlEvent *ev)
 
   /* The file's words are isolated from the card's own (FSI … PDI). */
   g_string_append_printf (s, "%s\n", date);
-  if (lane->measure == HL_MEASURE_USD)
+  if (lane->measure == HL_MEASURE_SPAN)
+    append_span_card (s, ev, lane_title);
+  else if (lane->measure == HL_MEASURE_USD)
     /* TRANSLATORS: lane title: amount, on the hover card */
     g_string_append_printf (s, _("%s: %s"), lane_title, amount);
   else
@@ -529,4 +541,16 @@ _hl_chart_get_event_bin (HlChart *self, int event)
   if (mk == NULL || mk->bin == 0)
     return NULL;
   return &g_array_index (self->bins, HlChartBin, mk->bin - 1);
+}
+
+/* Test-only: what a span lane left out (spans with no row, labels with
+ * no room). */
+void
+_hl_chart_get_span_counts (HlChart *self, guint lane, guint *n_hidden, guint *n_unlabelled)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (lane < HL_DATASET_MAX_LANES);
+
+  *n_hidden = self->lanes[lane].spans_hidden;
+  *n_unlabelled = self->lanes[lane].spans_unlabelled;
 }

@@ -120,6 +120,7 @@ extern const HlChartLayerClass _hl_bar_lane_layer;
 extern const HlChartLayerClass _hl_marker_lane_layer;
 extern const HlChartLayerClass _hl_cumulative_layer;
 extern const HlChartLayerClass _hl_span_layer;
+extern const HlChartLayerClass _hl_span_lane_layer;
 extern const HlChartLayerClass _hl_annotations_layer;
 
 /* An annotation the annotations layer placed (hl-layer-annotations.c),
@@ -150,6 +151,8 @@ typedef struct
   double   count_max;
   gboolean aggregated;  /* one mark per pixel column */
   gboolean has_header;  /* the band has room for the lane's title */
+  guint    spans_hidden;     /* span lanes: spans in view with no row left */
+  guint    spans_unlabelled; /* span lanes: drawn without their label */
 } HlLaneLayout;
 
 /* A row of markers in a count lane, in marker sides. */
@@ -177,6 +180,7 @@ typedef struct
   guint32     lanes_counted;              /* lanes with a "×N" beside a marker */
   guint32     lanes_undisclosed;          /* lanes with a "×?" */
   gboolean    cumulative;                 /* the running-total line */
+  gboolean    span_instants;              /* a span lane's tick: no end date */
 } HlDrawn;
 
 /* On a small canvas the plot comes first: these parts go, in this order,
@@ -288,6 +292,11 @@ void         _hl_chart_find_drawn     (HlChart                    *chart,
 void         _hl_chart_find_drawn_in_marks (HlChart               *chart,
                                        HlDrawn                    *drawn);
 double       _hl_chart_lane_title_height (HlChart                 *chart);
+void         _hl_span_lane_find_drawn (HlChart                    *chart,
+                                       guint                       lane,
+                                       HlDrawn                    *drawn);
+gboolean     _hl_chart_mark_is_span_instant (HlChart              *chart,
+                                       const HlMark               *mark);
 char        *_hl_isolate              (const char                 *text);
 
 void         _hl_chart_draw_proximity (HlChart                    *chart,
@@ -344,5 +353,9 @@ gboolean       _hl_chart_get_card           (HlChart *chart,
                                              HlBox   *text_ink);
 const HlNoteMark *_hl_chart_get_notes       (HlChart *chart,
                                              guint   *n_notes);
+void           _hl_chart_get_span_counts    (HlChart *chart,
+                                             guint    lane,
+                                             guint   *n_hidden,
+                                             guint   *n_unlabelled);
 
 G_END_DECLS

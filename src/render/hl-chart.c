@@ -379,6 +379,8 @@ allocate_band (HlChart *self, guint lane, double y, double band_h, double title_
         ll->top = ll->content.y;
       ll->aggregated = n_used * (m->bar_width + 1) > self->plot.width;
     }
+  else if (hl_dataset_get_lane (self->dataset, lane)->measure == HL_MEASURE_SPAN)
+    ll->aggregated = FALSE;   /* its spans are packed into rows */
   else
     ll->aggregated = n_used * m->marker > self->plot.width *
                                           MAX (1, floor (ll->content.height / row_h)) *
@@ -396,6 +398,7 @@ allocate_lanes (HlChart *self)
   guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
   HlChartLayer markers = { &_hl_marker_lane_layer, 0 };
   double title_h = _hl_chart_lane_title_height (self), avail, count_h, y;
+  double other_h = 0, span_h[HL_DATASET_MAX_LANES] = { 0 };
   guint n_visible = 0, n_usd = 0;
   gboolean fits = TRUE;
 
@@ -411,13 +414,27 @@ allocate_lanes (HlChart *self)
     count_h = avail / MAX (n_visible, 1);
   else
     count_h = MIN (count_h, avail * COUNT_LANES_MAX_SHARE);
+  /* beside money lanes, a span lane takes the rows its spans need, up to
+   * the share a count lane may have at most */
+  for (guint i = 0; i < n_lanes; i++)
+    if (hl_view_lane_visible (&self->view, i))
+      {
+        HlChartLayer spans = { &_hl_span_lane_layer, i };
+
+        span_h[i] = count_h;
+        if (hl_dataset_get_lane (self->dataset, i)->measure == HL_MEASURE_SPAN &&
+            n_usd > 0 && n_usd < n_visible)
+          span_h[i] = CLAMP (spans.klass->measure (&spans, self, self->plot.width) + title_h +
+                             m->lane_title_inset, count_h, avail * COUNT_LANES_MAX_SHARE);
+        if (hl_dataset_get_lane (self->dataset, i)->measure != HL_MEASURE_USD)
+          other_h += span_h[i];
+      }
 
   y = self->plot.y + m->plot_pad;
   for (guint lane = 0; lane < n_lanes; lane++)
     {
       gboolean usd = hl_dataset_get_lane (self->dataset, lane)->measure == HL_MEASURE_USD;
-      double band_h = usd && n_usd < n_visible
-                      ? (avail - count_h * (n_visible - n_usd)) / n_usd : count_h;
+      double band_h = usd && n_usd < n_visible ? (avail - other_h) / n_usd : span_h[lane];
 
       if (!hl_view_lane_visible (&self->view, lane))
         continue;
@@ -478,15 +495,18 @@ layout_lanes (HlChart *self)
   for (guint lane = 0; lane < n_lanes; lane++)
     {
       const HlLaneLayout *ll = &self->lanes[lane];
-      gboolean usd = hl_dataset_get_lane (self->dataset, lane)->measure == HL_MEASURE_USD;
-      HlChartLayer layer = { usd ? &_hl_bar_lane_layer : &_hl_marker_lane_layer, lane };
+      HlMeasure measure = hl_dataset_get_lane (self->dataset, lane)->measure;
+      HlChartLayer layer = { measure == HL_MEASURE_USD ? &_hl_bar_lane_layer
+                             : measure == HL_MEASURE_SPAN ? &_hl_span_lane_layer
+                             : &_hl_marker_lane_layer, lane };
 
       if (!hl_view_lane_visible (&self->view, lane))
         continue;
       if (ll->has_header)
         add_lane_title (self, lane, &ll->band);
       layer.klass->layout (&layer, self, &ll->band);
-      _hl_span_layer.layout (&layer, self, &ll->band);
+      if (measure != HL_MEASURE_SPAN)
+        _hl_span_layer.layout (&layer, self, &ll->band);
       if (lane != last)
         {
           double y = ll->band.y + ll->band.height + self->m->lane_gap / 2;

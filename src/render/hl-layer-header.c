@@ -159,6 +159,11 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
 
       if (c == NULL)
         continue;
+      if (hl_dataset_get_lane (chart->dataset, lane)->measure == HL_MEASURE_SPAN)
+        {
+          _hl_span_lane_find_drawn (chart, lane, d);
+          continue;
+        }
       any_usd |= usd;
       if (!usd && note_bin_kinds (chart, d, lane))
         continue;
@@ -199,6 +204,7 @@ _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
       const HlKind *kind;
 
       d->doubtful |= mk->dashed;
+      d->span_instants |= _hl_chart_mark_is_span_instant (chart, mk);
       if (mk->event >= 0 && hl_dataset_get_lane (chart->dataset, mk->lane)->measure == HL_MEASURE_USD)
         {
           /* a hollow bar: known to the month; a hollow square: no amount */
@@ -312,6 +318,8 @@ legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
       if (hl_view_lane_visible (&chart->view, i))
         entries[n++] = (LegendEntry) { lane->title, shape, (int) i, FALSE, FALSE };
     }
+  if (d->span_instants)
+    entries[n++] = (LegendEntry) { _("no end date"), HL_MARK_LINE, SWATCH_NEUTRAL, FALSE, FALSE };
   if (d->doubtful)
     entries[n++] = (LegendEntry) { _("suspected or disputed attribution"), HL_MARK_BAR,
                                    SWATCH_NEUTRAL, FALSE, TRUE };
