@@ -233,12 +233,19 @@ hl_describe_spans_not_shown (guint n_hidden, guint n_unlabelled)
   g_autofree char *bare = NULL;
 
   if (n_hidden > 0)
-    /* TRANSLATORS: spans of a lane that had no row left to be drawn in */
-    more = g_strdup_printf (ngettext ("+%u more", "+%u more", n_hidden), n_hidden);
+    {
+      g_autofree char *n = hl_describe_number (n_hidden);
+
+      /* TRANSLATORS: spans of a lane that had no row left to be drawn in */
+      more = g_strdup_printf (ngettext ("+%s more", "+%s more", n_hidden), n);
+    }
   if (n_unlabelled > 0)
-    /* TRANSLATORS: spans of a lane drawn without their label, for want of room */
-    bare = g_strdup_printf (ngettext ("%u unlabelled", "%u unlabelled", n_unlabelled),
-                            n_unlabelled);
+    {
+      g_autofree char *n = hl_describe_number (n_unlabelled);
+
+      /* TRANSLATORS: spans of a lane drawn without their label, for want of room */
+      bare = g_strdup_printf (ngettext ("%s unlabelled", "%s unlabelled", n_unlabelled), n);
+    }
   if (more != NULL && bare != NULL)
     return g_strdup_printf ("%s · %s", more, bare);
   return more != NULL ? g_steal_pointer (&more) : g_steal_pointer (&bare);
