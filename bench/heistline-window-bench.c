@@ -193,26 +193,24 @@ run_for_ms (guint ms)
     }
 }
 
-/* Until the main loop has had nothing to do for 100 ms; returns when the
+/* Until no frame has been painted for 100 ms (at most 2 s: an animation
+ * elsewhere in the window, a toast say, keeps painting); returns when the
  * last frame in that time was painted (monotonic us). */
 static gint64
 run_until_idle (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
-  gint64 quiet_since = g_get_monotonic_time (), last_paint = quiet_since;
+  gint64 start = g_get_monotonic_time (), last_paint = start;
 
   painted = FALSE;
-  while (g_get_monotonic_time () - quiet_since < 100 * 1000)
+  while (g_get_monotonic_time () - last_paint < 100 * 1000 &&
+         g_get_monotonic_time () - start < 2 * G_USEC_PER_SEC)
     {
-      gboolean busy = g_main_context_iteration (NULL, FALSE);
-
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
       if (painted)
         last_paint = g_get_monotonic_time ();
-      if (busy || painted)
-        quiet_since = g_get_monotonic_time ();
-      else
-        g_usleep (1000);
       painted = FALSE;
     }
   g_signal_handler_disconnect (clock, id);
