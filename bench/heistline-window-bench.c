@@ -45,11 +45,20 @@
 #define LOAD_TIMEOUT_US (120 * G_USEC_PER_SEC)
 
 static gboolean painted;
+static guint n_painted;
 
 static void
 on_after_paint (GdkFrameClock *clock, gpointer data)
 {
   painted = TRUE;
+  n_painted++;
+}
+
+/* What the session says while the window settles: "totals x2, …" */
+static void
+on_session_notify (HlSession *session, GParamSpec *pspec, GString *names)
+{
+  g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", pspec->name);
 }
 
 static int
@@ -447,9 +456,26 @@ measure_frames (HlApplication *app, const char *label, const char *path, gboolea
     {
       g_signal_emit_by_name (d.drag, "drag-begin", d.drag_x, d.drag_y);
       run_sequence (timeline, "window_pan_ms", n_pan, step_pan, &d, &series);
+      g_autoptr(GString) names = g_string_new (NULL);
+      gulong id;
+      guint frames;
+
       release = g_get_monotonic_time ();
       g_signal_emit_by_name (d.drag, "drag-end", -24.0 * n_pan, 0.0);
+      id = g_signal_connect (session, "notify", G_CALLBACK (on_session_notify), names);
+      frames = n_painted;
       settle = g_strdup_printf ("  settle %.1f", (run_until_idle (timeline) - release) / 1000.0);
+      frames = n_painted - frames;
+      g_signal_handler_disconnect (session, id);
+      if (frames > 1)
+        {
+          g_autofree char *more = g_strdup_printf ("%s (%u frames; session said: %.60s)",
+                                                   settle, frames,
+                                                   names->len > 0 ? names->str : "nothing");
+
+          g_free (settle);
+          settle = g_steal_pointer (&more);
+        }
       print_series (label, &series, n_pan, settle);
       series_clear (&series);
     }
