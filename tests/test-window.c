@@ -305,6 +305,114 @@ test_hover_keeps_texture (void)
   hl_test_close_window (window);
 }
 
+/* The first cairo node under @node that is not the whole chart (which the
+ * cairo renderer gets as a cairo node too), or NULL. */
+static GskRenderNode *
+find_cairo_node (GskRenderNode *node)
+{
+  GskRenderNode *found = NULL;
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return bounds.origin.x == 0 && bounds.origin.y == 0 && bounds.size.width >= 400 &&
+             bounds.size.height >= 300 ? NULL : node;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node) && found == NULL; i++)
+        found = find_cairo_node (gsk_container_node_get_child (node, i));
+      return found;
+    case GSK_CLIP_NODE:
+      return find_cairo_node (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return find_cairo_node (gsk_rounded_clip_node_get_child (node));
+    case GSK_TRANSFORM_NODE:
+      return find_cairo_node (gsk_transform_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return find_cairo_node (gsk_opacity_node_get_child (node));
+    default:
+      return NULL;
+    }
+}
+
+/* The hover card over the chart: the window shows exactly what
+ * hl_chart_draw and hl_chart_draw_overlay draw, and the card is drawn in a
+ * node no larger than the card and its mark (issue 15, frames: a
+ * full-window overlay made every pointer move redraw the whole window). */
+static void
+test_hover_overlay_pixels (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlTimeline *timeline = hl_window_get_timeline (window);
+  HlSession *session = hl_window_get_session (window);
+  HlDataset *dataset = hl_window_get_dataset (window);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  int event = hl_dataset_find_event (dataset, "stake-2023");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(HlChart) chart = NULL;
+  cairo_surface_t *shown, *drawn;
+  GtkSnapshot *snapshot;
+  GskRenderNode *overlay;
+  graphene_rect_t bounds;
+  int width, height;
+  HlBox box;
+  cairo_t *cr;
+  Diff diff;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  hl_session_select (session, -1);
+  hl_session_set_hover (session, event);
+  hl_test_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  shown = hl_test_render_widget (widget);
+
+  drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (drawn);
+  chart = hl_chart_new (dataset, hl_session_get_view (session), width, height);
+  hl_chart_draw (chart, cr);
+  /* the overlay is a layer of its own over the chart, as in GSK */
+  cairo_push_group (cr);
+  hl_chart_draw_overlay (chart, cr, event, -1);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+  diff = compare_surfaces (shown, drawn);
+  if (diff.n_diff > 0)
+    g_test_message ("hover: %u pixels differ, by up to %u", diff.n_diff, diff.max_diff);
+  g_assert_cmpuint (diff.n_diff, ==, 0);
+
+  /* The card's node covers the mark, and not the whole chart */
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  overlay = find_cairo_node (node);
+  g_assert_nonnull (overlay);
+  gsk_render_node_get_bounds (overlay, &bounds);
+  g_assert_true (hl_chart_get_event_box (chart, event, &box));
+  g_assert_true (graphene_rect_contains_rect (&bounds, &GRAPHENE_RECT_INIT (box.x, box.y,
+                                                                            box.width,
+                                                                            box.height)));
+  g_assert_cmpfloat (bounds.size.width * bounds.size.height, <, width * height / 4.0);
+
+  /* No hover: no overlay node */
+  hl_session_set_hover (session, -1);
+  hl_test_wait_for_draw (widget);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_null (find_cairo_node (node));
+
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (drawn);
+  hl_test_close_window (window);
+}
+
 static void
 test_copy_chart (void)
 {
@@ -995,6 +1103,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/pixels-equal-export", test_pixels_equal_export);
   g_test_add_func ("/window/hover-keeps-texture", test_hover_keeps_texture);
+  g_test_add_func ("/window/hover-overlay-pixels", test_hover_overlay_pixels);
   g_test_add_func ("/window/copy-chart", test_copy_chart);
   g_test_add_func ("/window/accessible", test_accessible_description);
   g_test_add_func ("/window/drop-file", test_drop_file);

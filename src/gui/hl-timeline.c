@@ -20,9 +20,7 @@
 #include "hl-timeline.h"
 #include "hl-timeline-private.h"
 
-#define ZOOM_STEP        1.5   /* keyboard zoom factor */
 #define SCROLL_ZOOM      1.25  /* per wheel notch */
-#define KEY_PAN          0.25  /* fraction of the span per key press */
 #define SCROLL_PAN       0.10  /* fraction of the span per wheel notch */
 #define DRAG_THRESHOLD   8     /* pixels, when the setting cannot be read */
 #define MIN_WIDTH        300   /* small enough for a phone, large enough to read */
@@ -43,6 +41,7 @@ struct _HlTimeline
   int         chart_height;
   GdkTexture *texture;             /* chart drawn at texture_scale */
   int         texture_scale;
+  GskRenderNode *chart_node;       /* what a frame appends for the chart */
 
   double      pointer_x;
   double      pointer_y;
@@ -83,6 +82,7 @@ invalidate_chart (HlTimeline *self)
 {
   g_clear_pointer (&self->chart, hl_chart_unref);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
 }
 
 static HlChart *
@@ -154,6 +154,44 @@ ensure_texture (HlTimeline *self)
       self->texture_scale = scale;
     }
   return self->texture;
+}
+
+/* The chart's node, kept from frame to frame. With GTK's cairo renderer
+ * at scale 1 it is a cairo node the chart is drawn into once: the
+ * renderer paints it clipped to the frame's damage, where a texture node
+ * would be converted whole into a new cairo surface on every frame (GTK
+ * 4.8), hover included. Other renderers get the texture, which they
+ * upload once. Either way the same node object comes back until the
+ * chart changes, so GSK sees nothing to redraw under the overlay. */
+static GskRenderNode *
+ensure_chart_node (HlTimeline *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  graphene_rect_t bounds;
+
+  if (ensure_chart (self) == NULL)
+    return NULL;
+  if (self->chart_node != NULL &&
+      (gsk_render_node_get_node_type (self->chart_node) == GSK_CAIRO_NODE) !=
+      (scale == 1 && GSK_IS_CAIRO_RENDERER (renderer)))
+    g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  if (self->chart_node != NULL)
+    return self->chart_node;
+  bounds = GRAPHENE_RECT_INIT (0, 0, self->chart_width, self->chart_height);
+  if (scale == 1 && GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      cairo_t *cr;
+
+      self->chart_node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (self->chart_node);
+      hl_chart_draw (self->chart, cr);
+      cairo_destroy (cr);
+    }
+  else if (ensure_texture (self) != NULL)
+    self->chart_node = gsk_texture_node_new (self->texture, &bounds);
+  return self->chart_node;
 }
 
 /* ------------------------------------------------------------------ */
@@ -501,121 +539,6 @@ on_click_released (GtkGestureClick *gesture,
 }
 
 /* ------------------------------------------------------------------ */
-/* Actions */
-
-static void
-action_zoom (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (name, "timeline.zoom-in"))
-    hl_session_zoom (self->session, ZOOM_STEP, 0.5);
-  else
-    hl_session_zoom (self->session, 1 / ZOOM_STEP, 0.5);
-}
-
-static void
-action_pan (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session != NULL)
-    hl_session_pan (self->session,
-                    g_str_equal (name, "timeline.pan-left") ? -KEY_PAN : KEY_PAN);
-}
-
-static void
-action_step_event (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session == NULL || hl_session_get_dataset (self->session) == NULL)
-    return;
-  if (!hl_session_step_event (self->session,
-                              g_str_equal (name, "timeline.select-next") ? 1 : -1))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-action_step_lane (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session == NULL || hl_session_get_dataset (self->session) == NULL)
-    return;
-  if (!hl_session_step_lane (self->session,
-                             g_str_equal (name, "timeline.lane-down") ? 1 : -1))
-    gtk_widget_error_bell (widget);
-}
-
-static void
-action_fit_all (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session != NULL)
-    hl_session_fit_all (self->session);
-}
-
-static void
-action_reset_range (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session != NULL)
-    hl_session_reset_range (self->session);
-}
-
-static void
-action_open_source (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-  HlDataset *dataset;
-  const HlEvent *ev;
-  int selected;
-
-  if (self->session == NULL || hl_session_zoom_to_span (self->session))
-    return;
-  dataset = hl_session_get_dataset (self->session);
-  selected = hl_session_get_selected (self->session);
-  if (dataset == NULL || selected < 0)
-    return;
-  ev = hl_dataset_get_event (dataset, selected);
-  for (guint i = 0; i < ev->n_sources; i++)
-    if (hl_source_url_is_openable (ev->sources[i].url))
-      {
-        GtkRoot *root = gtk_widget_get_root (widget);
-
-        gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                      ev->sources[i].url, GDK_CURRENT_TIME);
-        return;
-      }
-  gtk_widget_error_bell (widget);
-}
-
-static void
-action_clear_selection (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session != NULL && !hl_session_clear_span (self->session))
-    hl_session_set_selected (self->session, -1);
-}
-
-static void
-action_step_match (GtkWidget *widget, const char *name, GVariant *param)
-{
-  HlTimeline *self = HL_TIMELINE (widget);
-
-  if (self->session == NULL ||
-      !hl_session_step_match (self->session,
-                              g_str_equal (name, "timeline.next-match") ? 1 : -1))
-    gtk_widget_error_bell (widget);
-}
-
-/* ------------------------------------------------------------------ */
 /* GtkWidget */
 
 /* HEISTLINE_QUIT_AFTER_FIRST_FRAME (see HlApplication) hangs off this: the
@@ -627,30 +550,62 @@ on_after_paint (GdkFrameClock *clock, HlTimeline *self)
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 
+/* Hover, selection and proximity over the texture, in a node no larger
+ * than what they draw: the overlay is recorded, then replayed into a
+ * cairo node at its ink bounds. A frame that only moves the hover card
+ * then damages the old and the new card, not the window, so GSK redraws
+ * neither the chart's texture nor the panel around them. */
+static void
+append_overlay (HlTimeline  *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height,
+                int          hover,
+                int          selected)
+{
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  cairo_surface_t *recording;
+  cairo_t *cr;
+  double x, y, w, h, x0, y0, x1, y1;
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (recording);
+  hl_session_apply_proximity (self->session, self->chart);
+  hl_chart_draw_overlay (self->chart, cr, hover, selected);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  /* whole pixels, one more on each side for antialiasing */
+  x0 = MAX (floor (x) - 1, 0);
+  y0 = MAX (floor (y) - 1, 0);
+  x1 = MIN (ceil (x + w) + 1, width);
+  y1 = MIN (ceil (y + h) + 1, height);
+  if (w > 0 && h > 0 && x1 > x0 && y1 > y0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
+}
+
 static void
 hl_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   HlTimeline *self = HL_TIMELINE (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
+  GskRenderNode *node;
   int hover, selected;
 
-  if ((texture = ensure_texture (self)) == NULL)
+  if ((node = ensure_chart_node (self)) == NULL)
     return;
 
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_node (snapshot, node);
   hover = hl_session_get_hover (self->session);
   selected = hl_session_get_selected (self->session);
   if (hover >= 0 || selected >= 0 || hl_session_get_span (self->session, NULL, NULL))
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
-                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      hl_session_apply_proximity (self->session, self->chart);
-      hl_chart_draw_overlay (self->chart, cr, hover, selected);
-      cairo_destroy (cr);
-    }
+    append_overlay (self, snapshot, width, height, hover, selected);
 
   if (!self->painted)
     {
@@ -688,6 +643,7 @@ static void
 on_scale_factor_changed (HlTimeline *self)
 {
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -741,12 +697,6 @@ hl_timeline_set_property (GObject      *object,
 }
 
 static void
-add_key (GtkWidgetClass *widget_class, guint keyval, GdkModifierType mods, const char *action)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, mods, action, NULL);
-}
-
-static void
 hl_timeline_class_init (HlTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -769,57 +719,7 @@ hl_timeline_class_init (HlTimelineClass *klass)
     g_signal_new ("first-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan);
-  gtk_widget_class_install_action (widget_class, "timeline.select-previous", NULL,
-                                   action_step_event);
-  gtk_widget_class_install_action (widget_class, "timeline.select-next", NULL,
-                                   action_step_event);
-  gtk_widget_class_install_action (widget_class, "timeline.lane-up", NULL, action_step_lane);
-  gtk_widget_class_install_action (widget_class, "timeline.lane-down", NULL, action_step_lane);
-  gtk_widget_class_install_action (widget_class, "timeline.fit-all", NULL, action_fit_all);
-  gtk_widget_class_install_action (widget_class, "timeline.reset-range", NULL,
-                                   action_reset_range);
-  gtk_widget_class_install_action (widget_class, "timeline.open-source", NULL,
-                                   action_open_source);
-  gtk_widget_class_install_action (widget_class, "timeline.clear-selection", NULL,
-                                   action_clear_selection);
-  gtk_widget_class_install_action (widget_class, "timeline.next-match", NULL,
-                                   action_step_match);
-  gtk_widget_class_install_action (widget_class, "timeline.previous-match", NULL,
-                                   action_step_match);
-
-  add_key (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in");
-  add_key (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in");
-  add_key (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in");
-  add_key (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in");
-  add_key (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in");
-  add_key (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out");
-  add_key (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out");
-  add_key (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out");
-  add_key (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.pan-left");
-  add_key (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.pan-right");
-  add_key (widget_class, GDK_KEY_Page_Up, 0, "timeline.pan-left");
-  add_key (widget_class, GDK_KEY_Page_Down, 0, "timeline.pan-right");
-  add_key (widget_class, GDK_KEY_Left, 0, "timeline.select-previous");
-  add_key (widget_class, GDK_KEY_KP_Left, 0, "timeline.select-previous");
-  add_key (widget_class, GDK_KEY_Right, 0, "timeline.select-next");
-  add_key (widget_class, GDK_KEY_KP_Right, 0, "timeline.select-next");
-  add_key (widget_class, GDK_KEY_Up, 0, "timeline.lane-up");
-  add_key (widget_class, GDK_KEY_KP_Up, 0, "timeline.lane-up");
-  add_key (widget_class, GDK_KEY_Down, 0, "timeline.lane-down");
-  add_key (widget_class, GDK_KEY_KP_Down, 0, "timeline.lane-down");
-  add_key (widget_class, GDK_KEY_0, 0, "timeline.fit-all");
-  add_key (widget_class, GDK_KEY_KP_0, 0, "timeline.fit-all");
-  add_key (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-all");
-  add_key (widget_class, GDK_KEY_Home, 0, "timeline.reset-range");
-  add_key (widget_class, GDK_KEY_KP_Home, 0, "timeline.reset-range");
-  add_key (widget_class, GDK_KEY_Return, 0, "timeline.open-source");
-  add_key (widget_class, GDK_KEY_KP_Enter, 0, "timeline.open-source");
-  add_key (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.open-source");
-  add_key (widget_class, GDK_KEY_Escape, 0, "timeline.clear-selection");
+  _hl_timeline_install_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
