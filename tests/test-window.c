@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "test-util.h"
 #include "hl-chart.h"
 #include "hl-date.h"
 #include "hl-export.h"
+#include "hl-window-private.h"
 
 static void
 test_opens_bundled (void)
@@ -1087,6 +1089,75 @@ test_adaptive (void)
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 }
 
+typedef struct
+{
+  HlWindow *window;
+  gboolean  bar_shown;   /* the loading bar was revealed while it read */
+  guint     paints;
+} LoadWatch;
+
+static gboolean
+loaded_watching_bar (gpointer data)
+{
+  LoadWatch *w = data;
+
+  if (gtk_revealer_get_reveal_child (w->window->loading_revealer))
+    w->bar_shown = TRUE;
+  return file_is_open (w->window);
+}
+
+static void
+count_paint (GdkFrameClock *clock, gpointer data)
+{
+  ((LoadWatch *) data)->paints++;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* After a load long enough to show the loading bar, the window goes
+ * quiet: the bar's activity mode (pulse) used to keep a tick callback that
+ * repainted the whole window sixty times a second for the rest of its
+ * life, which every later hover and pan paid for. */
+static void
+test_quiet_after_load (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"format\":\"heistline-dataset/1\",\"title\":\"Many\","
+                                          "\"lanes\":[{\"id\":\"a\",\"title\":\"A\","
+                                          "\"measure\":\"usd\"}],\"events\":[");
+  g_autoptr(GFile) file = NULL;
+  LoadWatch w = { window, FALSE, 0 };
+  GdkFrameClock *clock;
+  gulong id;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (json, "%s{\"id\":\"e%u\",\"lane\":\"a\",\"date\":\"20%02u-%02u-%02u\","
+                            "\"title\":\"Event %u\",\"usd\":%u,\"sources\":[{\"url\":"
+                            "\"https://example.org/%u\",\"publisher\":\"Example\"}]}",
+                            i ? "," : "", i, 10 + i % 14, 1 + i % 12, 1 + i % 28, i, 1000 + i, i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  file = g_file_new_for_path (path);
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (loaded_watching_bar, &w, 60000));
+  g_assert_true (w.bar_shown);
+  /* let the bar's revealer finish hiding, then count what is painted */
+  hl_test_wait_for (never, NULL, 800);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &w);
+  hl_test_wait_for (never, NULL, 1000);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_cmpuint (w.paints, <=, 3);
+  hl_test_close_window (window);
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1114,6 +1185,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/error-dialog-layout", test_error_dialog_layout);
   g_test_add_func ("/window/adaptive", test_adaptive);
+  g_test_add_func ("/window/quiet-after-load", test_quiet_after_load);
 
   return g_test_run ();
 }

@@ -305,6 +305,8 @@ stop_loading_ui (HlWindow *self)
 {
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
+  /* out of activity mode: its tick callback repainted the window forever */
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
   gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }
