@@ -563,14 +563,14 @@ set_view_lanes (HlCli *cli, HlDataset *dataset, HlView *view)
   ids = g_strsplit (cli->lanes, ",", -1);
   if (ids[0] == NULL)
     return _hl_cli_usage_error (_("--lanes: name at least one lane"));
-  view->hidden_lanes = 0xffffffff;
+  hl_lane_mask_fill (&view->hidden_lanes, hl_dataset_get_n_lanes (dataset));
   for (guint i = 0; ids[i] != NULL; i++)
     {
       int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
 
       if (lane < 0)
         return _hl_cli_usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
-      view->hidden_lanes &= ~(1u << lane);
+      hl_lane_mask_clear (&view->hidden_lanes, lane);
     }
   return KEEP_GOING;
 }

@@ -80,7 +80,7 @@ test_built_round_trip (void)
   g_assert_cmpstr (range->to_date, ==, "2023-11-22");
 
   hl_view_init (&view, dataset);
-  view.hidden_lanes = 1u << 2;
+  hl_lane_mask_set (&view.hidden_lanes, 2);
   view.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
   view.min_usd = 5e6;
   view.bins = HL_BINS_WEEK;
@@ -403,7 +403,7 @@ test_describe_in_view (void)
                             "weeks\u2069”, “\u2068Third try puts Malligyong-1 in orbit\u2069”, "
                             "“\u2068Solid-fuel IRBM engine, two stages\u2069” and 4 more.");
   /* a hidden lane hides its notes; the range cuts the rest */
-  view.hidden_lanes = 1u << 0;
+  hl_lane_mask_set (&view.hidden_lanes, 0);
   hl_view_set_range (&view, hl_date_from_ymd (2023, 12, 1), hl_date_from_ymd (2024, 2, 1));
   two = hl_notes_describe_in_view (&view, dataset);
   g_assert_cmpstr (two, ==, "Notes in view: “\u2068Hwasong-18 ICBM, the day after an "

@@ -10,7 +10,12 @@ G_BEGIN_DECLS
 #define HL_DATASET_FORMAT "heistline-dataset/1"
 
 /* Caps that keep a hostile file from exhausting memory or the screen. */
-#define HL_DATASET_MAX_LANES      32
+#define HL_DATASET_MAX_LANES      32      /* per file */
+/* Lanes of one view: the files shown together (hl_dataset_compose())
+ * bring up to HL_DATASET_MAX_FILES * HL_DATASET_MAX_LANES. Every array
+ * indexed by lane below the loader is this long. */
+#define HL_DATASET_MAX_FILES      8
+#define HL_VIEW_MAX_LANES         (HL_DATASET_MAX_FILES * HL_DATASET_MAX_LANES)
 /* A real dataset has a few dozen periods and facts and a handful of sources
  * per event; these are far past that and still cheap to draw and list
  * (data/README.md, "Sanity limits"). */

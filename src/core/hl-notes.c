@@ -189,7 +189,7 @@ hl_saved_view_new_from_view (const char *name, const HlView *view, HlDataset *da
   saved->from = hl_date_floor_day (view->from);
   saved->to = MAX (hl_date_floor_day (view->to - 1) + HL_SECONDS_PER_DAY,
                    saved->from + HL_SECONDS_PER_DAY);
-  if (view->hidden_lanes != 0)
+  if (!hl_lane_mask_is_empty (&view->hidden_lanes))
     {
       for (guint i = 0; i < hl_dataset_get_n_lanes (dataset); i++)
         if (hl_view_lane_visible (view, i))
@@ -293,13 +293,13 @@ hl_saved_view_apply (const HlSavedView *saved, HlDataset *dataset, const HlNotes
     hl_view_set_range (view, saved->from, saved->to);
   if (saved->lanes != NULL)
     {
-      view->hidden_lanes = 0xffffffff;
+      hl_lane_mask_fill (&view->hidden_lanes, hl_dataset_get_n_lanes (dataset));
       for (guint i = 0; saved->lanes[i] != NULL; i++)
         {
           int lane = hl_dataset_find_lane (dataset, saved->lanes[i]);
 
           if (lane >= 0)
-            view->hidden_lanes &= ~(1u << lane);
+            hl_lane_mask_clear (&view->hidden_lanes, lane);
         }
     }
   view->hidden_confidences = 0;

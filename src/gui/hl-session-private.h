@@ -21,7 +21,7 @@ struct _HlSession
   HlView      view;
   char      **hidden_lanes;        /* lane ids: the one form of the filter */
   char      **hidden_confidences;  /* confidence names */
-  guint32     ungraded_lanes;      /* lanes whose events all carry one grade */
+  HlLaneMask  ungraded_lanes;      /* lanes whose events all carry one grade */
 
   int         selected;
   char       *selected_id;

@@ -27,14 +27,14 @@ _hl_session_notify (HlSession *self, guint prop)
 static void
 derive_masks (HlSession *self)
 {
-  self->view.hidden_lanes = 0;
+  self->view.hidden_lanes = (HlLaneMask) HL_LANE_MASK_INIT;
   if (self->dataset != NULL)
     for (guint i = 0; self->hidden_lanes[i] != NULL; i++)
       {
         int lane = hl_dataset_find_lane (self->dataset, self->hidden_lanes[i]);
 
-        if (lane >= 0 && lane < HL_DATASET_MAX_LANES)
-          self->view.hidden_lanes |= 1u << lane;
+        if (lane >= 0)
+          hl_lane_mask_set (&self->view.hidden_lanes, lane);
       }
 
   self->view.ungraded_lanes = self->ungraded_lanes;
@@ -56,7 +56,7 @@ lane_totals_equal (const HlLaneTotals *a, const HlLaneTotals *b)
 static gboolean
 totals_equal (const HlTotals *a, const HlTotals *b)
 {
-  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
+  for (guint i = 0; i < HL_VIEW_MAX_LANES; i++)
     if (!lane_totals_equal (&a->lanes[i], &b->lanes[i]))
       return FALSE;
   return a->usd == b->usd && a->n_usd_events == b->n_usd_events &&

@@ -59,7 +59,7 @@ void            hl_session_set_hidden_confidences (HlSession        *self,
 void            hl_session_set_confidence_visible (HlSession        *self,
                                                    HlConfidence      confidence,
                                                    gboolean          visible);
-guint32         hl_session_get_graded_lanes     (HlSession          *self);
+HlLaneMask      hl_session_get_graded_lanes     (HlSession          *self);
 double          hl_session_get_min_usd          (HlSession          *self);
 void            hl_session_set_min_usd          (HlSession          *self,
                                                  double              min_usd);

@@ -252,10 +252,11 @@ lower_bound (const guint *a, guint n, guint value)
 static gboolean
 view_filters_events (HlChart *chart)
 {
-  guint n_lanes = hl_dataset_get_n_lanes (chart->dataset);
-  guint32 lanes = n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1;
+  HlLaneMask lanes;
 
-  return (chart->view.hidden_lanes & lanes) != 0 || chart->view.hidden_confidences != 0 ||
+  hl_lane_mask_fill (&lanes, hl_dataset_get_n_lanes (chart->dataset));
+  return hl_lane_mask_intersects (&chart->view.hidden_lanes, &lanes) ||
+         chart->view.hidden_confidences != 0 ||
          chart->view.min_usd > 0;
 }
 
@@ -459,6 +460,17 @@ dataset_serial (HlDataset *dataset)
   return serial;
 }
 
+/* A lane mask in a cache key: every word, in hex. */
+static char *
+lane_mask_key (const HlLaneMask *mask)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mask->bits); i++)
+    g_string_append_printf (str, "%x.", mask->bits[i]);
+  return g_string_free (str, FALSE);
+}
+
 /* The room the footnote of every event the filters show takes, not only
  * the view's: what the view's footnote gets, so that panning and zooming
  * (which change the publishers named) never move the plot's bottom.
@@ -472,16 +484,20 @@ reserved_height (HlChart *chart, double width)
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *ungraded = NULL;
   GFile *file = hl_dataset_get_file (chart->dataset);
   const HlView *v = &chart->view;
   guint n_max;
   double w, h;
 
-  key = g_strdup_printf ("%u %d×%d %g %g %x %x %x %g", dataset_serial (chart->dataset),
+  hidden = lane_mask_key (&v->hidden_lanes);
+  ungraded = lane_mask_key (&v->ungraded_lanes);
+  key = g_strdup_printf ("%u %d×%d %g %g %s %x %s %g", dataset_serial (chart->dataset),
                          chart->width, chart->height, width,
                          pango_font_description_get_size (chart->style.font_small) /
-                         (double) PANGO_SCALE, v->hidden_lanes, v->hidden_confidences,
-                         v->ungraded_lanes, v->min_usd);
+                         (double) PANGO_SCALE, hidden, v->hidden_confidences,
+                         ungraded, v->min_usd);
   if (hl_text_cache_get_reserve (chart->cache, key, &h))
     return h;
   names = g_ptr_array_new ();
