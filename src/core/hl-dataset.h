@@ -134,6 +134,9 @@ typedef struct
   const char     *end;
   gint64          end_time;
   guint           has_end : 1;
+  /* Which file it came from: an index for hl_dataset_get_part(); 0 in a
+   * file's own dataset. */
+  guint           part;
 } HlEvent;
 
 #define HL_TYPE_DATASET (hl_dataset_get_type ())
@@ -241,6 +244,15 @@ void             hl_dataset_lane_sum           (HlDataset     *self,
                                                 guint          begin,
                                                 guint          end,
                                                 HlRangeSum    *sum);
+
+/* Several files in one view (hl-dataset-compose.c) */
+HlDataset       *hl_dataset_compose            (HlDataset *const *parts,
+                                                guint          n,
+                                                GError       **error);
+guint            hl_dataset_get_n_parts        (HlDataset     *self);
+HlDataset       *hl_dataset_get_part           (HlDataset     *self,
+                                                guint          index);
+char            *hl_dataset_part_name          (HlDataset     *part);
 
 const char      *hl_confidence_to_string       (HlConfidence   confidence);
 const char      *hl_confidence_describe        (HlConfidence   confidence);
