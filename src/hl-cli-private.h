@@ -43,6 +43,7 @@ struct _HlCli
   gboolean  force;
   char     *locale;     /* --locale: the export's language and formats */
   char    **files;
+  char    **add_files;  /* --add: shown beside the dataset (issue 13) */
   HlLoadOptions load_options;
   gboolean  have_load_options;
   /* --analyze and its options */
@@ -95,6 +96,13 @@ int         _hl_cli_set_up_view         (HlCli                *cli,
                                          const ExportSettings *es,
                                          HlDataset            *dataset,
                                          HlView               *view);
+
+/* hl-cli-add.c */
+gboolean    _hl_cli_has_added           (HlCli                *cli);
+HlDataset  *_hl_cli_load_shown          (HlCli                *cli,
+                                         const char           *path,
+                                         GError              **error);
+int         _hl_cli_validate_together   (HlCli                *cli);
 
 /* hl-cli-views.c */
 void        _hl_cli_add_notes_entries   (GOptionContext       *context,

@@ -291,7 +291,7 @@ _hl_cli_run_export_views (HlCli *cli)
   if ((status = _hl_cli_apply_export_locale (cli)) != KEEP_GOING ||
       (status = parse_views_options (cli, &es)) != KEEP_GOING)
     return status;
-  if ((dataset = _hl_cli_load_dataset (cli, path, &error)) == NULL)
+  if ((dataset = _hl_cli_load_shown (cli, path, &error)) == NULL)
     {
       _hl_cli_print_error ("", error->message);
       return HL_EXIT_DATA;

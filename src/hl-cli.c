@@ -53,6 +53,7 @@ hl_cli_free (HlCli *cli)
   g_free (cli->bins);
   g_free (cli->money_scale);
   g_strfreev (cli->files);
+  g_strfreev (cli->add_files);
   hl_cli_import_free (cli->import);
   g_free (cli->view_name);
   g_free (cli->export_views);
@@ -129,6 +130,8 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale,
       N_("Words, dates and amounts of the chart in LOCALE (as ko_KR.UTF-8), not the "
          "user's"), N_("LOCALE") },
+    { "add", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->add_files,
+      N_("Show FILE's lanes beside the dataset's (repeatable)"), N_("FILE") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -250,6 +253,13 @@ hl_cli_get_files (HlCli *cli)
   return cli->files;
 }
 
+/* The --add files: shown beside the first window's dataset. */
+char **
+hl_cli_get_added_files (HlCli *cli)
+{
+  return cli->add_files;
+}
+
 /* Prints @message to stderr: its lines as they are, but nothing in them
  * that a terminal would act on (paths, ids and values come from users and
  * files: "\x1b", "\u202e" instead). */
@@ -329,6 +339,8 @@ run_validate (HlCli *cli)
 
   if (cli->files == NULL || cli->files[0] == NULL)
     return _hl_cli_usage_error (_("--validate needs a DATASET file"));
+  if (_hl_cli_has_added (cli) && cli->files[1] != NULL)
+    return _hl_cli_usage_error (_("--add goes with one DATASET, not several"));
 
   for (guint i = 0; cli->files[i] != NULL; i++)
     {
@@ -343,6 +355,21 @@ run_validate (HlCli *cli)
         }
       print_valid (cli->files[i], dataset);
     }
+  for (guint i = 0; cli->add_files != NULL && cli->add_files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDataset) dataset = _hl_cli_load_dataset (cli, cli->add_files[i], &error);
+
+      if (dataset == NULL)
+        {
+          _hl_cli_print_error ("", error->message);
+          status = HL_EXIT_DATA;
+          continue;
+        }
+      print_valid (cli->add_files[i], dataset);
+    }
+  if (status == HL_EXIT_OK && _hl_cli_has_added (cli))
+    status = _hl_cli_validate_together (cli);
   return status;
 }
 
@@ -628,7 +655,7 @@ run_export (HlCli *cli)
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 
-  dataset = _hl_cli_load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_shown (cli, path, &error);
   if (dataset == NULL)
     {
       _hl_cli_print_error ("", error->message);
@@ -746,7 +773,7 @@ run_analyze (HlCli *cli)
 
   if ((status = parse_analyze_options (cli, &es)) != KEEP_GOING)
     return status;
-  dataset = _hl_cli_load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_shown (cli, path, &error);
   if (dataset == NULL)
     {
       _hl_cli_print_error ("", error->message);
