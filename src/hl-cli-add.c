@@ -87,3 +87,59 @@ _hl_cli_validate_together (HlCli *cli)
   }
   return HL_EXIT_OK;
 }
+
+/* A saved view's "files" (issue 13), beside the files @dataset already
+ * shows: *@dataset becomes their composition. A file the view names that
+ * cannot be read stops the export with its name and the view's. Returns
+ * KEEP_GOING or the exit code. */
+int
+_hl_cli_add_view_files (HlCli *cli, const HlSavedView *saved, HlDataset **dataset)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  HlDataset *composed;
+
+  if (saved == NULL || saved->files == NULL || cli->notes_read == NULL)
+    return KEEP_GOING;
+  for (guint i = 0; i < hl_dataset_get_n_parts (*dataset); i++)
+    g_ptr_array_add (parts, g_object_ref (hl_dataset_get_part (*dataset, i)));
+  for (guint i = 0; saved->files[i] != NULL; i++)
+    {
+      g_autofree char *path = hl_saved_view_resolve_file (cli->notes_read, saved->files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      gboolean shown = FALSE;
+      HlDataset *part;
+
+      for (guint k = 0; k < parts->len && !shown; k++)
+        {
+          GFile *known = hl_dataset_get_file (g_ptr_array_index (parts, k));
+
+          shown = known != NULL && g_file_equal (known, file);
+        }
+      if (shown)
+        continue;
+      part = _hl_cli_load_dataset (cli, path, &error);
+      if (part == NULL)
+        {
+          /* TRANSLATORS: a saved view names a file that cannot be read:
+           * "view “Q4”: /data/b.json: cannot read: …" */
+          g_autofree char *msg = g_strdup_printf (_("view “%s”: %s"), saved->name,
+                                                  error->message);
+
+          _hl_cli_print_error ("", msg);
+          return HL_EXIT_DATA;
+        }
+      g_ptr_array_add (parts, part);
+    }
+  composed = hl_dataset_compose ((HlDataset *const *) parts->pdata, parts->len, &error);
+  if (composed == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("view “%s”: %s"), saved->name, error->message);
+
+      _hl_cli_print_error ("", msg);
+      return HL_EXIT_DATA;
+    }
+  g_object_unref (*dataset);
+  *dataset = composed;
+  return KEEP_GOING;
+}

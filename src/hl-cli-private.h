@@ -61,6 +61,7 @@ struct _HlCli
   char     *notes_path;
   gboolean  no_annotations;
   HlNotes  *notes;          /* read for the export, or NULL */
+  char     *notes_read;     /* the path they were read from */
 };
 
 /* What the steps of --export return when none of them has failed; an
@@ -103,8 +104,12 @@ HlDataset  *_hl_cli_load_shown          (HlCli                *cli,
                                          const char           *path,
                                          GError              **error);
 int         _hl_cli_validate_together   (HlCli                *cli);
+int         _hl_cli_add_view_files      (HlCli                *cli,
+                                         const HlSavedView    *saved,
+                                         HlDataset           **dataset);
 
 /* hl-cli-views.c */
+const HlSavedView *_hl_cli_find_saved_view (HlCli             *cli);
 void        _hl_cli_add_notes_entries   (GOptionContext       *context,
                                          HlCli                *cli);
 void        _hl_cli_apply_notes         (HlCli                *cli,

@@ -60,6 +60,7 @@ hl_cli_free (HlCli *cli)
   g_free (cli->image_format);
   g_free (cli->notes_path);
   g_clear_pointer (&cli->notes, hl_notes_free);
+  g_free (cli->notes_read);
   g_free (cli);
 }
 
@@ -662,7 +663,9 @@ run_export (HlCli *cli)
       return HL_EXIT_DATA;
     }
   if ((status = _hl_cli_read_notes (cli, dataset, path, cli->view_name != NULL)) != KEEP_GOING ||
-      (status = _hl_cli_check_view_name (cli)) != KEEP_GOING)
+      (status = _hl_cli_check_view_name (cli)) != KEEP_GOING ||
+      (status = _hl_cli_add_view_files (cli, _hl_cli_find_saved_view (cli),
+                                        &dataset)) != KEEP_GOING)
     return status;
   _hl_cli_saved_view_size (cli, &es);
   if ((status = _hl_cli_set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
