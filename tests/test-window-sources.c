@@ -87,7 +87,7 @@ test_add_reload_remove (void)
    * the added lanes in their own words */
   g_assert_cmpint (hl_session_get_from (session), ==, from);
   g_assert_cmpint (hl_session_get_to (session), ==, to);
-  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset, b.json"));
+  g_assert_true (hl_test_has_label (GTK_WIDGET (window), "heistline.json, b.json"));
   g_assert_true (hl_test_has_label (panel, "Launches (b.json): 2 events"));
   g_assert_true (hl_test_has_label (panel, "Drills: 1 event"));
 
@@ -125,7 +125,7 @@ test_add_reload_remove (void)
   g_assert_true (hl_test_wait_for (sources_are, &wait, 5000));
   g_assert_cmpuint (hl_dataset_get_n_lanes (hl_session_get_dataset (session)), ==, 3);
   g_assert_cmpint (hl_dataset_find_lane (hl_session_get_dataset (session), "b:launches"), ==, -1);
-  g_assert_false (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset, b.json"));
+  g_assert_false (hl_test_has_label (GTK_WIDGET (window), "heistline.json, b.json"));
   g_assert_true (hl_test_has_label (GTK_WIDGET (window), "Bundled dataset"));
   g_assert_cmpint (hl_session_get_from (session), ==, from);
   g_assert_false (hl_test_has_label (panel, "Launches (b.json): 4 events"));

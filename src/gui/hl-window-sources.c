@@ -114,16 +114,18 @@ on_watch_changed (Watch *watch)
   start_add_load (watch->self, watch->file, TRUE);
 }
 
-/* "heistline.json, b.json": the files shown, for the title bar. */
+/* "heistline.json, b.json": the files shown, for the title bar, as the
+ * footnote names them (a file's name; the bundled or an imported
+ * dataset's display name). */
 static char *
 files_shown (HlWindow *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  HlDataset *dataset = hl_session_get_dataset (self->session);
 
-  for (guint i = 0; i < hl_session_get_n_sources (self->session); i++)
+  for (guint i = 0; i < hl_dataset_get_n_parts (dataset); i++)
     {
-      GFile *file = hl_session_get_source_file (self->session, i);
-      g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("Bundled dataset"));
+      g_autofree char *name = hl_dataset_part_name (hl_dataset_get_part (dataset, i));
       g_autofree char *safe = hl_escape_text (name, -1, HL_ESCAPE_NONE);
 
       g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", safe);
