@@ -39,15 +39,15 @@ _hl_cli_load_shown (HlCli *cli, const char *path, GError **error)
 }
 
 /* After --validate's line per file: what they make shown together, and
- * the ids renamed. "Together: valid, 52 events in 5 lanes (2017-03-01 to
+ * the ids renamed, from @parts (the files as read). "Together: valid, 52 events in 5 lanes (2017-03-01 to
  * 2024-01-30); lanes renamed: b:launches". Read by scripts: not
  * translated, like the line per file. */
 int
-_hl_cli_validate_together (HlCli *cli)
+_hl_cli_validate_together (HlCli *cli, GPtrArray *parts)
 {
   g_autoptr(GError) error = NULL;
-  const char *path = cli->files && cli->files[0] ? cli->files[0] : NULL;
-  g_autoptr(HlDataset) shown = _hl_cli_load_shown (cli, path, &error);
+  g_autoptr(HlDataset) shown = hl_dataset_compose ((HlDataset *const *) parts->pdata,
+                                                   parts->len, &error);
   g_autoptr(GString) renamed = g_string_new (NULL);
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;

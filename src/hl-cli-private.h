@@ -103,7 +103,8 @@ gboolean    _hl_cli_has_added           (HlCli                *cli);
 HlDataset  *_hl_cli_load_shown          (HlCli                *cli,
                                          const char           *path,
                                          GError              **error);
-int         _hl_cli_validate_together   (HlCli                *cli);
+int         _hl_cli_validate_together   (HlCli                *cli,
+                                         GPtrArray            *parts);
 int         _hl_cli_add_view_files      (HlCli                *cli,
                                          const HlSavedView    *saved,
                                          HlDataset           **dataset);

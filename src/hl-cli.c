@@ -336,6 +336,7 @@ print_valid (const char *path, HlDataset *dataset)
 static int
 run_validate (HlCli *cli)
 {
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
   int status = HL_EXIT_OK;
 
   if (cli->files == NULL || cli->files[0] == NULL)
@@ -355,6 +356,7 @@ run_validate (HlCli *cli)
           continue;
         }
       print_valid (cli->files[i], dataset);
+      g_ptr_array_add (parts, g_steal_pointer (&dataset));
     }
   for (guint i = 0; cli->add_files != NULL && cli->add_files[i] != NULL; i++)
     {
@@ -368,9 +370,11 @@ run_validate (HlCli *cli)
           continue;
         }
       print_valid (cli->add_files[i], dataset);
+      g_ptr_array_add (parts, g_steal_pointer (&dataset));
     }
+  /* each file read once: what they make together from those */
   if (status == HL_EXIT_OK && _hl_cli_has_added (cli))
-    status = _hl_cli_validate_together (cli);
+    status = _hl_cli_validate_together (cli, parts);
   return status;
 }
 
