@@ -135,6 +135,39 @@ test_add_reload_remove (void)
   g_rmdir (dir);
 }
 
+/* The session's files: a reload of its own file keeps the added ones
+ * beside it; opening another file shows that one alone. */
+static void
+test_session_sources (void)
+{
+  g_autoptr(HlSession) session = hl_session_new ();
+  g_autoptr(HlDataset) bundled = hl_dataset_new_bundled ();
+  g_autoptr(HlDataset) reloaded = hl_dataset_new_bundled ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "multi-launches.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlDataset) added = hl_dataset_new_from_file (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  hl_session_set_dataset (session, bundled);
+  g_assert_cmpuint (hl_session_get_n_sources (session), ==, 1);
+  g_assert_true (hl_session_add_source (session, file, added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hl_session_get_n_sources (session), ==, 2);
+  g_assert_cmpuint (hl_session_find_source (session, file), ==, 1);
+  g_assert_cmpuint (hl_dataset_get_n_lanes (hl_session_get_dataset (session)), ==, 5);
+
+  hl_session_replace_dataset (session, reloaded);
+  g_assert_cmpuint (hl_session_get_n_sources (session), ==, 2);
+  g_assert_true (hl_dataset_get_part (hl_session_get_dataset (session), 0) == reloaded);
+  g_assert_cmpint (hl_dataset_find_lane (hl_session_get_dataset (session), "multi-launches:launches"),
+                   ==, 3);
+
+  hl_session_set_dataset (session, added);
+  g_assert_cmpuint (hl_session_get_n_sources (session), ==, 1);
+  g_assert_true (hl_session_get_dataset (session) == added);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -143,5 +176,6 @@ main (int argc, char *argv[])
   if (!gtk_init_check ())
     return 77;
   g_test_add_func ("/window/sources/add-reload-remove", test_add_reload_remove);
+  g_test_add_func ("/window/sources/session", test_session_sources);
   return g_test_run ();
 }
