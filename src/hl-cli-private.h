@@ -43,6 +43,7 @@ struct _HlCli
   gboolean  force;
   char     *locale;     /* --locale: the export's language and formats */
   char    **files;
+  char    **add_files;  /* --add: shown beside the dataset (issue 13) */
   HlLoadOptions load_options;
   gboolean  have_load_options;
   /* --analyze and its options */
@@ -60,6 +61,7 @@ struct _HlCli
   char     *notes_path;
   gboolean  no_annotations;
   HlNotes  *notes;          /* read for the export, or NULL */
+  char     *notes_read;     /* the path they were read from */
 };
 
 /* What the steps of --export return when none of them has failed; an
@@ -96,7 +98,19 @@ int         _hl_cli_set_up_view         (HlCli                *cli,
                                          HlDataset            *dataset,
                                          HlView               *view);
 
+/* hl-cli-add.c */
+gboolean    _hl_cli_has_added           (HlCli                *cli);
+HlDataset  *_hl_cli_load_shown          (HlCli                *cli,
+                                         const char           *path,
+                                         GError              **error);
+int         _hl_cli_validate_together   (HlCli                *cli,
+                                         GPtrArray            *parts);
+int         _hl_cli_add_view_files      (HlCli                *cli,
+                                         const HlSavedView    *saved,
+                                         HlDataset           **dataset);
+
 /* hl-cli-views.c */
+const HlSavedView *_hl_cli_find_saved_view (HlCli             *cli);
 void        _hl_cli_add_notes_entries   (GOptionContext       *context,
                                          HlCli                *cli);
 void        _hl_cli_apply_notes         (HlCli                *cli,

@@ -94,8 +94,8 @@ _hl_cli_add_notes_entries (GOptionContext *context, HlCli *cli)
 }
 
 /* The view --view names (or --export-views is at), or NULL. */
-static const HlSavedView *
-find_saved_view (HlCli *cli)
+const HlSavedView *
+_hl_cli_find_saved_view (HlCli *cli)
 {
   int i;
 
@@ -109,7 +109,7 @@ find_saved_view (HlCli *cli)
 void
 _hl_cli_apply_notes (HlCli *cli, HlDataset *dataset, HlView *view)
 {
-  const HlSavedView *saved = find_saved_view (cli);
+  const HlSavedView *saved = _hl_cli_find_saved_view (cli);
 
   if (saved != NULL)
     hl_saved_view_apply (saved, dataset, cli->notes, view);
@@ -166,6 +166,8 @@ _hl_cli_read_notes (HlCli *cli, HlDataset *dataset, const char *path, gboolean n
       _hl_cli_print_error (prefix, _("exporting without the notes"));
       return KEEP_GOING;
     }
+  g_free (cli->notes_read);
+  cli->notes_read = g_file_get_path (file);
   problems = hl_notes_check (cli->notes, dataset, name);
   for (guint i = 0; i < problems->len; i++)
     _hl_cli_print_error (prefix, g_ptr_array_index (problems, i));
@@ -178,7 +180,7 @@ _hl_cli_check_view_name (HlCli *cli)
 {
   g_autofree char *list = NULL;
 
-  if (cli->view_name == NULL || find_saved_view (cli) != NULL)
+  if (cli->view_name == NULL || _hl_cli_find_saved_view (cli) != NULL)
     return KEEP_GOING;
   if (cli->notes == NULL || cli->notes->views->len == 0)
     return _hl_cli_usage_error (_("--view: no view “%s”: there are no saved views"),
@@ -192,7 +194,7 @@ _hl_cli_check_view_name (HlCli *cli)
 void
 _hl_cli_saved_view_size (HlCli *cli, ExportSettings *es)
 {
-  const HlSavedView *saved = find_saved_view (cli);
+  const HlSavedView *saved = _hl_cli_find_saved_view (cli);
   const HlExportPreset *preset;
 
   if (saved == NULL || cli->size != NULL || cli->preset != NULL)
@@ -248,9 +250,14 @@ export_one_view (HlCli *cli, HlDataset *dataset, const ExportSettings *base,
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) shown_dataset = g_object_ref (dataset);
   HlView view;
   int status;
 
+  /* the files the view shows beside the dataset */
+  if ((status = _hl_cli_add_view_files (cli, saved, &shown_dataset)) != KEEP_GOING)
+    return status;
+  dataset = shown_dataset;
   cli->view_name = saved->name;   /* borrowed: set back before returning */
   _hl_cli_saved_view_size (cli, &es);
   status = _hl_cli_set_up_view (cli, &es, dataset, &view);
@@ -291,7 +298,7 @@ _hl_cli_run_export_views (HlCli *cli)
   if ((status = _hl_cli_apply_export_locale (cli)) != KEEP_GOING ||
       (status = parse_views_options (cli, &es)) != KEEP_GOING)
     return status;
-  if ((dataset = _hl_cli_load_dataset (cli, path, &error)) == NULL)
+  if ((dataset = _hl_cli_load_shown (cli, path, &error)) == NULL)
     {
       _hl_cli_print_error ("", error->message);
       return HL_EXIT_DATA;

@@ -53,12 +53,14 @@ hl_cli_free (HlCli *cli)
   g_free (cli->bins);
   g_free (cli->money_scale);
   g_strfreev (cli->files);
+  g_strfreev (cli->add_files);
   hl_cli_import_free (cli->import);
   g_free (cli->view_name);
   g_free (cli->export_views);
   g_free (cli->image_format);
   g_free (cli->notes_path);
   g_clear_pointer (&cli->notes, hl_notes_free);
+  g_free (cli->notes_read);
   g_free (cli);
 }
 
@@ -129,6 +131,8 @@ hl_cli_parse (HlCli *cli, int *argc, char ***argv, int *exit_code)
     { "locale", 0, 0, G_OPTION_ARG_STRING, &cli->locale,
       N_("Words, dates and amounts of the chart in LOCALE (as ko_KR.UTF-8), not the "
          "user's"), N_("LOCALE") },
+    { "add", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->add_files,
+      N_("Show FILE's lanes beside the dataset's (repeatable)"), N_("FILE") },
     { "validate", 0, 0, G_OPTION_ARG_NONE, &cli->validate,
       N_("Check DATASET and list its problems"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &cli->version, N_("Show the version"), NULL },
@@ -250,6 +254,13 @@ hl_cli_get_files (HlCli *cli)
   return cli->files;
 }
 
+/* The --add files: shown beside the first window's dataset. */
+char **
+hl_cli_get_added_files (HlCli *cli)
+{
+  return cli->add_files;
+}
+
 /* Prints @message to stderr: its lines as they are, but nothing in them
  * that a terminal would act on (paths, ids and values come from users and
  * files: "\x1b", "\u202e" instead). */
@@ -325,10 +336,13 @@ print_valid (const char *path, HlDataset *dataset)
 static int
 run_validate (HlCli *cli)
 {
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_object_unref);
   int status = HL_EXIT_OK;
 
   if (cli->files == NULL || cli->files[0] == NULL)
     return _hl_cli_usage_error (_("--validate needs a DATASET file"));
+  if (_hl_cli_has_added (cli) && cli->files[1] != NULL)
+    return _hl_cli_usage_error (_("--add goes with one DATASET, not several"));
 
   for (guint i = 0; cli->files[i] != NULL; i++)
     {
@@ -342,7 +356,25 @@ run_validate (HlCli *cli)
           continue;
         }
       print_valid (cli->files[i], dataset);
+      g_ptr_array_add (parts, g_steal_pointer (&dataset));
     }
+  for (guint i = 0; cli->add_files != NULL && cli->add_files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDataset) dataset = _hl_cli_load_dataset (cli, cli->add_files[i], &error);
+
+      if (dataset == NULL)
+        {
+          _hl_cli_print_error ("", error->message);
+          status = HL_EXIT_DATA;
+          continue;
+        }
+      print_valid (cli->add_files[i], dataset);
+      g_ptr_array_add (parts, g_steal_pointer (&dataset));
+    }
+  /* each file read once: what they make together from those */
+  if (status == HL_EXIT_OK && _hl_cli_has_added (cli))
+    status = _hl_cli_validate_together (cli, parts);
   return status;
 }
 
@@ -563,14 +595,14 @@ set_view_lanes (HlCli *cli, HlDataset *dataset, HlView *view)
   ids = g_strsplit (cli->lanes, ",", -1);
   if (ids[0] == NULL)
     return _hl_cli_usage_error (_("--lanes: name at least one lane"));
-  view->hidden_lanes = 0xffffffff;
+  hl_lane_mask_fill (&view->hidden_lanes, hl_dataset_get_n_lanes (dataset));
   for (guint i = 0; ids[i] != NULL; i++)
     {
       int lane = hl_dataset_find_lane (dataset, g_strstrip (ids[i]));
 
       if (lane < 0)
         return _hl_cli_usage_error (_("--lanes: the dataset has no lane “%s”"), ids[i]);
-      view->hidden_lanes &= ~(1u << lane);
+      hl_lane_mask_clear (&view->hidden_lanes, lane);
     }
   return KEEP_GOING;
 }
@@ -628,14 +660,16 @@ run_export (HlCli *cli)
   if ((status = parse_export_options (cli, &es)) != KEEP_GOING)
     return status;
 
-  dataset = _hl_cli_load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_shown (cli, path, &error);
   if (dataset == NULL)
     {
       _hl_cli_print_error ("", error->message);
       return HL_EXIT_DATA;
     }
   if ((status = _hl_cli_read_notes (cli, dataset, path, cli->view_name != NULL)) != KEEP_GOING ||
-      (status = _hl_cli_check_view_name (cli)) != KEEP_GOING)
+      (status = _hl_cli_check_view_name (cli)) != KEEP_GOING ||
+      (status = _hl_cli_add_view_files (cli, _hl_cli_find_saved_view (cli),
+                                        &dataset)) != KEEP_GOING)
     return status;
   _hl_cli_saved_view_size (cli, &es);
   if ((status = _hl_cli_set_up_view (cli, &es, dataset, &view)) != KEEP_GOING)
@@ -746,7 +780,7 @@ run_analyze (HlCli *cli)
 
   if ((status = parse_analyze_options (cli, &es)) != KEEP_GOING)
     return status;
-  dataset = _hl_cli_load_dataset (cli, path, &error);
+  dataset = _hl_cli_load_shown (cli, path, &error);
   if (dataset == NULL)
     {
       _hl_cli_print_error ("", error->message);

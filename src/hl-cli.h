@@ -21,6 +21,7 @@ gboolean  hl_cli_parse           (HlCli        *cli,
 gboolean  hl_cli_is_headless     (HlCli        *cli);
 int       hl_cli_run             (HlCli        *cli);
 char    **hl_cli_get_files       (HlCli        *cli);
+char    **hl_cli_get_added_files (HlCli        *cli);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlCli, hl_cli_free)
 

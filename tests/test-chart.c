@@ -188,7 +188,8 @@ setup_one_month (HlView *view, HlDataset *dataset)
 static void
 setup_heists_only (HlView *view, HlDataset *dataset)
 {
-  view->hidden_lanes = ~(1u << hl_dataset_find_lane (dataset, "heists"));
+  hl_lane_mask_fill (&view->hidden_lanes, hl_dataset_get_n_lanes (dataset));
+  hl_lane_mask_clear (&view->hidden_lanes, hl_dataset_find_lane (dataset, "heists"));
   view->title = g_strdup ("A custom title that is long enough to need the whole width of a "
                           "small slide, and then some more words after that");
   view->subtitle = g_strdup ("Custom subtitle");
@@ -640,7 +641,7 @@ test_subtitle_filtered (void)
     g_assert_null (label_containing (chart, "filtered"));
   }
   view.min_usd = 5e6;
-  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "milestones");
+  hl_lane_mask_set (&view.hidden_lanes, hl_dataset_find_lane (dataset, "milestones"));
   {
     g_autoptr(HlChart) chart = hl_chart_new (dataset, &view, 1920, 1080);
     g_autofree char *text = NULL;

@@ -284,6 +284,71 @@ test_no_views (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* Issue 13: a view remembers the files it showed ("files", relative to
+ * the notes file); --view and --export-views show them beside the
+ * dataset; a file it names that is missing is reported by name. */
+static void
+test_view_files (void)
+{
+  g_autofree char *dir = hl_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *notes = g_build_filename (dir, "a.notes.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "both.pdf", NULL);
+  g_autofree char *opt = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *views = g_build_filename (dir, "views", NULL);
+  g_autofree char *views_opt = g_strdup_printf ("--export-views=%s", views);
+  g_autofree char *json = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  HlTestRun run;
+
+  g_assert_true (g_file_get_contents (TEST_DATA_DIR "/good-one-event.json", &json, NULL, NULL));
+  g_assert_true (g_file_set_contents (a, json, -1, NULL));
+  g_clear_pointer (&json, g_free);
+  g_assert_true (g_file_get_contents (TEST_DATA_DIR "/multi-launches.json", &json, NULL, NULL));
+  g_assert_true (g_file_set_contents (b, json, -1, NULL));
+  g_assert_true (g_file_set_contents (notes,
+    "{ \"format\": \"heistline-notes/1\", \"annotations\": [], \"views\": [\n"
+    "  { \"name\": \"Both\", \"from\": \"2023-09-01\", \"to\": \"2023-11-30\",\n"
+    "    \"lanes\": [\"heists\", \"launches\"], \"files\": [\"b.json\"] },\n"
+    "  { \"name\": \"Gone\", \"files\": [\"missing.json\"] } ] }\n", -1, NULL));
+
+  hl_test_run_cli (&run, opt, "--size=1280x720", "--view=Both", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  hl_test_run_clear (&run);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int wait;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, &wait, NULL));
+      if (strstr (text, "a.json, b.json") == NULL || strstr (text, "Test salvo") == NULL)
+        g_error ("the view does not show b.json beside a.json:\n%s", text);
+      /* its lanes: "launches" is b.json's, which a.json does not have;
+       * b.json's other lane is filtered out */
+      g_assert_nonnull (strstr (text, "Launches: 2 events"));
+      g_assert_nonnull (strstr (text, "filtered: Drills"));
+    }
+
+  hl_test_run_cli (&run, "--export=/dev/null/x.png", "--view=Gone", a, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "view “Gone”: "));
+  g_assert_nonnull (strstr (run.err, "missing.json"));
+  hl_test_run_clear (&run);
+
+  /* --export-views: the good view written, the missing file named */
+  hl_test_run_cli (&run, views_opt, a, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Both.png"));
+  g_assert_nonnull (strstr (run.err, "missing.json"));
+  hl_test_run_clear (&run);
+  HL_TEST_ASSERT_DIR (views, "Both.png");
+  hl_test_remove_tmpdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,5 +361,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli-notes/usage", test_usage);
   g_test_add_func ("/cli-notes/beside-and-bad", test_beside_and_bad);
   g_test_add_func ("/cli-notes/no-views", test_no_views);
+  g_test_add_func ("/cli-notes/view-files", test_view_files);
   return g_test_run ();
 }

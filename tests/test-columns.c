@@ -215,7 +215,7 @@ check_case (HlDataset *dataset, const Case *c, guint width)
 
   hl_view_init (&view, dataset);
   set_range (&view, dataset, c->range);
-  view.hidden_lanes = c->hidden_lanes;
+  view.hidden_lanes.bits[0] = c->hidden_lanes;
   view.hidden_confidences = c->hidden_confidences;
   view.min_usd = c->min_usd;
   view.search = g_strdup (c->search);

@@ -80,7 +80,7 @@ test_built_round_trip (void)
   g_assert_cmpstr (range->to_date, ==, "2023-11-22");
 
   hl_view_init (&view, dataset);
-  view.hidden_lanes = 1u << 2;
+  hl_lane_mask_set (&view.hidden_lanes, 2);
   view.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
   view.min_usd = 5e6;
   view.bins = HL_BINS_WEEK;
@@ -403,7 +403,7 @@ test_describe_in_view (void)
                             "weeks\u2069”, “\u2068Third try puts Malligyong-1 in orbit\u2069”, "
                             "“\u2068Solid-fuel IRBM engine, two stages\u2069” and 4 more.");
   /* a hidden lane hides its notes; the range cuts the rest */
-  view.hidden_lanes = 1u << 0;
+  hl_lane_mask_set (&view.hidden_lanes, 0);
   hl_view_set_range (&view, hl_date_from_ymd (2023, 12, 1), hl_date_from_ymd (2024, 2, 1));
   two = hl_notes_describe_in_view (&view, dataset);
   g_assert_cmpstr (two, ==, "Notes in view: “\u2068Hwasong-18 ICBM, the day after an "
@@ -469,6 +469,47 @@ remove_data_home (void)
   g_free (data_home);
 }
 
+/* Issue 13: a view's "files" read, written back and read again equal;
+ * paths relative to the notes file's folder. */
+static void
+test_view_files_round_trip (void)
+{
+  static const char text[] =
+    "{ \"format\": \"heistline-notes/1\", \"views\": [\n"
+    "  { \"name\": \"Both\", \"files\": [\"b.json\", \"sub/c.json\"] },\n"
+    "  { \"name\": \"Alone\" } ] }\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  HlNotes *notes = hl_notes_new_from_bytes (bytes, "a.notes.json", &error);
+  HlNotes *again;
+  g_autoptr(GBytes) written = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *relative = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/data/notes/sub/c.json");
+  gsize length;
+  const HlSavedView *both;
+
+  g_assert_no_error (error);
+  both = g_ptr_array_index (notes->views, 0);
+  g_assert_cmpuint (g_strv_length (both->files), ==, 2);
+  g_assert_cmpstr (both->files[1], ==, "sub/c.json");
+  g_assert_null (((HlSavedView *) g_ptr_array_index (notes->views, 1))->files);
+  data = hl_notes_to_data (notes, &length);
+  g_assert_nonnull (strstr (data, "\"files\""));
+  written = g_bytes_new (data, length);
+  again = hl_notes_new_from_bytes (written, "a.notes.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (hl_notes_equal (notes, again));
+
+  path = hl_saved_view_resolve_file ("/data/notes/a.notes.json", "sub/c.json");
+  g_assert_cmpstr (path, ==, "/data/notes/sub/c.json");
+  relative = hl_saved_view_relative_file ("/data/notes/a.notes.json", file);
+  g_assert_cmpstr (relative, ==, "sub/c.json");
+  hl_notes_free (notes);
+  hl_notes_free (again);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -491,6 +532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/notes/move", test_move);
   g_test_add_func ("/notes/remove-listed", test_remove_listed);
   g_test_add_func ("/notes/describe-in-view", test_describe_in_view);
+  g_test_add_func ("/notes/view-files-round-trip", test_view_files_round_trip);
   status = g_test_run ();
   remove_data_home ();
   return status;

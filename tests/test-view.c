@@ -249,7 +249,7 @@ test_step_event_hidden_lane (void)
 
   hl_view_init (&view, dataset);
   hl_view_fit_all (&view, dataset);
-  view.hidden_lanes = 1u << heists;
+  hl_lane_mask_set (&view.hidden_lanes, heists);
   while ((current = hl_view_step_event (&view, dataset, current, 1)) >= 0)
     {
       g_assert_cmpuint (hl_dataset_get_event (dataset, current)->lane, !=, heists);
@@ -284,7 +284,7 @@ test_step_lane (void)
   g_assert_cmpstr (event_id (i), ==, "stake-2023");
 
   /* A hidden lane is skipped */
-  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "launches");
+  hl_lane_mask_set (&view.hidden_lanes, hl_dataset_find_lane (dataset, "launches"));
   i = hl_view_step_lane (&view, dataset, stake, 1);
   g_assert_cmpstr (event_id (i), ==, "2023-09-06-sub");
   hl_view_clear (&view);
@@ -321,7 +321,7 @@ test_search_matches (void)
   g_assert_cmpint (hl_view_step_match (&view, dataset, april, -1), ==, i);
 
   /* Only events shown count */
-  view.hidden_lanes = 1u << hl_dataset_find_lane (dataset, "launches");
+  hl_lane_mask_set (&view.hidden_lanes, hl_dataset_find_lane (dataset, "launches"));
   g_assert_cmpuint (hl_view_count_matches (&view, dataset), ==, 0);
   g_assert_cmpint (hl_view_step_match (&view, dataset, -1, 1), ==, -1);
   hl_view_clear (&view);
@@ -357,6 +357,36 @@ test_bins_and_scale_names (void)
   hl_view_clear (&view);
 }
 
+/* Issue 13: a view of several files has more than 32 lanes; its masks
+ * hide and grade any of them, and copy by value. */
+static void
+test_lane_mask_past_32 (void)
+{
+  HlView view;
+  HlLaneMask copy, all;
+
+  hl_view_init (&view, bundled ());
+  g_assert_true (hl_lane_mask_is_empty (&view.hidden_lanes));
+  hl_lane_mask_set (&view.hidden_lanes, 40);
+  hl_lane_mask_set (&view.hidden_lanes, HL_VIEW_MAX_LANES - 1);
+  hl_lane_mask_set (&view.hidden_lanes, HL_VIEW_MAX_LANES);   /* past the cap: ignored */
+  g_assert_false (hl_view_lane_visible (&view, 40));
+  g_assert_false (hl_view_lane_visible (&view, HL_VIEW_MAX_LANES - 1));
+  g_assert_true (hl_view_lane_visible (&view, 39));
+  g_assert_true (hl_view_lane_visible (&view, 8));
+  copy = view.hidden_lanes;
+  g_assert_true (hl_lane_mask_equal (&copy, &view.hidden_lanes));
+  hl_lane_mask_clear (&view.hidden_lanes, 40);
+  g_assert_true (hl_view_lane_visible (&view, 40));
+  g_assert_false (hl_lane_mask_equal (&copy, &view.hidden_lanes));
+  hl_lane_mask_fill (&all, 41);
+  g_assert_true (hl_lane_mask_test (&all, 40));
+  g_assert_false (hl_lane_mask_test (&all, 41));
+  g_assert_true (hl_lane_mask_intersects (&all, &copy));
+  g_assert_cmpuint (HL_VIEW_MAX_LANES, ==, 8 * HL_DATASET_MAX_LANES);
+  hl_view_clear (&view);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -373,6 +403,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view/step-lane", test_step_lane);
   g_test_add_func ("/view/search-matches", test_search_matches);
   g_test_add_func ("/view/bins-and-scale-names", test_bins_and_scale_names);
+  g_test_add_func ("/view/lane-mask-past-32", test_lane_mask_past_32);
 
   return g_test_run ();
 }

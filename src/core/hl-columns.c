@@ -16,8 +16,8 @@ struct _HlColumns
   HlView     view;
   guint      n_columns;
   double     px_per_s;      /* columns per second of the range */
-  HlColumn  *lanes[HL_DATASET_MAX_LANES];  /* NULL for hidden lanes */
-  guint      n_used[HL_DATASET_MAX_LANES];
+  HlColumn  *lanes[HL_VIEW_MAX_LANES];  /* NULL for hidden lanes */
+  guint      n_used[HL_VIEW_MAX_LANES];
   HlTotals   totals;
 };
 
@@ -208,7 +208,7 @@ hl_columns_new (HlDataset *dataset, const HlView *view, guint n_columns)
   self->n_columns = n_columns;
   self->px_per_s = n_columns / (double) (view->to - view->from);
 
-  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   for (guint lane = 0; lane < n_lanes; lane++)
     {
       HlColumn *c;
@@ -230,7 +230,7 @@ hl_columns_free (HlColumns *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
+  for (guint i = 0; i < HL_VIEW_MAX_LANES; i++)
     g_free (self->lanes[i]);
   hl_view_clear (&self->view);
   g_object_unref (self->dataset);
@@ -249,7 +249,7 @@ const HlColumn *
 hl_columns_get_lane (HlColumns *self, guint lane, guint *n_used)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, NULL);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, NULL);
 
   if (n_used != NULL)
     *n_used = self->n_used[lane];
@@ -292,7 +292,7 @@ hl_columns_list_events (HlColumns *self, guint lane, gint64 from, gint64 to, GAr
   guint first, last, before;
 
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, 0);
   g_return_val_if_fail (events != NULL, 0);
 
   if (self->lanes[lane] == NULL || to <= from)
@@ -403,7 +403,7 @@ hl_columns_top_events (HlColumns *self, guint lane, gint64 from, gint64 to, guin
   guint first, last, n = 0, before, kept = 0;
 
   g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, 0);
   g_return_val_if_fail (events != NULL, 0);
 
   if (self->lanes[lane] == NULL || to <= from || k == 0)
@@ -519,7 +519,7 @@ hl_columns_get_bins (HlColumns *self, guint lane, HlTickSpec unit)
   gint64 t;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, NULL);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, NULL);
   g_return_val_if_fail (unit.step > 0, NULL);
 
   if (self->lanes[lane] == NULL)

@@ -39,7 +39,7 @@ typedef struct
 
 typedef struct
 {
-  HlLaneTotals lanes[HL_DATASET_MAX_LANES];  /* zero for hidden lanes */
+  HlLaneTotals lanes[HL_VIEW_MAX_LANES];  /* zero for hidden lanes */
   double   usd;           /* over every visible usd lane */
   guint    n_usd_events;  /* events in visible usd lanes */
   guint    n_count_events;/* events in visible count lanes */

@@ -49,6 +49,7 @@ struct _HlDataset
   GPtrArray    *kind_maps; /* HlKind arrays: the lanes' own "kinds" maps */
   GHashTable   *event_ids; /* id -> index + 1 */
   HlLaneIndex  *lane_index; /* one per lane */
+  GPtrArray    *parts;     /* HlDataset: the files composed; NULL for a file's own */
 };
 
 HlDataset *hl_dataset_new_empty (const char *display_name);

@@ -47,6 +47,7 @@ hl_dataset_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->kind_maps, g_ptr_array_unref);
   g_clear_pointer (&self->event_ids, g_hash_table_unref);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hl_dataset_parent_class)->finalize (object);
 }

@@ -10,7 +10,12 @@ G_BEGIN_DECLS
 #define HL_DATASET_FORMAT "heistline-dataset/1"
 
 /* Caps that keep a hostile file from exhausting memory or the screen. */
-#define HL_DATASET_MAX_LANES      32
+#define HL_DATASET_MAX_LANES      32      /* per file */
+/* Lanes of one view: the files shown together (hl_dataset_compose())
+ * bring up to HL_DATASET_MAX_FILES * HL_DATASET_MAX_LANES. Every array
+ * indexed by lane below the loader is this long. */
+#define HL_DATASET_MAX_FILES      8
+#define HL_VIEW_MAX_LANES         (HL_DATASET_MAX_FILES * HL_DATASET_MAX_LANES)
 /* A real dataset has a few dozen periods and facts and a handful of sources
  * per event; these are far past that and still cheap to draw and list
  * (data/README.md, "Sanity limits"). */
@@ -130,6 +135,9 @@ typedef struct
   const char     *end;
   gint64          end_time;
   guint           has_end : 1;
+  /* Which file it came from: an index for hl_dataset_get_part(); 0 in a
+   * file's own dataset. */
+  guint           part;
 } HlEvent;
 
 #define HL_TYPE_DATASET (hl_dataset_get_type ())
@@ -237,6 +245,15 @@ void             hl_dataset_lane_sum           (HlDataset     *self,
                                                 guint          begin,
                                                 guint          end,
                                                 HlRangeSum    *sum);
+
+/* Several files in one view (hl-dataset-compose.c) */
+HlDataset       *hl_dataset_compose            (HlDataset *const *parts,
+                                                guint          n,
+                                                GError       **error);
+guint            hl_dataset_get_n_parts        (HlDataset     *self);
+HlDataset       *hl_dataset_get_part           (HlDataset     *self,
+                                                guint          index);
+char            *hl_dataset_part_name          (HlDataset     *part);
 
 const char      *hl_confidence_to_string       (HlConfidence   confidence);
 const char      *hl_confidence_describe        (HlConfidence   confidence);

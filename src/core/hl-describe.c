@@ -349,7 +349,7 @@ hl_describe_totals (HlDataset *dataset, const HlView *view, const HlTotals *tota
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (view != NULL && totals != NULL, NULL);
 
-  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   for (guint i = 0; i < n_lanes; i++)
     if (hl_view_lane_visible (view, i) && totals->lanes[i].n_events > 0 &&
         hl_dataset_get_lane (dataset, i)->measure == HL_MEASURE_USD)
@@ -396,13 +396,13 @@ hl_describe_filter_list (HlDataset *dataset, const HlView *view)
   g_return_val_if_fail (view != NULL, NULL);
 
   what = g_string_new (NULL);
-  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   for (guint i = 0; i < n_lanes; i++)
     {
       if (!hl_view_lane_visible (view, i))
         g_string_append_printf (what, "%s" HL_FSI "%s" HL_PDI, what->len ? ", " : "",
                                 hl_dataset_get_lane (dataset, i)->title);
-      else if (!(view->ungraded_lanes & (1u << i)))
+      else if (!hl_lane_mask_test (&view->ungraded_lanes, i))
         grades_apply = TRUE;
     }
   for (guint c = HL_CONFIDENCE_OFFICIAL; c < HL_N_CONFIDENCES && grades_apply; c++)

@@ -485,7 +485,7 @@ read_view (Reader *r, JsonObject *obj, const char *path, GHashTable *ids, GHashT
 {
   static const char * const known[] = { "name", "from", "to", "lanes", "filters", "bins",
                                         "money_scale", "theme", "title", "annotations",
-                                        "preset", "size", NULL };
+                                        "preset", "size", "files", NULL };
   g_autoptr(HlSavedView) v = g_new0 (HlSavedView, 1);
   guint before = r->problems->len + r->n_dropped;
   const char *name, *title;
@@ -509,6 +509,7 @@ read_view (Reader *r, JsonObject *obj, const char *path, GHashTable *ids, GHashT
     v->title = g_strdup (title);
   read_view_notes (r, obj, path, v, ids);
   read_view_size (r, obj, path, v);
+  v->files = read_strv (r, obj, path, "files");
   if (r->problems->len + r->n_dropped != before)
     return NULL;
   v->name = g_strdup (name);

@@ -189,7 +189,7 @@ hl_saved_view_new_from_view (const char *name, const HlView *view, HlDataset *da
   saved->from = hl_date_floor_day (view->from);
   saved->to = MAX (hl_date_floor_day (view->to - 1) + HL_SECONDS_PER_DAY,
                    saved->from + HL_SECONDS_PER_DAY);
-  if (view->hidden_lanes != 0)
+  if (!hl_lane_mask_is_empty (&view->hidden_lanes))
     {
       for (guint i = 0; i < hl_dataset_get_n_lanes (dataset); i++)
         if (hl_view_lane_visible (view, i))
@@ -210,6 +210,38 @@ hl_saved_view_new_from_view (const char *name, const HlView *view, HlDataset *da
   return saved;
 }
 
+/* A view's file as a path: relative ones are to the notes file's folder.
+ * Returns: (transfer full): the path */
+char *
+hl_saved_view_resolve_file (const char *notes_path, const char *file)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (notes_path != NULL && file != NULL, NULL);
+
+  if (g_path_is_absolute (file))
+    return g_strdup (file);
+  dir = g_path_get_dirname (notes_path);
+  return g_build_filename (dir, file, NULL);
+}
+
+/* How a view remembers @file: relative to the notes file's folder when
+ * it is in that folder or below, else absolute. */
+char *
+hl_saved_view_relative_file (const char *notes_path, GFile *file)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) folder = NULL;
+  char *relative;
+
+  g_return_val_if_fail (notes_path != NULL && G_IS_FILE (file), NULL);
+
+  dir = g_path_get_dirname (notes_path);
+  folder = g_file_new_for_path (dir);
+  relative = g_file_get_relative_path (folder, file);
+  return relative != NULL ? relative : g_file_get_path (file);
+}
+
 HlSavedView *
 hl_saved_view_copy (const HlSavedView *saved)
 {
@@ -225,6 +257,7 @@ hl_saved_view_copy (const HlSavedView *saved)
   copy->title = g_strdup (saved->title);
   copy->annotation_ids = g_strdupv (saved->annotation_ids);
   copy->preset = g_strdup (saved->preset);
+  copy->files = g_strdupv (saved->files);
   return copy;
 }
 
@@ -240,6 +273,7 @@ hl_saved_view_free (HlSavedView *saved)
   g_free (saved->title);
   g_strfreev (saved->annotation_ids);
   g_free (saved->preset);
+  g_strfreev (saved->files);
   g_free (saved);
 }
 
@@ -258,6 +292,7 @@ hl_saved_view_equal (const HlSavedView *a, const HlSavedView *b)
          a->has_theme == b->has_theme && (!a->has_theme || a->theme == b->theme) &&
          g_strcmp0 (a->title, b->title) == 0 && a->notes == b->notes &&
          strv_equal0 (a->annotation_ids, b->annotation_ids) &&
+         strv_equal0 (a->files, b->files) &&
          g_strcmp0 (a->preset, b->preset) == 0 && a->width == b->width &&
          a->height == b->height;
 }
@@ -293,13 +328,13 @@ hl_saved_view_apply (const HlSavedView *saved, HlDataset *dataset, const HlNotes
     hl_view_set_range (view, saved->from, saved->to);
   if (saved->lanes != NULL)
     {
-      view->hidden_lanes = 0xffffffff;
+      hl_lane_mask_fill (&view->hidden_lanes, hl_dataset_get_n_lanes (dataset));
       for (guint i = 0; saved->lanes[i] != NULL; i++)
         {
           int lane = hl_dataset_find_lane (dataset, saved->lanes[i]);
 
           if (lane >= 0)
-            view->hidden_lanes &= ~(1u << lane);
+            hl_lane_mask_clear (&view->hidden_lanes, lane);
         }
     }
   view->hidden_confidences = 0;
@@ -577,6 +612,7 @@ build_view (JsonBuilder *b, const HlSavedView *v)
   else
     add_string (b, "annotations", v->notes == HL_VIEW_NOTES_ALL ? "all" : "none");
   add_string (b, "preset", v->preset);
+  add_strv (b, "files", v->files);
   if (v->width > 0)
     {
       json_builder_set_member_name (b, "size");
@@ -706,7 +742,8 @@ hl_notes_check (const HlNotes *notes, HlDataset *dataset, const char *display_na
     {
       const HlSavedView *v = g_ptr_array_index (notes->views, i);
 
-      for (guint k = 0; v->lanes != NULL && v->lanes[k] != NULL; k++)
+      /* a view of several files: its lanes are in the files' composition */
+      for (guint k = 0; v->files == NULL && v->lanes != NULL && v->lanes[k] != NULL; k++)
         if (hl_dataset_find_lane (dataset, v->lanes[k]) < 0)
           {
             g_autofree char *vn = hl_escape_text (v->name, -1, HL_ESCAPE_NONE);

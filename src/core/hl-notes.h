@@ -77,6 +77,9 @@ typedef struct
   char        *preset;        /* an export preset id, or NULL */
   int          width;         /* 0: no size of its own */
   int          height;
+  /* The files shown beside the dataset (issue 13), as paths relative to
+   * the notes file's folder (or absolute); NULL: only the dataset */
+  char       **files;
 } HlSavedView;
 
 typedef struct
@@ -112,6 +115,10 @@ HlSavedView  *hl_saved_view_copy          (const HlSavedView   *saved);
 void          hl_saved_view_free          (HlSavedView         *saved);
 gboolean      hl_saved_view_equal         (const HlSavedView   *a,
                                            const HlSavedView   *b);
+char         *hl_saved_view_resolve_file  (const char          *notes_path,
+                                           const char          *file);
+char         *hl_saved_view_relative_file (const char          *notes_path,
+                                           GFile               *file);
 void          hl_saved_view_apply         (const HlSavedView   *saved,
                                            HlDataset           *dataset,
                                            const HlNotes       *notes,

@@ -172,7 +172,7 @@ gboolean
 hl_view_lane_visible (const HlView *view, guint lane)
 {
   g_return_val_if_fail (view != NULL, FALSE);
-  return lane >= 32 || (view->hidden_lanes & (1u << lane)) == 0;
+  return !hl_lane_mask_test (&view->hidden_lanes, lane);
 }
 
 /* Whether the filters (lanes, confidence, minimum amount) let @event show;
@@ -188,7 +188,7 @@ hl_view_shows_event (const HlView *view, HlDataset *dataset, const HlEvent *even
   if (!hl_view_lane_visible (view, event->lane))
     return FALSE;
   if ((view->hidden_confidences & (1u << event->confidence)) &&
-      !(event->lane < 32 && (view->ungraded_lanes & (1u << event->lane))))
+      !hl_lane_mask_test (&view->ungraded_lanes, event->lane))
     return FALSE;
   lane = hl_dataset_get_lane (dataset, event->lane);
   /* An amount not known is not a small one: "amounts below" keeps it. */

@@ -41,6 +41,74 @@ typedef enum
   HL_MONEY_LOG,
 } HlMoneyScale;
 
+/* A set of lanes, one bit per lane of a view (up to HL_VIEW_MAX_LANES:
+ * several files' lanes side by side). A plain value: copy it with `=`,
+ * zero it with HL_LANE_MASK_INIT or memset. */
+typedef struct
+{
+  guint32 bits[HL_VIEW_MAX_LANES / 32];
+} HlLaneMask;
+
+#define HL_LANE_MASK_INIT { { 0 } }
+
+static inline gboolean
+hl_lane_mask_test (const HlLaneMask *mask, guint lane)
+{
+  return lane < HL_VIEW_MAX_LANES && (mask->bits[lane / 32] & (1u << (lane % 32))) != 0;
+}
+
+static inline void
+hl_lane_mask_set (HlLaneMask *mask, guint lane)
+{
+  if (lane < HL_VIEW_MAX_LANES)
+    mask->bits[lane / 32] |= 1u << (lane % 32);
+}
+
+static inline void
+hl_lane_mask_clear (HlLaneMask *mask, guint lane)
+{
+  if (lane < HL_VIEW_MAX_LANES)
+    mask->bits[lane / 32] &= ~(1u << (lane % 32));
+}
+
+/* Empties @mask, then sets lanes 0 to @n_lanes - 1. */
+static inline void
+hl_lane_mask_fill (HlLaneMask *mask, guint n_lanes)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mask->bits); i++)
+    mask->bits[i] = 0;
+  for (guint lane = 0; lane < MIN (n_lanes, HL_VIEW_MAX_LANES); lane++)
+    hl_lane_mask_set (mask, lane);
+}
+
+static inline gboolean
+hl_lane_mask_is_empty (const HlLaneMask *mask)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mask->bits); i++)
+    if (mask->bits[i] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static inline gboolean
+hl_lane_mask_equal (const HlLaneMask *a, const HlLaneMask *b)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (a->bits); i++)
+    if (a->bits[i] != b->bits[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a lane of @a is also in @b. */
+static inline gboolean
+hl_lane_mask_intersects (const HlLaneMask *a, const HlLaneMask *b)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (a->bits); i++)
+    if ((a->bits[i] & b->bits[i]) != 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* What to show: the view state the window edits and every export reads.
  * A plain struct: copy it with hl_view_copy(), free its strings with
  * hl_view_clear(). */
@@ -49,9 +117,9 @@ typedef struct
   gint64    from;                 /* visible range, [from, to) */
   gint64    to;
   HlTheme   theme;
-  guint32   hidden_lanes;         /* bit i hides lane i */
+  HlLaneMask hidden_lanes;        /* lane i in it: hidden */
   guint32   hidden_confidences;   /* bit c hides HlConfidence c */
-  guint32   ungraded_lanes;       /* bit i: the grade filter leaves lane i alone
+  HlLaneMask ungraded_lanes;      /* lane i in it: the grade filter leaves it alone
                                    * (all its events carry one grade) */
   double    min_usd;              /* hide heists below this */
   HlBins    bins;

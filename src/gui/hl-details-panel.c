@@ -349,7 +349,7 @@ static void
 show_lane_totals (HlDetailsPanel *self, HlDataset *dataset, const HlView *view,
                   const HlTotals *totals)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   gboolean any_usd = FALSE;
 
   remove_children (self->summary_lanes);

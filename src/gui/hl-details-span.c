@@ -98,8 +98,8 @@ update (HlSpanSection *self)
 {
   HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
   const HlView *view;
-  HlLaneTotals totals[HL_DATASET_MAX_LANES] = { { 0 } };
-  int top[HL_DATASET_MAX_LANES][LARGEST_PER_LANE];
+  HlLaneTotals totals[HL_VIEW_MAX_LANES] = { { 0 } };
+  int top[HL_VIEW_MAX_LANES][LARGEST_PER_LANE];
   g_autofree char *range = NULL;
   GtkWidget *child;
   gint64 from, to;
@@ -113,7 +113,7 @@ update (HlSpanSection *self)
       return;
     }
   view = hl_session_get_view (self->session);
-  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   memset (top, -1, sizeof top);
   for (guint i = hl_dataset_lower_bound (dataset, from); i < hl_dataset_get_n_events (dataset);
        i++)

@@ -139,12 +139,14 @@ static void
 sync_grades_scope (HlFilterPopover *self)
 {
   HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
-  guint32 graded = self->session ? hl_session_get_graded_lanes (self->session) : 0;
+  HlLaneMask graded = HL_LANE_MASK_INIT;
   g_autoptr(GString) lanes = g_string_new (NULL);
   g_autofree char *text = NULL;
 
-  for (guint i = 0; dataset != NULL && i < MIN (hl_dataset_get_n_lanes (dataset), 32); i++)
-    if (graded & (1u << i))
+  if (self->session != NULL)
+    graded = hl_session_get_graded_lanes (self->session);
+  for (guint i = 0; dataset != NULL && i < hl_dataset_get_n_lanes (dataset); i++)
+    if (hl_lane_mask_test (&graded, i))
       g_string_append_printf (lanes, "%s%s", lanes->len ? ", " : "",
                               hl_dataset_get_lane (dataset, i)->title);
   if (lanes->len > 0)

@@ -18,8 +18,10 @@ static const char *empty_strv[] = { NULL };
 gboolean
 _hl_session_compute_filters_active (HlSession *self)
 {
-  return self->view.hidden_lanes != 0 ||
-         (self->view.hidden_confidences != 0 && hl_session_get_graded_lanes (self) != 0) ||
+  HlLaneMask graded = hl_session_get_graded_lanes (self);
+
+  return !hl_lane_mask_is_empty (&self->view.hidden_lanes) ||
+         (self->view.hidden_confidences != 0 && !hl_lane_mask_is_empty (&graded)) ||
          self->view.min_usd > 0;
 }
 
@@ -30,36 +32,37 @@ _hl_session_compute_filters_active (HlSession *self)
 void
 _hl_session_scope_grades (HlSession *self)
 {
-  guint32 seen[HL_DATASET_MAX_LANES] = { 0 };   /* grade bits per lane */
+  guint32 seen[HL_VIEW_MAX_LANES] = { 0 };   /* grade bits per lane */
   guint n = self->dataset ? hl_dataset_get_n_events (self->dataset) : 0;
 
-  self->ungraded_lanes = 0;
+  self->ungraded_lanes = (HlLaneMask) HL_LANE_MASK_INIT;
   for (guint i = 0; i < n; i++)
     {
       const HlEvent *ev = hl_dataset_get_event (self->dataset, i);
 
-      if (ev->lane < HL_DATASET_MAX_LANES && ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
+      if (ev->lane < HL_VIEW_MAX_LANES && ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
         seen[ev->lane] |= 1u << ev->confidence;
     }
-  for (guint lane = 0; lane < HL_DATASET_MAX_LANES && lane < 32; lane++)
+  for (guint lane = 0; lane < HL_VIEW_MAX_LANES; lane++)
     /* None or one bit set: a single grade */
     if ((seen[lane] & (seen[lane] - 1)) == 0)
-      self->ungraded_lanes |= 1u << lane;
+      hl_lane_mask_set (&self->ungraded_lanes, lane);
 }
 
-/* The lanes the grade filter applies to, as a bit mask: the filter
- * popover says which. */
-guint32
+/* The lanes the grade filter applies to: the filter popover says which. */
+HlLaneMask
 hl_session_get_graded_lanes (HlSession *self)
 {
-  guint n_lanes;
+  HlLaneMask graded = HL_LANE_MASK_INIT;
 
-  g_return_val_if_fail (HL_IS_SESSION (self), 0);
+  g_return_val_if_fail (HL_IS_SESSION (self), graded);
 
   if (self->dataset == NULL)
-    return 0;
-  n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), 32);
-  return ~self->ungraded_lanes & (n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1);
+    return graded;
+  for (guint lane = 0; lane < hl_dataset_get_n_lanes (self->dataset); lane++)
+    if (!hl_lane_mask_test (&self->ungraded_lanes, lane))
+      hl_lane_mask_set (&graded, lane);
+  return graded;
 }
 
 /* What the filters hide in the whole dataset, and what the search

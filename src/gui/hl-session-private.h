@@ -16,12 +16,16 @@ struct _HlSession
 {
   GObject     parent_instance;
 
-  HlDataset  *dataset;
+  HlDataset  *dataset;             /* what is shown: base and the added files composed */
   GFile      *file;
+  /* The files shown together (hl-session-sources.c): the file's own
+   * dataset as loaded, and the ones added beside it */
+  HlDataset  *base;
+  GPtrArray  *added;               /* HlSessionSource */
   HlView      view;
   char      **hidden_lanes;        /* lane ids: the one form of the filter */
   char      **hidden_confidences;  /* confidence names */
-  guint32     ungraded_lanes;      /* lanes whose events all carry one grade */
+  HlLaneMask  ungraded_lanes;      /* lanes whose events all carry one grade */
 
   int         selected;
   char       *selected_id;
@@ -118,6 +122,11 @@ gboolean _hl_session_get_bin_property       (HlSession *self,
                                              GValue    *value);
 void     _hl_session_keep_bin               (HlSession *self,
                                              int        event);
+
+void     _hl_session_swap_dataset           (HlSession *self,
+                                             HlDataset *dataset);
+void     _hl_session_recompose              (HlSession *self);
+void     _hl_session_sources_init           (HlSession *self);
 
 void     _hl_session_notes_init             (HlSession *self);
 void     _hl_session_notes_finalize         (HlSession *self);

@@ -27,14 +27,14 @@ _hl_session_notify (HlSession *self, guint prop)
 static void
 derive_masks (HlSession *self)
 {
-  self->view.hidden_lanes = 0;
+  self->view.hidden_lanes = (HlLaneMask) HL_LANE_MASK_INIT;
   if (self->dataset != NULL)
     for (guint i = 0; self->hidden_lanes[i] != NULL; i++)
       {
         int lane = hl_dataset_find_lane (self->dataset, self->hidden_lanes[i]);
 
-        if (lane >= 0 && lane < HL_DATASET_MAX_LANES)
-          self->view.hidden_lanes |= 1u << lane;
+        if (lane >= 0)
+          hl_lane_mask_set (&self->view.hidden_lanes, lane);
       }
 
   self->view.ungraded_lanes = self->ungraded_lanes;
@@ -56,7 +56,7 @@ lane_totals_equal (const HlLaneTotals *a, const HlLaneTotals *b)
 static gboolean
 totals_equal (const HlTotals *a, const HlTotals *b)
 {
-  for (guint i = 0; i < HL_DATASET_MAX_LANES; i++)
+  for (guint i = 0; i < HL_VIEW_MAX_LANES; i++)
     if (!lane_totals_equal (&a->lanes[i], &b->lanes[i]))
       return FALSE;
   return a->usd == b->usd && a->n_usd_events == b->n_usd_events &&
@@ -201,6 +201,9 @@ hl_session_set_dataset (HlSession *self, HlDataset *dataset)
   if (self->dataset == dataset)
     return;
 
+  /* Another file opened: only it is shown (hl-session-sources.c) */
+  g_ptr_array_set_size (self->added, 0);
+  g_set_object (&self->base, dataset);
   g_object_freeze_notify (G_OBJECT (self));
   store_selected (self, -1);
   store_hover (self, -1);
@@ -223,15 +226,28 @@ hl_session_set_dataset (HlSession *self, HlDataset *dataset)
 }
 
 /* Swaps in a new version of the same file (a live reload): the range,
- * the filters and the search stay, and the selection follows its id. */
+ * the filters and the search stay, and the selection follows its id.
+ * Files added beside it stay beside it. */
 void
 hl_session_replace_dataset (HlSession *self, HlDataset *dataset)
 {
-  g_autofree char *selected_id = NULL;
-
   g_return_if_fail (HL_IS_SESSION (self));
   g_return_if_fail (HL_IS_DATASET (dataset));
 
+  if (self->dataset == dataset || self->base == dataset)
+    return;
+  g_set_object (&self->base, dataset);
+  _hl_session_recompose (self);
+}
+
+/* Shows @dataset, composed of the files shown, in place of the last: as
+ * a reload does. */
+void
+_hl_session_swap_dataset (HlSession *self, HlDataset *dataset)
+{
+  g_autofree char *selected_id = NULL;
+
+  g_assert (HL_IS_DATASET (dataset));
   if (self->dataset == dataset)
     return;
 
@@ -577,6 +593,8 @@ hl_session_dispose (GObject *object)
   HlSession *self = HL_SESSION (object);
 
   _hl_session_notes_finalize (self);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+  g_clear_object (&self->base);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (hl_session_parent_class)->dispose (object);
@@ -812,4 +830,5 @@ hl_session_init (HlSession *self)
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   hl_view_init (&self->view, NULL);
   _hl_session_notes_init (self);
+  _hl_session_sources_init (self);
 }

@@ -29,6 +29,22 @@ void            hl_session_set_dataset          (HlSession          *self,
                                                  HlDataset          *dataset);
 void            hl_session_replace_dataset      (HlSession          *self,
                                                  HlDataset          *dataset);
+/* Several files in one view (hl-session-sources.c) */
+guint           hl_session_get_n_sources        (HlSession          *self);
+GFile          *hl_session_get_source_file      (HlSession          *self,
+                                                 guint               index);
+guint           hl_session_find_source          (HlSession          *self,
+                                                 GFile              *file);
+gboolean        hl_session_add_source           (HlSession          *self,
+                                                 GFile              *file,
+                                                 HlDataset          *dataset,
+                                                 GError            **error);
+gboolean        hl_session_replace_source       (HlSession          *self,
+                                                 guint               index,
+                                                 HlDataset          *dataset,
+                                                 GError            **error);
+void            hl_session_remove_source        (HlSession          *self,
+                                                 guint               index);
 GFile          *hl_session_get_file             (HlSession          *self);
 void            hl_session_set_file             (HlSession          *self,
                                                  GFile              *file);
@@ -59,7 +75,7 @@ void            hl_session_set_hidden_confidences (HlSession        *self,
 void            hl_session_set_confidence_visible (HlSession        *self,
                                                    HlConfidence      confidence,
                                                    gboolean          visible);
-guint32         hl_session_get_graded_lanes     (HlSession          *self);
+HlLaneMask      hl_session_get_graded_lanes     (HlSession          *self);
 double          hl_session_get_min_usd          (HlSession          *self);
 void            hl_session_set_min_usd          (HlSession          *self,
                                                  double              min_usd);

@@ -15,7 +15,7 @@
 static void
 append_totals (GString *text, HlDataset *dataset, const HlView *view, const HlTotals *totals)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
   gboolean first = TRUE;
 
   for (guint i = 0; i < n_lanes; i++)

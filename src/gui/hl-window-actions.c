@@ -21,9 +21,14 @@ on_open_response (GtkNativeDialog *dialog, int response, HlWindow *self)
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GFile) folder = g_file_get_parent (file);
 
+      const char *beside = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "beside");
+
       if (folder != NULL && g_file_peek_path (folder) != NULL)
         g_settings_set_string (self->settings, "last-folder", g_file_peek_path (folder));
-      hl_window_open_file (self, file);
+      if (g_strcmp0 (beside, "true") == 0 && !_hl_window_is_table_file (file))
+        hl_window_add_file (self, file);
+      else
+        hl_window_open_file (self, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -54,6 +59,10 @@ action_open (GtkWidget *widget, const char *name, GVariant *param)
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
     }
+  /* the companion of Add Dataset… (Ctrl+Shift+O) */
+  if (hl_session_get_dataset (self->session) != NULL)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "beside",
+                                 _("Show beside the current dataset"), NULL, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (on_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -120,7 +120,12 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, HlWindo
 
   if (file == NULL)
     return FALSE;
-  hl_window_open_file (self, file);
+  /* Ctrl held: beside what is shown (issue 13) */
+  if (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (target)) &
+      GDK_CONTROL_MASK && !_hl_window_is_table_file (file))
+    hl_window_add_file (self, file);
+  else
+    hl_window_open_file (self, file);
   return TRUE;
 }
 

@@ -38,12 +38,14 @@ struct _HlWindow
   HlTimeline      *timeline;
   HlDetailsPanel  *panel;
   GMenu           *recent_menu;
+  GMenu           *sources_section;  /* Remove Dataset, when files were added */
 
   HlSession       *session;          /* what the window shows */
   HlLoadOptions    load_options;  /* HEISTLINE_MAX_FILE_SIZE, read once */
   GSettings       *settings;
 
   HlDatasetMonitor *monitor;         /* the file shown, for live reload */
+  GPtrArray       *added_watches;    /* the added files' (hl-window-sources.c) */
 
   GCancellable    *load_cancellable; /* the load in flight, if any */
   GFile           *loading_file;
@@ -84,6 +86,13 @@ void _hl_window_show_error_dialog   (HlWindow       *self,
                                      const char     *details);
 void _hl_window_add_recent          (GFile          *file);
 void _hl_window_rebuild_recent_menu (HlWindow       *self);
+void _hl_window_show_reload_error  (HlWindow       *self,
+                                     const char     *message);
+void _hl_window_clear_reload_error (HlWindow       *self);
+void _hl_window_class_sources_init  (GtkWidgetClass *widget_class);
+void _hl_window_sources_init        (HlWindow       *self);
+void _hl_window_sources_dispose     (HlWindow       *self);
+void _hl_window_sources_sync        (HlWindow       *self);
 void _hl_window_class_notes_init    (GtkWidgetClass *widget_class);
 void _hl_window_notes_init          (HlWindow       *self);
 void _hl_window_notes_dispose       (HlWindow       *self);

@@ -177,6 +177,22 @@ set_last_error (HlWindow *self, const char *message)
   self->last_error = g_strdup (message);
 }
 
+/* A reload that failed, of the file shown or one added beside it: what
+ * is shown stays, the toast says why (the message names the file). */
+void
+_hl_window_show_reload_error (HlWindow *self, const char *message)
+{
+  set_last_error (self, message);
+  show_error_toast (self, message);
+}
+
+void
+_hl_window_clear_reload_error (HlWindow *self)
+{
+  g_clear_pointer (&self->last_error, g_free);
+  withdraw_error_toast (self);
+}
+
 /* ------------------------------------------------------------------ */
 /* Showing the state */
 
@@ -210,6 +226,8 @@ update_title (HlWindow *self)
   window_title = dataset ? g_strdup_printf (_("%s – Heistline"), isolated)
                          : g_strdup (_("Heistline"));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+  /* several files: every one named under the title */
+  _hl_window_sources_sync (self);
 }
 
 static void
@@ -635,6 +653,7 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   watch_file (self, NULL);
+  _hl_window_sources_dispose (self);
   forget_error_toast (self);
   if (self->settings != NULL)
     {
@@ -683,6 +702,7 @@ hl_window_class_init (HlWindowClass *klass)
                                                "/io/github/heistline/Heistline/hl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, sources_section);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, range_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, filter_button);
@@ -707,6 +727,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
 
   _hl_window_class_actions_init (widget_class);
+  _hl_window_class_sources_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, action_open_bundled);
   _hl_window_class_notes_init (widget_class);
 }
@@ -758,6 +779,7 @@ hl_window_init (HlWindow *self)
   _hl_window_rebuild_recent_menu (self);
   _hl_window_dnd_init (self);
   _hl_window_notes_init (self);
+  _hl_window_sources_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
   on_dataset_changed (self);

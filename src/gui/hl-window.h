@@ -18,6 +18,8 @@ void            hl_window_set_dataset      (HlWindow       *self,
                                             HlDataset      *dataset);
 void            hl_window_open_file        (HlWindow       *self,
                                             GFile          *file);
+void            hl_window_add_file         (HlWindow       *self,
+                                            GFile          *file);
 HlDataset      *hl_window_get_dataset      (HlWindow       *self);
 GFile          *hl_window_get_file         (HlWindow       *self);
 HlSession      *hl_window_get_session      (HlWindow       *self);

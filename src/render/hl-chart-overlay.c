@@ -389,7 +389,7 @@ _hl_chart_get_column_usd_sum (HlChart *self)
   double sum = 0;
 
   g_return_val_if_fail (self != NULL, 0);
-  n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_VIEW_MAX_LANES);
   n_cols = hl_columns_get_n_columns (self->columns);
   for (guint lane = 0; lane < n_lanes; lane++)
     {
@@ -407,7 +407,7 @@ gboolean
 _hl_chart_is_aggregated (HlChart *self, guint lane)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, FALSE);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, FALSE);
   return self->lanes[lane].aggregated;
 }
 

@@ -177,8 +177,8 @@ typedef struct
   gboolean    doubtful;                   /* a hatched bar */
   gboolean    imprecise;                  /* a hollow bar: month or year only */
   gboolean    no_amount;                  /* a hollow square: amount not known */
-  guint32     lanes_counted;              /* lanes with a "×N" beside a marker */
-  guint32     lanes_undisclosed;          /* lanes with a "×?" */
+  HlLaneMask  lanes_counted;              /* lanes with a "×N" beside a marker */
+  HlLaneMask  lanes_undisclosed;          /* lanes with a "×?" */
   gboolean    cumulative;                 /* the running-total line */
   gboolean    span_instants;              /* a span lane's tick: no end date */
 } HlDrawn;
@@ -209,7 +209,7 @@ struct _HlChart
   PangoContext *pango;       /* the cache's */
 
   HlBox         plot;
-  HlLaneLayout  lanes[HL_DATASET_MAX_LANES];
+  HlLaneLayout  lanes[HL_VIEW_MAX_LANES];
   /* The view's numbers, summed once per plot width: every lane's marks,
    * the subtitle and the running total read the same columns. */
   HlColumns    *columns;

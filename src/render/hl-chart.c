@@ -321,7 +321,7 @@ hl_chart_x_to_time (HlChart *self, double x)
 static gboolean
 has_usd_lane (HlChart *self)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_VIEW_MAX_LANES);
 
   for (guint i = 0; i < n_lanes; i++)
     if (hl_view_lane_visible (&self->view, i) &&
@@ -395,7 +395,7 @@ static gboolean
 allocate_lanes (HlChart *self)
 {
   const HlMetrics *m = self->m;
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_VIEW_MAX_LANES);
   HlChartLayer markers = { &_hl_marker_lane_layer, 0 };
   double title_h = _hl_chart_lane_title_height (self), avail, count_h, y;
   double other_h = 0, span_h[HL_DATASET_MAX_LANES] = { 0 };
@@ -486,7 +486,7 @@ add_lane_title (HlChart *self, guint lane, const HlBox *band)
 static void
 layout_lanes (HlChart *self)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (self->dataset), HL_VIEW_MAX_LANES);
   guint last = 0;
 
   for (guint lane = 0; lane < n_lanes; lane++)

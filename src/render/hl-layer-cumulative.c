@@ -23,7 +23,7 @@ range_y (const Range *r, double v)
 static gboolean
 money_range (HlChart *chart, Range *r)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_VIEW_MAX_LANES);
   gboolean any = FALSE;
 
   for (guint lane = 0; lane < n_lanes; lane++)
@@ -44,7 +44,7 @@ money_range (HlChart *chart, Range *r)
 static double
 column_usd (HlChart *chart, guint i, gboolean *any)
 {
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_VIEW_MAX_LANES);
   double usd = 0;
 
   *any = FALSE;

@@ -46,18 +46,42 @@ publisher_of (const char *title)
   return g_steal_pointer (&name);
 }
 
-/* The file's name, isolated (FSI … PDI) and kept on one line. */
+/* The files' names, "a.json, b.json": each isolated (FSI … PDI) and kept
+ * on one line; the line may break between them. */
 static void
-append_file (GString *text, PangoAttrList *attrs, const char *basename)
+append_file (GString *text, PangoAttrList *attrs, const char *const *files)
 {
-  PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
 
-  attr->start_index = (guint) text->len;
-  g_string_append (text, HL_FSI);
-  g_string_append (text, basename);
-  g_string_append (text, HL_PDI);
-  attr->end_index = (guint) text->len;
-  pango_attr_list_insert (attrs, attr);
+      if (i > 0)
+        g_string_append (text, ", ");
+      attr->start_index = (guint) text->len;
+      g_string_append (text, HL_FSI);
+      g_string_append (text, files[i]);
+      g_string_append (text, HL_PDI);
+      attr->end_index = (guint) text->len;
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
+/* The name of every file shown, in order (a composed dataset's parts). */
+static char **
+file_names (HlDataset *dataset)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < hl_dataset_get_n_parts (dataset); i++)
+    {
+      HlDataset *part = hl_dataset_get_part (dataset, i);
+      GFile *file = hl_dataset_get_file (part);
+      g_autofree char *name = file ? g_file_get_basename (file)
+                                   : g_strdup (hl_dataset_get_display_name (part));
+
+      g_strv_builder_add (builder, name ? name : "");
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* "Sources: A, B and 3 more (see file.json).  Data: file.json (Heistline)."
@@ -67,7 +91,7 @@ append_file (GString *text, PangoAttrList *attrs, const char *basename)
  * @attrs (emptied first) with what keeps it whole. */
 static void
 footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_named,
-               const char *basename)
+               const char *const *files)
 {
   guint rest = names->len - n_named;
   const char *format;
@@ -107,7 +131,7 @@ footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_n
           g_string_append (text, parts[0]);
           if (parts[1] != NULL)
             {
-              append_file (text, *attrs, basename);
+              append_file (text, *attrs, files);
               g_string_append (text, parts[1]);
             }
         }
@@ -121,7 +145,7 @@ footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_n
     g_string_append (text, parts[0]);
     if (parts[1] != NULL)
       {
-        append_file (text, *attrs, basename);
+        append_file (text, *attrs, files);
         g_string_append (text, parts[1]);
       }
   }
@@ -253,10 +277,11 @@ lower_bound (const guint *a, guint n, guint value)
 static gboolean
 view_filters_events (HlChart *chart)
 {
-  guint n_lanes = hl_dataset_get_n_lanes (chart->dataset);
-  guint32 lanes = n_lanes >= 32 ? G_MAXUINT32 : (1u << n_lanes) - 1;
+  HlLaneMask lanes;
 
-  return (chart->view.hidden_lanes & lanes) != 0 || chart->view.hidden_confidences != 0 ||
+  hl_lane_mask_fill (&lanes, hl_dataset_get_n_lanes (chart->dataset));
+  return hl_lane_mask_intersects (&chart->view.hidden_lanes, &lanes) ||
+         chart->view.hidden_confidences != 0 ||
          chart->view.min_usd > 0;
 }
 
@@ -346,7 +371,7 @@ set_footnote_text (PangoLayout *layout, GString *text, PangoAttrList *attrs)
  * tried searches how many fit, on the same layout. */
 static PangoLayout *
 fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *names,
-              guint n_max, const char *basename, double width)
+              guint n_max, const char *const *files, double width)
 {
   static const double fine_print[] = { 0, 10, 9, 8.5 };
   double small = pango_font_description_get_size (chart->style.font_small) / (double) PANGO_SCALE;
@@ -383,7 +408,7 @@ fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *n
     {
       guint mid = (lo + hi + 1) / 2;
 
-      footnote_text (text, attrs, names, mid, basename);
+      footnote_text (text, attrs, names, mid, files);
       set_footnote_text (layout, text, *attrs);
       if (pango_layout_get_line_count (layout) <= max_lines)
         lo = mid;
@@ -394,7 +419,7 @@ fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *n
    * something changed. */
   if (lo < n_max)
     {
-      footnote_text (text, attrs, names, lo, basename);
+      footnote_text (text, attrs, names, lo, files);
       set_footnote_text (layout, text, *attrs);
     }
   /* Even the file name alone may not fit a tiny canvas: cut it there. */
@@ -414,29 +439,27 @@ build_footnote (HlChart *chart, double width)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = NULL;
-  GFile *file = hl_dataset_get_file (chart->dataset);
   gint64 margin = (chart->view.to - chart->view.from) / 1000;
   guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from - margin);
   guint last = hl_dataset_lower_bound (chart->dataset, chart->view.to + margin);
-  g_autofree char *basename = NULL;
+  g_auto(GStrv) files = NULL;
   g_autofree char *key = NULL;
   PangoLayout *layout;
   guint n_max;
 
   count_publishers (chart, first, last, names);
   n_max = names_within_budget (chart, names, width);
-  basename = file ? g_file_get_basename (file)
-                  : g_strdup (hl_dataset_get_display_name (chart->dataset));
+  files = file_names (chart->dataset);
   /* Panning and zooming mostly keep the same publishers: the cache keeps
    * the last footnote laid out, by what it was laid out from. */
-  footnote_text (text, &attrs, names, n_max, basename);
+  footnote_text (text, &attrs, names, n_max, (const char *const *) files);
   key = g_strdup_printf ("%d×%d %g %s", chart->width, chart->height,
                          pango_font_description_get_size (chart->style.font_small) /
                          (double) PANGO_SCALE, text->str);
   layout = hl_text_cache_get_footnote (chart->cache, key);
   if (layout == NULL)
     {
-      layout = fit_footnote (chart, text, &attrs, names, n_max, basename, width);
+      layout = fit_footnote (chart, text, &attrs, names, n_max, (const char *const *) files, width);
       hl_text_cache_set_footnote (chart->cache, key, layout);
     }
   return layout;
@@ -460,6 +483,17 @@ dataset_serial (HlDataset *dataset)
   return serial;
 }
 
+/* A lane mask in a cache key: every word, in hex. */
+static char *
+lane_mask_key (const HlLaneMask *mask)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mask->bits); i++)
+    g_string_append_printf (str, "%x.", mask->bits[i]);
+  return g_string_free (str, FALSE);
+}
+
 /* The room the footnote of every event the filters show takes, not only
  * the view's: what the view's footnote gets, so that panning and zooming
  * (which change the publishers named) never move the plot's bottom.
@@ -471,28 +505,30 @@ reserved_height (HlChart *chart, double width)
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *basename = NULL;
+  g_auto(GStrv) files = NULL;
   g_autofree char *key = NULL;
-  GFile *file = hl_dataset_get_file (chart->dataset);
+  g_autofree char *hidden = NULL;
+  g_autofree char *ungraded = NULL;
   const HlView *v = &chart->view;
   guint n_max;
   double w, h;
 
-  key = g_strdup_printf ("%u %d×%d %g %g %x %x %x %g", dataset_serial (chart->dataset),
+  hidden = lane_mask_key (&v->hidden_lanes);
+  ungraded = lane_mask_key (&v->ungraded_lanes);
+  key = g_strdup_printf ("%u %d×%d %g %g %s %x %s %g", dataset_serial (chart->dataset),
                          chart->width, chart->height, width,
                          pango_font_description_get_size (chart->style.font_small) /
-                         (double) PANGO_SCALE, v->hidden_lanes, v->hidden_confidences,
-                         v->ungraded_lanes, v->min_usd);
+                         (double) PANGO_SCALE, hidden, v->hidden_confidences,
+                         ungraded, v->min_usd);
   if (hl_text_cache_get_reserve (chart->cache, key, &h))
     return h;
   names = g_ptr_array_new ();
   text = g_string_new (NULL);
   count_publishers (chart, 0, hl_dataset_get_n_events (chart->dataset), names);
   n_max = names_within_budget (chart, names, width);
-  basename = file ? g_file_get_basename (file)
-                  : g_strdup (hl_dataset_get_display_name (chart->dataset));
-  footnote_text (text, &attrs, names, n_max, basename);
-  layout = fit_footnote (chart, text, &attrs, names, n_max, basename, width);
+  files = file_names (chart->dataset);
+  footnote_text (text, &attrs, names, n_max, (const char *const *) files);
+  layout = fit_footnote (chart, text, &attrs, names, n_max, (const char *const *) files, width);
   _hl_layout_size (layout, &w, &h);
   hl_text_cache_set_reserve (chart->cache, key, h);
   return h;

@@ -11,7 +11,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 
-#define MAX_LEGEND_ENTRIES (HL_DATASET_MAX_LANES + HL_MAX_KIND_GROUPS + 10)
+#define MAX_LEGEND_ENTRIES (HL_VIEW_MAX_LANES + HL_MAX_KIND_GROUPS + 10)
 
 typedef enum
 {
@@ -94,9 +94,9 @@ note_marker (HlChart *chart, HlDrawn *d, guint lane, const HlColumn *c, const Hl
   if (c->n == 1 && _hl_event_failed (ev))
     d->failed_shapes |= 1u << kind->shape;
   if (c->n > 1 || (ev->count_known && ev->count > 1))
-    d->lanes_counted |= 1u << lane;
+    hl_lane_mask_set (&d->lanes_counted, lane);
   else if (!ev->count_known)
-    d->lanes_undisclosed |= 1u << lane;
+    hl_lane_mask_set (&d->lanes_undisclosed, lane);
   add_kind_group (d, label, kind->shape, 0);
 }
 
@@ -143,7 +143,7 @@ void
 _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_VIEW_MAX_LANES);
   guint n_cols = hl_columns_get_n_columns (chart->columns);
   gboolean any_usd = FALSE;
 
@@ -228,13 +228,13 @@ _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
       const HlText *t = &g_array_index (chart->texts, HlText, i);
       const char *text;
 
-      if (t->role != HL_ROLE_FG || t->lane < 0 || t->lane >= 32)
+      if (t->role != HL_ROLE_FG || t->lane < 0)
         continue;
       text = pango_layout_get_text (t->layout);
       if (g_str_equal (text, "×?"))
-        d->lanes_undisclosed |= 1u << t->lane;
+        hl_lane_mask_set (&d->lanes_undisclosed, t->lane);
       else if (g_str_has_prefix (text, "×"))
-        d->lanes_counted |= 1u << t->lane;
+        hl_lane_mask_set (&d->lanes_counted, t->lane);
     }
   qsort (d->kinds, d->n_kinds, sizeof (HlKindGroup), compare_kind_groups);
   d->cumulative = chart->cumulative->len >= 4;
@@ -249,7 +249,7 @@ static void
 count_notes (HlChart *chart, GPtrArray *notes)
 {
   const HlDrawn *d = &chart->drawn;
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_VIEW_MAX_LANES);
 
   for (guint i = 0; i < n_lanes; i++)
     {
@@ -257,7 +257,7 @@ count_notes (HlChart *chart, GPtrArray *notes)
       char *note;
       gboolean seen = FALSE;
 
-      if (!(d->lanes_counted & (1u << i)))
+      if (!hl_lane_mask_test (&d->lanes_counted, i))
         continue;
       /* TRANSLATORS: a legend note: "×N" beside a marker counts these */
       if (lane->unit != NULL)
@@ -275,7 +275,7 @@ count_notes (HlChart *chart, GPtrArray *notes)
       else
         g_ptr_array_add (notes, note);
     }
-  if (d->lanes_undisclosed != 0)
+  if (!hl_lane_mask_is_empty (&d->lanes_undisclosed))
     {
       char *last = notes->len > 0 ? g_ptr_array_steal_index (notes, notes->len - 1) : NULL;
 
@@ -305,7 +305,7 @@ static guint
 legend_entries (HlChart *chart, LegendEntry *entries, GPtrArray *notes)
 {
   const HlDrawn *d = &chart->drawn;
-  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_DATASET_MAX_LANES);
+  guint n_lanes = MIN (hl_dataset_get_n_lanes (chart->dataset), HL_VIEW_MAX_LANES);
   guint n = 0;
 
   for (guint i = 0; i < n_lanes; i++)

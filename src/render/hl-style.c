@@ -121,11 +121,11 @@ color_taken (HlDataset *dataset, guint lane, const guint32 *given, guint32 color
 guint32
 hl_style_lane_color (HlDataset *dataset, guint lane)
 {
-  guint32 given[HL_DATASET_MAX_LANES];
+  guint32 given[HL_VIEW_MAX_LANES];
 
   g_return_val_if_fail (HL_IS_DATASET (dataset), 0);
   g_return_val_if_fail (lane < hl_dataset_get_n_lanes (dataset), 0);
-  g_return_val_if_fail (lane < HL_DATASET_MAX_LANES, 0);
+  g_return_val_if_fail (lane < HL_VIEW_MAX_LANES, 0);
 
   for (guint i = 0; i <= lane; i++)
     {
@@ -182,7 +182,7 @@ static void
 setup_palette (HlStyle *style, HlDataset *dataset, HlTheme theme)
 {
   gboolean dark = theme == HL_THEME_DARK;
-  guint n = MIN (hl_dataset_get_n_lanes (dataset), HL_DATASET_MAX_LANES);
+  guint n = MIN (hl_dataset_get_n_lanes (dataset), HL_VIEW_MAX_LANES);
 
   style->transparent = theme == HL_THEME_TRANSPARENT;
   if (dark)

@@ -96,7 +96,7 @@ typedef struct
 typedef struct
 {
   HlRgba    roles[HL_N_ROLES];
-  HlRgba    lane_colors[HL_DATASET_MAX_LANES];
+  HlRgba    lane_colors[HL_VIEW_MAX_LANES];
   gboolean  transparent;
   HlMetrics metrics;
 
