@@ -45,6 +45,7 @@ main (int argc, char *argv[])
   {
     g_autoptr(HlApplication) app = hl_application_new ();
 
+    hl_application_set_added_files (app, hl_cli_get_added_files (cli));
     return hl_application_run_files (app, hl_cli_get_files (cli));
   }
 #else

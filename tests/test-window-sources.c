@@ -168,6 +168,65 @@ test_session_sources (void)
   g_assert_true (hl_session_get_dataset (session) == added);
 }
 
+static HlWindow *
+opened_window (void)
+{
+  GtkApplication *application = GTK_APPLICATION (hl_test_application ());
+  GtkWindow *window = gtk_application_get_active_window (application);
+
+  return window != NULL ? HL_WINDOW (window) : NULL;
+}
+
+static gboolean
+two_sources_shown (gpointer data)
+{
+  HlWindow *window = opened_window ();
+
+  return window != NULL && !hl_window_is_loading (window) &&
+         hl_session_get_n_sources (hl_window_get_session (window)) == 2;
+}
+
+/* `heistline A.json --add=B.json`: B goes beside A once A has loaded (and
+ * beside the bundled dataset with no file), never in A's place. */
+static void
+test_command_line_add (void)
+{
+  HlApplication *app = hl_test_application ();
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "good-spans.json", NULL);
+  char *added[] = { b, NULL };
+  g_autoptr(GFile) b_file = g_file_new_for_path (b);
+  GFile *files[1];
+  HlWindow *window;
+  HlDataset *dataset;
+
+  hl_application_set_added_files (app, added);
+  files[0] = g_file_new_for_path (a);
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  g_object_unref (files[0]);
+  g_assert_true (hl_test_wait_for (two_sources_shown, NULL, 20000));
+  window = opened_window ();
+  dataset = hl_session_get_dataset (hl_window_get_session (window));
+  g_assert_cmpuint (hl_dataset_get_n_parts (dataset), ==, 2);
+  g_assert_cmpstr (g_file_peek_path (hl_session_get_file (hl_window_get_session (window))), ==, a);
+  g_assert_cmpuint (hl_session_find_source (hl_window_get_session (window), b_file), ==, 1);
+  hl_test_close_window (window);
+
+  /* no file: the bundled dataset, and the added one beside it */
+  hl_application_set_added_files (app, added);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (hl_test_wait_for (two_sources_shown, NULL, 20000));
+  window = opened_window ();
+  g_assert_cmpuint (hl_dataset_get_n_parts (hl_session_get_dataset (hl_window_get_session (window))),
+                    ==, 2);
+  hl_test_close_window (window);
+
+  /* a later window gets no --add files */
+  window = hl_test_new_window ();
+  g_assert_cmpuint (hl_session_get_n_sources (hl_window_get_session (window)), ==, 1);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -177,5 +236,6 @@ main (int argc, char *argv[])
     return 77;
   g_test_add_func ("/window/sources/add-reload-remove", test_add_reload_remove);
   g_test_add_func ("/window/sources/session", test_session_sources);
+  g_test_add_func ("/window/sources/command-line-add", test_command_line_add);
   return g_test_run ();
 }

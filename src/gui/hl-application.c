@@ -21,6 +21,7 @@ struct _HlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GPtrArray      *added;       /* of GFile: --add, beside the first window's dataset */
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -36,6 +37,47 @@ new_window (HlApplication *self)
   return window;
 }
 
+/* The --add files go beside the dataset once it is there: a file given
+ * to open is still loading, and adding to no dataset would replace it. */
+static void
+add_files_now (HlWindow *window, GPtrArray *added)
+{
+  for (guint i = 0; i < added->len; i++)
+    hl_window_add_file (window, g_ptr_array_index (added, i));
+}
+
+static void
+on_first_dataset (HlSession *session, GParamSpec *pspec, HlWindow *window)
+{
+  GPtrArray *added = g_object_get_data (G_OBJECT (window), "hl-added-files");
+
+  if (hl_session_get_dataset (session) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (session, on_first_dataset, window);
+  add_files_now (window, added);
+  g_object_set_data (G_OBJECT (window), "hl-added-files", NULL);
+}
+
+static void
+add_files_when_shown (HlApplication *self, HlWindow *window)
+{
+  HlSession *session = hl_window_get_session (window);
+
+  if (self->added == NULL)
+    return;
+  if (hl_session_get_dataset (session) != NULL)
+    add_files_now (window, self->added);
+  else
+    {
+      g_object_set_data_full (G_OBJECT (window), "hl-added-files",
+                              g_ptr_array_ref (self->added),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (session, "notify::dataset", G_CALLBACK (on_first_dataset),
+                               window, 0);
+    }
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+}
+
 static void
 hl_application_activate (GApplication *app)
 {
@@ -48,6 +90,7 @@ hl_application_activate (GApplication *app)
 
       window = GTK_WINDOW (new_window (self));
       hl_window_set_dataset (HL_WINDOW (window), dataset);
+      add_files_when_shown (self, HL_WINDOW (window));
     }
   gtk_window_present (window);
 }
@@ -65,6 +108,8 @@ hl_application_open (GApplication  *app,
       HlWindow *window = new_window (self);
 
       hl_window_open_file (window, files[i]);
+      if (i == 0)
+        add_files_when_shown (self, window);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -167,6 +212,7 @@ hl_application_dispose (GObject *object)
   HlApplication *self = HL_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->added, g_ptr_array_unref);
   G_OBJECT_CLASS (hl_application_parent_class)->dispose (object);
 }
 
@@ -199,6 +245,22 @@ hl_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/heistline/Heistline",
                        NULL);
+}
+
+/* Shows @added (--add: paths or URIs; NULL for none) beside the dataset of
+ * the next window this process opens. Only this process sees them: a
+ * running instance is sent the files to open alone. */
+void
+hl_application_set_added_files (HlApplication *self, char **added)
+{
+  g_return_if_fail (HL_IS_APPLICATION (self));
+
+  g_clear_pointer (&self->added, g_ptr_array_unref);
+  if (added == NULL || added[0] == NULL)
+    return;
+  self->added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; added[i] != NULL; i++)
+    g_ptr_array_add (self->added, g_file_new_for_commandline_arg (added[i]));
 }
 
 /* Runs the application on @files (paths or URIs; NULL or empty for the

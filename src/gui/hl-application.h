@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlApplication, hl_application, HL, APPLICATION, AdwApplication)
 
 HlApplication *hl_application_new        (void);
+void           hl_application_set_added_files (HlApplication *self,
+                                               char         **added);
 int            hl_application_run_files  (HlApplication  *self,
                                           char          **files);
 
