@@ -598,6 +598,59 @@ test_export_dialog_switch (void)
   fixture_clear (&f);
 }
 
+static gboolean
+n_sources_is_2 (gpointer data)
+{
+  Fixture *f = data;
+
+  return !hl_window_is_loading (f->window) && hl_session_get_n_sources (f->session) == 2;
+}
+
+/* A view saved in the window with a file added beside the dataset
+ * remembers it ("files", relative to the notes file), and switching to
+ * that view adds it again after it was removed. */
+static void
+test_view_files (void)
+{
+  g_autofree char *ex = example ();
+  Fixture f = { 0 };
+  g_autofree char *side = NULL;
+  g_autoptr(GFile) side_file = NULL;
+  const HlNotes *notes;
+  const HlSavedView *saved;
+  int i;
+
+  open_with_notes (&f, ex);
+  side = g_build_filename (f.dir, "sanctions.json", NULL);
+  {
+    g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "good-sanctions.json",
+                                                  NULL);
+    copy_file (src, side);
+  }
+  side_file = g_file_new_for_path (side);
+  hl_window_add_file (f.window, side_file);
+  g_assert_true (hl_test_wait_for (n_sources_is_2, &f, 20000));
+  hl_session_save_view (f.session, "Beside sanctions");
+  notes = hl_session_get_notes (f.session);
+  i = hl_notes_find_view (notes, "Beside sanctions");
+  g_assert_cmpint (i, >=, 0);
+  saved = g_ptr_array_index (notes->views, i);
+  g_assert_nonnull (saved->files);
+  g_assert_cmpstr (saved->files[0], ==, "sanctions.json");
+  g_assert_null (saved->files[1]);
+  /* a view saved with the dataset alone names no file */
+  i = hl_notes_find_view (notes, "December ICBM");
+  g_assert_null (((HlSavedView *) g_ptr_array_index (notes->views, i))->files);
+
+  hl_session_remove_source (f.session, 1);
+  g_assert_cmpuint (hl_session_get_n_sources (f.session), ==, 1);
+  activate (&f, "win.apply-view",
+            g_variant_new_uint32 ((guint) hl_notes_find_view (notes, "Beside sanctions")));
+  g_assert_true (hl_test_wait_for (n_sources_is_2, &f, 20000));
+  g_assert_cmpuint (hl_session_find_source (f.session, side_file), ==, 1);
+  fixture_clear (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -613,6 +666,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/notes-gui/add-edit-move-delete", test_add_edit_move_delete);
   g_test_add_func ("/notes-gui/pixels-equal-export", test_pixels_equal_export);
   g_test_add_func ("/notes-gui/views", test_views);
+  g_test_add_func ("/notes-gui/view-files", test_view_files);
   g_test_add_func ("/notes-gui/bad-notes", test_bad_notes);
   g_test_add_func ("/notes-gui/export-dialog-switch", test_export_dialog_switch);
   g_test_add_func ("/notes-gui/open-and-save-as", test_open_and_save_as);

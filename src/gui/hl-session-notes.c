@@ -368,6 +368,27 @@ hl_session_redo (HlSession *self)
 /* ------------------------------------------------------------------ */
 /* Views */
 
+/* The files shown beside the dataset, relative to the notes file's
+ * folder, for a saved view; NULL when only the dataset is shown. */
+static char **
+added_files (HlSession *self)
+{
+  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+  guint n = hl_session_get_n_sources (self);
+
+  if (n < 2 || self->notes_path == NULL)
+    return NULL;
+  for (guint i = 1; i < n; i++)
+    {
+      GFile *file = hl_session_get_source_file (self, i);
+      g_autofree char *path = NULL;
+
+      if (file != NULL && (path = hl_saved_view_relative_file (self->notes_path, file)) != NULL)
+        g_strv_builder_add (files, path);
+    }
+  return g_strv_builder_end (files);
+}
+
 /* Saves what is shown under @name: a new view, or the one of that name
  * updated. */
 void
@@ -395,6 +416,7 @@ hl_session_save_view (HlSession *self, const char *name)
     }
   /* The window follows the desktop's theme: a view keeps none of its own. */
   saved->has_theme = FALSE;
+  saved->files = added_files (self);
   g_object_freeze_notify (G_OBJECT (self));
   push_undo (self);
   if ((i = hl_notes_find_view (self->notes, name)) >= 0)

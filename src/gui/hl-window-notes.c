@@ -352,6 +352,23 @@ view_index_ok (HlWindow *self, guint index)
   return notes != NULL && index < notes->views->len;
 }
 
+/* The files a view showed beside the dataset are added again (those
+ * already shown are left as they are; a missing one is reported by the
+ * add, naming it). */
+static void
+add_view_files (HlWindow *self, const HlSavedView *saved)
+{
+  const char *notes_path = hl_session_get_notes_path (self->session);
+
+  for (guint i = 0; saved->files != NULL && notes_path != NULL && saved->files[i] != NULL; i++)
+    {
+      g_autofree char *path = hl_saved_view_resolve_file (notes_path, saved->files[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      hl_window_add_file (self, file);
+    }
+}
+
 static void
 action_apply_view (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -362,6 +379,7 @@ action_apply_view (GtkWidget *widget, const char *name, GVariant *param)
     return;
   self->current_view = (int) index;
   hl_session_apply_view (self->session, index);
+  add_view_files (self, g_ptr_array_index (hl_session_get_notes (self->session)->views, index));
   rebuild_views_menu (self);
 }
 
