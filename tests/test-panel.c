@@ -342,6 +342,64 @@ test_bounded_lists (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_label (GtkWidget *widget, const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Panning rebuilds the summary once for what it says, not the facts,
+ * which never change with the view (their labels stay the same widgets),
+ * and the summary still follows every change: range, lanes, filters,
+ * notes, a selection and back. */
+static void
+test_summary_follows_cheaply (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *panel = GTK_WIDGET (hl_window_get_panel (window));
+  const char *fact = "The UN Panel of Experts (report released March 202";
+  const char *lanes[] = { "heists", NULL };
+  GtkWidget *before = find_label (panel, fact);
+
+  g_assert_nonnull (before);
+  g_object_ref (before);   /* its address cannot be reused by a new label */
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
+  hl_session_set_range (session, hl_date_from_ymd (2023, 9, 1), hl_date_from_ymd (2023, 10, 1));
+  g_assert_true (find_label (panel, fact) == before);
+  g_assert_true (panel_shows (window, "Crypto heists: 3 events, $295M"));
+  hl_session_pan (session, 0.5);
+  g_assert_true (find_label (panel, fact) == before);
+  g_assert_false (panel_shows (window, "Crypto heists: 3 events, $295M"));
+  hl_session_set_range (session, hl_date_from_ymd (2023, 7, 1), hl_date_from_ymd (2024, 2, 1));
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
+  hl_session_set_hidden_lanes (session, lanes);
+  g_assert_false (panel_shows (window, "Crypto heists:"));
+  hl_session_set_hidden_lanes (session, NULL);
+  hl_session_set_min_usd (session, 5e6);
+  g_assert_false (panel_shows (window, "Crypto heists: 14 events"));
+  hl_session_set_min_usd (session, 0);
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
+  hl_session_set_selected_id (session, "stake-2023");
+  g_assert_true (panel_shows (window, "Stake.com"));
+  hl_session_set_selected (session, -1);
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
+  g_assert_true (find_label (panel, fact) == before);
+  g_assert_true (gtk_widget_get_root (before) == GTK_ROOT (window));
+  g_object_unref (before);
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -364,5 +422,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/panel/uncertain-wording", test_uncertain_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
+  g_test_add_func ("/panel/summary-follows-cheaply", test_summary_follows_cheaply);
   return g_test_run ();
 }

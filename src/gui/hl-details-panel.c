@@ -28,6 +28,11 @@ struct _HlDetailsPanel
   AdwBin     parent_instance;
 
   HlSession *session;
+  HlDataset *facts_dataset;   /* whose facts facts_box lists; NULL: none yet */
+  gboolean   summary_stale;   /* something the summary says changed */
+  gint64     summary_from;    /* what the summary shows */
+  gint64     summary_to;
+  HlTotals   summary_totals;
 
   GtkWidget *filters_bar;
   GtkLabel  *filters_label;
@@ -411,6 +416,10 @@ show_facts (HlDetailsPanel *self, HlDataset *dataset)
 {
   guint n_facts = hl_dataset_get_n_facts (dataset);
 
+  /* a dataset's facts do not change with the view */
+  if (dataset == self->facts_dataset)
+    return;
+  self->facts_dataset = dataset;
   remove_children (self->facts_box);
   for (guint i = 0; i < MIN (n_facts, PANEL_MAX_FACTS); i++)
     {
@@ -498,11 +507,23 @@ reset_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
     hl_session_reset_filters (self->session);
 }
 
+/* Whether the summary already says what @view and @totals say: a pan
+ * notifies from, to and totals one after another, of one change. */
+static gboolean
+summary_is_current (HlDetailsPanel *self, const HlView *view, const HlTotals *totals)
+{
+  return !self->summary_stale && view->from == self->summary_from &&
+         view->to == self->summary_to &&
+         memcmp (totals, &self->summary_totals, sizeof *totals) == 0;
+}
+
 /* The selected event, or with nothing selected the summary. */
 static void
 update (HlDetailsPanel *self)
 {
   HlDataset *dataset = self->session ? hl_session_get_dataset (self->session) : NULL;
+  const HlView *view;
+  const HlTotals *totals;
   int selected;
 
   if (dataset == NULL)
@@ -510,10 +531,20 @@ update (HlDetailsPanel *self)
   selected = hl_session_get_selected (self->session);
   hl_proximity_section_set_event (HL_PROXIMITY_SECTION (self->proximity), selected);
   if (selected >= 0)
-    show_event (self, dataset, selected);
-  else
-    show_summary (self, dataset, hl_session_get_view (self->session),
-                  hl_session_get_totals (self->session));
+    {
+      self->summary_stale = TRUE;
+      show_event (self, dataset, selected);
+      return;
+    }
+  view = hl_session_get_view (self->session);
+  totals = hl_session_get_totals (self->session);
+  if (summary_is_current (self, view, totals))
+    return;
+  self->summary_stale = FALSE;
+  self->summary_from = view->from;
+  self->summary_to = view->to;
+  self->summary_totals = *totals;
+  show_summary (self, dataset, view, totals);
 }
 
 static void
@@ -525,6 +556,13 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
       g_str_equal (name, "hidden-lanes") || g_str_equal (name, "hidden-confidences") ||
       g_str_equal (name, "min-usd") || g_str_equal (name, "dataset"))
     update_filters (self);
+  /* A pan notifies from, to and totals, one after another, of one
+   * change: the summary is rebuilt on the first and left on the others.
+   * Anything else may change what it says. */
+  if (!g_str_equal (name, "from") && !g_str_equal (name, "to") && !g_str_equal (name, "totals"))
+    self->summary_stale = TRUE;
+  if (g_str_equal (name, "dataset"))
+    self->facts_dataset = NULL;
   if (g_str_equal (name, "dataset") || g_str_equal (name, "selected"))
     update (self);
   /* An event's details do not change when the view pans. */
@@ -553,6 +591,8 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
   g_set_object (&self->session, session);
+  self->facts_dataset = NULL;
+  self->summary_stale = TRUE;
   if (session != NULL)
     g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
                              G_CONNECT_SWAPPED);
