@@ -56,13 +56,17 @@ typedef struct
 {
   const char   *name;
   const HlKind *kind;
+  const HlKind *last_added;  /* note_bin_kinds: the kind it added last */
 } KindMemo;
 
 static const HlKind *
 lookup_kind (HlChart *chart, guint lane, const char *name, KindMemo *memo)
 {
-  if (memo->kind == NULL || g_strcmp0 (memo->name, name) != 0)
-    *memo = (KindMemo) { name, hl_dataset_lane_kind (chart->dataset, lane, name) };
+  if (memo->kind == NULL || (memo->name != name && g_strcmp0 (memo->name, name) != 0))
+    {
+      memo->name = name;
+      memo->kind = hl_dataset_lane_kind (chart->dataset, lane, name);
+    }
   return memo->kind;
 }
 
@@ -114,6 +118,16 @@ note_uncertain (HlDrawn *d, const HlColumn *c, const HlEvent *top)
  * guess at most this many events long; the legend then lists what was
  * drawn). FALSE when the lane draws no bins. */
 #define MAX_GUESSED_EVENTS 200000
+#define MAX_SEEN_KINDS     64
+
+static gboolean
+kind_seen (const HlKind *const *seen, guint n_seen, const HlKind *kind)
+{
+  for (guint k = 0; k < n_seen; k++)
+    if (seen[k] == kind)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
@@ -121,7 +135,9 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from);
   guint last = hl_dataset_lower_bound (chart->dataset, chart->view.to);
-  KindMemo memo = { NULL, NULL };
+  KindMemo memo = { NULL, NULL, NULL };
+  const HlKind *seen[MAX_SEEN_KINDS];
+  guint n_seen = 0;
   HlTickSpec unit;
 
   if (!_hl_chart_lane_binned (chart, lane, &unit))
@@ -132,6 +148,13 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
       {
         const HlKind *kind = lookup_kind (chart, lane, events[i].kind, &memo);
 
+        /* each kind once: its label is a catalogue look-up, and a lane
+         * has a few kinds among thousands of events */
+        if (kind == memo.last_added || kind_seen (seen, n_seen, kind))
+          continue;
+        memo.last_added = kind;
+        if (n_seen < MAX_SEEN_KINDS)
+          seen[n_seen++] = kind;
         add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
       }
   return TRUE;
@@ -155,7 +178,7 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
     {
       const HlColumn *c = hl_columns_get_lane (chart->columns, lane, NULL);
       gboolean usd = hl_dataset_get_lane (chart->dataset, lane)->measure == HL_MEASURE_USD;
-      KindMemo memo = { NULL, NULL };
+      KindMemo memo = { NULL, NULL, NULL };
 
       if (c == NULL)
         continue;
@@ -192,7 +215,7 @@ void
 _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  KindMemo memo = { NULL, NULL };
+  KindMemo memo = { NULL, NULL, NULL };
   guint memo_lane = G_MAXUINT;
 
   memset (d, 0, sizeof *d);
