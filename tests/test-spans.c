@@ -160,11 +160,42 @@ test_card (void)
   g_assert_cmpstr (hours, ==, "14 September 2023 (14 hours)");
 }
 
+/* Each lane's lasting events, as the layers ask for them: exactly the
+ * events with an end, in time order. */
+static void
+test_lasting_index (void)
+{
+  g_autoptr(HlDataset) ds = load ("good-spans.json");
+  guint total = 0, with_end = 0;
+
+  for (guint lane = 0; lane < hl_dataset_get_n_lanes (ds); lane++)
+    {
+      guint n = hl_dataset_lane_get_n_lasting (ds, lane);
+      gint64 last = G_MININT64;
+
+      for (guint k = 0; k < n; k++)
+        {
+          const HlEvent *ev = hl_dataset_get_event (ds, hl_dataset_lane_get_lasting (ds, lane, k));
+
+          g_assert_true (ev->has_end);
+          g_assert_cmpuint (ev->lane, ==, lane);
+          g_assert_cmpint (ev->time, >=, last);
+          last = ev->time;
+        }
+      total += n;
+    }
+  for (guint i = 0; i < hl_dataset_get_n_events (ds); i++)
+    with_end += hl_dataset_get_events (ds)[i].has_end;
+  g_assert_cmpuint (with_end, >, 0);
+  g_assert_cmpuint (total, ==, with_end);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/spans/drawn", test_spans);
   g_test_add_func ("/spans/card", test_card);
+  g_test_add_func ("/spans/lasting-index", test_lasting_index);
   return g_test_run ();
 }

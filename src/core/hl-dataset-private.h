@@ -24,6 +24,8 @@ typedef struct
    * range maximum with short sequential scans at the ends. */
   guint   *largest;
   guint    n_blocks;
+  GArray  *lasting;        /* guint: the events with an end, in time order;
+                            * NULL when there are none */
 } HlLaneIndex;
 
 #define HL_LANE_BLOCK 32

@@ -27,6 +27,7 @@ clear_lane_index (HlDataset *self)
       g_free (li->doubtful_sums);
       g_free (li->unknown_sums);
       g_free (li->largest);
+      g_clear_pointer (&li->lasting, g_array_unref);
     }
   g_clear_pointer (&self->lane_index, g_free);
 }
@@ -315,6 +316,12 @@ lane_index_append (HlLaneIndex *li, const HlEvent *ev, guint i)
   li->count_sums[p + 1] = li->count_sums[p] + ev->count;
   li->doubtful_sums[p + 1] = li->doubtful_sums[p] + (doubtful ? 1 : 0);
   li->unknown_sums[p + 1] = li->unknown_sums[p] + (ev->count_known ? 0 : 1);
+  if (ev->has_end)
+    {
+      if (li->lasting == NULL)
+        li->lasting = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (li->lasting, i);
+    }
 }
 
 /* Sparse table: level 0 is each block's largest, level k the larger of
@@ -442,6 +449,26 @@ hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 
         hi = mid;
     }
   return lo;
+}
+
+/* Events in @lane that last (have an end): a view asks for those begun
+ * before it without going through every event. */
+guint
+hl_dataset_lane_get_n_lasting (HlDataset *self, guint lane)
+{
+  g_return_val_if_fail (HL_IS_DATASET (self), 0);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+  g_return_val_if_fail (self->lane_index != NULL, 0);
+  return self->lane_index[lane].lasting ? self->lane_index[lane].lasting->len : 0;
+}
+
+/* The index (into the dataset's events) of @lane's @k-th lasting event,
+ * in time order. */
+int
+hl_dataset_lane_get_lasting (HlDataset *self, guint lane, guint k)
+{
+  g_return_val_if_fail (k < hl_dataset_lane_get_n_lasting (self, lane), -1);
+  return (int) g_array_index (self->lane_index[lane].lasting, guint, k);
 }
 
 /* The index (into the dataset's events) of @lane's event at @position. */

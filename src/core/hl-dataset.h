@@ -237,6 +237,11 @@ guint            hl_dataset_lane_next_bound    (HlDataset     *self,
                                                 guint          lane,
                                                 guint          position,
                                                 gint64         time);
+guint            hl_dataset_lane_get_n_lasting (HlDataset     *self,
+                                                guint          lane);
+int              hl_dataset_lane_get_lasting   (HlDataset     *self,
+                                                guint          lane,
+                                                guint          k);
 int              hl_dataset_lane_get_event     (HlDataset     *self,
                                                 guint          lane,
                                                 guint          position);

@@ -556,13 +556,15 @@ hl_describe_begun_before (HlDataset *dataset, const HlView *view, guint lane)
   g_return_val_if_fail (HL_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (view != NULL, NULL);
 
-  n = hl_dataset_lane_get_n_events (dataset, lane);
+  n = hl_dataset_lane_get_n_lasting (dataset, lane);
   for (guint i = 0; i < n; i++)
     {
-      const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_lane_get_event (dataset, lane,
-                                                                                   i));
+      const HlEvent *ev = hl_dataset_get_event (dataset, hl_dataset_lane_get_lasting (dataset, lane,
+                                                                                     i));
 
-      if (ev->has_end && ev->time < view->from && ev->end_time > view->from &&
+      if (ev->time >= view->from)
+        break;   /* in time order: the rest began in the view or after */
+      if (ev->time < view->from && ev->end_time > view->from &&
           hl_view_shows_event (view, dataset, ev))
         found++;
     }

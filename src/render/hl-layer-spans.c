@@ -51,14 +51,14 @@ spans_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area)
   HlDataset *ds = chart->dataset;
   const HlLaneLayout *ll = &chart->lanes[layer->lane];
   gboolean usd = hl_dataset_get_lane (ds, layer->lane)->measure == HL_MEASURE_USD;
-  guint n = hl_dataset_lane_get_n_events (ds, layer->lane);
+  guint n = hl_dataset_lane_get_n_lasting (ds, layer->lane);
   double thick = SPAN_THICKNESS * chart->m->s;
   double left = chart->plot.x, right = chart->plot.x + chart->plot.width;
   double y = (usd ? ll->base : ll->content.y + ll->content.height) - thick;
 
   for (guint i = 0; i < n; i++)
     {
-      int index = hl_dataset_lane_get_event (ds, layer->lane, i);
+      int index = hl_dataset_lane_get_lasting (ds, layer->lane, i);
       const HlEvent *ev = hl_dataset_get_event (ds, index);
       HlMark span = { { 0 }, index, layer->lane, 1, HL_MARK_BAR, FALSE, FALSE, FALSE };
       gint64 start;
