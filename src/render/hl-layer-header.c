@@ -56,7 +56,6 @@ typedef struct
 {
   const char   *name;
   const HlKind *kind;
-  const HlKind *last_added;  /* note_bin_kinds: the kind it added last */
 } KindMemo;
 
 static const HlKind *
@@ -120,11 +119,13 @@ note_uncertain (HlDrawn *d, const HlColumn *c, const HlEvent *top)
 #define MAX_GUESSED_EVENTS 200000
 #define MAX_SEEN_KINDS     64
 
+/* Kind names are interned by the loader: the same name is the same
+ * address (a name met again at another address is only looked up again). */
 static gboolean
-kind_seen (const HlKind *const *seen, guint n_seen, const HlKind *kind)
+name_seen (const char *const *seen, guint n_seen, const char *name)
 {
   for (guint k = 0; k < n_seen; k++)
-    if (seen[k] == kind)
+    if (seen[k] == name)
       return TRUE;
   return FALSE;
 }
@@ -135,8 +136,7 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from);
   guint last = hl_dataset_lower_bound (chart->dataset, chart->view.to);
-  KindMemo memo = { NULL, NULL, NULL };
-  const HlKind *seen[MAX_SEEN_KINDS];
+  const char *seen[MAX_SEEN_KINDS];
   guint n_seen = 0;
   HlTickSpec unit;
 
@@ -144,17 +144,15 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
     return FALSE;
   last = MIN (last, first + MAX_GUESSED_EVENTS);
   for (guint i = first; i < last; i++)
-    if (events[i].lane == lane && hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
+    if (events[i].lane == lane && !name_seen (seen, n_seen, events[i].kind) &&
+        hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
       {
-        const HlKind *kind = lookup_kind (chart, lane, events[i].kind, &memo);
+        const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, events[i].kind);
 
-        /* each kind once: its label is a catalogue look-up, and a lane
-         * has a few kinds among thousands of events */
-        if (kind == memo.last_added || kind_seen (seen, n_seen, kind))
-          continue;
-        memo.last_added = kind;
+        /* each kind once: a lane has a few kinds among thousands of
+         * events, and a label is a catalogue look-up */
         if (n_seen < MAX_SEEN_KINDS)
-          seen[n_seen++] = kind;
+          seen[n_seen++] = events[i].kind;
         add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
       }
   return TRUE;
@@ -178,7 +176,7 @@ _hl_chart_find_drawn (HlChart *chart, HlDrawn *d)
     {
       const HlColumn *c = hl_columns_get_lane (chart->columns, lane, NULL);
       gboolean usd = hl_dataset_get_lane (chart->dataset, lane)->measure == HL_MEASURE_USD;
-      KindMemo memo = { NULL, NULL, NULL };
+      KindMemo memo = { NULL, NULL };
 
       if (c == NULL)
         continue;
@@ -215,7 +213,7 @@ void
 _hl_chart_find_drawn_in_marks (HlChart *chart, HlDrawn *d)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  KindMemo memo = { NULL, NULL, NULL };
+  KindMemo memo = { NULL, NULL };
   guint memo_lane = G_MAXUINT;
 
   memset (d, 0, sizeof *d);
