@@ -279,7 +279,6 @@ static void
 test_bad_rows (void)
 {
   const char *expected =
-    "bad-amounts.csv: row 2, column C (usd): no amount\n"
     "bad-amounts.csv: row 3, column C (usd): “12 apples” is not an amount\n"
     "bad-amounts.csv: row 4, column C (usd): “-5” is negative; an amount is 0 or more\n"
     "bad-amounts.csv: row 5, column C (usd): “€5M” is not in US dollars\n"
@@ -293,13 +292,17 @@ test_bad_rows (void)
   r = import_guessed ("bad-amounts.csv", &options, NULL);
   text = hl_import_result_describe_problems (r, 10);
   g_assert_cmpstr (text, ==, expected);
-  g_assert_cmpuint (hl_import_result_get_n_bad_rows (r), ==, 5);
-  /* the good row stays, with its amount: nothing became a zero */
-  g_assert_cmpuint (hl_import_result_get_n_events (r), ==, 1);
-  g_assert_cmpstr (hl_import_result_get_event (r, 0)->title, ==, "F");
-  g_assert_cmpfloat (hl_import_result_get_event (r, 0)->usd, ==, 3e6);
-  g_assert_cmpuint (hl_import_result_get_problem (r, 1)->row, ==, 3);
-  g_assert_cmpint (hl_import_result_get_problem (r, 1)->column, ==, 2);
+  g_assert_cmpuint (hl_import_result_get_n_bad_rows (r), ==, 4);
+  /* the good rows stay: the one with its amount (nothing became a zero),
+   * and the one whose amount cell is empty, as an amount not known */
+  g_assert_cmpuint (hl_import_result_get_n_events (r), ==, 2);
+  g_assert_cmpuint (hl_import_result_get_event (r, 0)->row, ==, 2);
+  g_assert_false (hl_import_result_get_event (r, 0)->has_usd);
+  g_assert_true (hl_import_result_get_event (r, 0)->usd_unknown);
+  g_assert_cmpstr (hl_import_result_get_event (r, 1)->title, ==, "F");
+  g_assert_cmpfloat (hl_import_result_get_event (r, 1)->usd, ==, 3e6);
+  g_assert_cmpuint (hl_import_result_get_problem (r, 0)->row, ==, 3);
+  g_assert_cmpint (hl_import_result_get_problem (r, 0)->column, ==, 2);
 }
 
 static void
@@ -384,7 +387,7 @@ static void
 test_round_trip (void)
 {
   const char *files[] = { "korean-good.csv", "dates-iso.csv", "newline-in-quotes.csv",
-                          "crlf.csv", "semicolon-decimal-comma.csv" };
+                          "crlf.csv", "semicolon-decimal-comma.csv", "blank-amount.csv" };
   g_autofree char *dir = hl_test_make_tmpdir ();
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
@@ -413,6 +416,8 @@ test_round_trip (void)
           g_assert_cmpstr (got->date, ==, want->date);
           g_assert_cmpstr (got->title, ==, want->title);
           g_assert_cmpfloat (got->usd, ==, want->usd);
+          /* an empty amount cell comes back as "usd": null */
+          g_assert_cmpint (got->usd_unknown, ==, want->usd_unknown);
           g_assert_cmpstr (got->notes, ==, want->notes);
           g_assert_cmpuint (got->n_sources, ==, want->url ? 1 : 0);
           if (want->url)
@@ -594,7 +599,7 @@ test_cli (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "bad-amounts.csv: row 3, column C (usd): “12 apples” is not "
                                    "an amount\n"));
-  g_assert_nonnull (strstr (r.err, "bad-amounts.csv: 5 rows cannot be read; nothing was "
+  g_assert_nonnull (strstr (r.err, "bad-amounts.csv: 4 rows cannot be read; nothing was "
                                    "written\n"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   HL_TEST_ASSERT_DIR (dir, "");

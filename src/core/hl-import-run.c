@@ -150,8 +150,10 @@ read_amounts (RowReader *rr, HlImportEvent *e)
     return;   /* no amount column is mapped (check_options) */
   if (rr->result->measure == HL_MEASURE_USD)
     {
+      /* an empty cell says the amount is not known, as "usd": null
+       * does; text that is not an amount is an error, never a zero */
       if (usd == NULL)
-        add_problem (rr, rr->options->column[HL_IMPORT_FIELD_USD], _("no amount"));
+        e->usd_unknown = TRUE;
       else if (!hl_import_parse_amount (usd, rr->options->decimal, &e->usd, &problem))
         add_problem (rr, rr->options->column[HL_IMPORT_FIELD_USD], "%s", problem);
       else

@@ -39,6 +39,11 @@ add_event (JsonBuilder *b, HlImportResult *result, const HlImportEvent *e)
       else
         json_builder_add_double_value (b, e->usd);
     }
+  else if (e->usd_unknown)
+    {
+      json_builder_set_member_name (b, "usd");
+      json_builder_add_null_value (b);
+    }
   if (e->count > 0)
     {
       json_builder_set_member_name (b, "count");

@@ -83,6 +83,7 @@ typedef struct
   guint    lane;       /* index into the result's lanes */
   double   usd;
   gboolean has_usd;
+  gboolean usd_unknown;  /* the amount cell is empty: "usd": null */
   guint    count;      /* 0: not given */
   char    *kind;
   char    *actor;
