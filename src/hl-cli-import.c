@@ -253,10 +253,12 @@ report_written (HlImportResult *result, const char *shown, const char *output)
   guint n = hl_import_result_get_n_events (result);
   guint n_lanes = hl_import_result_get_n_lanes (result);
   g_autofree char *out = hl_escape_text (output, -1, HL_ESCAPE_NONE);
+  /* TRANSLATORS: how many lanes an imported spreadsheet filled */
+  g_autofree char *lanes = g_strdup_printf (ngettext ("%u lane", "%u lanes", n_lanes), n_lanes);
 
-  /* TRANSLATORS: input file, number of events, number of lanes, output file */
-  g_print (ngettext ("%s: %u event in %u lane(s) written to %s\n",
-                     "%s: %u events in %u lane(s) written to %s\n", n), shown, n, n_lanes, out);
+  /* TRANSLATORS: input file, number of events, "N lanes", output file */
+  g_print (ngettext ("%s: %u event in %s written to %s\n",
+                     "%s: %u events in %s written to %s\n", n), shown, n, lanes, out);
   return HL_EXIT_OK;
 }
 

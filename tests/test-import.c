@@ -512,7 +512,7 @@ test_cli_span (void)
                    "--map=date:Start,end:Until,title:Measure", NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "3 events in 1 lane(s) written to "));
+  g_assert_nonnull (strstr (r.out, "3 events in 1 lane written to "));
   hl_test_run_clear (&r);
   ds = hl_dataset_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -614,7 +614,7 @@ test_cli (void)
   hl_test_run_clear (&r);
   hl_test_run_cli (&r, amb, out_arg, "--date-format=mdy", "--import-lane=heists", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.out, "3 events in 1 lane(s) written to "));
+  g_assert_nonnull (strstr (r.out, "3 events in 1 lane written to "));
   ds = hl_dataset_new_from_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hl_dataset_get_event (ds, 0)->date, ==, "2023-03-04");
