@@ -655,6 +655,28 @@ test_cli (void)
   hl_test_remove_tmpdir (dir);
 }
 
+/* A column of grades gives the confidence whatever its header says; the
+ * same header over attackers' names gives the actor. */
+static void
+test_guess_confidence_by_values (void)
+{
+  g_autoptr(HlCsvTable) grades = load_table ("attribution-grades.csv");
+  g_autoptr(HlCsvTable) actors = load_table ("attribution-actors.csv");
+  g_autofree char *map = NULL;
+  HlImportOptions options;
+
+  hl_import_options_init (&options);
+  hl_import_guess (grades, &options, NULL);
+  map = hl_import_mapping_to_string (grades, &options);
+  g_assert_cmpstr (map, ==, "date:Date,title:Incident,usd:Loss (USD),confidence:Attribution");
+  g_clear_pointer (&map, g_free);
+
+  hl_import_options_init (&options);
+  hl_import_guess (actors, &options, NULL);
+  map = hl_import_mapping_to_string (actors, &options);
+  g_assert_cmpstr (map, ==, "date:Date,title:Incident,usd:Loss (USD),actor:Attribution");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -664,6 +686,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/zone", test_zone);
   g_test_add_func ("/import/guess-date-format", test_guess_date_format);
   g_test_add_func ("/import/guess-columns", test_guess_columns);
+  g_test_add_func ("/import/guess-confidence-by-values", test_guess_confidence_by_values);
   g_test_add_func ("/import/mapping-from-string", test_mapping_from_string);
   g_test_add_func ("/import/all-amount-forms", test_all_amount_forms);
   g_test_add_func ("/import/bad-rows", test_bad_rows);

@@ -18,4 +18,8 @@ struct _HlImportResult
   char      *name;             /* the file's name, escaped */
 };
 
+/* "official" for "Official": a confidence's name as the dataset writes
+ * it, or NULL when @text names none. */
+const char *hl_import_confidence_name (const char *text);
+
 G_END_DECLS

@@ -208,7 +208,6 @@ read_lane (RowReader *rr, HlImportEvent *e)
 static void
 read_texts (RowReader *rr, HlImportEvent *e)
 {
-  const char *levels[] = { "official", "analyst", "suspected", "disputed" };
   g_autofree char *confidence = cell (rr, HL_IMPORT_FIELD_CONFIDENCE);
 
   e->title = cell (rr, HL_IMPORT_FIELD_TITLE);
@@ -221,9 +220,7 @@ read_texts (RowReader *rr, HlImportEvent *e)
   e->notes = cell (rr, HL_IMPORT_FIELD_NOTES);
   if (confidence != NULL)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-        if (g_ascii_strcasecmp (confidence, levels[i]) == 0)
-          e->confidence = g_strdup (levels[i]);
+      e->confidence = g_strdup (hl_import_confidence_name (confidence));
       if (e->confidence == NULL)
         add_problem (rr, rr->options->column[HL_IMPORT_FIELD_CONFIDENCE],
                      _("“%s” is not a confidence (official, analyst, suspected or disputed)"),

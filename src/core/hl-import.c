@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "hl-escape.h"
-#include "hl-import.h"
+#include "hl-import-private.h"
 
 /* Rows looked at to guess formats: enough for any real header's file. */
 #define GUESS_ROWS 2000
@@ -141,8 +141,49 @@ guess_pass (char **headers, guint n, HlImportOptions *options, gboolean whole,
         }
 }
 
-/* Sets the column of each field from the header's names; fields no
- * header names are left at -1. */
+const char *
+hl_import_confidence_name (const char *text)
+{
+  static const char *const levels[] = { "official", "analyst", "suspected", "disputed" };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (levels); i++)
+    if (g_ascii_strcasecmp (text, levels[i]) == 0)
+      return levels[i];
+  return NULL;
+}
+
+/* A column whose every filled cell of the first rows names a grade gives
+ * the confidence, whatever its header says: "Attribution" holds grades in
+ * one sheet and the attacker in another. */
+static void
+guess_confidence_by_values (HlCsvTable *table, HlImportOptions *options, gboolean *taken,
+                            guint n_columns)
+{
+  guint n = MIN (hl_csv_table_get_n_rows (table), 1 + GUESS_ROWS);
+
+  for (guint c = 0; c < n_columns && options->column[HL_IMPORT_FIELD_CONFIDENCE] < 0; c++)
+    {
+      guint filled = 0, grades = 0;
+
+      for (guint r = 1; r < n; r++)
+        {
+          const char *text = hl_csv_table_get_cell (table, r, c);
+          g_autofree char *cell = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+          filled += *cell != '\0';
+          grades += hl_import_confidence_name (cell) != NULL;
+        }
+      if (filled > 0 && grades == filled)
+        {
+          options->column[HL_IMPORT_FIELD_CONFIDENCE] = (int) c;
+          taken[c] = TRUE;
+        }
+    }
+}
+
+/* Sets the column of each field from the header's names (and the
+ * confidence from a column of grades); fields no header names are left
+ * at -1. */
 void
 hl_import_guess_columns (HlCsvTable *table, HlImportOptions *options)
 {
@@ -161,6 +202,7 @@ hl_import_guess_columns (HlCsvTable *table, HlImportOptions *options)
   taken = g_new0 (gboolean, n);
   for (guint c = 0; c < n; c++)
     g_ptr_array_add (headers, normalize_header (row[c]));
+  guess_confidence_by_values (table, options, taken, n);
   guess_pass ((char **) headers->pdata, n, options, TRUE, taken);
   guess_pass ((char **) headers->pdata, n, options, FALSE, taken);
 }
