@@ -142,19 +142,34 @@ def inner(binary):
                GSK_RENDERER="cairo")
     if env.get("HL_A11Y_APP_G_DEBUG"):
         env["G_DEBUG"] = env["HL_A11Y_APP_G_DEBUG"]
-    app_proc = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL,
+    def start():
+        return subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True)
+
+    def the_app():
+        desktop = pyatspi.Registry.getDesktop(0)
+        # libatspi caches the desktop's children: an app that registered
+        # while the registry was starting can be missing from the cache
+        desktop.clear_cache()
+        for app in desktop:
+            if app is not None and app.name == "heistline" and app.childCount > 0:
+                return app
+        return None
+
+    app_proc = start()
     print("1..6", flush=True)
     failed = 0
     try:
-        def the_app():
-            for app in pyatspi.Registry.getDesktop(0):
-                if app is not None and app.name == "heistline" and app.childCount > 0:
-                    return app
-            return None
-
-        # a loaded machine can take a while to start a first GTK app on a new bus
-        app = wait_for(the_app, timeout=60)
+        # a loaded machine can take a while to start a first GTK app on a
+        # new bus; one that never registers is started once more
+        app = wait_for(the_app, timeout=40)
+        if app is None:
+            app_proc.terminate()
+            _, first_err = app_proc.communicate(timeout=10)
+            print("# not on the accessibility bus after 40 s, starting it again: " +
+                  first_err[-500:].replace("\n", " "), flush=True)
+            app_proc = start()
+            app = wait_for(the_app, timeout=40)
         if app is None:
             app_proc.terminate()
             _, err = app_proc.communicate(timeout=10)
