@@ -1162,30 +1162,6 @@ test_legend_truth (void)
 /* ------------------------------------------------------------------ */
 /* Raised labels' leaders */
 
-/* Does the segment (x0,y0)-(x1,y1) enter @b (Liang-Barsky)? */
-static gboolean
-segment_enters (double x0, double y0, double x1, double y1, const HlBox *b)
-{
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { x0 - b->x, b->x + b->width - x0, y0 - b->y, b->y + b->height - y0 };
-
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] <= 0)
-            return FALSE;
-          continue;
-        }
-      if (p[i] < 0)
-        t0 = MAX (t0, q[i] / p[i]);
-      else
-        t1 = MIN (t1, q[i] / p[i]);
-    }
-  return t1 - t0 > 1e-6;
-}
-
 /* Every leader in the display list crosses no text box but its own
  * label's, which it touches at the edge nearest its bar. */
 static guint
@@ -1209,20 +1185,20 @@ assert_leaders_clear (HlChart *chart, const char *what)
           HlBox inner = { boxes[k].x + 0.5, boxes[k].y + 0.5, boxes[k].width - 1,
                           boxes[k].height - 1 };
           /* either end may be the label's */
-          gboolean ends_here = segment_enters (l->x1 - 0.01, l->y1 - 0.01, l->x1 + 0.01,
+          gboolean ends_here = hl_segment_enters_box (l->x1 - 0.01, l->y1 - 0.01, l->x1 + 0.01,
                                                l->y1 + 0.01, &grown) ||
-                               segment_enters (l->x0 - 0.01, l->y0 - 0.01, l->x0 + 0.01,
+                               hl_segment_enters_box (l->x0 - 0.01, l->y0 - 0.01, l->x0 + 0.01,
                                                l->y0 + 0.01, &grown);
 
           if (ends_here)
             {
               touches_own = TRUE;
               /* its own label: reached at its edge, never run through */
-              if (segment_enters (l->x0, l->y0, l->x1, l->y1, &inner))
+              if (hl_segment_enters_box (l->x0, l->y0, l->x1, l->y1, &inner))
                 g_error ("%s: a leader runs into its own label", what);
               continue;
             }
-          if (segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+          if (hl_segment_enters_box (l->x0, l->y0, l->x1, l->y1, &grown))
             g_error ("%s: the leader (%.0f,%.0f)-(%.0f,%.0f) crosses the text at "
                      "(%.0f,%.0f %.0fx%.0f)", what, l->x0, l->y0, l->x1, l->y1,
                      boxes[k].x, boxes[k].y, boxes[k].width, boxes[k].height);

@@ -192,6 +192,24 @@ test_snap_bar (void)
   g_assert_cmpfloat (tall.height, ==, 80);
 }
 
+/* A leader enters a box when it passes through its inside: through it,
+ * into it, or along inside it; not when it misses it or runs along an
+ * edge or ends on one. */
+static void
+test_segment_enters (void)
+{
+  HlBox b = { 10, 10, 20, 10 };   /* x 10-30, y 10-20 */
+
+  g_assert_true (hl_segment_enters_box (0, 15, 40, 15, &b));    /* across */
+  g_assert_true (hl_segment_enters_box (0, 0, 20, 15, &b));     /* into it, diagonally */
+  g_assert_true (hl_segment_enters_box (12, 12, 14, 14, &b));   /* wholly inside */
+  g_assert_false (hl_segment_enters_box (0, 0, 40, 0, &b));     /* above it */
+  g_assert_false (hl_segment_enters_box (0, 30, 9, 21, &b));    /* short of the corner */
+  g_assert_false (hl_segment_enters_box (10, 0, 10, 40, &b));   /* along its left edge */
+  g_assert_false (hl_segment_enters_box (20, 0, 20, 10, &b));   /* ends on its top edge */
+  g_assert_false (hl_segment_enters_box (10, 40, 50, 0, &b));   /* touches a corner only */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -210,5 +228,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/placement/estimate", test_estimate);
   g_test_add_func ("/placement/may-fit", test_may_fit);
   g_test_add_func ("/placement/snap-bar", test_snap_bar);
+  g_test_add_func ("/placement/segment-enters", test_segment_enters);
   return g_test_run ();
 }

@@ -274,30 +274,6 @@ amount_text (HlChart *chart, const HlMark *mk, const HlEvent *ev, const HlColumn
   return g_strdup_printf ("%s\n%s", ev->title, amount);
 }
 
-/* Does the segment (x0,y0)-(x1,y1) enter @b (Liang-Barsky clipping)? */
-static gboolean
-segment_enters (double x0, double y0, double x1, double y1, const HlBox *b)
-{
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  double p[4] = { -dx, dx, -dy, dy };
-  double q[4] = { x0 - b->x, b->x + b->width - x0, y0 - b->y, b->y + b->height - y0 };
-
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] <= 0)
-            return FALSE;
-          continue;
-        }
-      if (p[i] < 0)
-        t0 = MAX (t0, q[i] / p[i]);
-      else
-        t1 = MIN (t1, q[i] / p[i]);
-    }
-  return t1 - t0 > 1e-6;
-}
-
 static double
 turn (double ax, double ay, double bx, double by, double cx, double cy)
 {
@@ -333,7 +309,7 @@ leader_crosses (HlChart *chart, const HlLine *l, guint own, gboolean strict)
     {
       HlBox grown = { boxes[k].x - 2, boxes[k].y - 2, boxes[k].width + 4, boxes[k].height + 4 };
 
-      if (k != own && segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+      if (k != own && hl_segment_enters_box (l->x0, l->y0, l->x1, l->y1, &grown))
         return TRUE;
     }
   return FALSE;
@@ -349,7 +325,7 @@ on_a_leader (HlChart *chart, const HlBox *box)
     {
       const HlLine *l = &g_array_index (chart->lines, HlLine, i);
 
-      if (l->leader && segment_enters (l->x0, l->y0, l->x1, l->y1, &grown))
+      if (l->leader && hl_segment_enters_box (l->x0, l->y0, l->x1, l->y1, &grown))
         return TRUE;
     }
   return FALSE;

@@ -250,3 +250,31 @@ hl_placement_snap_bar (HlBox *box)
   box->y = top;
   box->height = base - top;
 }
+
+/* Whether the segment (x0,y0)-(x1,y1) passes through the inside of @box
+ * (Liang-Barsky clipping); touching an edge or a corner is not entering. */
+gboolean
+hl_segment_enters_box (double x0, double y0, double x1, double y1, const HlBox *box)
+{
+  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - box->x, box->x + box->width - x0, y0 - box->y,
+                  box->y + box->height - y0 };
+
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] <= 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  return t1 - t0 > 1e-6;
+}

@@ -127,5 +127,10 @@ gboolean hl_placement_may_fit           (const HlObstacles *obstacles,
                                          const HlMetrics   *metrics,
                                          HlCandidatesFunc   candidates,
                                          guint              n_candidates);
+gboolean hl_segment_enters_box          (double             x0,
+                                         double             y0,
+                                         double             x1,
+                                         double             y1,
+                                         const HlBox       *box);
 
 G_END_DECLS
