@@ -159,12 +159,7 @@ hl_bin_section_set_session (HlBinSection *self, HlSession *session)
   g_return_if_fail (HL_IS_BIN_SECTION (self));
   g_return_if_fail (session == NULL || HL_IS_SESSION (session));
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
-                             G_CONNECT_SWAPPED);
+  hl_session_observe (&self->session, session, self, G_CALLBACK (on_session_notify));
   update (self);
 }
 
@@ -173,9 +168,7 @@ hl_bin_section_dispose (GObject *object)
 {
   HlBinSection *self = HL_BIN_SECTION (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  g_clear_object (&self->session);
+  hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
   G_OBJECT_CLASS (hl_bin_section_parent_class)->dispose (object);
 }
 

@@ -588,14 +588,9 @@ hl_details_panel_set_session (HlDetailsPanel *self, HlSession *session)
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  g_set_object (&self->session, session);
+  hl_session_observe (&self->session, session, self, G_CALLBACK (on_session_notify));
   self->facts_dataset = NULL;
   self->summary_stale = TRUE;
-  if (session != NULL)
-    g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
-                             G_CONNECT_SWAPPED);
   hl_proximity_section_set_session (HL_PROXIMITY_SECTION (self->proximity), session);
   hl_span_section_set_session (HL_SPAN_SECTION (self->span), session);
   hl_bin_section_set_session (HL_BIN_SECTION (self->bin), session);
@@ -629,12 +624,10 @@ hl_details_panel_dispose (GObject *object)
 {
   HlDetailsPanel *self = HL_DETAILS_PANEL (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
+  hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
   if (self->layout_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->layout_clock, remeasure_rows, self);
   g_clear_object (&self->layout_clock);
-  g_clear_object (&self->session);
   g_clear_object (&self->keys);
   G_OBJECT_CLASS (hl_details_panel_parent_class)->dispose (object);
 }

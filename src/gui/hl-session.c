@@ -832,3 +832,21 @@ hl_session_init (HlSession *self)
   _hl_session_notes_init (self);
   _hl_session_sources_init (self);
 }
+
+/* Makes @observer follow @session: *@slot takes a reference to @session
+ * (or to none, with NULL, as a dispose does) and @on_notify is called,
+ * swapped, with each of its "notify"s; the session followed before is let
+ * go. */
+void
+hl_session_observe (HlSession **slot, HlSession *session, gpointer observer,
+                    GCallback on_notify)
+{
+  g_return_if_fail (slot != NULL && observer != NULL && on_notify != NULL);
+  g_return_if_fail (session == NULL || HL_IS_SESSION (session));
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, (gpointer) on_notify, observer);
+  g_set_object (slot, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify", on_notify, observer, G_CONNECT_SWAPPED);
+}

@@ -29,6 +29,12 @@ void            hl_session_set_dataset          (HlSession          *self,
                                                  HlDataset          *dataset);
 void            hl_session_replace_dataset      (HlSession          *self,
                                                  HlDataset          *dataset);
+/* The one way a widget follows the session (the panel, its sections, the
+ * timeline): */
+void            hl_session_observe              (HlSession         **slot,
+                                                 HlSession          *session,
+                                                 gpointer            observer,
+                                                 GCallback           on_notify);
 /* Several files in one view (hl-session-sources.c) */
 guint           hl_session_get_n_sources        (HlSession          *self);
 GFile          *hl_session_get_source_file      (HlSession          *self,

@@ -279,12 +279,7 @@ hl_timeline_set_session (HlTimeline *self, HlSession *session)
 
   if (self->session == session)
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify", G_CALLBACK (on_session_notify), self,
-                             G_CONNECT_SWAPPED);
+  hl_session_observe (&self->session, session, self, G_CALLBACK (on_session_notify));
   invalidate_chart (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -653,9 +648,7 @@ hl_timeline_dispose (GObject *object)
   HlTimeline *self = HL_TIMELINE (object);
 
   invalidate_chart (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
-  g_clear_object (&self->session);
+  hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
   g_clear_pointer (&self->text_cache, hl_text_cache_unref);
   G_OBJECT_CLASS (hl_timeline_parent_class)->dispose (object);
 }
