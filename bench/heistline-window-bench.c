@@ -15,7 +15,8 @@
  * release to the last frame once the window is idle. Each renderer
  * (GSK_RENDERER=cairo, then gl) runs in its own child process.
  * --quick: the bundled and 100k datasets, 10 hovers, 10 pan and 10 zoom
- * steps; --renderer=NAME: that renderer only, in this process.
+ * steps; --renderer=NAME: that renderer only, in this process;
+ * --size=bundled|100k|1M: that dataset only.
  *
  * With FILE...: how long the real window takes to answer a shortcut: for each file
  * given, opens it in a window (as the app does), then presses zoom in and
@@ -137,6 +138,7 @@ static char *opt_renderer;
 static char *opt_data_dir;
 static char *opt_only;
 static gboolean opt_bundled_only;
+static char *opt_size;
 
 static gboolean
 wanted (const char *name)
@@ -517,16 +519,26 @@ ensure_generated (guint n)
   return g_steal_pointer (&path);
 }
 
+static gboolean
+size_wanted (const char *size)
+{
+  return opt_size == NULL || g_ascii_strcasecmp (opt_size, size) == 0;
+}
+
 static void
 run_frames (HlApplication *app)
 {
-  g_autofree char *p100k = ensure_generated (100000);
-
-  measure_frames (app, "bundled (36 in view)", NULL, FALSE);
+  if (size_wanted ("bundled"))
+    measure_frames (app, "bundled (36 in view)", NULL, FALSE);
   if (opt_bundled_only)
     return;
-  measure_frames (app, "100k overview", p100k, TRUE);
-  if (!opt_quick)
+  if (size_wanted ("100k"))
+    {
+      g_autofree char *p100k = ensure_generated (100000);
+
+      measure_frames (app, "100k overview", p100k, TRUE);
+    }
+  if (!opt_quick && size_wanted ("1M"))
     {
       g_autofree char *p1m = ensure_generated (1000000);
 
@@ -555,6 +567,8 @@ spawn_renderers (void)
         g_ptr_array_add (args, g_strdup ("--bundled-only"));
       if (opt_only != NULL)
         g_ptr_array_add (args, g_strdup_printf ("--only=%s", opt_only));
+      if (opt_size != NULL)
+        g_ptr_array_add (args, g_strdup_printf ("--size=%s", opt_size));
       g_ptr_array_add (args, g_strdup_printf ("--data-dir=%s", opt_data_dir));
       g_ptr_array_add (args, NULL);
       if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL, NULL,
@@ -586,6 +600,8 @@ main (int argc, char *argv[])
       "Only the figures whose name contains TEXT (hover, pan, zoom)", "TEXT" },
     { "bundled-only", 0, 0, G_OPTION_ARG_NONE, &opt_bundled_only,
       "Only the bundled dataset", NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size,
+      "Only this dataset (bundled, 100k, 1M)", "NAME" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
       "Where generated datasets are kept (default: next to this program)", "DIR" },
     { NULL }

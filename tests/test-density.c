@@ -993,6 +993,61 @@ test_kind_shades (void)
     }
 }
 
+/* A count lane's bins from its kind index (nothing filtered) and from its
+ * events one by one (a grade filter on, though it hides none of this
+ * lane's events): the same segments, shades and events, and the same
+ * kinds on the busiest bin's card. */
+static void
+test_kind_index_same_as_scan (void)
+{
+  HlDataset *dataset = sample ();
+  int lane = hl_dataset_find_lane (dataset, "tests");
+  static const HlBins units[] = { HL_BINS_MONTH, HL_BINS_QUARTER, HL_BINS_YEAR };
+
+  g_assert_cmpint (lane, >=, 0);
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      HlView view, filtered;
+      g_autoptr(HlChart) a = NULL, b = NULL;
+      const HlMark *ma, *mb;
+      guint na, nb, ia = 0, ib = 0, compared = 0, shaded = 0;
+
+      hl_view_init (&view, dataset);
+      view.bins = units[u];
+      hl_view_init (&filtered, dataset);
+      filtered.bins = units[u];
+      filtered.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
+      memset (&filtered.ungraded_lanes, 0, sizeof filtered.ungraded_lanes);
+      g_assert_true (hl_view_shows_whole_lane (&view, dataset, lane));
+      g_assert_false (hl_view_shows_whole_lane (&filtered, dataset, lane));
+      a = hl_chart_new (dataset, &view, 1600, 900);
+      b = hl_chart_new (dataset, &filtered, 1600, 900);
+      ma = _hl_chart_get_marks (a, &na);
+      mb = _hl_chart_get_marks (b, &nb);
+      for (;; ia++, ib++)
+        {
+          while (ia < na && (int) ma[ia].lane != lane)
+            ia++;
+          while (ib < nb && (int) mb[ib].lane != lane)
+            ib++;
+          if (ia == na || ib == nb)
+            break;
+          g_assert_cmpint (ma[ia].event, ==, mb[ib].event);
+          g_assert_cmpuint (ma[ia].shade, ==, mb[ib].shade);
+          g_assert_cmpfloat (ma[ia].box.y, ==, mb[ib].box.y);
+          g_assert_cmpfloat (ma[ia].box.height, ==, mb[ib].box.height);
+          shaded += ma[ia].shade > 0;
+          compared++;
+        }
+      g_assert_cmpuint (ia, ==, na);
+      g_assert_cmpuint (ib, ==, nb);
+      g_test_message ("unit %u: %u segments alike, %u by kind", u, compared, shaded);
+      g_assert_cmpuint (shaded, >=, 10);
+      hl_view_clear (&view);
+      hl_view_clear (&filtered);
+    }
+}
+
 /* The text drawn right of a legend swatch: its entry's words. */
 static const char *
 swatch_label (HlChart *chart, const HlSwatch *sw)
@@ -1255,6 +1310,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);
   g_test_add_func ("/density/kind-shades", test_kind_shades);
+  g_test_add_func ("/density/kind-index-same-as-scan", test_kind_index_same_as_scan);
   g_test_add_func ("/density/leaders-clear", test_leaders_clear);
   return g_test_run ();
 }

@@ -246,6 +246,76 @@ test_lane_sums (void)
     }
 }
 
+/* Launches of five kinds (and some with none) in one lane, seventy kinds
+ * in another: a lane's kind index counts what a scan of its events
+ * counts, and a lane of too many kinds has no index. */
+static void
+test_kind_index (void)
+{
+  static const char *kinds[] = { "ICBM", "SRBM", "cruise", "SLV", NULL };
+  GString *s = g_string_new ("{\"format\":\"heistline-dataset/1\",\"title\":\"Kinds\","
+                             "\"lanes\":[{\"id\":\"launches\",\"measure\":\"count\"},"
+                             "{\"id\":\"tests\",\"measure\":\"count\"}],\"events\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) ds = NULL;
+  Rng r = { 99 };
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      guint lane = i % 3 == 0, k = rng_below (&r, lane ? 70 : G_N_ELEMENTS (kinds));
+      g_autofree char *date = hl_date_format_iso (hl_date_from_ymd (2010, 1, 1) +
+                                                  (gint64) rng_below (&r, 4000) *
+                                                  HL_SECONDS_PER_DAY);
+      g_autofree char *kind = lane ? g_strdup_printf (",\"kind\":\"k%u\"", k)
+                            : kinds[k] ? g_strdup_printf (",\"kind\":\"%s\"", kinds[k])
+                            : g_strdup ("");
+
+      g_string_append_printf (s, "%s{\"id\":\"e%u\",\"lane\":\"%s\",\"date\":\"%s\","
+                              "\"title\":\"Launch %u\",\"count\":%u,"
+                              "\"sources\":[{\"url\":\"https://example.org/%u\"}]%s}",
+                              i ? "," : "", i, lane ? "tests" : "launches", date, i,
+                              1 + rng_below (&r, 4), i, kind);
+    }
+  g_string_append (s, "]}");
+  bytes = g_string_free_to_bytes (s);
+  ds = hl_dataset_new_from_bytes (bytes, "kinds.json", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (hl_dataset_lane_get_n_kinds (ds, 0), ==, G_N_ELEMENTS (kinds));
+  g_assert_cmpuint (hl_dataset_lane_get_n_kinds (ds, 1), ==, 0);   /* 70 > 64 */
+  for (guint t = 0; t < 400; t++)
+    {
+      guint n = hl_dataset_lane_get_n_events (ds, 0);
+      guint begin = rng_below (&r, n + 1), len = rng_below (&r, n / (1 + t % 50));
+      guint end = MIN (n, begin + len);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          const char *name = hl_dataset_lane_get_kind_name (ds, 0, k);
+          guint64 count = 0, got_count = G_MAXUINT64;
+          guint matches = 0;
+          int first = -1, got_first = -2;
+
+          for (guint p = begin; p < end; p++)
+            {
+              int i = hl_dataset_lane_get_event (ds, 0, p);
+              const HlEvent *ev = hl_dataset_get_event (ds, i);
+
+              if (g_strcmp0 (ev->kind, name) != 0)
+                continue;
+              if (matches++ == 0)
+                first = i;
+              count += ev->count;
+            }
+          g_assert_cmpuint (hl_dataset_lane_kind_range (ds, 0, k, begin, end, &got_count,
+                                                        &got_first), ==, matches);
+          g_assert_cmpuint (got_count, ==, count);
+          g_assert_cmpint (got_first, ==, first);
+        }
+    }
+}
+
 /* A large file is parsed a slice of its events at a time; a problem is
  * still named by the event's place in the whole file, and the first of two
  * duplicate ids is found in another slice. */
@@ -280,6 +350,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].name, &cases[i], test_totals_kept);
   g_test_add_func ("/lod/lane-sums", test_lane_sums);
+  g_test_add_func ("/lod/kind-index", test_kind_index);
   g_test_add_func ("/lod/sliced-loading-names-places", test_sliced_loading_names_places);
 
   status = g_test_run ();

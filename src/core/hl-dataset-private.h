@@ -5,6 +5,19 @@
 
 G_BEGIN_DECLS
 
+/* One kind of a lane's events: their positions in the lane, in order,
+ * and the running totals of their counts ([i] sums the first i). */
+typedef struct
+{
+  const char *name;        /* as the events have it; NULL for no kind */
+  guint       n;
+  guint      *positions;
+  guint64    *count_sums;
+} HlLaneKind;
+
+/* A lane with more kinds than this is not indexed by kind. */
+#define HL_LANE_MAX_KINDS 64
+
 /* One lane's events in time order, with running totals: what a time range
  * holds is two binary searches and a few subtractions, however many events
  * it has (level of detail for the renderer). Built by hl_dataset_finish(). */
@@ -26,6 +39,8 @@ typedef struct
   guint    n_blocks;
   GArray  *lasting;        /* guint: the events with an end, in time order;
                             * NULL when there are none */
+  HlLaneKind *kinds;       /* first met first; NULL past HL_LANE_MAX_KINDS */
+  guint       n_kinds;
 } HlLaneIndex;
 
 #define HL_LANE_BLOCK 32

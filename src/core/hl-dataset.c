@@ -28,6 +28,12 @@ clear_lane_index (HlDataset *self)
       g_free (li->unknown_sums);
       g_free (li->largest);
       g_clear_pointer (&li->lasting, g_array_unref);
+      for (guint k = 0; k < li->n_kinds; k++)
+        {
+          g_free (li->kinds[k].positions);
+          g_free (li->kinds[k].count_sums);
+        }
+      g_free (li->kinds);
     }
   g_clear_pointer (&self->lane_index, g_free);
 }
@@ -353,6 +359,84 @@ lane_index_build_largest (HlLaneIndex *li)
     }
 }
 
+/* The first of the @n sorted @positions at or after @position. */
+static guint
+position_lower_bound (const guint *positions, guint n, guint position)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The kind @name's entry in @li, added if new; -1 past the limit. Names
+ * are mostly interned by the loader, so the address is tried first. */
+static int
+lane_index_kind (HlLaneIndex *li, const char *name)
+{
+  for (guint k = 0; k < li->n_kinds; k++)
+    if (li->kinds[k].name == name || g_strcmp0 (li->kinds[k].name, name) == 0)
+      return (int) k;
+  if (li->n_kinds == HL_LANE_MAX_KINDS)
+    return -1;
+  li->kinds[li->n_kinds].name = name;
+  return (int) li->n_kinds++;
+}
+
+/* Each kind's positions and running count totals, in two passes: O(n). */
+static void
+lane_index_build_kinds (HlLaneIndex *li, const HlEvent *events)
+{
+  guint8 *of = g_new (guint8, MAX (li->n, 1));
+  int last = -1;
+
+  li->kinds = g_new0 (HlLaneKind, HL_LANE_MAX_KINDS);
+  for (guint p = 0; p < li->n; p++)
+    {
+      const char *name = events[li->events[p]].kind;
+
+      if (last < 0 || (li->kinds[last].name != name &&
+                       g_strcmp0 (li->kinds[last].name, name) != 0))
+        last = lane_index_kind (li, name);
+      if (last < 0)
+        break;
+      of[p] = (guint8) last;
+      li->kinds[last].n++;
+    }
+  if (last < 0 && li->n > 0)
+    {
+      /* too many kinds: ranges are scanned instead */
+      g_clear_pointer (&li->kinds, g_free);
+      li->n_kinds = 0;
+      g_free (of);
+      return;
+    }
+  for (guint k = 0; k < li->n_kinds; k++)
+    {
+      li->kinds[k].positions = g_new (guint, MAX (li->kinds[k].n, 1));
+      li->kinds[k].count_sums = g_new (guint64, li->kinds[k].n + 1);
+      li->kinds[k].count_sums[0] = 0;
+      li->kinds[k].n = 0;
+    }
+  for (guint p = 0; p < li->n; p++)
+    {
+      HlLaneKind *k = &li->kinds[of[p]];
+
+      k->positions[k->n] = p;
+      k->count_sums[k->n + 1] = k->count_sums[k->n] + li->counts[p];
+      k->n++;
+    }
+  g_free (of);
+}
+
 /* Splits the sorted events by lane and sums them up: O(n), once. */
 static void
 build_lane_index (HlDataset *self)
@@ -372,7 +456,10 @@ build_lane_index (HlDataset *self)
     if (events[i].lane < n_lanes)
       lane_index_append (&self->lane_index[events[i].lane], &events[i], i);
   for (guint lane = 0; lane < n_lanes; lane++)
-    lane_index_build_largest (&self->lane_index[lane]);
+    {
+      lane_index_build_largest (&self->lane_index[lane]);
+      lane_index_build_kinds (&self->lane_index[lane], events);
+    }
 }
 
 /* Events in @lane. */
@@ -480,6 +567,53 @@ hl_dataset_lane_get_event (HlDataset *self, guint lane, guint position)
   g_return_val_if_fail (self->lane_index != NULL, -1);
   g_return_val_if_fail (position < self->lane_index[lane].n, -1);
   return (int) self->lane_index[lane].events[position];
+}
+
+/* How many kinds @lane's events have, as the index keeps them (0 when
+ * the lane has more than HL_LANE_MAX_KINDS: then ask each event). */
+guint
+hl_dataset_lane_get_n_kinds (HlDataset *self, guint lane)
+{
+  g_return_val_if_fail (HL_IS_DATASET (self), 0);
+  g_return_val_if_fail (lane < self->lanes->len, 0);
+  g_return_val_if_fail (self->lane_index != NULL, 0);
+  return self->lane_index[lane].n_kinds;
+}
+
+/* The name of @lane's @k-th kind (NULL for events with no kind). */
+const char *
+hl_dataset_lane_get_kind_name (HlDataset *self, guint lane, guint k)
+{
+  g_return_val_if_fail (k < hl_dataset_lane_get_n_kinds (self, lane), NULL);
+  return self->lane_index[lane].kinds[k].name;
+}
+
+/* How many of @lane's events at positions [@begin, @end) are of its @k-th
+ * kind: two binary searches. @count gets the sum of their counts and
+ * @first the first one's index in the dataset (-1 if none); either may
+ * be NULL. */
+guint
+hl_dataset_lane_kind_range (HlDataset *self,
+                            guint      lane,
+                            guint      k,
+                            guint      begin,
+                            guint      end,
+                            guint64   *count,
+                            int       *first)
+{
+  const HlLaneKind *kind;
+  guint b, e;
+
+  g_return_val_if_fail (k < hl_dataset_lane_get_n_kinds (self, lane), 0);
+
+  kind = &self->lane_index[lane].kinds[k];
+  b = position_lower_bound (kind->positions, kind->n, begin);
+  e = position_lower_bound (kind->positions, kind->n, MAX (begin, end));
+  if (count != NULL)
+    *count = kind->count_sums[e] - kind->count_sums[b];
+  if (first != NULL)
+    *first = e > b ? (int) self->lane_index[lane].events[kind->positions[b]] : -1;
+  return e - b;
 }
 
 /* Sums @lane's events at positions [@begin, @end). */

@@ -245,6 +245,18 @@ int              hl_dataset_lane_get_lasting   (HlDataset     *self,
 int              hl_dataset_lane_get_event     (HlDataset     *self,
                                                 guint          lane,
                                                 guint          position);
+guint            hl_dataset_lane_get_n_kinds   (HlDataset     *self,
+                                                guint          lane);
+const char      *hl_dataset_lane_get_kind_name (HlDataset     *self,
+                                                guint          lane,
+                                                guint          k);
+guint            hl_dataset_lane_kind_range    (HlDataset     *self,
+                                                guint          lane,
+                                                guint          k,
+                                                guint          begin,
+                                                guint          end,
+                                                guint64       *count,
+                                                int           *first);
 void             hl_dataset_lane_sum           (HlDataset     *self,
                                                 guint          lane,
                                                 guint          begin,

@@ -175,6 +175,20 @@ hl_view_lane_visible (const HlView *view, guint lane)
   return !hl_lane_mask_test (&view->hidden_lanes, lane);
 }
 
+/* Whether the filters let every event of @lane show (then what a range
+ * of it holds can come from the lane's index, event by event unread). */
+gboolean
+hl_view_shows_whole_lane (const HlView *view, HlDataset *dataset, guint lane)
+{
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  if (!hl_view_lane_visible (view, lane))
+    return FALSE;
+  if (view->hidden_confidences != 0 && !hl_lane_mask_test (&view->ungraded_lanes, lane))
+    return FALSE;
+  return hl_dataset_get_lane (dataset, lane)->measure != HL_MEASURE_USD || view->min_usd <= 0;
+}
+
 /* Whether the filters (lanes, confidence, minimum amount) let @event show;
  * the range is not considered. */
 gboolean

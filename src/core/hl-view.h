@@ -156,6 +156,9 @@ void      hl_view_ensure_visible   (HlView          *view,
                                     gint64           time);
 gboolean  hl_view_lane_visible     (const HlView    *view,
                                     guint            lane);
+gboolean  hl_view_shows_whole_lane (const HlView    *view,
+                                    HlDataset       *dataset,
+                                    guint            lane);
 gboolean  hl_view_shows_event      (const HlView    *view,
                                     HlDataset       *dataset,
                                     const HlEvent   *event);

@@ -20,8 +20,6 @@
 /* Bins of up to this many events stack each one; larger ones stack the
  * largest and the rest. */
 #define MAX_LISTED      16
-/* Count bins of up to this many events stack by kind. */
-#define MAX_KIND_EVENTS 1000
 #define MAX_KINDS       16
 /* Events named on a bin's card. */
 #define CARD_EVENTS     3
@@ -184,49 +182,72 @@ typedef struct
   const char *label;
   HlShape     shape;
   double      count;
-  int         top;
+  int         top;     /* its first event, which the segment stands for */
 } KindShare;
+
+/* Adds @count of @kind_name's events (the first being @first) to the
+ * group the legend puts it in: by label and shape ("ballistic" for
+ * ICBM, IRBM and SRBM alike); the rarest kinds past MAX_KINDS share the
+ * last. */
+static void
+add_share (HlChart *chart, guint lane, const char *kind_name, double count, int first,
+           KindShare *shares, guint *n_shares)
+{
+  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, kind_name);
+  const char *label = hl_kind_get_label (kind);
+  guint s = 0;
+
+  while (s < *n_shares && (shares[s].shape != kind->shape ||
+                           g_strcmp0 (shares[s].label, label) != 0))
+    s++;
+  if (s == *n_shares && *n_shares == MAX_KINDS)
+    s = MAX_KINDS - 1;
+  else if (s == *n_shares)
+    shares[(*n_shares)++] = (KindShare) { label, kind->shape, 0, first };
+  shares[s].count += count;
+  shares[s].top = MIN (shares[s].top, first);
+}
 
 static int
 compare_shares (gconstpointer a, gconstpointer b)
 {
   const KindShare *ka = a, *kb = b;
 
-  return ka->count < kb->count ? 1 : ka->count > kb->count ? -1 : 0;
+  if (ka->count != kb->count)
+    return ka->count < kb->count ? 1 : -1;
+  return ka->top < kb->top ? -1 : ka->top > kb->top;
 }
 
-/* The kinds of @events (indices) in @lane, most first: at most MAX_KINDS
- * (the rarest kinds share the last). Returns how many. */
+/* The kinds of @lane's events in [@from, @to) that the view shows, most
+ * first (ties: the earlier first event), each with its first event:
+ * from the lane's kind index when the view shows the whole lane, two
+ * binary searches a kind; else event by event. Returns how many. */
 static guint
-kind_shares (HlChart *chart, guint lane, GArray *list, KindShare *shares)
+kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, KindShare *shares)
 {
-  const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  const char *memo_name = NULL;
-  const HlKind *kind = NULL;
-  guint n_shares = 0;
+  guint b = hl_dataset_lane_lower_bound (chart->dataset, lane, from);
+  guint e = hl_dataset_lane_lower_bound (chart->dataset, lane, MAX (from, to));
+  guint n_kinds = hl_dataset_lane_get_n_kinds (chart->dataset, lane), n_shares = 0;
 
-  for (guint k = 0; k < list->len; k++)
-    {
-      int index = g_array_index (list, int, k);
-      const HlEvent *ev = &events[index];
-      const char *label;
-      guint s = 0;
+  if (n_kinds > 0 && hl_view_shows_whole_lane (&chart->view, chart->dataset, lane))
+    for (guint k = 0; k < n_kinds; k++)
+      {
+        guint64 count;
+        int first;
 
-      if (kind == NULL || g_strcmp0 (memo_name, ev->kind) != 0)
-        {
-          kind = hl_dataset_lane_kind (chart->dataset, lane, ev->kind);
-          memo_name = ev->kind;
-        }
-      label = hl_kind_get_label (kind);
-      while (s < n_shares && (shares[s].shape != kind->shape ||
-                              g_strcmp0 (shares[s].label, label) != 0))
-        s++;
-      if (s == n_shares && n_shares == MAX_KINDS)
-        s = MAX_KINDS - 1;
-      else if (s == n_shares)
-        shares[n_shares++] = (KindShare) { label, kind->shape, 0, index };
-      shares[s].count += ev->count;
-    }
+        if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, &count, &first) > 0)
+          add_share (chart, lane, hl_dataset_lane_get_kind_name (chart->dataset, lane, k),
+                     (double) count, first, shares, &n_shares);
+      }
+  else
+    for (guint p = b; p < e; p++)
+      {
+        int index = hl_dataset_lane_get_event (chart->dataset, lane, p);
+        const HlEvent *ev = hl_dataset_get_event (chart->dataset, index);
+
+        if (hl_view_shows_event (&chart->view, chart->dataset, ev))
+          add_share (chart, lane, ev->kind, ev->count, index, shares, &n_shares);
+      }
   qsort (shares, n_shares, sizeof (KindShare), compare_shares);
   return n_shares;
 }
@@ -240,18 +261,13 @@ count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
   HlBox cols = bin_columns (chart, bin, ll->base);
   double h_total = MAX (1, bin->sum.count / max * (ll->base - ll->top)), y = ll->base, sum = 0;
   KindShare shares[MAX_KINDS];
-  guint n_shares = 0, b;
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_shares, b;
 
   cols.y = ll->base - h_total;
   cols.height = h_total;
   b = add_bin (chart, bin, lane, &cols);
-  if (bin->sum.n <= MAX_KIND_EVENTS)
-    {
-      hl_columns_list_events (chart->columns, lane, MAX (bin->from, chart->view.from),
-                              MIN (bin->to, chart->view.to), list);
-      n_shares = kind_shares (chart, lane, list, shares);
-    }
+  n_shares = kind_shares (chart, lane, MAX (bin->from, chart->view.from),
+                          MIN (bin->to, chart->view.to), shares);
   for (guint s = 0; s < n_shares; s++)
     {
       double top;
@@ -265,7 +281,7 @@ count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
       g_array_index (chart->marks, HlMark, chart->marks->len - 1).shade = 1 + shares[s].shape;
       y = top;
     }
-  if (n_shares == 0)   /* too many to sort by kind: the lane colour */
+  if (n_shares == 0)   /* nothing shown: the lane colour */
     segment (chart, lane, b, &cols, y, h_total, bin->sum.top, bin->sum.n, FALSE,
              bin->sum.any_match);
 }
@@ -301,13 +317,11 @@ period_text (const HlBin *bin)
 static void
 append_kinds (HlChart *chart, const HlChartBin *cb, GString *s)
 {
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
   KindShare shares[MAX_KINDS];
   guint n_shares;
 
-  hl_columns_list_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
-                          MIN (cb->bin.to, chart->view.to), list);
-  n_shares = kind_shares (chart, cb->lane, list, shares);
+  n_shares = kind_shares (chart, cb->lane, MAX (cb->bin.from, chart->view.from),
+                          MIN (cb->bin.to, chart->view.to), shares);
   for (guint k = 0, shown = 0; k < n_shares; k++)
     {
       g_autofree char *label = NULL;
@@ -344,7 +358,7 @@ _hl_chart_describe_bin_card (HlChart *chart, const HlChartBin *cb)
   else
     g_string_append (s, total);
   g_string_append_printf (s, " · %s", events);
-  if (lane->measure == HL_MEASURE_COUNT && cb->bin.sum.n <= MAX_KIND_EVENTS)
+  if (lane->measure == HL_MEASURE_COUNT)
     append_kinds (chart, cb, s);
   n = hl_columns_top_events (chart->columns, cb->lane, MAX (cb->bin.from, chart->view.from),
                              MIN (cb->bin.to, chart->view.to), CARD_EVENTS, list);

@@ -113,9 +113,10 @@ note_uncertain (HlDrawn *d, const HlColumn *c, const HlEvent *top)
   d->no_amount |= c->n == 1 && top->usd_unknown;
 }
 
-/* The kinds a binned count lane stacks: those of its events in view (a
- * guess at most this many events long; the legend then lists what was
- * drawn). FALSE when the lane draws no bins. */
+/* The kinds a binned count lane stacks: those of its events in view,
+ * from the lane's kind index (a filtered view reads at most this many of
+ * its events; the legend then lists what was drawn). FALSE when the lane
+ * draws no bins. */
 #define MAX_GUESSED_EVENTS 200000
 #define MAX_SEEN_KINDS     64
 
@@ -130,31 +131,51 @@ name_seen (const char *const *seen, guint n_seen, const char *name)
   return FALSE;
 }
 
+static void
+add_kind (HlChart *chart, HlDrawn *d, guint lane, const char *name)
+{
+  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, name);
+
+  add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
+}
+
 static gboolean
 note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
 {
-  const HlEvent *events = hl_dataset_get_events (chart->dataset);
-  guint first = hl_dataset_lower_bound (chart->dataset, chart->view.from);
-  guint last = hl_dataset_lower_bound (chart->dataset, chart->view.to);
+  guint b = hl_dataset_lane_lower_bound (chart->dataset, lane, chart->view.from);
+  guint e = hl_dataset_lane_lower_bound (chart->dataset, lane, chart->view.to);
+  guint n_kinds = hl_dataset_lane_get_n_kinds (chart->dataset, lane);
   const char *seen[MAX_SEEN_KINDS];
   guint n_seen = 0;
   HlTickSpec unit;
 
   if (!_hl_chart_lane_binned (chart, lane, &unit))
     return FALSE;
-  last = MIN (last, first + MAX_GUESSED_EVENTS);
-  for (guint i = first; i < last; i++)
-    if (events[i].lane == lane && !name_seen (seen, n_seen, events[i].kind) &&
-        hl_view_shows_event (&chart->view, chart->dataset, &events[i]))
-      {
-        const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, events[i].kind);
+  if (n_kinds > 0 && hl_view_shows_whole_lane (&chart->view, chart->dataset, lane))
+    {
+      /* the lane's kind index: two binary searches a kind */
+      for (guint k = 0; k < n_kinds; k++)
+        if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, NULL, NULL) > 0)
+          add_kind (chart, d, lane, hl_dataset_lane_get_kind_name (chart->dataset, lane, k));
+      return TRUE;
+    }
+  e = MIN (e, b + MAX_GUESSED_EVENTS);
+  for (guint p = b; p < e; p++)
+    {
+      const HlEvent *ev = hl_dataset_get_event (chart->dataset,
+                                                hl_dataset_lane_get_event (chart->dataset,
+                                                                           lane, p));
 
-        /* each kind once: a lane has a few kinds among thousands of
-         * events, and a label is a catalogue look-up */
-        if (n_seen < MAX_SEEN_KINDS)
-          seen[n_seen++] = events[i].kind;
-        add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
-      }
+      /* each kind once: a lane has a few kinds among thousands of
+       * events, and a label is a catalogue look-up */
+      if (!name_seen (seen, n_seen, ev->kind) &&
+          hl_view_shows_event (&chart->view, chart->dataset, ev))
+        {
+          if (n_seen < MAX_SEEN_KINDS)
+            seen[n_seen++] = ev->kind;
+          add_kind (chart, d, lane, ev->kind);
+        }
+    }
   return TRUE;
 }
 
