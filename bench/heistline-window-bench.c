@@ -152,6 +152,9 @@ typedef struct
   GArray     *wall;    /* double, ms */
   GArray     *cpu;     /* double, ms */
   double      server_cpu_ms;   /* X server's CPU over the sequence */
+  double      all_cpu_ms;      /* this process's, over the sequence: what the
+                                * steps left for later (a panel that follows
+                                * a gesture a few times a second) included */
   guint       n_missed;        /* steps that drew no frame */
 } Series;
 
@@ -273,6 +276,7 @@ print_series (const char *dataset, Series *series, guint n_steps, const char *ex
   g_print ("%-18s %-6s %-16s n=%-3u median=%6.1f (%.1f-%.1f)  cpu median=%6.1f (%.1f-%.1f)",
            dataset, opt_renderer, series->name, n, w[n / 2], w[0], w[n - 1],
            c[n / 2], c[0], c[n - 1]);
+  g_print ("  all cpu %.1f/step", series->all_cpu_ms / n_steps);
   if (series->server_cpu_ms >= 0)
     g_print ("  X server %.1f/step", series->server_cpu_ms / n_steps);
   if (series->n_missed > 0)
@@ -368,7 +372,7 @@ static Series
 series_new (const char *name)
 {
   return (Series) { name, g_array_new (FALSE, FALSE, sizeof (double)),
-                    g_array_new (FALSE, FALSE, sizeof (double)), -1, 0 };
+                    g_array_new (FALSE, FALSE, sizeof (double)), -1, 0, 0 };
 }
 
 static void
@@ -382,11 +386,12 @@ static void
 run_sequence (GtkWidget *timeline, const char *name, guint n_steps,
               StepFunc step, Driver *d, Series *series)
 {
-  double server = server_cpu_ms ();
+  double server = server_cpu_ms (), all = process_cpu_ms ();
 
   *series = series_new (name);
   for (guint i = 0; i < n_steps; i++)
     time_step (timeline, series, step, d, i);
+  series->all_cpu_ms = process_cpu_ms () - all;
   if (server >= 0)
     series->server_cpu_ms = server_cpu_ms () - server;
 }

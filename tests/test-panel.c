@@ -400,6 +400,88 @@ test_summary_follows_cheaply (void)
   hl_test_close_window (window);
 }
 
+/* The timeline's own controller of @type (the window adds others to it). */
+static GtkEventController *
+timeline_controller (GtkWidget *timeline, GType type)
+{
+  g_autoptr(GListModel) list = gtk_widget_observe_controllers (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (list, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          g_signal_handler_find (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                 timeline) != 0)
+        return controller;   /* the timeline keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+range_shown (HlWindow *window)
+{
+  HlSession *session = hl_window_get_session (window);
+  g_autofree char *range = hl_date_format_range (hl_session_get_from (session),
+                                                 hl_session_get_to (session));
+
+  return panel_shows (window, range);
+}
+
+static void
+spin_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* A drag or the wheel moving the view: the summary says where the view
+ * was a moment ago, catches up within a quarter of a second while the
+ * gesture lasts, and says exactly where it is once the gesture ends. */
+static void
+test_summary_follows_a_gesture (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  HlSession *session = hl_window_get_session (window);
+  GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
+  GtkEventController *drag = timeline_controller (timeline, GTK_TYPE_GESTURE_DRAG);
+  GtkEventController *scroll = timeline_controller (timeline, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_autofree char *first = NULL;
+  double x = gtk_widget_get_width (timeline) / 2.0, y = gtk_widget_get_height (timeline) / 2.0;
+  gboolean handled;
+
+  g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", -40.0, 0.0);
+  g_assert_true (hl_session_get_moving (session));
+  /* the gesture's first step is said at once */
+  g_assert_true (range_shown (window));
+  first = hl_date_format_range (hl_session_get_from (session), hl_session_get_to (session));
+  g_signal_emit_by_name (drag, "drag-update", -400.0, 0.0);
+  g_assert_false (range_shown (window));
+  g_assert_true (panel_shows (window, first));
+  spin_ms (400);
+  g_assert_true (range_shown (window));
+  g_signal_emit_by_name (drag, "drag-update", -800.0, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", -800.0, 0.0);
+  g_assert_false (hl_session_get_moving (session));
+  g_assert_true (range_shown (window));
+
+  /* the wheel has no end: its gesture ends when it rests */
+  spin_ms (300);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
+  g_assert_true (hl_session_get_moving (session));
+  g_assert_false (range_shown (window));
+  spin_ms (600);
+  g_assert_false (hl_session_get_moving (session));
+  g_assert_true (range_shown (window));
+  hl_test_close_window (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -423,5 +505,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
   g_test_add_func ("/panel/summary-follows-cheaply", test_summary_follows_cheaply);
+  g_test_add_func ("/panel/summary-follows-a-gesture", test_summary_follows_a_gesture);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #define PANEL_MAX_FACTS     20
 #define PANEL_MAX_SOURCES   20
 #define PANEL_MAX_NOTES     10
+#define MOVING_SUMMARY_US   (250 * G_TIME_SPAN_MILLISECOND)
 
 struct _HlDetailsPanel
 {
@@ -30,6 +31,8 @@ struct _HlDetailsPanel
   HlSession *session;
   HlDataset *facts_dataset;   /* whose facts facts_box lists; NULL: none yet */
   gboolean   summary_stale;   /* something the summary says changed */
+  gint64     summary_built;   /* when, in monotonic time */
+  guint      summary_due;     /* rebuilds it while a gesture moves the view */
   gint64     summary_from;    /* what the summary shows */
   gint64     summary_to;
   HlTotals   summary_totals;
@@ -517,6 +520,40 @@ summary_is_current (HlDetailsPanel *self, const HlView *view, const HlTotals *to
          memcmp (totals, &self->summary_totals, sizeof *totals) == 0;
 }
 
+static void update (HlDetailsPanel *self);
+
+static gboolean
+on_summary_due (gpointer data)
+{
+  HlDetailsPanel *self = data;
+
+  self->summary_due = 0;
+  update (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While a gesture moves the view the summary follows it at most every
+ * MOVING_SUMMARY_US, and exactly when the gesture ends: its labels,
+ * measured anew, were a third of a drag's frame. TRUE if it waits. */
+static gboolean
+summary_waits (HlDetailsPanel *self)
+{
+  gint64 wait;
+
+  if (!hl_session_get_moving (self->session))
+    {
+      g_clear_handle_id (&self->summary_due, g_source_remove);
+      return FALSE;
+    }
+  if (self->summary_due != 0)
+    return TRUE;
+  wait = self->summary_built + MOVING_SUMMARY_US - g_get_monotonic_time ();
+  if (wait <= 0)
+    return FALSE;
+  self->summary_due = g_timeout_add ((guint) (wait / 1000) + 1, on_summary_due, self);
+  return TRUE;
+}
+
 /* The selected event, or with nothing selected the summary. */
 static void
 update (HlDetailsPanel *self)
@@ -538,13 +575,14 @@ update (HlDetailsPanel *self)
     }
   view = hl_session_get_view (self->session);
   totals = hl_session_get_totals (self->session);
-  if (summary_is_current (self, view, totals))
+  if (summary_is_current (self, view, totals) || summary_waits (self))
     return;
   self->summary_stale = FALSE;
   self->summary_from = view->from;
   self->summary_to = view->to;
   self->summary_totals = *totals;
   show_summary (self, dataset, view, totals);
+  self->summary_built = g_get_monotonic_time ();
 }
 
 static void
@@ -559,7 +597,8 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
   /* A pan notifies from, to and totals, one after another, of one
    * change: the summary is rebuilt on the first and left on the others.
    * Anything else may change what it says. */
-  if (!g_str_equal (name, "from") && !g_str_equal (name, "to") && !g_str_equal (name, "totals"))
+  if (!g_str_equal (name, "from") && !g_str_equal (name, "to") &&
+      !g_str_equal (name, "totals") && !g_str_equal (name, "moving"))
     self->summary_stale = TRUE;
   if (g_str_equal (name, "dataset"))
     self->facts_dataset = NULL;
@@ -568,7 +607,7 @@ on_session_notify (HlDetailsPanel *self, GParamSpec *pspec, HlSession *session)
   /* An event's details do not change when the view pans. */
   else if ((g_str_equal (name, "totals") || g_str_equal (name, "from") ||
             g_str_equal (name, "to") || g_str_equal (name, "hidden-lanes") ||
-            g_str_equal (name, "notes")) &&
+            g_str_equal (name, "notes") || g_str_equal (name, "moving")) &&
            hl_session_get_selected (session) < 0)
     update (self);
 }
@@ -625,6 +664,7 @@ hl_details_panel_dispose (GObject *object)
   HlDetailsPanel *self = HL_DETAILS_PANEL (object);
 
   hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
+  g_clear_handle_id (&self->summary_due, g_source_remove);
   if (self->layout_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->layout_clock, remeasure_rows, self);
   g_clear_object (&self->layout_clock);

@@ -38,6 +38,7 @@ struct _HlSession
   guint       n_matches_hidden;    /* matches the filters hide, in the whole dataset */
   guint       n_hidden;            /* events the filters hide, in the whole dataset */
   gboolean    filters_active;
+  gboolean    moving;      /* a gesture is moving the view */
   HlTotals    totals;
 
   /* proximity (hl-session-proximity.c) */
@@ -93,6 +94,7 @@ enum
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_BIN,
+  PROP_MOVING,
   N_PROPS
 };
 

@@ -315,6 +315,26 @@ hl_session_set_range (HlSession *self, gint64 from, gint64 to)
   store_range (self, from, to);
 }
 
+/* Whether a gesture (a drag, the wheel, a pinch) is moving the view:
+ * what only sums the view up (the panel, the timeline's description)
+ * may then follow it a few times a second, and exactly once it ends. */
+gboolean
+hl_session_get_moving (HlSession *self)
+{
+  g_return_val_if_fail (HL_IS_SESSION (self), FALSE);
+  return self->moving;
+}
+
+void
+hl_session_set_moving (HlSession *self, gboolean moving)
+{
+  g_return_if_fail (HL_IS_SESSION (self));
+  if (self->moving == !!moving)
+    return;
+  self->moving = !!moving;
+  _hl_session_notify (self, PROP_MOVING);
+}
+
 /* Zooms by @factor (> 1: in) keeping the time at @anchor (0: the plot's
  * left edge, 1: its right edge) in place. */
 void
@@ -688,6 +708,9 @@ hl_session_get_property (GObject    *object,
     case PROP_TOTALS:
       g_value_set_pointer (value, &self->totals);
       break;
+    case PROP_MOVING:
+      g_value_set_boolean (value, self->moving);
+      break;
     default:
       if (!_hl_session_get_proximity_property (self, prop_id, value) &&
           !_hl_session_notes_get_property (self, prop_id, value) &&
@@ -813,6 +836,8 @@ hl_session_class_init (HlSessionClass *klass)
    */
   _hl_session_properties[PROP_TOTALS] =
     g_param_spec_pointer ("totals", NULL, NULL, ro);
+  _hl_session_properties[PROP_MOVING] =
+    g_param_spec_boolean ("moving", NULL, NULL, FALSE, ro);
   _hl_session_install_proximity (object_class);
   _hl_session_notes_install (object_class);
   _hl_session_install_bin (object_class);

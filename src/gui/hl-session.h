@@ -58,6 +58,9 @@ const HlView   *hl_session_get_view             (HlSession          *self);
 
 gint64          hl_session_get_from             (HlSession          *self);
 gint64          hl_session_get_to               (HlSession          *self);
+gboolean        hl_session_get_moving           (HlSession          *self);
+void            hl_session_set_moving           (HlSession          *self,
+                                                 gboolean            moving);
 void            hl_session_set_range            (HlSession          *self,
                                                  gint64              from,
                                                  gint64              to);

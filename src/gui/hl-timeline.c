@@ -23,6 +23,7 @@
 #define SCROLL_ZOOM      1.25  /* per wheel notch */
 #define SCROLL_PAN       0.10  /* fraction of the span per wheel notch */
 #define DRAG_THRESHOLD   8     /* pixels, when the setting cannot be read */
+#define WHEEL_REST_MS    250   /* the wheel's turning ends this long after a notch */
 #define MIN_WIDTH        300   /* small enough for a phone, large enough to read */
 #define MIN_HEIGHT       240
 #define NATURAL_WIDTH    960
@@ -52,6 +53,8 @@ struct _HlTimeline
   double      gesture_plot_width;
   gboolean    dragging;
   gboolean    spanning;       /* Shift+drag: selecting a span, not panning */
+  gboolean    moving;         /* this widget told the session a gesture moves it */
+  guint       wheel_rest;     /* ends the wheel's gesture */
 
   gboolean    painted;
 };
@@ -194,6 +197,17 @@ ensure_chart_node (HlTimeline *self)
   return self->chart_node;
 }
 
+/* A drag, a pinch or the wheel moving the view, as the session hears it */
+static void
+set_moving (HlTimeline *self, gboolean moving)
+{
+  if (self->moving == moving)
+    return;
+  self->moving = moving;
+  if (self->session != NULL)
+    hl_session_set_moving (self->session, moving);
+}
+
 /* ------------------------------------------------------------------ */
 /* Accessibility */
 
@@ -218,9 +232,17 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
 {
   const char *name = pspec->name;
 
+  /* while a gesture moves the view, its description waits for the end */
+  if (g_str_equal (name, "moving"))
+    {
+      if (!hl_session_get_moving (session))
+        update_accessible (self);
+      return;
+    }
   if (g_str_equal (name, "totals"))
     {
-      update_accessible (self);
+      if (!hl_session_get_moving (session))
+        update_accessible (self);
       return;
     }
   if (g_str_equal (name, "n-matches") ||
@@ -231,7 +253,8 @@ on_session_notify (HlTimeline *self, GParamSpec *pspec, HlSession *session)
   if (!g_str_equal (name, "hover") && !g_str_equal (name, "selected") &&
       !g_str_equal (name, "selected-id") && !hl_session_is_overlay_property (name))
     invalidate_chart (self);
-  update_accessible (self);
+  if (!hl_session_get_moving (session))
+    update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -279,6 +302,7 @@ hl_timeline_set_session (HlTimeline *self, HlSession *session)
 
   if (self->session == session)
     return;
+  set_moving (self, FALSE);
   hl_session_observe (&self->session, session, self, G_CALLBACK (on_session_notify));
   invalidate_chart (self);
   update_accessible (self);
@@ -391,6 +415,25 @@ on_leave (GtkEventControllerMotion *controller, HlTimeline *self)
 }
 
 static gboolean
+on_wheel_rest (gpointer data)
+{
+  HlTimeline *self = data;
+
+  self->wheel_rest = 0;
+  set_moving (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The wheel has no end: its gesture lasts until it rests a moment. */
+static void
+wheel_turned (HlTimeline *self)
+{
+  set_moving (self, TRUE);
+  g_clear_handle_id (&self->wheel_rest, g_source_remove);
+  self->wheel_rest = g_timeout_add (WHEEL_REST_MS, on_wheel_rest, self);
+}
+
+static gboolean
 on_scroll (GtkEventControllerScroll *controller, double dx, double dy, HlTimeline *self)
 {
   GdkModifierType state;
@@ -399,6 +442,8 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, HlTimelin
   if (self->session == NULL)
     return FALSE;
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  if (dx != 0 || dy != 0)
+    wheel_turned (self);
   if (state & GDK_SHIFT_MASK)
     {
       /* Shift turns the wheel sideways */
@@ -425,6 +470,13 @@ on_zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, HlTimeline *self
     return;
   self->gesture_from = hl_session_get_from (self->session);
   self->gesture_to = hl_session_get_to (self->session);
+  set_moving (self, TRUE);
+}
+
+static void
+on_zoom_end (GtkGesture *gesture, GdkEventSequence *sequence, HlTimeline *self)
+{
+  set_moving (self, FALSE);
 }
 
 static void
@@ -480,6 +532,7 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
       if (fabs (dx) < threshold)
         return;
       self->dragging = TRUE;
+      set_moving (self, !self->spanning);
       hl_session_set_hover (self->session, -1);
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->spanning ? "col-resize"
                                                                          : "grabbing");
@@ -500,6 +553,7 @@ on_drag_end (GtkGestureDrag *gesture, double dx, double dy, HlTimeline *self)
   if (self->dragging)
     gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   self->dragging = FALSE;
+  set_moving (self, FALSE);
 }
 
 /* Clicking empty space clears the selection; selecting does not pan.
@@ -648,6 +702,8 @@ hl_timeline_dispose (GObject *object)
   HlTimeline *self = HL_TIMELINE (object);
 
   invalidate_chart (self);
+  g_clear_handle_id (&self->wheel_rest, g_source_remove);
+  set_moving (self, FALSE);
   hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
   g_clear_pointer (&self->text_cache, hl_text_cache_unref);
   G_OBJECT_CLASS (hl_timeline_parent_class)->dispose (object);
@@ -744,6 +800,7 @@ hl_timeline_init (HlTimeline *self)
   gesture = gtk_gesture_zoom_new ();
   g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
   g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  g_signal_connect (gesture, "end", G_CALLBACK (on_zoom_end), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_drag_new ();
