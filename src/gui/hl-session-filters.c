@@ -395,3 +395,34 @@ hl_session_describe_filters (HlSession *self)
   /* TRANSLATORS: "Filters hide 3 events: Disputed, amounts below $5.0 million" */
   return g_strdup_printf (_("Filters hide %s: %s"), events, what);
 }
+
+/* The read-only properties this file keeps: the search's matches and
+ * what the filters hide. FALSE for any other. */
+gboolean
+_hl_session_get_filter_property (HlSession *self, guint prop_id, GValue *value)
+{
+  switch (prop_id)
+    {
+    case PROP_N_MATCHES:
+      g_value_set_uint (value, self->n_matches);
+      break;
+    case PROP_N_MATCHES_OUTSIDE:
+      g_value_set_uint (value, self->n_matches_outside);
+      break;
+    case PROP_MATCH_POSITION:
+      g_value_set_uint (value, self->match_position);
+      break;
+    case PROP_N_MATCHES_HIDDEN:
+      g_value_set_uint (value, self->n_matches_hidden);
+      break;
+    case PROP_N_HIDDEN:
+      g_value_set_uint (value, self->n_hidden);
+      break;
+    case PROP_FILTERS_ACTIVE:
+      g_value_set_boolean (value, self->filters_active);
+      break;
+    default:
+      return FALSE;
+    }
+  return TRUE;
+}

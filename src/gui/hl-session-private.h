@@ -119,6 +119,9 @@ gboolean _hl_session_set_proximity_property (HlSession    *self,
                                              guint         prop_id,
                                              const GValue *value);
 void     _hl_session_install_bin            (GObjectClass *klass);
+gboolean _hl_session_get_filter_property    (HlSession *self,
+                                             guint      prop_id,
+                                             GValue    *value);
 gboolean _hl_session_get_bin_property       (HlSession *self,
                                              guint      prop_id,
                                              GValue    *value);

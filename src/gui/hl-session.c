@@ -687,24 +687,6 @@ hl_session_get_property (GObject    *object,
     case PROP_HOVER:
       g_value_set_int (value, self->hover);
       break;
-    case PROP_N_MATCHES:
-      g_value_set_uint (value, self->n_matches);
-      break;
-    case PROP_N_MATCHES_OUTSIDE:
-      g_value_set_uint (value, self->n_matches_outside);
-      break;
-    case PROP_MATCH_POSITION:
-      g_value_set_uint (value, self->match_position);
-      break;
-    case PROP_N_MATCHES_HIDDEN:
-      g_value_set_uint (value, self->n_matches_hidden);
-      break;
-    case PROP_N_HIDDEN:
-      g_value_set_uint (value, self->n_hidden);
-      break;
-    case PROP_FILTERS_ACTIVE:
-      g_value_set_boolean (value, self->filters_active);
-      break;
     case PROP_TOTALS:
       g_value_set_pointer (value, &self->totals);
       break;
@@ -712,7 +694,8 @@ hl_session_get_property (GObject    *object,
       g_value_set_boolean (value, self->moving);
       break;
     default:
-      if (!_hl_session_get_proximity_property (self, prop_id, value) &&
+      if (!_hl_session_get_filter_property (self, prop_id, value) &&
+          !_hl_session_get_proximity_property (self, prop_id, value) &&
           !_hl_session_notes_get_property (self, prop_id, value) &&
           !_hl_session_get_bin_property (self, prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
