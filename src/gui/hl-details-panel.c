@@ -14,6 +14,7 @@
 #include "hl-details-panel.h"
 #include "hl-details-proximity.h"
 #include "hl-details-span.h"
+#include "hl-pacer.h"
 #include "hl-scale.h"
 
 #define LANE_DETAIL_INDENT  12  /* a count lane's figures under its line */
@@ -22,7 +23,6 @@
 #define PANEL_MAX_FACTS     20
 #define PANEL_MAX_SOURCES   20
 #define PANEL_MAX_NOTES     10
-#define MOVING_SUMMARY_US   (250 * G_TIME_SPAN_MILLISECOND)
 
 struct _HlDetailsPanel
 {
@@ -31,8 +31,7 @@ struct _HlDetailsPanel
   HlSession *session;
   HlDataset *facts_dataset;   /* whose facts facts_box lists; NULL: none yet */
   gboolean   summary_stale;   /* something the summary says changed */
-  gint64     summary_built;   /* when, in monotonic time */
-  guint      summary_due;     /* rebuilds it while a gesture moves the view */
+  HlPacer    summary_pacer;   /* while a gesture moves the view */
   gint64     summary_from;    /* what the summary shows */
   gint64     summary_to;
   HlTotals   summary_totals;
@@ -522,36 +521,14 @@ summary_is_current (HlDetailsPanel *self, const HlView *view, const HlTotals *to
 
 static void update (HlDetailsPanel *self);
 
+/* While a gesture moves the view, the summary follows it a few times a
+ * second (HlPacer): its labels, measured anew, were a third of a drag's
+ * frame. */
 static gboolean
 on_summary_due (gpointer data)
 {
-  HlDetailsPanel *self = data;
-
-  self->summary_due = 0;
-  update (self);
+  update (data);
   return G_SOURCE_REMOVE;
-}
-
-/* While a gesture moves the view the summary follows it at most every
- * MOVING_SUMMARY_US, and exactly when the gesture ends: its labels,
- * measured anew, were a third of a drag's frame. TRUE if it waits. */
-static gboolean
-summary_waits (HlDetailsPanel *self)
-{
-  gint64 wait;
-
-  if (!hl_session_get_moving (self->session))
-    {
-      g_clear_handle_id (&self->summary_due, g_source_remove);
-      return FALSE;
-    }
-  if (self->summary_due != 0)
-    return TRUE;
-  wait = self->summary_built + MOVING_SUMMARY_US - g_get_monotonic_time ();
-  if (wait <= 0)
-    return FALSE;
-  self->summary_due = g_timeout_add ((guint) (wait / 1000) + 1, on_summary_due, self);
-  return TRUE;
 }
 
 /* The selected event, or with nothing selected the summary. */
@@ -575,14 +552,15 @@ update (HlDetailsPanel *self)
     }
   view = hl_session_get_view (self->session);
   totals = hl_session_get_totals (self->session);
-  if (summary_is_current (self, view, totals) || summary_waits (self))
+  if (summary_is_current (self, view, totals) ||
+      hl_pacer_wait (&self->summary_pacer, self->session))
     return;
   self->summary_stale = FALSE;
   self->summary_from = view->from;
   self->summary_to = view->to;
   self->summary_totals = *totals;
   show_summary (self, dataset, view, totals);
-  self->summary_built = g_get_monotonic_time ();
+  hl_pacer_ran (&self->summary_pacer);
 }
 
 static void
@@ -664,7 +642,7 @@ hl_details_panel_dispose (GObject *object)
   HlDetailsPanel *self = HL_DETAILS_PANEL (object);
 
   hl_session_observe (&self->session, NULL, self, G_CALLBACK (on_session_notify));
-  g_clear_handle_id (&self->summary_due, g_source_remove);
+  hl_pacer_clear (&self->summary_pacer);
   if (self->layout_clock != NULL)
     g_signal_handlers_disconnect_by_func (self->layout_clock, remeasure_rows, self);
   g_clear_object (&self->layout_clock);
@@ -758,6 +736,7 @@ static void
 hl_details_panel_init (HlDetailsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hl_pacer_init (&self->summary_pacer, on_summary_due, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.reset-filters", FALSE);
   self->keys = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->proximity = hl_proximity_section_new ();

@@ -9,6 +9,7 @@
 #include "hl-dataset-monitor.h"
 #include "hl-filter-popover.h"
 #include "hl-notes-popover.h"
+#include "hl-pacer.h"
 #include "hl-range-popover.h"
 #include "hl-window.h"
 
@@ -69,6 +70,7 @@ struct _HlWindow
   double           pointer_x;
   double           pointer_y;
   gboolean         has_pointer;
+  HlPacer          range_pacer;      /* the range button while a gesture moves */
 };
 
 void _hl_window_class_actions_init  (GtkWidgetClass *widget_class);

@@ -230,18 +230,33 @@ update_title (HlWindow *self)
   _hl_window_sources_sync (self);
 }
 
+/* While a gesture moves the view, the range button follows a few times
+ * a second (the chart's own subtitle says the range at every step): a
+ * new label is a new size for the whole header bar. */
 static void
 update_range_label (HlWindow *self)
 {
-  g_autofree char *range = hl_date_format_range (hl_session_get_from (self->session),
-                                                 hl_session_get_to (self->session));
+  g_autofree char *range = NULL;
   g_autofree char *name = NULL;
 
+  range = hl_date_format_range (hl_session_get_from (self->session),
+                                hl_session_get_to (self->session));
+  if (g_str_equal (gtk_label_get_text (self->range_label), range) ||
+      hl_pacer_wait (&self->range_pacer, self->session))
+    return;
+  hl_pacer_ran (&self->range_pacer);
   gtk_label_set_text (self->range_label, range);
   /* Translators: the range button, as a screen reader says it */
   name = g_strdup_printf (_("Time Range: %s"), range);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->range_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static gboolean
+range_due (gpointer data)
+{
+  update_range_label (data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -284,7 +299,8 @@ on_session_notify (HlWindow *self, GParamSpec *pspec)
     on_dataset_changed (self);
   else if (g_str_equal (name, "file"))
     update_title (self);
-  else if (g_str_equal (name, "from") || g_str_equal (name, "to"))
+  else if (g_str_equal (name, "from") || g_str_equal (name, "to") ||
+           g_str_equal (name, "moving"))
     update_range_label (self);
   else if (g_str_equal (name, "search") || g_str_equal (name, "n-matches") ||
            g_str_equal (name, "n-matches-outside") || g_str_equal (name, "n-matches-hidden") ||
@@ -652,6 +668,7 @@ hl_window_dispose (GObject *object)
    * template's widgets. */
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
+  hl_pacer_clear (&self->range_pacer);
   watch_file (self, NULL);
   _hl_window_sources_dispose (self);
   forget_error_toast (self);
@@ -738,6 +755,7 @@ hl_window_init (HlWindow *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  hl_pacer_init (&self->range_pacer, range_due, self);
   if (!hl_load_options_init_from_env (&self->load_options, &error))
     g_printerr ("heistline: %s\n", error->message);
 
