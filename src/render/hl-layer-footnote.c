@@ -161,6 +161,7 @@ footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_n
 typedef struct
 {
   GPtrArray *names;         /* by id */
+  GPtrArray *keys;          /* their collation keys, to sort by name */
   guint     *offsets;       /* per event, its first entry in ids; n_events + 1 */
   guint     *ids;           /* a publisher per source */
   guint     *post_offsets;  /* per publisher, its first entry in posts; n_names + 1 */
@@ -173,6 +174,7 @@ publishers_free (gpointer data)
   Publishers *p = data;
 
   g_ptr_array_unref (p->names);
+  g_ptr_array_unref (p->keys);
   g_free (p->offsets);
   g_free (p->ids);
   g_free (p->post_offsets);
@@ -222,6 +224,9 @@ publishers_build (HlDataset *dataset)
         }
     }
   p->offsets[n] = n_sources;
+  p->keys = g_ptr_array_new_full (p->names->len, g_free);
+  for (guint q = 0; q < p->names->len; q++)
+    g_ptr_array_add (p->keys, g_utf8_collate_key (g_ptr_array_index (p->names, q), -1));
 
   /* counting sort of the citations by publisher: event order is kept */
   p->post_offsets = g_new0 (guint, p->names->len + 1);
@@ -288,6 +293,7 @@ view_filters_events (HlChart *chart)
 typedef struct
 {
   const char *name;
+  const char *key;    /* its collation key */
   guint       count;
 } Cited;
 
@@ -298,7 +304,7 @@ compare_cited (gconstpointer a, gconstpointer b)
 
   if (ca->count != cb->count)
     return ca->count > cb->count ? -1 : 1;
-  return g_utf8_collate (ca->name, cb->name);
+  return strcmp (ca->key, cb->key);
 }
 
 /* Every distinct publisher behind the events [@first, @last) shown, most
@@ -330,7 +336,8 @@ count_publishers (HlChart *chart, guint first, guint last, GPtrArray *names)
       }
   for (guint q = 0; q < n_names; q++)
     if (counts[q] > 0)
-      g_array_append_val (cited, ((Cited) { g_ptr_array_index (p->names, q), counts[q] }));
+      g_array_append_val (cited, ((Cited) { g_ptr_array_index (p->names, q),
+                                            g_ptr_array_index (p->keys, q), counts[q] }));
   g_array_sort (cited, compare_cited);
   for (guint i = 0; i < cited->len; i++)
     g_ptr_array_add (names, (gpointer) g_array_index (cited, Cited, i).name);
