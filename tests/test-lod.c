@@ -284,6 +284,9 @@ test_kind_index (void)
 
   g_assert_cmpuint (hl_dataset_lane_get_n_kinds (ds, 0), ==, G_N_ELEMENTS (kinds));
   g_assert_cmpuint (hl_dataset_lane_get_n_kinds (ds, 1), ==, 0);   /* 70 > 64 */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_assert_true (hl_dataset_lane_get_kind (ds, 0, k) ==
+                   hl_dataset_lane_kind (ds, 0, hl_dataset_lane_get_kind_name (ds, 0, k)));
   for (guint t = 0; t < 400; t++)
     {
       guint n = hl_dataset_lane_get_n_events (ds, 0);

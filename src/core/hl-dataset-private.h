@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *name;        /* as the events have it; NULL for no kind */
+  const HlKind *kind;      /* how the lane draws it */
   guint       n;
   guint      *positions;
   guint64    *count_sums;
@@ -37,6 +38,10 @@ typedef struct
    * range maximum with short sequential scans at the ends. */
   guint   *largest;
   guint    n_blocks;
+  /* The largest from each position to its block's end, and from its
+   * block's start to it: a range's partial blocks without a scan. */
+  guint   *block_suffix;
+  guint   *block_prefix;
   GArray  *lasting;        /* guint: the events with an end, in time order;
                             * NULL when there are none */
   HlLaneKind *kinds;       /* first met first; NULL past HL_LANE_MAX_KINDS */

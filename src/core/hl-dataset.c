@@ -27,6 +27,8 @@ clear_lane_index (HlDataset *self)
       g_free (li->doubtful_sums);
       g_free (li->unknown_sums);
       g_free (li->largest);
+      g_free (li->block_suffix);
+      g_free (li->block_prefix);
       g_clear_pointer (&li->lasting, g_array_unref);
       for (guint k = 0; k < li->n_kinds; k++)
         {
@@ -341,13 +343,19 @@ lane_index_build_largest (HlLaneIndex *li)
     levels++;
   li->n_blocks = nb;
   li->largest = g_new (guint, MAX (nb * levels, 1));
+  li->block_prefix = g_new (guint, MAX (li->n, 1));
+  li->block_suffix = g_new (guint, MAX (li->n, 1));
   for (guint b = 0; b < nb; b++)
     {
+      guint start = b * HL_LANE_BLOCK, stop = MIN (li->n, (b + 1) * HL_LANE_BLOCK);
       guint best = G_MAXUINT;
 
-      for (guint p = b * HL_LANE_BLOCK; p < MIN (li->n, (b + 1) * HL_LANE_BLOCK); p++)
-        best = larger (li, best, p);
+      for (guint p = start; p < stop; p++)
+        li->block_prefix[p] = best = larger (li, best, p);
       li->largest[b] = best;
+      best = G_MAXUINT;
+      for (guint p = stop; p-- > start;)
+        li->block_suffix[p] = best = larger (li, best, p);
     }
   for (guint k = 1; k < levels; k++)
     {
@@ -457,8 +465,12 @@ build_lane_index (HlDataset *self)
       lane_index_append (&self->lane_index[events[i].lane], &events[i], i);
   for (guint lane = 0; lane < n_lanes; lane++)
     {
-      lane_index_build_largest (&self->lane_index[lane]);
-      lane_index_build_kinds (&self->lane_index[lane], events);
+      HlLaneIndex *li = &self->lane_index[lane];
+
+      lane_index_build_largest (li);
+      lane_index_build_kinds (li, events);
+      for (guint k = 0; k < li->n_kinds; k++)
+        li->kinds[k].kind = hl_dataset_lane_kind (self, lane, li->kinds[k].name);
     }
 }
 
@@ -588,6 +600,14 @@ hl_dataset_lane_get_kind_name (HlDataset *self, guint lane, guint k)
   return self->lane_index[lane].kinds[k].name;
 }
 
+/* How @lane draws its @k-th kind: hl_dataset_lane_kind() of its name. */
+const HlKind *
+hl_dataset_lane_get_kind (HlDataset *self, guint lane, guint k)
+{
+  g_return_val_if_fail (k < hl_dataset_lane_get_n_kinds (self, lane), NULL);
+  return self->lane_index[lane].kinds[k].kind;
+}
+
 /* How many of @lane's events at positions [@begin, @end) are of its @k-th
  * kind: two binary searches. @count gets the sum of their counts and
  * @first the first one's index in the dataset (-1 if none); either may
@@ -649,28 +669,29 @@ hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRang
   else
     sum->usd = li->usd_sums[end] - li->usd_sums[begin];
 
-  /* The largest: the whole blocks inside the range from the sparse table
-   * (two entries that cover them), the ends one by one. */
-  {
-    guint bl = (begin + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, br = end / HL_LANE_BLOCK;
+  /* The largest: within one block, one by one; else the partial blocks
+   * at the ends from the in-block tables and the whole blocks between
+   * from the sparse table (two entries that cover them). */
+  if (begin < end && begin / HL_LANE_BLOCK == (end - 1) / HL_LANE_BLOCK)
+    for (guint p = begin; p < end; p++)
+      best = larger (li, best, p);
+  else if (begin < end)
+    {
+      guint bl = (begin + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, br = end / HL_LANE_BLOCK;
+      guint k = 0;
 
-    if (bl >= br)
-      for (guint p = begin; p < end; p++)
-        best = larger (li, best, p);
-    else
-      {
-        guint k = 0;
-
-        for (guint p = begin; p < bl * HL_LANE_BLOCK; p++)
-          best = larger (li, best, p);
-        for (guint p = br * HL_LANE_BLOCK; p < end; p++)
-          best = larger (li, best, p);
-        while ((2u << k) <= br - bl)
-          k++;
-        best = larger (li, best, li->largest[k * li->n_blocks + bl]);
-        best = larger (li, best, li->largest[k * li->n_blocks + br - (1u << k)]);
-      }
-  }
+      if (begin < bl * HL_LANE_BLOCK)
+        best = larger (li, best, li->block_suffix[begin]);
+      if (end > br * HL_LANE_BLOCK)
+        best = larger (li, best, li->block_prefix[end - 1]);
+      if (bl < br)
+        {
+          while ((2u << k) <= br - bl)
+            k++;
+          best = larger (li, best, li->largest[k * li->n_blocks + bl]);
+          best = larger (li, best, li->largest[k * li->n_blocks + br - (1u << k)]);
+        }
+    }
   sum->largest = best == G_MAXUINT ? -1 : (int) li->events[best];
 }
 

@@ -250,6 +250,9 @@ guint            hl_dataset_lane_get_n_kinds   (HlDataset     *self,
 const char      *hl_dataset_lane_get_kind_name (HlDataset     *self,
                                                 guint          lane,
                                                 guint          k);
+const HlKind    *hl_dataset_lane_get_kind      (HlDataset     *self,
+                                                guint          lane,
+                                                guint          k);
 guint            hl_dataset_lane_kind_range    (HlDataset     *self,
                                                 guint          lane,
                                                 guint          k,

@@ -185,15 +185,12 @@ typedef struct
   int         top;     /* its first event, which the segment stands for */
 } KindShare;
 
-/* Adds @count of @kind_name's events (the first being @first) to the
- * group the legend puts it in: by label and shape ("ballistic" for
- * ICBM, IRBM and SRBM alike); the rarest kinds past MAX_KINDS share the
- * last. */
+/* Adds @count events of @kind (the first being @first) to the group the
+ * legend puts it in: by label and shape ("ballistic" for ICBM, IRBM and
+ * SRBM alike); the rarest kinds past MAX_KINDS share the last. */
 static void
-add_share (HlChart *chart, guint lane, const char *kind_name, double count, int first,
-           KindShare *shares, guint *n_shares)
+add_share (const HlKind *kind, double count, int first, KindShare *shares, guint *n_shares)
 {
-  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, kind_name);
   const char *label = hl_kind_get_label (kind);
   guint s = 0;
 
@@ -236,8 +233,8 @@ kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, KindShare *shar
         int first;
 
         if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, &count, &first) > 0)
-          add_share (chart, lane, hl_dataset_lane_get_kind_name (chart->dataset, lane, k),
-                     (double) count, first, shares, &n_shares);
+          add_share (hl_dataset_lane_get_kind (chart->dataset, lane, k), (double) count, first,
+                     shares, &n_shares);
       }
   else
     for (guint p = b; p < e; p++)
@@ -246,7 +243,8 @@ kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, KindShare *shar
         const HlEvent *ev = hl_dataset_get_event (chart->dataset, index);
 
         if (hl_view_shows_event (&chart->view, chart->dataset, ev))
-          add_share (chart, lane, ev->kind, ev->count, index, shares, &n_shares);
+          add_share (hl_dataset_lane_kind (chart->dataset, lane, ev->kind), ev->count, index,
+                     shares, &n_shares);
       }
   qsort (shares, n_shares, sizeof (KindShare), compare_shares);
   return n_shares;

@@ -132,10 +132,8 @@ name_seen (const char *const *seen, guint n_seen, const char *name)
 }
 
 static void
-add_kind (HlChart *chart, HlDrawn *d, guint lane, const char *name)
+add_kind (HlDrawn *d, const HlKind *kind)
 {
-  const HlKind *kind = hl_dataset_lane_kind (chart->dataset, lane, name);
-
   add_kind_group (d, hl_kind_get_label (kind), kind->shape, 1 + kind->shape);
 }
 
@@ -156,7 +154,7 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
       /* the lane's kind index: two binary searches a kind */
       for (guint k = 0; k < n_kinds; k++)
         if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, NULL, NULL) > 0)
-          add_kind (chart, d, lane, hl_dataset_lane_get_kind_name (chart->dataset, lane, k));
+          add_kind (d, hl_dataset_lane_get_kind (chart->dataset, lane, k));
       return TRUE;
     }
   e = MIN (e, b + MAX_GUESSED_EVENTS);
@@ -173,7 +171,7 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
         {
           if (n_seen < MAX_SEEN_KINDS)
             seen[n_seen++] = ev->kind;
-          add_kind (chart, d, lane, ev->kind);
+          add_kind (d, hl_dataset_lane_kind (chart->dataset, lane, ev->kind));
         }
     }
   return TRUE;
