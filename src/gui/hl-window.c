@@ -669,6 +669,10 @@ hl_window_dispose (GObject *object)
   g_clear_handle_id (&self->reveal_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   hl_pacer_clear (&self->range_pacer);
+  /* the widgets going away may still change the session (the timeline
+   * ends its gesture): nothing of this window answers any more */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_notify, self);
   watch_file (self, NULL);
   _hl_window_sources_dispose (self);
   forget_error_toast (self);
