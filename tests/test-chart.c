@@ -757,6 +757,45 @@ count_all_differences (cairo_surface_t *a, cairo_surface_t *b)
   return n;
 }
 
+/* The cache keeps the last HL_TEXT_CACHE_FOOTNOTES footnotes, the one
+ * asked for last kept longest: zooming back out finds them again. */
+static void
+test_footnote_cache (void)
+{
+  g_autoptr(HlTextCache) cache = hl_text_cache_new ();
+  PangoLayout *layouts[HL_TEXT_CACHE_FOOTNOTES + 1];
+  PangoLayout *got;
+
+  for (guint i = 0; i <= HL_TEXT_CACHE_FOOTNOTES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("footnote %u", i);
+
+      layouts[i] = pango_layout_new (hl_text_cache_get_context (cache));
+      hl_text_cache_set_footnote (cache, key, layouts[i]);
+      if (i == 1)
+        {
+          /* asked for again: the first is now the oldest */
+          got = hl_text_cache_get_footnote (cache, "footnote 0");
+          g_assert_true (got == layouts[0]);
+          g_object_unref (got);
+        }
+    }
+  got = hl_text_cache_get_footnote (cache, "footnote 0");
+  g_assert_true (got == layouts[0]);
+  g_object_unref (got);
+  g_assert_null (hl_text_cache_get_footnote (cache, "footnote 1"));   /* the oldest went */
+  for (guint i = 2; i <= HL_TEXT_CACHE_FOOTNOTES; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("footnote %u", i);
+
+      got = hl_text_cache_get_footnote (cache, key);
+      g_assert_true (got == layouts[i]);
+      g_object_unref (got);
+    }
+  for (guint i = 0; i <= HL_TEXT_CACHE_FOOTNOTES; i++)
+    g_object_unref (layouts[i]);
+}
+
 static void
 test_text_cache (void)
 {
@@ -1796,6 +1835,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/legend/other-dataset", test_legend_other_dataset);
   g_test_add_func ("/chart/legend/bundled", test_legend_bundled);
   g_test_add_func ("/chart/text-cache", test_text_cache);
+  g_test_add_func ("/chart/footnote-cache", test_footnote_cache);
   g_test_add_func ("/chart/cumulative/two-money-lanes", test_cumulative_two_money_lanes);
   g_test_add_func ("/chart/default-lane-color", test_default_lane_color);
   g_test_add_func ("/chart/hover-card", test_hover_card);

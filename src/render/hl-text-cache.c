@@ -21,8 +21,8 @@ struct _HlTextCache
   GMutex          lock;        /* charts may be laid out in any thread */
   PangoContext   *context;
   GHashTable     *layouts;     /* Key -> PangoLayout */
-  char           *footnote_key;
-  PangoLayout    *footnote;
+  char           *footnote_keys[HL_TEXT_CACHE_FOOTNOTES];   /* the last first */
+  PangoLayout    *footnotes[HL_TEXT_CACHE_FOOTNOTES];
   char           *reserve_key;  /* the footnote's room, whatever the view */
   double          reserve;
 };
@@ -97,8 +97,11 @@ hl_text_cache_unref (HlTextCache *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_hash_table_unref (self->layouts);
-  g_free (self->footnote_key);
-  g_clear_object (&self->footnote);
+  for (guint i = 0; i < HL_TEXT_CACHE_FOOTNOTES; i++)
+    {
+      g_free (self->footnote_keys[i]);
+      g_clear_object (&self->footnotes[i]);
+    }
   g_free (self->reserve_key);
   g_object_unref (self->context);
   g_mutex_clear (&self->lock);
@@ -177,9 +180,23 @@ hl_text_cache_get_size (HlTextCache *self)
   return size;
 }
 
-/* The last footnote laid out, if it was laid out from @key: a footnote
- * of some eighty publishers costs a fifth of a frame, and panning mostly
- * keeps the same ones. Returns (transfer full) (nullable). */
+/* Moves footnote @i to the front, the others down one. */
+static void
+footnote_to_front (HlTextCache *self, guint i)
+{
+  char *key = self->footnote_keys[i];
+  PangoLayout *layout = self->footnotes[i];
+
+  memmove (self->footnote_keys + 1, self->footnote_keys, i * sizeof (char *));
+  memmove (self->footnotes + 1, self->footnotes, i * sizeof (PangoLayout *));
+  self->footnote_keys[0] = key;
+  self->footnotes[0] = layout;
+}
+
+/* One of the last HL_TEXT_CACHE_FOOTNOTES footnotes laid out, if it was
+ * laid out from @key: a footnote of some eighty publishers costs a fifth
+ * of a frame, and panning mostly keeps the same ones, zooming back out
+ * comes back to them. Returns (transfer full) (nullable). */
 PangoLayout *
 hl_text_cache_get_footnote (HlTextCache *self, const char *key)
 {
@@ -189,8 +206,13 @@ hl_text_cache_get_footnote (HlTextCache *self, const char *key)
   g_return_val_if_fail (key != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  if (self->footnote_key != NULL && strcmp (self->footnote_key, key) == 0)
-    layout = g_object_ref (self->footnote);
+  for (guint i = 0; i < HL_TEXT_CACHE_FOOTNOTES && self->footnote_keys[i] != NULL; i++)
+    if (strcmp (self->footnote_keys[i], key) == 0)
+      {
+        footnote_to_front (self, i);
+        layout = g_object_ref (self->footnotes[0]);
+        break;
+      }
   g_mutex_unlock (&self->lock);
   return layout;
 }
@@ -203,10 +225,12 @@ hl_text_cache_set_footnote (HlTextCache *self, const char *key, PangoLayout *lay
   g_return_if_fail (PANGO_IS_LAYOUT (layout));
 
   g_mutex_lock (&self->lock);
-  g_free (self->footnote_key);
-  g_clear_object (&self->footnote);
-  self->footnote_key = g_strdup (key);
-  self->footnote = g_object_ref (layout);
+  /* the oldest goes */
+  g_free (self->footnote_keys[HL_TEXT_CACHE_FOOTNOTES - 1]);
+  g_clear_object (&self->footnotes[HL_TEXT_CACHE_FOOTNOTES - 1]);
+  footnote_to_front (self, HL_TEXT_CACHE_FOOTNOTES - 1);
+  self->footnote_keys[0] = g_strdup (key);
+  self->footnotes[0] = g_object_ref (layout);
   g_mutex_unlock (&self->lock);
 }
 

@@ -16,10 +16,11 @@ G_BEGIN_DECLS
  * layout from an earlier chart measures and draws exactly as a new one.
  * Layouts it hands out are laid out already and must not be changed.
  * It holds at most HL_TEXT_CACHE_MAX layouts (then starts afresh) and the
- * last footnote. Charts keep references to the layouts they use, so
+ * last HL_TEXT_CACHE_FOOTNOTES footnotes. Charts keep references to the layouts they use, so
  * freeing the cache or other charts never changes a chart. */
 
-#define HL_TEXT_CACHE_MAX 4096
+#define HL_TEXT_CACHE_MAX       4096
+#define HL_TEXT_CACHE_FOOTNOTES 16
 
 typedef struct _HlTextCache HlTextCache;
 
