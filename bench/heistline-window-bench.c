@@ -40,6 +40,7 @@
 
 #include "hl-application.h"
 #include "hl-bench-gen.h"
+#include "hl-timeline-private.h"
 #include "hl-window.h"
 
 #define ROUNDS 20
@@ -295,23 +296,15 @@ typedef struct
   double              drag_y;
 } Driver;
 
-/* The timeline's own controller of @type: the one whose handlers have the
- * timeline as data (the window adds controllers of its own to it). */
+/* The timeline's own controller of @type */
 static GtkEventController *
 find_controller (GtkWidget *widget, GType type)
 {
-  g_autoptr(GListModel) list = gtk_widget_observe_controllers (widget);
+  GtkEventController *controller = _hl_timeline_find_controller (widget, type);
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (list, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
-          g_signal_handler_find (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, widget) != 0)
-        return controller;   /* the widget keeps it */
-    }
-  g_error ("no %s on the timeline", g_type_name (type));
-  return NULL;
+  if (controller == NULL)
+    g_error ("no %s on the timeline", g_type_name (type));
+  return controller;
 }
 
 /* Points over distinct marks, consecutive ones over different events,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-dataset-private.h"
+#include "hl-sorted.h"
 
 G_DEFINE_FINAL_TYPE (HlDataset, hl_dataset, G_TYPE_OBJECT)
 
@@ -367,24 +368,6 @@ lane_index_build_largest (HlLaneIndex *li)
     }
 }
 
-/* The first of the @n sorted @positions at or after @position. */
-static guint
-position_lower_bound (const guint *positions, guint n, guint position)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The kind @name's entry in @li, added if new; -1 past the limit. Names
  * are mostly interned by the loader, so the address is tried first. */
 static int
@@ -627,8 +610,8 @@ hl_dataset_lane_kind_range (HlDataset *self,
   g_return_val_if_fail (k < hl_dataset_lane_get_n_kinds (self, lane), 0);
 
   kind = &self->lane_index[lane].kinds[k];
-  b = position_lower_bound (kind->positions, kind->n, begin);
-  e = position_lower_bound (kind->positions, kind->n, MAX (begin, end));
+  b = hl_lower_bound_uint (kind->positions, kind->n, begin);
+  e = hl_lower_bound_uint (kind->positions, kind->n, MAX (begin, end));
   if (count != NULL)
     *count = kind->count_sums[e] - kind->count_sums[b];
   if (first != NULL)

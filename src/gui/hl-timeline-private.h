@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* hl-timeline.c: for tests and benchmarks that drive its gestures */
+GtkEventController *_hl_timeline_find_controller (GtkWidget *timeline,
+                                                  GType      type);
+
 /* hl-timeline-a11y.c */
 char *_hl_timeline_describe (HlSession *session);
 

@@ -587,6 +587,26 @@ on_click_released (GtkGestureClick *gesture,
   select_at (self, chart, x, y);
 }
 
+/* The timeline's own controller of @type: the one whose handlers have the
+ * timeline as data (the window adds controllers of its own to it). What
+ * a test or a benchmark emits a pointer's or the wheel's signals on. */
+GtkEventController *
+_hl_timeline_find_controller (GtkWidget *timeline, GType type)
+{
+  g_autoptr(GListModel) list = gtk_widget_observe_controllers (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (list, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          g_signal_handler_find (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                 timeline) != 0)
+        return controller;   /* the timeline keeps it */
+    }
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* GtkWidget */
 

@@ -8,6 +8,7 @@
 
 #include "hl-chart-private.h"
 #include "hl-describe.h"
+#include "hl-sorted.h"
 
 /* The publisher behind a source title: "Reuters (via Yahoo)" and
  * "NHK World 2024-02-09" are Reuters and NHK World; a source with no title
@@ -262,23 +263,6 @@ publishers_of_dataset (HlDataset *dataset)
   return p;
 }
 
-static guint
-lower_bound (const guint *a, guint n, guint value)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (a[mid] < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static gboolean
 view_filters_events (HlChart *chart)
 {
@@ -332,7 +316,8 @@ count_publishers (HlChart *chart, guint first, guint last, GPtrArray *names)
         const guint *posts = p->posts + p->post_offsets[q];
         guint n = p->post_offsets[q + 1] - p->post_offsets[q];
 
-        counts[q] = lower_bound (posts, n, last) - lower_bound (posts, n, first);
+        counts[q] = hl_lower_bound_uint (posts, n, last) -
+                    hl_lower_bound_uint (posts, n, first);
       }
   for (guint q = 0; q < n_names; q++)
     if (counts[q] > 0)
