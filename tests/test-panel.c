@@ -9,6 +9,7 @@
 
 #include "gui-test-util.h"
 #include "hl-date.h"
+#include "hl-timeline-private.h"
 
 static gboolean
 file_is_open (gpointer data)
@@ -400,24 +401,6 @@ test_summary_follows_cheaply (void)
   hl_test_close_window (window);
 }
 
-/* The timeline's own controller of @type (the window adds others to it). */
-static GtkEventController *
-timeline_controller (GtkWidget *timeline, GType type)
-{
-  g_autoptr(GListModel) list = gtk_widget_observe_controllers (timeline);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (list, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
-          g_signal_handler_find (controller, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                 timeline) != 0)
-        return controller;   /* the timeline keeps it */
-    }
-  g_assert_not_reached ();
-}
-
 static guint
 count_labels (GtkWidget *widget, const char *text)
 {
@@ -430,28 +413,38 @@ count_labels (GtkWidget *widget, const char *text)
   return n;
 }
 
-/* The view's range, in the panel's summary and on the range button:
- * both, or neither (while they wait). */
-static gboolean
-range_shown (HlWindow *window)
+/* How many labels say the view's range: the panel's summary and the
+ * range button, when both are up to date. */
+static guint
+count_range (HlWindow *window)
 {
   HlSession *session = hl_window_get_session (window);
   g_autofree char *range = hl_date_format_range (hl_session_get_from (session),
                                                  hl_session_get_to (session));
-  guint n = count_labels (GTK_WIDGET (window), range);
+
+  return count_labels (GTK_WIDGET (window), range);
+}
+
+/* Both say it, or neither (while they wait). */
+static gboolean
+range_shown (HlWindow *window)
+{
+  guint n = count_range (window);
 
   g_assert_cmpuint (n, !=, 1);
   return n == 2;
 }
 
-static void
-spin_ms (guint ms)
+static gboolean
+caught_up (gpointer window)
 {
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  return count_range (window) == 2;
+}
 
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+static gboolean
+at_rest (gpointer window)
+{
+  return !hl_session_get_moving (hl_window_get_session (window));
 }
 
 /* A drag or the wheel moving the view: the summary and the range button
@@ -464,12 +457,15 @@ test_summary_follows_a_gesture (void)
   HlWindow *window = hl_test_new_window ();
   HlSession *session = hl_window_get_session (window);
   GtkWidget *timeline = GTK_WIDGET (hl_window_get_timeline (window));
-  GtkEventController *drag = timeline_controller (timeline, GTK_TYPE_GESTURE_DRAG);
-  GtkEventController *scroll = timeline_controller (timeline, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  GtkEventController *drag, *scroll;
   g_autofree char *first = NULL;
   double x = gtk_widget_get_width (timeline) / 2.0, y = gtk_widget_get_height (timeline) / 2.0;
   gboolean handled;
 
+  drag = _hl_timeline_find_controller (timeline, GTK_TYPE_GESTURE_DRAG);
+  scroll = _hl_timeline_find_controller (timeline, GTK_TYPE_EVENT_CONTROLLER_SCROLL);
+  g_assert_nonnull (drag);
+  g_assert_nonnull (scroll);
   g_assert_true (panel_shows (window, "Crypto heists: 14 events, $725M"));
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-update", -40.0, 0.0);
@@ -480,21 +476,21 @@ test_summary_follows_a_gesture (void)
   g_signal_emit_by_name (drag, "drag-update", -400.0, 0.0);
   g_assert_false (range_shown (window));
   g_assert_cmpuint (count_labels (GTK_WIDGET (window), first), ==, 2);
-  spin_ms (400);
-  g_assert_true (range_shown (window));
+  /* they catch up while the gesture lasts */
+  g_assert_true (hl_test_wait_for (caught_up, window, 5000));
+  g_assert_true (hl_session_get_moving (session));
   g_signal_emit_by_name (drag, "drag-update", -800.0, 0.0);
   g_signal_emit_by_name (drag, "drag-end", -800.0, 0.0);
   g_assert_false (hl_session_get_moving (session));
   g_assert_true (range_shown (window));
 
-  /* the wheel has no end: its gesture ends when it rests */
-  spin_ms (300);
+  /* the wheel has no end: its gesture ends when it rests; its first
+   * notch is said at once, right after the drag too */
   g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
   g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
   g_assert_true (hl_session_get_moving (session));
   g_assert_false (range_shown (window));
-  spin_ms (600);
-  g_assert_false (hl_session_get_moving (session));
+  g_assert_true (hl_test_wait_for (at_rest, window, 5000));
   g_assert_true (range_shown (window));
 
   /* a window closed while the wheel turns ends its gesture quietly */

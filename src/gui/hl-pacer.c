@@ -10,7 +10,7 @@
 void
 hl_pacer_init (HlPacer *pacer, GSourceFunc func, gpointer data)
 {
-  *pacer = (HlPacer) { 0, 0, func, data };
+  *pacer = (HlPacer) { 0, 0, FALSE, func, data };
 }
 
 static gboolean
@@ -22,9 +22,10 @@ on_due (gpointer data)
   return pacer->func (pacer->data);
 }
 
-/* Whether the work should wait: while @session is moving and it ran less
- * than HL_PACER_INTERVAL_US ago; it is then run when that time is up.
- * Once the gesture ends nothing waits (the caller does the work then). */
+/* Whether the work should wait: while @session is moving, past the
+ * gesture's first step, and it ran less than HL_PACER_INTERVAL_US ago; it
+ * is then run when that time is up. Once the gesture ends nothing waits
+ * (the caller does the work then). */
 gboolean
 hl_pacer_wait (HlPacer *pacer, HlSession *session)
 {
@@ -33,6 +34,12 @@ hl_pacer_wait (HlPacer *pacer, HlSession *session)
   if (session == NULL || !hl_session_get_moving (session))
     {
       g_clear_handle_id (&pacer->source, g_source_remove);
+      pacer->in_gesture = FALSE;
+      return FALSE;
+    }
+  if (!pacer->in_gesture)
+    {
+      pacer->in_gesture = TRUE;
       return FALSE;
     }
   if (pacer->source != 0)
