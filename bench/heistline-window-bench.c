@@ -138,7 +138,6 @@ static gboolean opt_quick;
 static char *opt_renderer;
 static char *opt_data_dir;
 static char *opt_only;
-static gboolean opt_bundled_only;
 static char *opt_size;
 
 static gboolean
@@ -520,7 +519,7 @@ ensure_generated (guint n)
 static gboolean
 size_wanted (const char *size)
 {
-  return opt_size == NULL || g_ascii_strcasecmp (opt_size, size) == 0;
+  return opt_size == NULL || g_str_equal (opt_size, size);
 }
 
 static void
@@ -528,8 +527,6 @@ run_frames (HlApplication *app)
 {
   if (size_wanted ("bundled"))
     measure_frames (app, "bundled (36 in view)", NULL, FALSE);
-  if (opt_bundled_only)
-    return;
   if (size_wanted ("100k"))
     {
       g_autofree char *p100k = ensure_generated (100000);
@@ -561,8 +558,6 @@ spawn_renderers (void)
       g_ptr_array_add (args, g_strdup_printf ("--renderer=%s", renderers[r]));
       if (opt_quick)
         g_ptr_array_add (args, g_strdup ("--quick"));
-      if (opt_bundled_only)
-        g_ptr_array_add (args, g_strdup ("--bundled-only"));
       if (opt_only != NULL)
         g_ptr_array_add (args, g_strdup_printf ("--only=%s", opt_only));
       if (opt_size != NULL)
@@ -596,8 +591,6 @@ main (int argc, char *argv[])
       "Only this GSK renderer (cairo, gl), in this process", "NAME" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
       "Only the figures whose name contains TEXT (hover, pan, zoom)", "TEXT" },
-    { "bundled-only", 0, 0, G_OPTION_ARG_NONE, &opt_bundled_only,
-      "Only the bundled dataset", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size,
       "Only this dataset (bundled, 100k, 1M)", "NAME" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_data_dir,
@@ -610,6 +603,12 @@ main (int argc, char *argv[])
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (opt_size != NULL && !g_strv_contains ((const char *const[]) { "bundled", "100k", "1M",
+                                                                    NULL }, opt_size))
+    {
+      g_printerr ("--size: “%s” is not bundled, 100k or 1M\n", opt_size);
       return 2;
     }
   if (opt_data_dir == NULL)
