@@ -13,18 +13,50 @@
 
 #define MAX_RECENT  10
 
+/* A modal chooser of datasets (JSON first), in the folder a dataset was
+ * last chosen from: Open and Add Dataset alike. */
+GtkFileChooserNative *
+_hl_window_new_dataset_chooser (HlWindow *self, const char *title, const char *accept)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, accept, _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Heistline datasets (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
+  if (last[0] != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  return native;
+}
+
+/* @file's folder, where the next chooser of datasets starts. */
+void
+_hl_window_remember_folder (HlWindow *self, GFile *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+
+  if (folder != NULL && g_file_peek_path (folder) != NULL)
+    g_settings_set_string (self->settings, "last-folder", g_file_peek_path (folder));
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, HlWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-
       const char *beside = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "beside");
 
-      if (folder != NULL && g_file_peek_path (folder) != NULL)
-        g_settings_set_string (self->settings, "last-folder", g_file_peek_path (folder));
+      _hl_window_remember_folder (self, file);
       if (g_strcmp0 (beside, "true") == 0 && !_hl_window_is_table_file (file))
         hl_window_add_file (self, file);
       else
@@ -38,32 +70,18 @@ static void
 action_open (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlWindow *self = HL_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  GtkFileChooserNative *native = _hl_window_new_dataset_chooser (self, _("Open Dataset"),
+                                                                 _("_Open"));
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
 
-  native = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (json, _("Heistline datasets (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
   _hl_window_add_table_filter (GTK_FILE_CHOOSER (native));
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  if (last[0] != '\0')
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
   /* the companion of Add Dataset… (Ctrl+Shift+O) */
   if (hl_session_get_dataset (self->session) != NULL)
     gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "beside",
                                  _("Show beside the current dataset"), NULL, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (on_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -78,6 +78,11 @@ void _hl_window_view_actions_init   (HlWindow       *self);
 void _hl_window_dnd_init            (HlWindow       *self);
 gboolean _hl_window_is_table_file   (GFile          *file);
 void _hl_window_add_table_filter    (GtkFileChooser *chooser);
+GtkFileChooserNative *_hl_window_new_dataset_chooser (HlWindow   *self,
+                                                      const char *title,
+                                                      const char *accept);
+void _hl_window_remember_folder     (HlWindow       *self,
+                                     GFile          *file);
 void _hl_window_import_file         (HlWindow       *self,
                                      GFile          *file);
 void _hl_window_toast               (HlWindow       *self,

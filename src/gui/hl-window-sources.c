@@ -212,6 +212,7 @@ on_add_response (GtkNativeDialog *dialog, int response, HlWindow *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
+      _hl_window_remember_folder (self, file);
       hl_window_add_file (self, file);
     }
   gtk_native_dialog_destroy (dialog);
@@ -222,16 +223,9 @@ static void
 action_add_dataset (GtkWidget *widget, const char *name, GVariant *param)
 {
   HlWindow *self = HL_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  GtkFileChooserNative *native = _hl_window_new_dataset_chooser (self, _("Add Dataset"),
+                                                                 _("_Add"));
 
-  native = gtk_file_chooser_native_new (_("Add Dataset"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_filter_set_name (json, _("Heistline datasets (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), json);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect_object (native, "response", G_CALLBACK (on_add_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
