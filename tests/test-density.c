@@ -216,6 +216,21 @@ labelled_in_order (HlChart *chart, GArray *money, guint max, const char **missed
   return found;
 }
 
+/* The money lanes' events (indices), largest first. */
+static GArray *
+money_events_by_size (HlDataset *dataset)
+{
+  const HlEvent *events = hl_dataset_get_events (dataset);
+  GArray *money = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
+    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
+      g_array_append_val (money, i);
+  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
+                     (gpointer) events);
+  return money;
+}
+
 /* At 1280x720 and 1024x768 over the whole span, marks and bins, both
  * money scales: the SMALL_LABELLED largest incidents carry labels. */
 #define SMALL_LABELLED 9
@@ -225,14 +240,8 @@ test_small_labelled (void)
 {
   static const int sizes[][2] = { { 1280, 720 }, { 1024, 768 } };
   HlDataset *dataset = sample ();
-  const HlEvent *events = hl_dataset_get_events (dataset);
-  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) money = money_events_by_size (dataset);
 
-  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
-    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
-      g_array_append_val (money, i);
-  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
-                     (gpointer) events);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint round = 0; round < 4; round++)
       {
@@ -265,13 +274,7 @@ test_largest_labelled (void)
 {
   HlDataset *dataset = sample ();
   const HlEvent *events = hl_dataset_get_events (dataset);
-  g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < hl_dataset_get_n_events (dataset); i++)
-    if (hl_dataset_get_lane (dataset, events[i].lane)->measure == HL_MEASURE_USD)
-      g_array_append_val (money, i);
-  g_qsort_with_data (money->data, money->len, sizeof (int), compare_usd_desc,
-                     (gpointer) events);
+  g_autoptr(GArray) money = money_events_by_size (dataset);
 
   for (int round = 0; round < 3; round++)
     {
