@@ -87,6 +87,21 @@ draw_run (HlChart *self, cairo_t *cr, guint i)
   return j;
 }
 
+/* A count bin's kind, or its legend swatch, in its shape's step of the
+ * lane colour: boxes without a clip. */
+static void
+fill_kind (HlChart *self, cairo_t *cr, HlMarkShape shape, const HlBox *box, HlRgba color,
+           guint shade)
+{
+  if (shape == HL_MARK_BAR || shape == HL_MARK_SQUARE)
+    {
+      hl_style_fill_kind_box (cr, &self->style, color, shade - 1, box);
+      return;
+    }
+  hl_draw_shape_path (cr, shape, box);
+  hl_style_fill_kind (cr, &self->style, color, shade - 1);
+}
+
 /* A stacked segment leaves its top pixel free (when it has three), so
  * that segments of one colour read apart; its target stays whole. */
 static void
@@ -101,9 +116,7 @@ draw_mark (HlChart *self, cairo_t *cr, const HlMark *mk)
     }
   if (mk->shade > 0)
     {
-      /* a count bin's kind, in its shape's step of the lane colour */
-      hl_draw_shape_path (cr, mk->shape, &box);
-      hl_style_fill_kind (cr, &self->style, self->style.lane_colors[mk->lane], mk->shade - 1);
+      fill_kind (self, cr, mk->shape, &box, self->style.lane_colors[mk->lane], mk->shade);
       return;
     }
   hl_draw_mark (cr, &self->style, mk->shape, &box, mk->hollow, mk->dashed,
@@ -144,10 +157,7 @@ draw_swatches (HlChart *self, cairo_t *cr)
                                                                        : HL_ROLE_MUTED];
 
       if (r->role != HL_ROLE_BAND && r->shade > 0)
-        {
-          hl_draw_shape_path (cr, r->shape, &r->box);
-          hl_style_fill_kind (cr, &self->style, color, r->shade - 1);
-        }
+        fill_kind (self, cr, r->shape, &r->box, color, r->shade);
       else if (r->role != HL_ROLE_BAND)
         hl_draw_mark (cr, &self->style, r->shape, &r->box, r->hollow, r->dashed, color);
     }

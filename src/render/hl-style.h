@@ -135,5 +135,10 @@ void     hl_style_fill_kind     (cairo_t         *cr,
                                  const HlStyle   *style,
                                  HlRgba           color,
                                  HlShape          shape);
+void     hl_style_fill_kind_box (cairo_t         *cr,
+                                 const HlStyle   *style,
+                                 HlRgba           color,
+                                 HlShape          shape,
+                                 const HlBox     *box);
 
 G_END_DECLS
