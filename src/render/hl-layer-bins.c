@@ -51,6 +51,17 @@ bin_columns (HlChart *chart, const HlBin *bin, double base)
   return (HlBox) { x0, base, x1 - x0, 0 };
 }
 
+/* @box with its top and bottom on whole rows too: cairo fills such a box
+ * with no antialiasing, on its fast path for boxes. Adjacent segments
+ * share their rounded edge. */
+static HlBox
+whole_rows (HlBox box)
+{
+  double top = round (box.y), bottom = round (box.y + box.height);
+
+  return (HlBox) { box.x, top, box.width, MAX (bottom - top, 1) };
+}
+
 /* A bin's cached card goes with it (chart->bins' clear function). */
 static void
 chart_bin_clear (gpointer data)
@@ -64,7 +75,7 @@ chart_bin_clear (gpointer data)
 static guint
 add_bin (HlChart *chart, const HlBin *bin, guint lane, const HlBox *box)
 {
-  HlChartBin cb = { *bin, lane, *box, NULL, NULL };
+  HlChartBin cb = { *bin, lane, whole_rows (*box), NULL, NULL };
 
   if (chart->bins->len == 0)
     g_array_set_clear_func (chart->bins, chart_bin_clear);
@@ -78,8 +89,8 @@ static void
 segment (HlChart *chart, guint lane, guint b, const HlBox *cols, double y, double h, int event,
          guint n_events, gboolean dashed, gboolean match)
 {
-  HlMark mark = { { cols->x, y - h, cols->width, h }, event, lane, n_events, HL_MARK_BAR,
-                  FALSE, dashed, match, TRUE };
+  HlMark mark = { whole_rows ((HlBox) { cols->x, y - h, cols->width, h }), event, lane,
+                  n_events, HL_MARK_BAR, FALSE, dashed, match, TRUE };
 
   mark.bin = b;
   g_array_append_val (chart->marks, mark);
@@ -137,8 +148,8 @@ money_bin (HlChart *chart, guint lane, const HlBin *bin, HlValueScale *scale)
         {
           HlBox *box = &g_array_index (chart->bins, HlChartBin, b - 1).box;
 
-          box->height += box->y - y;
-          box->y = y;
+          box->height += box->y - round (y);
+          box->y = round (y);
         }
       return;
     }
