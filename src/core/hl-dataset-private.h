@@ -19,6 +19,21 @@ typedef struct
 /* A lane with more kinds than this is not indexed by kind. */
 #define HL_LANE_MAX_KINDS 64
 
+/* The running totals at one boundary of a lane's positions: entry [i]
+ * sums the first i positions, and names the largest event on each side
+ * of the boundary within its block. A range [b, e) reads entries b and
+ * e and nothing else near its ends, and a sweep of ranges left to right
+ * finds entry b still in the cache from the range before. */
+typedef struct
+{
+  double  usd;
+  guint64 count;
+  guint   doubtful;
+  guint   unknown;
+  guint   before;    /* rank of the largest of [start of i - 1's block, i); 0: none */
+  guint   after;     /* rank of the largest of [i, end of i's block); 0: none */
+} HlLaneTotals;
+
 /* One lane's events in time order, with running totals: what a time range
  * holds is two binary searches and a few subtractions, however many events
  * it has (level of detail for the renderer). Built by hl_dataset_finish(). */
@@ -27,21 +42,20 @@ typedef struct
   guint    n;
   gint64  *times;
   guint   *events;         /* index into the dataset's events */
-  double  *usd;            /* of each event, to find the largest */
+  double  *usd;            /* of each event, summed one by one for short ranges */
   guint   *counts;
-  double  *usd_sums;       /* n + 1 running totals: [i] sums the first i */
-  guint64 *count_sums;
-  guint   *doubtful_sums;
-  guint   *unknown_sums;
-  /* The largest event of 2^k blocks of HL_LANE_BLOCK positions from each
+  HlLaneTotals *totals;    /* n + 1 */
+  /* Each position's rank by size (1 + its place in the order of usd,
+   * then count, then the earlier first: larger is higher), and the
+   * position of each rank (by_rank[r - 1]): the largest of a range is a
+   * maximum of integers, with no event read until the answer. */
+  guint   *rank;
+  guint   *by_rank;
+  /* The largest rank of 2^k blocks of HL_LANE_BLOCK positions from each
    * block on (a sparse table: level k at [k * n_blocks]), for an O(1)
-   * range maximum with short sequential scans at the ends. */
+   * range maximum with the partial blocks at the ends from the totals. */
   guint   *largest;
   guint    n_blocks;
-  /* The largest from each position to its block's end, and from its
-   * block's start to it: a range's partial blocks without a scan. */
-  guint   *block_suffix;
-  guint   *block_prefix;
   GArray  *lasting;        /* guint: the events with an end, in time order;
                             * NULL when there are none */
   HlLaneKind *kinds;       /* first met first; NULL past HL_LANE_MAX_KINDS */

@@ -23,13 +23,10 @@ clear_lane_index (HlDataset *self)
       g_free (li->events);
       g_free (li->usd);
       g_free (li->counts);
-      g_free (li->usd_sums);
-      g_free (li->count_sums);
-      g_free (li->doubtful_sums);
-      g_free (li->unknown_sums);
+      g_free (li->totals);
+      g_free (li->rank);
+      g_free (li->by_rank);
       g_free (li->largest);
-      g_free (li->block_suffix);
-      g_free (li->block_prefix);
       g_clear_pointer (&li->lasting, g_array_unref);
       for (guint k = 0; k < li->n_kinds; k++)
         {
@@ -273,23 +270,6 @@ hl_dataset_lower_bound (HlDataset *self, gint64 time)
 /* ------------------------------------------------------------------ */
 /* Level of detail */
 
-/* Which of two positions of a lane holds the larger event: more usd, then
- * a larger count, then the earlier one, as the renderer's linear scan
- * would pick. A total order, so the tree can combine spans in any order. */
-static inline guint
-larger (const HlLaneIndex *li, guint a, guint b)
-{
-  if (a == G_MAXUINT)
-    return b;
-  if (b == G_MAXUINT)
-    return a;
-  if (li->usd[a] != li->usd[b])
-    return li->usd[a] > li->usd[b] ? a : b;
-  if (li->counts[a] != li->counts[b])
-    return li->counts[a] > li->counts[b] ? a : b;
-  return MIN (a, b);
-}
-
 /* Room for @n events and n + 1 running totals, which start at 0. */
 static void
 lane_index_alloc (HlLaneIndex *li, guint n)
@@ -298,14 +278,7 @@ lane_index_alloc (HlLaneIndex *li, guint n)
   li->events = g_new (guint, MAX (n, 1));
   li->usd = g_new (double, MAX (n, 1));
   li->counts = g_new (guint, MAX (n, 1));
-  li->usd_sums = g_new (double, n + 1);
-  li->count_sums = g_new (guint64, n + 1);
-  li->doubtful_sums = g_new (guint, n + 1);
-  li->unknown_sums = g_new (guint, n + 1);
-  li->usd_sums[0] = 0;
-  li->count_sums[0] = 0;
-  li->doubtful_sums[0] = 0;
-  li->unknown_sums[0] = 0;
+  li->totals = g_new0 (HlLaneTotals, n + 1);
   li->n = 0;   /* counts up again as the events are filed */
 }
 
@@ -316,15 +289,17 @@ lane_index_append (HlLaneIndex *li, const HlEvent *ev, guint i)
   guint p = li->n++;
   gboolean doubtful = ev->confidence == HL_CONFIDENCE_SUSPECTED ||
                       ev->confidence == HL_CONFIDENCE_DISPUTED;
+  const HlLaneTotals *t = &li->totals[p];
+  HlLaneTotals *next = &li->totals[p + 1];
 
   li->times[p] = ev->time;
   li->events[p] = i;
   li->usd[p] = ev->usd;
   li->counts[p] = ev->count;
-  li->usd_sums[p + 1] = li->usd_sums[p] + ev->usd;
-  li->count_sums[p + 1] = li->count_sums[p] + ev->count;
-  li->doubtful_sums[p + 1] = li->doubtful_sums[p] + (doubtful ? 1 : 0);
-  li->unknown_sums[p + 1] = li->unknown_sums[p] + (ev->count_known ? 0 : 1);
+  next->usd = t->usd + ev->usd;
+  next->count = t->count + ev->count;
+  next->doubtful = t->doubtful + (doubtful ? 1 : 0);
+  next->unknown = t->unknown + (ev->count_known ? 0 : 1);
   if (ev->has_end)
     {
       if (li->lasting == NULL)
@@ -333,30 +308,57 @@ lane_index_append (HlLaneIndex *li, const HlEvent *ev, guint i)
     }
 }
 
-/* Sparse table: level 0 is each block's largest, level k the larger of
- * two level k-1 entries 2^(k-1) blocks apart. */
+/* Smaller first: less usd, then a smaller count, then the later one, so
+ * that the largest is the one the renderer's linear scan would pick. */
+static int
+compare_sizes (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const HlLaneIndex *li = data;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+
+  if (li->usd[pa] != li->usd[pb])
+    return li->usd[pa] < li->usd[pb] ? -1 : 1;
+  if (li->counts[pa] != li->counts[pb])
+    return li->counts[pa] < li->counts[pb] ? -1 : 1;
+  return pa > pb ? -1 : pa < pb;
+}
+
+static void
+lane_index_build_ranks (HlLaneIndex *li)
+{
+  li->by_rank = g_new (guint, MAX (li->n, 1));
+  li->rank = g_new (guint, MAX (li->n, 1));
+  for (guint p = 0; p < li->n; p++)
+    li->by_rank[p] = p;
+  g_qsort_with_data (li->by_rank, li->n, sizeof (guint), compare_sizes, li);
+  for (guint r = 0; r < li->n; r++)
+    li->rank[li->by_rank[r]] = r + 1;
+}
+
+/* Each block's largest on either side of each boundary, and the sparse
+ * table: level 0 is each block's largest, level k the larger of two
+ * level k-1 entries 2^(k-1) blocks apart. */
 static void
 lane_index_build_largest (HlLaneIndex *li)
 {
   guint nb = (li->n + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, levels = 1;
 
+  lane_index_build_ranks (li);
   while ((2u << (levels - 1)) <= nb)
     levels++;
   li->n_blocks = nb;
   li->largest = g_new (guint, MAX (nb * levels, 1));
-  li->block_prefix = g_new (guint, MAX (li->n, 1));
-  li->block_suffix = g_new (guint, MAX (li->n, 1));
   for (guint b = 0; b < nb; b++)
     {
       guint start = b * HL_LANE_BLOCK, stop = MIN (li->n, (b + 1) * HL_LANE_BLOCK);
-      guint best = G_MAXUINT;
+      guint best = 0;
 
       for (guint p = start; p < stop; p++)
-        li->block_prefix[p] = best = larger (li, best, p);
+        li->totals[p + 1].before = best = MAX (best, li->rank[p]);
       li->largest[b] = best;
-      best = G_MAXUINT;
+      best = 0;
       for (guint p = stop; p-- > start;)
-        li->block_suffix[p] = best = larger (li, best, p);
+        li->totals[p].after = best = MAX (best, li->rank[p]);
     }
   for (guint k = 1; k < levels; k++)
     {
@@ -364,7 +366,7 @@ lane_index_build_largest (HlLaneIndex *li)
       guint half = 1u << (k - 1);
 
       for (guint b = 0; b + 2 * half <= nb; b++)
-        cur[b] = larger (li, prev[b], prev[b + half]);
+        cur[b] = MAX (prev[b], prev[b + half]);
     }
 }
 
@@ -624,7 +626,8 @@ void
 hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRangeSum *sum)
 {
   const HlLaneIndex *li;
-  guint best = G_MAXUINT;
+  const HlLaneTotals *b, *e;
+  guint best = 0;
 
   g_return_if_fail (HL_IS_DATASET (self));
   g_return_if_fail (lane < self->lanes->len);
@@ -634,11 +637,13 @@ hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRang
   li = &self->lane_index[lane];
   end = MIN (end, li->n);
   begin = MIN (begin, end);
+  b = &li->totals[begin];
+  e = &li->totals[end];
 
   sum->n_events = end - begin;
-  sum->count = li->count_sums[end] - li->count_sums[begin];
-  sum->n_doubtful = li->doubtful_sums[end] - li->doubtful_sums[begin];
-  sum->n_unknown = li->unknown_sums[end] - li->unknown_sums[begin];
+  sum->count = e->count - b->count;
+  sum->n_doubtful = e->doubtful - b->doubtful;
+  sum->n_unknown = e->unknown - b->unknown;
 
   /* A few events: added up one by one, exactly, in order. Many: the
    * difference of two running totals, off by at most a rounding of the
@@ -650,32 +655,32 @@ hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRang
         sum->usd += li->usd[p];
     }
   else
-    sum->usd = li->usd_sums[end] - li->usd_sums[begin];
+    sum->usd = e->usd - b->usd;
 
   /* The largest: within one block, one by one; else the partial blocks
-   * at the ends from the in-block tables and the whole blocks between
-   * from the sparse table (two entries that cover them). */
+   * at the ends from the totals and the whole blocks between from the
+   * sparse table (two entries that cover them). */
   if (begin < end && begin / HL_LANE_BLOCK == (end - 1) / HL_LANE_BLOCK)
     for (guint p = begin; p < end; p++)
-      best = larger (li, best, p);
+      best = MAX (best, li->rank[p]);
   else if (begin < end)
     {
       guint bl = (begin + HL_LANE_BLOCK - 1) / HL_LANE_BLOCK, br = end / HL_LANE_BLOCK;
       guint k = 0;
 
       if (begin < bl * HL_LANE_BLOCK)
-        best = larger (li, best, li->block_suffix[begin]);
+        best = b->after;
       if (end > br * HL_LANE_BLOCK)
-        best = larger (li, best, li->block_prefix[end - 1]);
+        best = MAX (best, e->before);
       if (bl < br)
         {
           while ((2u << k) <= br - bl)
             k++;
-          best = larger (li, best, li->largest[k * li->n_blocks + bl]);
-          best = larger (li, best, li->largest[k * li->n_blocks + br - (1u << k)]);
+          best = MAX (best, li->largest[k * li->n_blocks + bl]);
+          best = MAX (best, li->largest[k * li->n_blocks + br - (1u << k)]);
         }
     }
-  sum->largest = best == G_MAXUINT ? -1 : (int) li->events[best];
+  sum->largest = best == 0 ? -1 : (int) li->events[li->by_rank[best - 1]];
 }
 
 static int
