@@ -311,11 +311,40 @@ test_kind_index (void)
                 first = i;
               count += ev->count;
             }
-          g_assert_cmpuint (hl_dataset_lane_kind_range (ds, 0, k, begin, end, &got_count,
+          g_assert_cmpuint (hl_dataset_lane_kind_range (ds, 0, k, NULL, begin, end, &got_count,
                                                         &got_first), ==, matches);
           g_assert_cmpuint (got_count, ==, count);
           g_assert_cmpint (got_first, ==, first);
         }
+    }
+
+  /* Ranges left to right, gaps between some, each search starting where
+   * the last ended (as a lane's bins ask): the answers of a search from
+   * the start. A hint past the range is not followed. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n = hl_dataset_lane_get_n_events (ds, 0), hint = 0, begin = 0, steps = 0;
+
+      while (begin < n)
+        {
+          guint end = MIN (n, begin + 1 + rng_below (&r, 40));
+          guint64 count_hinted, count;
+          int first_hinted, first;
+
+          g_assert_cmpuint (hl_dataset_lane_kind_range (ds, 0, k, &hint, begin, end,
+                                                        &count_hinted, &first_hinted), ==,
+                            hl_dataset_lane_kind_range (ds, 0, k, NULL, begin, end, &count,
+                                                        &first));
+          g_assert_cmpuint (count_hinted, ==, count);
+          g_assert_cmpint (first_hinted, ==, first);
+          begin = end + rng_below (&r, 3);
+          steps++;
+        }
+      g_assert_cmpuint (steps, >, 50);
+      g_assert_cmpuint (hl_dataset_lane_kind_range (ds, 0, k, &hint, 0, n, NULL, NULL), ==,
+                        hl_dataset_lane_kind_range (ds, 0, k, NULL, 0, n, NULL, NULL));
+      g_assert_cmpuint (hint, ==, hl_dataset_lane_kind_range (ds, 0, k, NULL, 0, n, NULL,
+                                                              NULL));
     }
 }
 

@@ -226,24 +226,39 @@ compare_shares (gconstpointer a, gconstpointer b)
   return ka->top < kb->top ? -1 : ka->top > kb->top;
 }
 
+/* Where the searches for a lane's last bin ended: its bins are laid out
+ * left to right, and each bin's searches start there. */
+typedef struct
+{
+  guint  position;   /* in the lane's events */
+  guint *kinds;      /* in each kind's positions (hl_dataset_lane_kind_range) */
+} BinCursor;
+
 /* The kinds of @lane's events in [@from, @to) that the view shows, most
  * first (ties: the earlier first event), each with its first event:
  * from the lane's kind index when the view shows the whole lane, two
- * binary searches a kind; else event by event. Returns how many. */
+ * searches a kind (from where the last bin's ended, with a @cursor);
+ * else event by event. Returns how many. */
 static guint
-kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, KindShare *shares)
+kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, BinCursor *cursor,
+             KindShare *shares)
 {
-  guint b = hl_dataset_lane_lower_bound (chart->dataset, lane, from);
-  guint e = hl_dataset_lane_lower_bound (chart->dataset, lane, MAX (from, to));
+  guint b = hl_dataset_lane_next_bound (chart->dataset, lane, cursor ? cursor->position : 0,
+                                        from);
+  guint e = hl_dataset_lane_next_bound (chart->dataset, lane, b, MAX (from, to));
   guint n_kinds = hl_dataset_lane_get_n_kinds (chart->dataset, lane), n_shares = 0;
 
+  if (cursor != NULL)
+    cursor->position = e;
   if (n_kinds > 0 && hl_view_shows_whole_lane (&chart->view, chart->dataset, lane))
     for (guint k = 0; k < n_kinds; k++)
       {
         guint64 count;
         int first;
 
-        if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, &count, &first) > 0)
+        if (hl_dataset_lane_kind_range (chart->dataset, lane, k,
+                                        cursor ? &cursor->kinds[k] : NULL, b, e, &count,
+                                        &first) > 0)
           add_share (hl_dataset_lane_get_kind (chart->dataset, lane, k), (double) count, first,
                      shares, &n_shares);
       }
@@ -264,7 +279,7 @@ kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, KindShare *shar
 /* Count: the bin's kinds stacked, most at the base, each filled in its
  * shape's step of the lane colour (hl_style_fill_kind). */
 static void
-count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
+count_bin (HlChart *chart, guint lane, const HlBin *bin, double max, BinCursor *cursor)
 {
   const HlLaneLayout *ll = &chart->lanes[lane];
   HlBox cols = bin_columns (chart, bin, ll->base);
@@ -276,7 +291,7 @@ count_bin (HlChart *chart, guint lane, const HlBin *bin, double max)
   cols.height = h_total;
   b = add_bin (chart, bin, lane, &cols);
   n_shares = kind_shares (chart, lane, MAX (bin->from, chart->view.from),
-                          MIN (bin->to, chart->view.to), shares);
+                          MIN (bin->to, chart->view.to), cursor, shares);
   for (guint s = 0; s < n_shares; s++)
     {
       double top;
@@ -300,14 +315,18 @@ void
 _hl_chart_count_bins (HlChart *chart, guint lane, HlTickSpec unit)
 {
   g_autoptr(GArray) bins = hl_columns_get_bins (chart->columns, lane, unit);
+  g_autofree guint *kinds = g_new0 (guint, MAX (hl_dataset_lane_get_n_kinds (chart->dataset,
+                                                                             lane), 1));
+  BinCursor cursor = { 0, kinds };
   double max = 0;
 
   g_assert (bins != NULL);
   for (guint i = 0; i < bins->len; i++)
     max = MAX (max, g_array_index (bins, HlBin, i).sum.count);
   chart->lanes[lane].count_max = max;
+  /* bins come in time order, none overlapping: the cursor only goes on */
   for (guint i = 0; i < bins->len; i++)
-    count_bin (chart, lane, &g_array_index (bins, HlBin, i), MAX (max, 1));
+    count_bin (chart, lane, &g_array_index (bins, HlBin, i), MAX (max, 1), &cursor);
 }
 
 /* ------------------------------------------------------------------ */
@@ -330,7 +349,7 @@ append_kinds (HlChart *chart, const HlChartBin *cb, GString *s)
   guint n_shares;
 
   n_shares = kind_shares (chart, cb->lane, MAX (cb->bin.from, chart->view.from),
-                          MIN (cb->bin.to, chart->view.to), shares);
+                          MIN (cb->bin.to, chart->view.to), NULL, shares);
   for (guint k = 0, shown = 0; k < n_shares; k++)
     {
       g_autofree char *label = NULL;

@@ -153,7 +153,7 @@ note_bin_kinds (HlChart *chart, HlDrawn *d, guint lane)
     {
       /* the lane's kind index: two binary searches a kind */
       for (guint k = 0; k < n_kinds; k++)
-        if (hl_dataset_lane_kind_range (chart->dataset, lane, k, b, e, NULL, NULL) > 0)
+        if (hl_dataset_lane_kind_range (chart->dataset, lane, k, NULL, b, e, NULL, NULL) > 0)
           add_kind (d, hl_dataset_lane_get_kind (chart->dataset, lane, k));
       return TRUE;
     }
