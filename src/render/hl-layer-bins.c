@@ -196,13 +196,14 @@ typedef struct
   int         top;     /* its first event, which the segment stands for */
 } KindShare;
 
-/* Adds @count events of @kind (the first being @first) to the group the
- * legend puts it in: by label and shape ("ballistic" for ICBM, IRBM and
- * SRBM alike); the rarest kinds past MAX_KINDS share the last. */
+/* Adds @count events of @kind, labelled @label (hl_kind_get_label()), the
+ * first being @first, to the group the legend puts it in: by label and
+ * shape ("ballistic" for ICBM, IRBM and SRBM alike); the rarest kinds
+ * past MAX_KINDS share the last. */
 static void
-add_share (const HlKind *kind, double count, int first, KindShare *shares, guint *n_shares)
+add_share (const HlKind *kind, const char *label, double count, int first, KindShare *shares,
+           guint *n_shares)
 {
-  const char *label = hl_kind_get_label (kind);
   guint s = 0;
 
   while (s < *n_shares && (shares[s].shape != kind->shape ||
@@ -227,11 +228,13 @@ compare_shares (gconstpointer a, gconstpointer b)
 }
 
 /* Where the searches for a lane's last bin ended: its bins are laid out
- * left to right, and each bin's searches start there. */
+ * left to right, and each bin's searches start there. With each kind's
+ * label, looked up (and translated) once for all the lane's bins. */
 typedef struct
 {
-  guint  position;   /* in the lane's events */
-  guint *kinds;      /* in each kind's positions (hl_dataset_lane_kind_range) */
+  guint        position;   /* in the lane's events */
+  guint       *kinds;      /* in each kind's positions (hl_dataset_lane_kind_range) */
+  const char **labels;
 } BinCursor;
 
 /* The kinds of @lane's events in [@from, @to) that the view shows, most
@@ -253,24 +256,27 @@ kind_shares (HlChart *chart, guint lane, gint64 from, gint64 to, BinCursor *curs
   if (n_kinds > 0 && hl_view_shows_whole_lane (&chart->view, chart->dataset, lane))
     for (guint k = 0; k < n_kinds; k++)
       {
+        const HlKind *kind = hl_dataset_lane_get_kind (chart->dataset, lane, k);
         guint64 count;
         int first;
 
         if (hl_dataset_lane_kind_range (chart->dataset, lane, k,
                                         cursor ? &cursor->kinds[k] : NULL, b, e, &count,
                                         &first) > 0)
-          add_share (hl_dataset_lane_get_kind (chart->dataset, lane, k), (double) count, first,
-                     shares, &n_shares);
+          add_share (kind, cursor ? cursor->labels[k] : hl_kind_get_label (kind),
+                     (double) count, first, shares, &n_shares);
       }
   else
     for (guint p = b; p < e; p++)
       {
         int index = hl_dataset_lane_get_event (chart->dataset, lane, p);
         const HlEvent *ev = hl_dataset_get_event (chart->dataset, index);
+        const HlKind *kind;
 
-        if (hl_view_shows_event (&chart->view, chart->dataset, ev))
-          add_share (hl_dataset_lane_kind (chart->dataset, lane, ev->kind), ev->count, index,
-                     shares, &n_shares);
+        if (!hl_view_shows_event (&chart->view, chart->dataset, ev))
+          continue;
+        kind = hl_dataset_lane_kind (chart->dataset, lane, ev->kind);
+        add_share (kind, hl_kind_get_label (kind), ev->count, index, shares, &n_shares);
       }
   qsort (shares, n_shares, sizeof (KindShare), compare_shares);
   return n_shares;
@@ -315,11 +321,14 @@ void
 _hl_chart_count_bins (HlChart *chart, guint lane, HlTickSpec unit)
 {
   g_autoptr(GArray) bins = hl_columns_get_bins (chart->columns, lane, unit);
-  g_autofree guint *kinds = g_new0 (guint, MAX (hl_dataset_lane_get_n_kinds (chart->dataset,
-                                                                             lane), 1));
-  BinCursor cursor = { 0, kinds };
+  guint n_kinds = hl_dataset_lane_get_n_kinds (chart->dataset, lane);
+  g_autofree guint *kinds = g_new0 (guint, MAX (n_kinds, 1));
+  g_autofree const char **labels = g_new (const char *, MAX (n_kinds, 1));
+  BinCursor cursor = { 0, kinds, labels };
   double max = 0;
 
+  for (guint k = 0; k < n_kinds; k++)
+    labels[k] = hl_kind_get_label (hl_dataset_lane_get_kind (chart->dataset, lane, k));
   g_assert (bins != NULL);
   for (guint i = 0; i < bins->len; i++)
     max = MAX (max, g_array_index (bins, HlBin, i).sum.count);
