@@ -13,6 +13,7 @@
 #include "hl-chart-private.h"
 #include "hl-dataset.h"
 #include "hl-date.h"
+#include "hl-sorted.h"
 #include "hl-view.h"
 
 #define N_EVENTS   200000
@@ -348,6 +349,33 @@ test_kind_index (void)
     }
 }
 
+/* The searches that start from a position or a guess answer as a binary
+ * search from the start does, on runs of equal values and gaps, whatever
+ * the guess, as long as the answer is not before where they start. */
+static void
+test_sorted_searches (void)
+{
+  Rng r = { 5 };
+
+  for (guint t = 0; t < 200; t++)
+    {
+      guint n = rng_below (&r, 300), v = 0;
+      g_autofree guint *values = g_new (guint, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        values[i] = v += rng_below (&r, 4);   /* repeats, and steps of up to 3 */
+      for (guint q = 0; q < 50; q++)
+        {
+          guint value = rng_below (&r, v + 3);
+          guint answer = hl_lower_bound_uint (values, n, value);
+          guint from = rng_below (&r, answer + 1), guess = rng_below (&r, n + 2);
+
+          g_assert_cmpuint (hl_gallop_uint (values, n, from, value), ==, answer);
+          g_assert_cmpuint (hl_lower_bound_near_uint (values, n, from, guess, value), ==, answer);
+        }
+    }
+}
+
 /* A large file is parsed a slice of its events at a time; a problem is
  * still named by the event's place in the whole file, and the first of two
  * duplicate ids is found in another slice. */
@@ -383,6 +411,7 @@ main (int argc, char **argv)
     g_test_add_data_func (cases[i].name, &cases[i], test_totals_kept);
   g_test_add_func ("/lod/lane-sums", test_lane_sums);
   g_test_add_func ("/lod/kind-index", test_kind_index);
+  g_test_add_func ("/lod/sorted-searches", test_sorted_searches);
   g_test_add_func ("/lod/sliced-loading-names-places", test_sliced_loading_names_places);
 
   status = g_test_run ();

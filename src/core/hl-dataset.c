@@ -609,16 +609,23 @@ hl_dataset_lane_kind_range (HlDataset *self,
                             guint64   *count,
                             int       *first)
 {
+  const HlLaneIndex *li;
   const HlLaneKind *kind;
   guint b, e;
 
   g_return_val_if_fail (k < hl_dataset_lane_get_n_kinds (self, lane), 0);
 
-  kind = &self->lane_index[lane].kinds[k];
+  li = &self->lane_index[lane];
+  kind = &li->kinds[k];
   if (hint != NULL && *hint <= kind->n && (*hint == 0 || kind->positions[*hint - 1] < begin))
     {
+      /* the range's end is likely where the kind's share of the lane's
+       * events puts it */
+      guint guess;
+
       b = hl_gallop_uint (kind->positions, kind->n, *hint, begin);
-      e = hl_gallop_uint (kind->positions, kind->n, b, MAX (begin, end));
+      guess = b + (guint) ((guint64) (MAX (begin, end) - begin) * kind->n / MAX (li->n, 1));
+      e = hl_lower_bound_near_uint (kind->positions, kind->n, b, guess, MAX (begin, end));
     }
   else
     {
@@ -630,7 +637,7 @@ hl_dataset_lane_kind_range (HlDataset *self,
   if (count != NULL)
     *count = kind->count_sums[e] - kind->count_sums[b];
   if (first != NULL)
-    *first = e > b ? (int) self->lane_index[lane].events[kind->positions[b]] : -1;
+    *first = e > b ? (int) li->events[kind->positions[b]] : -1;
   return e - b;
 }
 

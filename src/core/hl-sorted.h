@@ -45,4 +45,30 @@ hl_gallop_uint (const guint *values, guint n, guint from, guint value)
   return lo + 1 + hl_lower_bound_uint (values + lo + 1, hi - lo - 1, value);
 }
 
+/* hl_lower_bound_uint() where the answer is known to be at or after
+ * @from and is likely near @guess: a gallop from the guess, either way.
+ * O(log |answer - guess|), and a good guess stays in a cache line or two. */
+static inline guint
+hl_lower_bound_near_uint (const guint *values, guint n, guint from, guint guess, guint value)
+{
+  guint hi, step = 1;
+
+  from = MIN (from, n);
+  guess = CLAMP (guess, from, n);
+  if (guess < n && values[guess] < value)
+    return hl_gallop_uint (values, n, guess, value);
+  /* the answer is at or before the guess: values[hi] >= value (or hi = n) */
+  hi = guess;
+  while (hi > from)
+    {
+      guint lo = hi - MIN (step, hi - from);
+
+      if (values[lo] < value)
+        return lo + 1 + hl_lower_bound_uint (values + lo + 1, hi - lo - 1, value);
+      hi = lo;
+      step *= 2;
+    }
+  return from;
+}
+
 G_END_DECLS
