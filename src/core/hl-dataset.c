@@ -474,35 +474,22 @@ hl_dataset_lane_get_n_events (HlDataset *self, guint lane)
 guint
 hl_dataset_lane_lower_bound (HlDataset *self, guint lane, gint64 time)
 {
-  const HlLaneIndex *li;
-  guint lo = 0, hi;
-
   g_return_val_if_fail (HL_IS_DATASET (self), 0);
   g_return_val_if_fail (lane < self->lanes->len, 0);
   g_return_val_if_fail (self->lane_index != NULL, 0);
 
-  li = &self->lane_index[lane];
-  hi = li->n;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (li->times[mid] < time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return hl_lower_bound_int64 (self->lane_index[lane].times, self->lane_index[lane].n, time);
 }
 
 /* Like hl_dataset_lane_lower_bound(), searching forward from @position,
- * which must not be past the answer: O(log distance), so that a sweep over
- * a range in small steps stays within a few cache lines per step. */
+ * which must not be past the answer: from where the lane's mean density
+ * puts the answer, then galloping either way. A sweep over a range in
+ * small steps so stays within a cache line or two per step. */
 guint
 hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 time)
 {
   const HlLaneIndex *li;
-  guint lo, hi, step = 1;
+  guint guess;
 
   g_return_val_if_fail (HL_IS_DATASET (self), 0);
   g_return_val_if_fail (lane < self->lanes->len, 0);
@@ -511,28 +498,11 @@ hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 
   li = &self->lane_index[lane];
   if (position >= li->n || li->times[position] >= time)
     return MIN (position, li->n);
-
-  /* Gallop: times[lo] < time; double the step until times[hi] >= time. */
-  lo = position;
-  hi = position + 1;
-  while (hi < li->n && li->times[hi] < time)
-    {
-      lo = hi;
-      step *= 2;
-      hi = position + step;
-    }
-  hi = MIN (hi, li->n);
-  lo++;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (li->times[mid] < time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  guess = position;
+  if (li->times[li->n - 1] > li->times[0])
+    guess += (guint) MIN ((double) (time - li->times[position]) * li->n /
+                          (double) (li->times[li->n - 1] - li->times[0]), li->n);
+  return hl_lower_bound_near_int64 (li->times, li->n, position, guess, time);
 }
 
 /* Events in @lane that last (have an end): a view asks for those begun
