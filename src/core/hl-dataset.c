@@ -483,8 +483,9 @@ hl_dataset_lane_lower_bound (HlDataset *self, guint lane, gint64 time)
 
 /* Like hl_dataset_lane_lower_bound(), searching forward from @position,
  * which must not be past the answer: from where the lane's mean density
- * puts the answer, then galloping either way. A sweep over a range in
- * small steps so stays within a cache line or two per step. */
+ * puts the answer, galloping either way. On an evenly spread lane a
+ * sweep over a range in small steps thus reads a cache line or two per
+ * step, and on a clustered one O(log distance). */
 guint
 hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 time)
 {
@@ -568,7 +569,9 @@ hl_dataset_lane_get_kind (HlDataset *self, guint lane, guint k)
  * @first the first one's index in the dataset (-1 if none); either may
  * be NULL. @hint, if not NULL, is where the last of a series of ranges
  * asked left to right ended in the kind's positions (start it at 0):
- * the searches then start there, and cost O(log distance). */
+ * the range's start is then galloped to from there, and its end from
+ * where the kind's share of the lane puts it. A hint past the range is
+ * not followed. */
 guint
 hl_dataset_lane_kind_range (HlDataset *self,
                             guint      lane,

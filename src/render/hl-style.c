@@ -110,8 +110,9 @@ hl_style_fill_kind (cairo_t *cr, const HlStyle *style, HlRgba color, HlShape sha
 }
 
 /* hl_style_fill_kind() of @box, the same pixels with no clip: the stripes
- * are cut to the box. A count bin's segments are boxes, and clipping each
- * of them cost a third of drawing a crowded chart. */
+ * are cut to the box. A count bin's segments are boxes, and a clip for
+ * each made cairo build a mask for each, in the recording and again in
+ * its replay. */
 void
 hl_style_fill_kind_box (cairo_t *cr, const HlStyle *style, HlRgba color, HlShape shape,
                         const HlBox *box)
