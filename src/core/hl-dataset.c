@@ -482,10 +482,11 @@ hl_dataset_lane_lower_bound (HlDataset *self, guint lane, gint64 time)
 }
 
 /* Like hl_dataset_lane_lower_bound(), searching forward from @position,
- * which must not be past the answer: from where the lane's mean density
- * puts the answer, galloping either way. On an evenly spread lane a
- * sweep over a range in small steps thus reads a cache line or two per
- * step, and on a clustered one O(log distance). */
+ * which should not be past the answer (if it is, the search starts from
+ * the beginning): from where the lane's mean density puts the answer,
+ * galloping either way. On an evenly spread lane a sweep over a range in
+ * small steps thus reads a cache line or two per step, and on a
+ * clustered one O(log distance). */
 guint
 hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 time)
 {
@@ -497,8 +498,11 @@ hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 
   g_return_val_if_fail (self->lane_index != NULL, 0);
 
   li = &self->lane_index[lane];
-  if (position >= li->n || li->times[position] >= time)
-    return MIN (position, li->n);
+  position = MIN (position, li->n);
+  if (position > 0 && li->times[position - 1] >= time)
+    position = 0;   /* past the answer */
+  if (position == li->n || li->times[position] >= time)
+    return position;
   guess = position;
   if (li->times[li->n - 1] > li->times[0])
     guess += (guint) MIN ((double) (time - li->times[position]) * li->n /
