@@ -1721,6 +1721,77 @@ footnote_text_of (HlChart *chart)
   return NULL;
 }
 
+/* Publishers are named in alphabetical order, whatever their counts: a
+ * pan that keeps the same ones keeps the same footnote. When not all
+ * fit, the most cited are the ones named. */
+static void
+test_footnote_order (void)
+{
+  static const char json[] =
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Order\","
+    "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\", \"measure\": \"count\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"z1\", \"lane\": \"l\", \"date\": \"2024-01-02\", \"title\": \"a\","
+    "      \"sources\": [ { \"title\": \"Zeta Wire\", \"url\": \"https://z.org/1\" } ] },"
+    "    { \"id\": \"z2\", \"lane\": \"l\", \"date\": \"2024-01-03\", \"title\": \"b\","
+    "      \"sources\": [ { \"title\": \"Zeta Wire\", \"url\": \"https://z.org/2\" } ] },"
+    "    { \"id\": \"z3\", \"lane\": \"l\", \"date\": \"2024-01-04\", \"title\": \"c\","
+    "      \"sources\": [ { \"title\": \"Zeta Wire\", \"url\": \"https://z.org/3\" },"
+    "                     { \"title\": \"Alpha News\", \"url\": \"https://a.org/1\" } ] },"
+    "    { \"id\": \"m1\", \"lane\": \"l\", \"date\": \"2024-01-05\", \"title\": \"d\","
+    "      \"sources\": [ { \"title\": \"Mid Post\", \"url\": \"https://m.org/1\" } ] },"
+    "    { \"id\": \"a2\", \"lane\": \"l\", \"date\": \"2024-02-02\", \"title\": \"e\","
+    "      \"sources\": [ { \"title\": \"Alpha News\", \"url\": \"https://a.org/2\" } ] },"
+    "    { \"id\": \"a3\", \"lane\": \"l\", \"date\": \"2024-02-03\", \"title\": \"f\","
+    "      \"sources\": [ { \"title\": \"Alpha News\", \"url\": \"https://a.org/3\" } ] },"
+    "    { \"id\": \"a4\", \"lane\": \"l\", \"date\": \"2024-02-04\", \"title\": \"g\","
+    "      \"sources\": [ { \"title\": \"Alpha News\", \"url\": \"https://a.org/4\" } ] } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "order.json", NULL, &error);
+  g_autoptr(HlTextCache) cache = hl_text_cache_new ();
+  g_autofree char *january = NULL;
+  HlView view;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  /* January: Zeta Wire 3, Alpha News 1, Mid Post 1; with February
+   * Alpha News leads with 4. */
+  hl_view_set_range (&view, hl_date_from_ymd (2024, 1, 1), hl_date_from_ymd (2024, 1, 20));
+  {
+    g_autoptr(HlChart) chart = hl_chart_new_cached (dataset, &view, 1280, 720, cache);
+    const char *foot = pango_layout_get_text (footnote_text_of (chart)->layout);
+
+    g_test_message ("January: %s", foot);
+    g_assert_true (g_str_has_prefix (foot, "Sources: " HL_FSI "Alpha News" HL_PDI ", "
+                                     HL_FSI "Mid Post" HL_PDI ", " HL_FSI "Zeta Wire" HL_PDI "."));
+    january = g_strdup (foot);
+  }
+  hl_view_set_range (&view, hl_date_from_ymd (2024, 1, 1), hl_date_from_ymd (2024, 2, 20));
+  {
+    g_autoptr(HlChart) chart = hl_chart_new_cached (dataset, &view, 1280, 720, cache);
+
+    g_assert_cmpstr (pango_layout_get_text (footnote_text_of (chart)->layout), ==, january);
+  }
+  hl_view_clear (&view);
+
+  /* 300 outlets, one cited by every second event: at a slide's size not
+   * all are named, and that one is. */
+  {
+    g_autoptr(HlDataset) many = dataset_with_outlets (3000, 300, "outlets.json");
+    g_autoptr(HlChart) chart = NULL;
+    const char *foot;
+
+    hl_view_init (&view, many);
+    chart = hl_chart_new (many, &view, 960, 540);
+    foot = pango_layout_get_text (footnote_text_of (chart)->layout);
+    g_test_message ("960x540: %s", foot);
+    g_assert_nonnull (strstr (foot, " more (see "));
+    g_assert_nonnull (strstr (foot, HL_FSI "Outlet A" HL_PDI));
+    hl_view_clear (&view);
+  }
+}
+
 /* Past 512 events in view every publisher is listed, or those left out
  * are counted exactly: "and N more (see FILE)". */
 static void
@@ -1852,6 +1923,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/chart/axis/midnight", test_axis_midnight);
   g_test_add_func ("/chart/footnote/every-publisher", test_footnote_every_publisher);
+  g_test_add_func ("/chart/footnote/order", test_footnote_order);
   g_test_add_func ("/chart/footnote/file-unbroken", test_footnote_file_unbroken);
 
   return g_test_run ();

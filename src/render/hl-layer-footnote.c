@@ -85,13 +85,40 @@ file_names (HlDataset *dataset)
   return g_strv_builder_end (builder);
 }
 
+/* A publisher in a view: its name and collation key, borrowed from the
+ * dataset's table, and how often the view cites it. */
+typedef struct
+{
+  const char *name;
+  const char *key;
+  guint       count;
+} Cited;
+
+/* Most cited first: who is named when not all fit */
+static int
+compare_cited (gconstpointer a, gconstpointer b)
+{
+  const Cited *ca = a, *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+  return strcmp (ca->key, cb->key);
+}
+
+/* By name: the order they are named in */
+static int
+compare_cited_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (((const Cited *) a)->key, ((const Cited *) b)->key);
+}
+
 /* "Sources: A, B and 3 more (see file.json).  Data: file.json (Heistline)."
  * Each piece of the file's text is isolated (FSI … PDI), so that a
  * right-to-left or bidi-control character in one name cannot reorder the
  * rest of the line; the file's name is never broken across lines. Fills
  * @attrs (emptied first) with what keeps it whole. */
 static void
-footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_named,
+footnote_text (GString *text, PangoAttrList **attrs, GArray *names, guint n_named,
                const char *const *files)
 {
   guint rest = names->len - n_named;
@@ -102,13 +129,19 @@ footnote_text (GString *text, PangoAttrList **attrs, GPtrArray *names, guint n_n
   *attrs = pango_attr_list_new ();
   if (names->len > 0)
     {
+      /* The most cited @n_named, in alphabetical order: a pan or zoom
+       * that keeps the same publishers keeps the same line, instead of
+       * reshuffling it as their counts change. */
+      g_autofree Cited *named = g_memdup2 (names->data, MAX (n_named, 1) * sizeof (Cited));
+
+      qsort (named, n_named, sizeof (Cited), compare_cited_names);
       g_string_append (text, _("Sources: "));
       for (guint i = 0; i < n_named; i++)
         {
           if (i > 0)
             g_string_append (text, ", ");
           g_string_append (text, HL_FSI);
-          g_string_append (text, g_ptr_array_index (names, i));
+          g_string_append (text, named[i].name);
           g_string_append (text, HL_PDI);
         }
       format = NULL;
@@ -274,32 +307,14 @@ view_filters_events (HlChart *chart)
          chart->view.min_usd > 0;
 }
 
-typedef struct
-{
-  const char *name;
-  const char *key;    /* its collation key */
-  guint       count;
-} Cited;
-
-static int
-compare_cited (gconstpointer a, gconstpointer b)
-{
-  const Cited *ca = a, *cb = b;
-
-  if (ca->count != cb->count)
-    return ca->count > cb->count ? -1 : 1;
-  return strcmp (ca->key, cb->key);
-}
-
 /* Every distinct publisher behind the events [@first, @last) shown, most
- * cited first, into @names (borrowed from the dataset's table). */
+ * cited first, into @cited. */
 static void
-count_publishers (HlChart *chart, guint first, guint last, GPtrArray *names)
+count_publishers (HlChart *chart, guint first, guint last, GArray *cited)
 {
   const Publishers *p = publishers_of_dataset (chart->dataset);
   guint n_names = p->names->len;
   g_autofree guint *counts = g_new0 (guint, MAX (n_names, 1));
-  g_autoptr(GArray) cited = g_array_new (FALSE, FALSE, sizeof (Cited));
 
   if (view_filters_events (chart) || (gsize) (last - first) < (gsize) n_names * 4)
     {
@@ -324,15 +339,13 @@ count_publishers (HlChart *chart, guint first, guint last, GPtrArray *names)
       g_array_append_val (cited, ((Cited) { g_ptr_array_index (p->names, q),
                                             g_ptr_array_index (p->keys, q), counts[q] }));
   g_array_sort (cited, compare_cited);
-  for (guint i = 0; i < cited->len; i++)
-    g_ptr_array_add (names, (gpointer) g_array_index (cited, Cited, i).name);
 }
 
 /* How many of the names, most cited first, could possibly fit in the
  * footnote's most lines at @width: at least a narrow character's width
  * each, and a comma and a space between. Only these are ever shaped. */
 static guint
-names_within_budget (HlChart *chart, GPtrArray *names, double width)
+names_within_budget (HlChart *chart, GArray *names, double width)
 {
   double size = pango_font_description_get_size (chart->style.font_small) / (double) PANGO_SCALE;
   double budget = 8.0 * width / MAX (0.2 * MIN (size, 8.5), 0.5);
@@ -341,7 +354,7 @@ names_within_budget (HlChart *chart, GPtrArray *names, double width)
 
   while (n < names->len)
     {
-      used += (double) g_utf8_strlen (g_ptr_array_index (names, n), 200) + 2;
+      used += (double) g_utf8_strlen (g_array_index (names, Cited, n).name, 200) + 2;
       if (used > budget)
         break;
       n++;
@@ -362,7 +375,7 @@ set_footnote_text (PangoLayout *layout, GString *text, PangoAttrList *attrs)
  * named. Each size gets one try with every name; only the last size
  * tried searches how many fit, on the same layout. */
 static PangoLayout *
-fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *names,
+fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GArray *names,
               guint n_max, const char *const *files, double width)
 {
   static const double fine_print[] = { 0, 10, 9, 8.5 };
@@ -428,7 +441,7 @@ fit_footnote (HlChart *chart, GString *text, PangoAttrList **attrs, GPtrArray *n
 static PangoLayout *
 build_footnote (HlChart *chart, double width)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Cited));
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = NULL;
   gint64 margin = (chart->view.to - chart->view.from) / 1000;
@@ -494,7 +507,7 @@ static double
 reserved_height (HlChart *chart, double width)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
-  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) names = NULL;
   g_autoptr(GString) text = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_auto(GStrv) files = NULL;
@@ -514,7 +527,7 @@ reserved_height (HlChart *chart, double width)
                          ungraded, v->min_usd);
   if (hl_text_cache_get_reserve (chart->cache, key, &h))
     return h;
-  names = g_ptr_array_new ();
+  names = g_array_new (FALSE, FALSE, sizeof (Cited));
   text = g_string_new (NULL);
   count_publishers (chart, 0, hl_dataset_get_n_events (chart->dataset), names);
   n_max = names_within_budget (chart, names, width);
