@@ -46,11 +46,12 @@ typedef struct
   guint   *counts;
   HlLaneTotals *totals;    /* n + 1 */
   /* Each position's rank by size (1 + its place in the order of usd,
-   * then count, then the earlier first: larger is higher), and the
-   * position of each rank (by_rank[r - 1]): the largest of a range is a
-   * maximum of integers, with no event read until the answer. */
+   * then count, then the earlier first: larger is higher), and the event
+   * of each rank (event_of_rank[r - 1], an index into the dataset's
+   * events): the largest of a range is a maximum of integers, then one
+   * read for its event. */
   guint   *rank;
-  guint   *by_rank;
+  guint   *event_of_rank;
   /* The largest rank of 2^k blocks of HL_LANE_BLOCK positions from each
    * block on (a sparse table: level k at [k * n_blocks]), for an O(1)
    * range maximum with the partial blocks at the ends from the totals. */

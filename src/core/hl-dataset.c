@@ -25,7 +25,7 @@ clear_lane_index (HlDataset *self)
       g_free (li->counts);
       g_free (li->totals);
       g_free (li->rank);
-      g_free (li->by_rank);
+      g_free (li->event_of_rank);
       g_free (li->largest);
       g_clear_pointer (&li->lasting, g_array_unref);
       for (guint k = 0; k < li->n_kinds; k++)
@@ -326,13 +326,19 @@ compare_sizes (gconstpointer a, gconstpointer b, gpointer data)
 static void
 lane_index_build_ranks (HlLaneIndex *li)
 {
-  li->by_rank = g_new (guint, MAX (li->n, 1));
+  guint *by_rank = g_new (guint, MAX (li->n, 1));
+
   li->rank = g_new (guint, MAX (li->n, 1));
   for (guint p = 0; p < li->n; p++)
-    li->by_rank[p] = p;
-  g_qsort_with_data (li->by_rank, li->n, sizeof (guint), compare_sizes, li);
+    by_rank[p] = p;
+  g_qsort_with_data (by_rank, li->n, sizeof (guint), compare_sizes, li);
   for (guint r = 0; r < li->n; r++)
-    li->rank[li->by_rank[r]] = r + 1;
+    {
+      li->rank[by_rank[r]] = r + 1;
+      /* the position's event: a range's largest is then one read away */
+      by_rank[r] = li->events[by_rank[r]];
+    }
+  li->event_of_rank = by_rank;
 }
 
 /* Each block's largest on either side of each boundary, and the sparse
@@ -677,7 +683,7 @@ hl_dataset_lane_sum (HlDataset *self, guint lane, guint begin, guint end, HlRang
           best = MAX (best, li->largest[k * li->n_blocks + br - (1u << k)]);
         }
     }
-  sum->largest = best == 0 ? -1 : (int) li->events[li->by_rank[best - 1]];
+  sum->largest = best == 0 ? -1 : (int) li->event_of_rank[best - 1];
 }
 
 static int
