@@ -497,7 +497,7 @@ guint
 hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 time)
 {
   const HlLaneIndex *li;
-  guint guess;
+  guint guess, end, ahead;
 
   g_return_val_if_fail (HL_IS_DATASET (self), 0);
   g_return_val_if_fail (lane < self->lanes->len, 0);
@@ -513,7 +513,15 @@ hl_dataset_lane_next_bound (HlDataset *self, guint lane, guint position, gint64 
   if (li->times[li->n - 1] > li->times[0])
     guess += (guint) MIN ((double) (time - li->times[position]) * li->n /
                           (double) (li->times[li->n - 1] - li->times[0]), li->n);
-  return hl_lower_bound_near_int64 (li->times, li->n, position, guess, time);
+  /* the caller sums up to the answer next: its running totals */
+  __builtin_prefetch (&li->totals[MIN (guess, li->n)]);
+  end = hl_lower_bound_near_int64 (li->times, li->n, position, guess, time);
+  /* A sweep asks next about as far on, and sums up to there: what it
+   * reads then is fetched while the caller works on this answer. */
+  ahead = MIN (end + (end - position), li->n);
+  __builtin_prefetch (&li->times[MIN (ahead, li->n - 1)]);
+  __builtin_prefetch (&li->totals[ahead]);
+  return end;
 }
 
 /* Events in @lane that last (have an end): a view asks for those begun
