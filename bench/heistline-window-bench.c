@@ -42,6 +42,9 @@
 #include "hl-bench-gen.h"
 #include "hl-timeline-private.h"
 #include "hl-window.h"
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #define ROUNDS 20
 #define LOAD_TIMEOUT_US (120 * G_USEC_PER_SEC)
@@ -522,9 +525,34 @@ size_wanted (const char *size)
   return opt_size == NULL || g_str_equal (opt_size, size);
 }
 
+/* A bare Xvfb has no window manager, and then GTK 4.8 asks the X server
+ * for one on every frame (it only remembers finding one): two round
+ * trips, each waiting for the server to finish the frame before. A
+ * desktop always has one, so the figures that stand for a user's are
+ * taken under a window manager (bench/README.md); this says which. */
+static void
+print_window_manager (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      const char *name = gdk_x11_screen_get_window_manager_name (gdk_x11_display_get_screen (display));
+
+      if (g_strcmp0 (name, "unknown") == 0)
+        g_print ("window manager: none (GTK then asks the X server for one every frame: "
+                 "wall times include two round trips per frame)\n");
+      else
+        g_print ("window manager: %s\n", name);
+    }
+#endif
+}
+
 static void
 run_frames (HlApplication *app)
 {
+  print_window_manager ();
   if (size_wanted ("bundled"))
     measure_frames (app, "bundled (36 in view)", NULL, FALSE);
   if (size_wanted ("100k"))
