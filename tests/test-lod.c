@@ -247,6 +247,51 @@ test_lane_sums (void)
     }
 }
 
+/* hl_dataset_lane_sums() over consecutive ranges answers what
+ * hl_dataset_lane_sum() answers for each: ranges of every length, empty
+ * ones among them, more of them than it reads ahead, and none. */
+static void
+test_lane_sums_batch (void)
+{
+  guint n_lanes = hl_dataset_get_n_lanes (dataset);
+  Rng r = { 11 };
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      guint n = hl_dataset_lane_get_n_events (dataset, lane);
+
+      for (guint round = 0; round < 20; round++)
+        {
+          guint n_ranges = round == 0 ? 0 : 1 + rng_below (&r, 60);
+          g_autofree guint *bounds = g_new (guint, n_ranges + 1);
+          g_autofree HlRangeSum *sums = g_new0 (HlRangeSum, MAX (n_ranges, 1));
+
+          bounds[0] = rng_below (&r, n);
+          for (guint i = 0; i < n_ranges; i++)
+            {
+              guint step = rng_below (&r, 4) == 0 ? 0 : rng_below (&r, round % 2 ? 10 : 400);
+
+              bounds[i + 1] = MIN (n, bounds[i] + step);
+            }
+          hl_dataset_lane_sums (dataset, lane, bounds, n_ranges, sums);
+          for (guint i = 0; i < n_ranges; i++)
+            {
+              HlRangeSum one;
+
+              hl_dataset_lane_sum (dataset, lane, bounds[i], bounds[i + 1], &one);
+              g_assert_cmpuint (sums[i].n_events, ==, bounds[i + 1] - bounds[i]);
+              g_assert_cmpfloat (sums[i].usd, ==, one.usd);
+              g_assert_cmpuint (sums[i].count, ==, one.count);
+              g_assert_cmpuint (sums[i].n_doubtful, ==, one.n_doubtful);
+              g_assert_cmpuint (sums[i].n_unknown, ==, one.n_unknown);
+              g_assert_cmpint (sums[i].largest, ==, one.largest);
+              if (sums[i].n_events == 0)
+                g_assert_cmpint (sums[i].largest, ==, -1);
+            }
+        }
+    }
+}
+
 /* Launches of five kinds (and some with none) in one lane, seventy kinds
  * in another: a lane's kind index counts what a scan of its events
  * counts, and a lane of too many kinds has no index. */
@@ -449,6 +494,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].name, &cases[i], test_totals_kept);
   g_test_add_func ("/lod/lane-sums", test_lane_sums);
+  g_test_add_func ("/lod/lane-sums-batch", test_lane_sums_batch);
   g_test_add_func ("/lod/kind-index", test_kind_index);
   g_test_add_func ("/lod/sorted-searches", test_sorted_searches);
   g_test_add_func ("/lod/next-bound", test_next_bound);

@@ -67,31 +67,33 @@ sum_by_index (HlColumns *self, guint lane, HlColumn *c)
 {
   HlDataset *dataset = self->dataset;
   guint n_lane = hl_dataset_lane_get_n_events (dataset, lane);
-  guint begin, hi, used = 0;
+  g_autofree guint *bounds = g_new (guint, self->n_columns + 1);
+  g_autofree HlRangeSum *sums = g_new (HlRangeSum, self->n_columns);
+  guint hi, used = 0;
 
-  begin = hl_dataset_lane_lower_bound (dataset, lane, hl_columns_get_start (self, 0));
+  bounds[0] = hl_dataset_lane_lower_bound (dataset, lane, hl_columns_get_start (self, 0));
   hi = hl_dataset_lane_lower_bound (dataset, lane,
                                     hl_columns_get_start (self, self->n_columns));
   hi = MIN (hi, n_lane);
-  for (guint i = 0; i < self->n_columns && begin < hi; i++)
+  bounds[0] = MIN (bounds[0], hi);
+  /* Columns go left to right: each boundary is found from the last. */
+  for (guint i = 0; i < self->n_columns; i++)
+    bounds[i + 1] = bounds[i] == hi ? hi
+                    : CLAMP (hl_dataset_lane_next_bound (dataset, lane, bounds[i],
+                                                         hl_columns_get_start (self, i + 1)),
+                             bounds[i], hi);
+  hl_dataset_lane_sums (dataset, lane, bounds, self->n_columns, sums);
+  for (guint i = 0; i < self->n_columns; i++)
     {
-      /* Columns go left to right: each boundary is found from the last. */
-      guint end = hl_dataset_lane_next_bound (dataset, lane, begin,
-                                              hl_columns_get_start (self, i + 1));
-      HlRangeSum sum;
-
-      end = CLAMP (end, begin, hi);
-      if (end == begin)
+      if (sums[i].n_events == 0)
         continue;
-      hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
-      c[i].usd = sum.usd;
-      c[i].count = (double) sum.count;
-      c[i].n = sum.n_events;
-      c[i].n_unknown = sum.n_unknown;
-      c[i].top = sum.largest;
-      c[i].all_doubtful = sum.n_doubtful == sum.n_events;
+      c[i].usd = sums[i].usd;
+      c[i].count = (double) sums[i].count;
+      c[i].n = sums[i].n_events;
+      c[i].n_unknown = sums[i].n_unknown;
+      c[i].top = sums[i].largest;
+      c[i].all_doubtful = sums[i].n_doubtful == sums[i].n_events;
       used++;
-      begin = end;
     }
   return used;
 }

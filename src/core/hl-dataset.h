@@ -266,6 +266,11 @@ void             hl_dataset_lane_sum           (HlDataset     *self,
                                                 guint          begin,
                                                 guint          end,
                                                 HlRangeSum    *sum);
+void             hl_dataset_lane_sums          (HlDataset     *self,
+                                                guint          lane,
+                                                const guint   *bounds,
+                                                guint          n,
+                                                HlRangeSum    *sums);
 
 /* Several files in one view (hl-dataset-compose.c) */
 HlDataset       *hl_dataset_compose            (HlDataset *const *parts,
