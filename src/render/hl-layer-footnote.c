@@ -94,6 +94,17 @@ typedef struct
   guint       count;
 } Cited;
 
+/* By name: the order they are named in. "NK News" and "NK news" fold
+ * alike; their spelling then keeps the order the same from step to step. */
+static int
+compare_cited_names (gconstpointer a, gconstpointer b)
+{
+  const Cited *ca = a, *cb = b;
+  int by_key = strcmp (ca->key, cb->key);
+
+  return by_key != 0 ? by_key : strcmp (ca->name, cb->name);
+}
+
 /* Most cited first: who is named when not all fit */
 static int
 compare_cited (gconstpointer a, gconstpointer b)
@@ -102,14 +113,7 @@ compare_cited (gconstpointer a, gconstpointer b)
 
   if (ca->count != cb->count)
     return ca->count > cb->count ? -1 : 1;
-  return strcmp (ca->key, cb->key);
-}
-
-/* By name: the order they are named in */
-static int
-compare_cited_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (((const Cited *) a)->key, ((const Cited *) b)->key);
+  return compare_cited_names (a, b);
 }
 
 /* "Sources: A, B and 3 more (see file.json).  Data: file.json (Heistline)."
