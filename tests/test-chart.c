@@ -1777,7 +1777,7 @@ test_footnote_order (void)
   hl_view_clear (&view);
 
   /* 300 outlets, one cited by every second event: at a slide's size not
-   * all are named, and that one is. */
+   * all are named, and that one is; numbered names go by their number. */
   {
     g_autoptr(HlDataset) many = dataset_with_outlets (3000, 300, "outlets.json");
     g_autoptr(HlChart) chart = NULL;
@@ -1789,6 +1789,11 @@ test_footnote_order (void)
     g_test_message ("960x540: %s", foot);
     g_assert_nonnull (strstr (foot, " more (see "));
     g_assert_nonnull (strstr (foot, HL_FSI "Outlet A" HL_PDI));
+    /* numbers by value */
+    g_assert_nonnull (strstr (foot, HL_FSI "Outlet 2" HL_PDI));
+    g_assert_nonnull (strstr (foot, HL_FSI "Outlet 10" HL_PDI));
+    g_assert_true (strstr (foot, HL_FSI "Outlet 2" HL_PDI) <
+                   strstr (foot, HL_FSI "Outlet 10" HL_PDI));
     hl_view_clear (&view);
   }
 }

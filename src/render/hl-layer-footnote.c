@@ -263,12 +263,13 @@ publishers_build (HlDataset *dataset)
     }
   p->offsets[n] = n_sources;
   p->keys = g_ptr_array_new_full (p->names->len, g_free);
-  /* case folded first: "lazarus.day" among the Ls in any locale, C too */
+  /* Case folded first: "lazarus.day" among the Ls in any locale, C too.
+   * Numbers by value: "Outlet 2" before "Outlet 10". */
   for (guint q = 0; q < p->names->len; q++)
     {
       g_autofree char *folded = g_utf8_casefold (g_ptr_array_index (p->names, q), -1);
 
-      g_ptr_array_add (p->keys, g_utf8_collate_key (folded, -1));
+      g_ptr_array_add (p->keys, g_utf8_collate_key_for_filename (folded, -1));
     }
 
   /* counting sort of the citations by publisher: event order is kept */
