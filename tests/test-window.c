@@ -1046,6 +1046,15 @@ window_at (int width)
   return window;
 }
 
+static gboolean
+chart_has_whole_width (gpointer data)
+{
+  HlWindow *window = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (hl_window_get_timeline (window)))
+         == gtk_widget_get_width (GTK_WIDGET (window));
+}
+
 /* Issue 15 #8: the window could not go below about 706 px and the panel
  * never folded. It goes down to 360 px; below a width the panel folds
  * into an overlay over the chart (AdwFlap's fold policy). */
@@ -1083,7 +1092,10 @@ test_adaptive (void)
   timeline = GTK_WIDGET (hl_window_get_timeline (window));
   g_assert_cmpint (gtk_widget_get_width (widget), <=, 360);
   g_assert_true (adw_flap_get_folded (flap));
-  /* the chart has the whole width; the panel, when shown, lies over it */
+  /* the chart has the whole width once the fold's animation (250 ms) has
+   * ended, which a fast first frame comes before; the panel, when shown,
+   * lies over it */
+  hl_test_wait_for (chart_has_whole_width, window, 2000);
   g_assert_cmpint (gtk_widget_get_width (timeline), ==, gtk_widget_get_width (widget));
   hl_test_close_window (window);
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
