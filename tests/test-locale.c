@@ -145,6 +145,28 @@ test_words (void)
     }
 }
 
+/* The hover card names a grade as the panel and the filter do, in the
+ * user's language ("신뢰도: official" was the file's keyword). */
+static void
+test_card (void)
+{
+  HlDataset *dataset = hl_test_bundled ();
+  g_autoptr(HlChart) chart = NULL;
+  g_autofree char *card = NULL;
+  HlView view;
+  int i = 0;
+
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1280, 720);
+  while (hl_dataset_get_event (dataset, i)->confidence != HL_CONFIDENCE_OFFICIAL)
+    i++;
+  card = _hl_chart_describe_event_card (chart, hl_dataset_get_event (dataset, i));
+  g_test_message ("card: %s", card);
+  g_assert_nonnull (strstr (card, korean ? "\n신뢰도: 공식" : "\nConfidence: Official"));
+  g_assert_null (strstr (card, "official"));
+  hl_view_clear (&view);
+}
+
 /* The default view (July 2023 to January 2024): subtitle, money axis,
  * bars' labels, legend and footnote. */
 static void
@@ -336,6 +358,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/locale/words", test_words);
   g_test_add_func ("/locale/chart-text", test_chart_text);
+  g_test_add_func ("/locale/card", test_card);
   g_test_add_func ("/locale/axis-ticks", test_axis_ticks);
   g_test_add_func ("/locale/machine-output", test_machine_output);
 #ifdef HL_TEST_GTK

@@ -87,7 +87,7 @@ _hl_chart_describe_event_card (HlChart *self, const HlEvent *ev)
     g_string_append_printf (s, " · %s", kind);
   if (ev->confidence != HL_CONFIDENCE_UNSPECIFIED)
     g_string_append_printf (s, "\n%s: %s", _("Confidence"),
-                            hl_confidence_to_string (ev->confidence));
+                            hl_describe_confidence (ev->confidence));
   return g_string_free (s, FALSE);
 }
 
