@@ -750,7 +750,8 @@ box_holds (const HlBox *outer, const HlBox *inner, double slack)
 static void
 test_rtl_hover_card (void)
 {
-  const char *ids[] = { "ar-short", "en", "ar-long", "ko", "he-short", "ar-fine", "he-mixed" };
+  const char *ids[] = { "ar-short", "en", "ar-long", "ko", "he-short", "ar-fine", "he-mixed",
+                        "he-long" };
   HlWindow *window = hl_test_new_window ();
   HlSession *session = hl_window_get_session (window);
   HlTimeline *timeline = hl_window_get_timeline (window);
