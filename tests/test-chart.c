@@ -1067,6 +1067,64 @@ dataset_with_heist (const char *usd, const char *date)
   return dataset;
 }
 
+/* Issue 15 follow-up: a label that finds room only beside its bar (a long
+ * title at the plot's right end) was centred, so its amount sat far left
+ * of the bar, over another date. Its lines now end against the bar. */
+static void
+test_label_beside_bar (void)
+{
+  const char *title = "Exchange hot wallets drained in a long multi-stage attack";
+  g_autofree char *json = g_strdup_printf (
+    "{ \"format\": \"heistline-dataset/1\", \"title\": \"Beside\","
+    "  \"default_range\": { \"from\": \"2023-09-01\", \"to\": \"2023-10-01\" },"
+    "  \"lanes\": [ { \"id\": \"h\", \"title\": \"Heists\", \"measure\": \"usd\" } ],"
+    "  \"events\": ["
+    "    { \"id\": \"a\", \"lane\": \"h\", \"date\": \"2023-09-30\", \"title\": \"%s\","
+    "      \"usd\": 50000000 } ] }", title);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_strdup (json), strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = hl_dataset_new_from_bytes (bytes, "beside.json", NULL, &error);
+  g_autoptr(HlChart) chart = NULL;
+  const HlText *label = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  HlView view;
+  HlBox bar;
+  int rightmost = -1;
+
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 960, 540);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+  cr = cairo_create (surface);
+  hl_chart_draw (chart, cr);
+  cairo_destroy (cr);
+  g_assert_true (hl_chart_get_event_box (chart, 0, &bar));
+  for (guint i = 0; i < chart->texts->len; i++)
+    if (g_array_index (chart->texts, HlText, i).event == 0)
+      label = &g_array_index (chart->texts, HlText, i);
+  g_assert_nonnull (label);
+  g_test_message ("label %.1f..%.1f, bar at %.1f", label->box.x,
+                  label->box.x + label->box.width, bar.x);
+  g_assert_cmpfloat (label->box.x + label->box.width, <=, bar.x);
+  /* the amount, the label's second line: its ink ends at the label's
+   * right edge, next to the bar, not half a title's width left of it */
+  for (int y = (int) (label->box.y + label->box.height * 0.6);
+       y < (int) (label->box.y + label->box.height); y++)
+    for (int x = (int) label->box.x; x < (int) (label->box.x + label->box.width); x++)
+      {
+        guint r, g, b, a;
+
+        hl_test_pixel_at (surface, x, y, &r, &g, &b, &a);
+        if (hl_test_luminance (r, g, b) < 0.4 && x > rightmost)
+          rightmost = x;
+      }
+  g_test_message ("the amount's ink ends at x = %d", rightmost);
+  g_assert_cmpint (rightmost, >=, (int) (label->box.x + label->box.width) - 3);
+  cairo_surface_destroy (surface);
+  hl_view_clear (&view);
+}
+
 /* The money scale's labels, left of the plot, in order; and its gridlines. */
 static GPtrArray *
 money_scale_labels (HlChart *chart, guint *n_grid)
@@ -1905,6 +1963,7 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/chart/layout/odd-sizes", test_layout_odd_sizes);
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
+  g_test_add_func ("/chart/label-beside-bar", test_label_beside_bar);
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);

@@ -407,6 +407,26 @@ on_label_leader (HlChart *chart)
   return TRUE;
 }
 
+/* A label placed beside its bar, not over it, has its lines flush on
+ * the bar's side (right-aligned left of it, left-aligned right of it):
+ * centred, a long title pushed the amount under it far from its bar,
+ * over another date. */
+static void
+align_toward_bar (HlChart *chart, const HlBox *bar, const char *text)
+{
+  HlText *t = &g_array_index (chart->texts, HlText, chart->texts->len - 1);
+  PangoAlignment alignment;
+
+  if (t->box.x >= bar->x + bar->width)
+    alignment = PANGO_ALIGN_LEFT;
+  else if (t->box.x + t->box.width <= bar->x)
+    alignment = PANGO_ALIGN_RIGHT;
+  else
+    return;
+  g_object_unref (t->layout);
+  t->layout = _hl_chart_shared_layout (chart, chart->style.font_label, text, alignment);
+}
+
 /* Amount labels, largest first, wherever one fits with its gap. */
 /* A same-day stack is labelled as one bar: a segment's label goes where
  * the whole stack's would (over its top, not into the segments above it). */
@@ -513,6 +533,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
                                  -1, HL_ROLE_FG) &&
           !on_label_leader (chart))
         {
+          align_toward_bar (chart, &mk->box, text);
           placed++;
           if (raised)
             g_object_unref (layout);
