@@ -294,6 +294,49 @@ test_filters_line (void)
 /* Issue 14 #1: a file at the limits (1,000 facts of 100 sources each, an
  * event with 100 sources) must not build a widget per source: the panel
  * shows the first few and says how many more there are. */
+/* A line of the panel that opens with the file's words (a Hebrew lane
+ * title) read right to left, the count and amount before the title:
+ * "events, $869M 12 :سرقات". It reads in the window's direction, the
+ * title first. */
+static void
+test_rtl_lines (void)
+{
+  HlWindow *window = hl_test_new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-rtl-titles.json",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *title = "קנסות אזרחיים";
+  gboolean found = FALSE;
+
+  hl_window_open_file (window, file);
+  g_assert_true (hl_test_wait_for (file_is_open, window, 10000));
+  hl_test_wait_for_draw (GTK_WIDGET (hl_window_get_panel (window)));
+  collect_visible_labels (GTK_WIDGET (hl_window_get_panel (window)), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+      const char *text = pango_layout_get_text (gtk_label_get_layout (label));
+      const char *at_title = strstr (text, title), *at_events = strstr (text, "events");
+      PangoRectangle title_pos, events_pos;
+
+      if (at_title == NULL || at_events == NULL)
+        continue;
+      pango_layout_index_to_pos (gtk_label_get_layout (label), (int) (at_title - text),
+                                 &title_pos);
+      pango_layout_index_to_pos (gtk_label_get_layout (label), (int) (at_events - text),
+                                 &events_pos);
+      g_test_message ("“%s”: the title at x %d, “events” at x %d", text,
+                      title_pos.x / PANGO_SCALE, events_pos.x / PANGO_SCALE);
+      /* the title's first letter is its rightmost: the title lies left of
+       * "events" when its start is */
+      g_assert_cmpint (title_pos.x, <, events_pos.x);
+      found = TRUE;
+    }
+  g_assert_true (found);
+  hl_test_close_window (window);
+}
+
 static void
 test_bounded_lists (void)
 {
@@ -521,6 +564,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/panel/uncertain-wording", test_uncertain_wording);
   g_test_add_func ("/panel/filters-line", test_filters_line);
   g_test_add_func ("/panel/bounded-lists", test_bounded_lists);
+  g_test_add_func ("/panel/rtl-lines", test_rtl_lines);
   g_test_add_func ("/panel/summary-follows-cheaply", test_summary_follows_cheaply);
   g_test_add_func ("/panel/summary-follows-a-gesture", test_summary_follows_a_gesture);
   return g_test_run ();

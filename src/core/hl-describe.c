@@ -113,6 +113,19 @@ hl_describe_isolate (const char *text)
   return g_strconcat (HL_FSI, text, HL_PDI, NULL);
 }
 
+/* @text led by a mark of the reader's direction (LRM, or RLM when @rtl):
+ * a label's paragraph takes the direction of its first strong letter,
+ * and where the text opens with the file's words (an Arabic lane title,
+ * isolated or not) that letter is theirs, so the line was laid out right
+ * to left, its numbers and words in the wrong order. */
+char *
+hl_describe_directed (const char *text, gboolean rtl)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return g_strconcat (rtl ? HL_RLM : HL_LRM, text, NULL);
+}
+
 /* What a count lane counts: "Missiles or rockets: 31" with the lane's unit,
  * "31 items" without one. */
 char *

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * cannot reorder the words around it. */
 #define HL_FSI "\xe2\x81\xa8"   /* U+2068 first strong isolate */
 #define HL_PDI "\xe2\x81\xa9"   /* U+2069 pop directional isolate */
+#define HL_LRM "\xe2\x80\x8e"   /* U+200E left-to-right mark */
+#define HL_RLM "\xe2\x80\x8f"   /* U+200F right-to-left mark */
 #define HL_LRI "\xe2\x81\xa6"   /* U+2066: left-to-right, as the chart reads */
 
 /* The words Heistline says about a dataset, taken from its lanes (title,
@@ -27,6 +29,8 @@ char *hl_describe_usd_range    (double               low,
                                 double               high);
 const char *hl_describe_confidence (HlConfidence  confidence);
 char *hl_describe_isolate      (const char          *text);
+char *hl_describe_directed     (const char          *text,
+                                gboolean             rtl);
 char *hl_describe_amount       (HlDataset           *dataset,
                                 const HlEvent       *event);
 char *hl_describe_event_date   (const HlEvent       *event);

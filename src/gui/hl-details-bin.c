@@ -11,6 +11,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-details-bin.h"
+#include "hl-gui-text.h"
 
 #define MAX_BIN_EVENTS 50
 
@@ -41,10 +42,12 @@ event_button (HlBinSection *self, HlDataset *dataset, int event, gboolean select
   const HlEvent *ev = hl_dataset_get_event (dataset, event);
   g_autofree char *date = hl_date_format_long (ev->time);
   g_autofree char *amount = hl_describe_amount (dataset, ev);
+  g_autofree char *title = hl_describe_isolate (ev->title);
   /* TRANSLATORS: a neighbour in the panel: date, title, amount */
-  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, ev->title, amount);
+  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, title, amount);
+  g_autofree char *directed = hl_gui_directed (text);
   GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (directed);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -76,17 +79,20 @@ set_summary (HlBinSection *self, HlDataset *dataset, guint lane, const HlColumn 
                            ? hl_describe_usd (sum->usd)
                            : hl_describe_count (l, (guint64) sum->count);
   g_autofree char *text = NULL;
+  g_autofree char *directed = NULL;
 
   if (l->measure == HL_MEASURE_USD)
     {
+      g_autofree char *title = hl_describe_isolate (l->title);
       /* TRANSLATORS: lane title: amount, on the hover card */
-      g_autofree char *head = g_strdup_printf (_("%s: %s"), l->title, total);
+      g_autofree char *head = g_strdup_printf (_("%s: %s"), title, total);
 
       text = g_strdup_printf ("%s · %s", head, events);
     }
   else
     text = g_strdup_printf ("%s · %s", total, events);
-  gtk_label_set_text (self->summary, text);
+  directed = hl_gui_directed (text);
+  gtk_label_set_text (self->summary, directed);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "hl-details-panel.h"
 #include "hl-details-proximity.h"
 #include "hl-details-span.h"
+#include "hl-gui-text.h"
 #include "hl-pacer.h"
 #include "hl-scale.h"
 
@@ -339,7 +340,8 @@ show_event (HlDetailsPanel *self, HlDataset *dataset, int event)
 static void
 add_summary_line (HlDetailsPanel *self, const char *text, gboolean detail)
 {
-  GtkWidget *label = new_label (text);
+  g_autofree char *directed = hl_gui_directed (text);
+  GtkWidget *label = new_label (directed);
 
   if (detail)
     {

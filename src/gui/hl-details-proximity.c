@@ -11,6 +11,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-details-proximity.h"
+#include "hl-gui-text.h"
 #include "hl-proximity.h"
 
 #define MAX_NEIGHBOURS 12
@@ -47,10 +48,12 @@ neighbour_button (HlProximitySection *self, HlDataset *dataset, int event)
   const HlEvent *ev = hl_dataset_get_event (dataset, event);
   g_autofree char *date = hl_date_format_long (ev->time);
   g_autofree char *amount = hl_describe_amount (dataset, ev);
+  g_autofree char *title = hl_describe_isolate (ev->title);
   /* TRANSLATORS: a neighbour in the panel: date, title, amount */
-  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, ev->title, amount);
+  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, title, amount);
+  g_autofree char *directed = hl_gui_directed (text);
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (directed);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -94,6 +97,7 @@ update (HlProximitySection *self)
   guint lead, follow, lane, window, begin, end, n = 0;
   gboolean after;
   g_autofree char *summary = NULL;
+  g_autofree char *directed = NULL;
   HlRangeSum sum;
 
   clear_list (self);
@@ -110,7 +114,8 @@ update (HlProximitySection *self)
   hl_proximity_neighbours (dataset, (guint) self->event, lane, window, after, &begin, &end);
   hl_dataset_lane_sum (dataset, lane, begin, end, &sum);
   summary = hl_proximity_describe_neighbours (dataset, lane, window, after, &sum);
-  gtk_label_set_text (self->summary, summary);
+  directed = hl_gui_directed (summary);
+  gtk_label_set_text (self->summary, directed);
   for (guint pos = begin; pos < end && n < MAX_NEIGHBOURS; pos++)
     {
       int event = hl_dataset_lane_get_event (dataset, lane, pos);

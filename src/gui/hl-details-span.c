@@ -11,6 +11,7 @@
 #include "hl-date.h"
 #include "hl-describe.h"
 #include "hl-details-span.h"
+#include "hl-gui-text.h"
 
 #define LARGEST_PER_LANE 3
 
@@ -50,11 +51,13 @@ event_button (HlSpanSection *self, HlDataset *dataset, int event)
   const HlEvent *ev = hl_dataset_get_event (dataset, event);
   g_autofree char *amount = hl_describe_amount (dataset, ev);
   g_autofree char *date = hl_date_format_long (ev->time);
+  g_autofree char *title = hl_describe_isolate (ev->title);
   /* TRANSLATORS: one of a span's largest events: title, amount, date */
-  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, ev->title, amount);
+  g_autofree char *text = g_strdup_printf (_("%s · %s · %s"), date, title, amount);
+  g_autofree char *directed = hl_gui_directed (text);
   GtkWidget *button = gtk_button_new ();
 
-  gtk_button_set_child (GTK_BUTTON (button), new_label (text));
+  gtk_button_set_child (GTK_BUTTON (button), new_label (directed));
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "event", GINT_TO_POINTER (event));
   g_signal_connect (button, "clicked", G_CALLBACK (on_event_clicked), self);
@@ -87,8 +90,9 @@ add_lane (HlSpanSection *self, HlDataset *dataset, guint lane, const HlLaneTotal
           const int *top)
 {
   g_autofree char *line = hl_describe_lane_totals (dataset, lane, t);
+  g_autofree char *directed = hl_gui_directed (line);
 
-  gtk_box_append (self->lines, new_label (line));
+  gtk_box_append (self->lines, new_label (directed));
   for (guint i = 0; i < LARGEST_PER_LANE && top[i] >= 0; i++)
     gtk_box_append (self->lines, event_button (self, dataset, top[i]));
 }
