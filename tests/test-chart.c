@@ -1125,6 +1125,42 @@ test_label_beside_bar (void)
   hl_view_clear (&view);
 }
 
+/* Zoomed out to the widest view the window allows (years 63 to 3606), the
+ * bundled launches (2017-2024) were drawn from 2000 to 3100: each day's
+ * glyphs, set side by side, pushed the next days' along. Every glyph
+ * stays within a few widths of its date. */
+static void
+test_markers_near_their_dates (void)
+{
+  HlDataset *dataset = hl_test_bundled ();
+  g_autoptr(HlChart) chart = NULL;
+  HlView view;
+  guint n = 0;
+  gint64 from, to;
+
+  g_assert_true (hl_date_parse ("0063-04-14", &from, NULL, NULL));
+  g_assert_true (hl_date_parse ("3606-02-03", &to, NULL, NULL));
+  hl_view_init (&view, dataset);
+  hl_view_set_range (&view, from, to);
+  chart = hl_chart_new (dataset, &view, 1600, 900);
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const HlMark *mk = &g_array_index (chart->marks, HlMark, i);
+      const HlEvent *ev = hl_dataset_get_event (dataset, mk->event);
+      double date_x = hl_chart_time_to_x (chart, ev->time);
+      double centre = mk->box.x + mk->box.width / 2;
+
+      if (hl_dataset_get_lane (dataset, mk->lane)->measure != HL_MEASURE_COUNT)
+        continue;
+      if (fabs (centre - date_x) > 4 * mk->box.width)
+        g_error ("“%s” is drawn at x %.0f, its date at %.0f", ev->title, centre, date_x);
+      n++;
+    }
+  g_test_message ("%u glyphs checked", n);
+  g_assert_cmpuint (n, >, 0);
+  hl_view_clear (&view);
+}
+
 /* The money scale's labels, left of the plot, in order; and its gridlines. */
 static GPtrArray *
 money_scale_labels (HlChart *chart, guint *n_grid)
@@ -1964,6 +2000,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/layout/odd-sizes", test_layout_odd_sizes);
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
   g_test_add_func ("/chart/label-beside-bar", test_label_beside_bar);
+  g_test_add_func ("/chart/markers-near-their-dates", test_markers_near_their_dates);
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hl-chart-private.h"
 #include "hl-describe.h"
@@ -14,6 +15,8 @@
 #define RANK_GROWTH 0.15
 /* A column of more events than this is one marker with its count. */
 #define MAX_PACK 32    /* a marker grows this much per rank above 1 */
+/* A packed glyph may sit this many marker widths right of its date. */
+#define MAX_PACK_SHIFT 3
 
 /* Crowded: a histogram of counts per pixel column. */
 static void
@@ -105,8 +108,11 @@ place_count (HlChart *chart, PangoLayout *layout, guint index, guint lane)
 }
 
 /* @pack: one of a column's events, drawn on its own: where no row is
- * free it goes right of the one that frees up first rather than over it. */
-static void
+ * free it goes right of the one that frees up first rather than over it,
+ * but no further than MAX_PACK_SHIFT widths from its date (FALSE: not
+ * placed). Zoomed far out, glyphs pushed along by their neighbours had
+ * drifted hundreds of pixels, launches of 2017 drawn as of 2900. */
+static gboolean
 marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
         guint n_rows, gboolean pack, GArray *counts)
 {
@@ -134,7 +140,16 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
     }
   row = choose_row (row_right, n_rows, x - size / 2, &free);
   if (pack && !free)
-    x = row_right[row] + size / 2 + 1;
+    {
+      double shifted = row_right[row] + size / 2 + 1;
+
+      if (shifted - x > MAX_PACK_SHIFT * size)
+        {
+          g_clear_object (&count);
+          return FALSE;
+        }
+      x = shifted;
+    }
   mark.stacked = pack;
   row_right[row] = x + size / 2 + count_w + m->count_room;
   mark.box = (HlBox) { x - size / 2, ll->content.y + row * row_h + (row_h - size) / 2,
@@ -146,17 +161,21 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
 
       g_array_append_val (counts, p);
     }
+  return TRUE;
 }
 
 /* The events of one column (one day, at day level) as glyphs of their
  * own kinds side by side, each with its own count: an ICBM x2 and a
- * cruise missile stay two glyphs. */
+ * cruise missile stay two glyphs. Where they do not fit near their date,
+ * the column is one glyph with the count of all its events. */
 static void
 pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
       guint n_rows, GArray *counts)
 {
   const HlEvent *events = hl_dataset_get_events (chart->dataset);
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree double *rows_before = g_memdup2 (row_right, n_rows * sizeof (double));
+  guint marks_before = chart->marks->len, counts_before = counts->len;
 
   hl_columns_get_column_events (chart->columns, lane, col, list);
   for (guint k = 0; k < list->len; k++)
@@ -166,7 +185,15 @@ pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_righ
       HlColumn one = { ev->usd, ev->count, 1, !ev->count_known, e, FALSE,
                        c->any_match && hl_view_event_matches (&chart->view, ev) };
 
-      marker (chart, lane, col, &one, row_right, n_rows, TRUE, counts);
+      if (marker (chart, lane, col, &one, row_right, n_rows, TRUE, counts))
+        continue;
+      for (guint i = counts_before; i < counts->len; i++)
+        g_object_unref (g_array_index (counts, PendingCount, i).layout);
+      g_array_set_size (counts, counts_before);
+      g_array_set_size (chart->marks, marks_before);
+      memcpy (row_right, rows_before, n_rows * sizeof (double));
+      marker (chart, lane, col, c, row_right, n_rows, FALSE, counts);
+      return;
     }
 }
 
