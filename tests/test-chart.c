@@ -1125,6 +1125,40 @@ test_label_beside_bar (void)
   hl_view_clear (&view);
 }
 
+/* With suspected attributions hidden, Poloniex ($123M, the tallest bar of
+ * the default view, with Samudai's $1.1M on top of it the same day) went
+ * unlabelled in the window: every place for its label touched Samudai's
+ * segment, which did not count as its own. A stack's label stands for the
+ * stack: it sits over it. */
+static void
+test_stack_labelled (void)
+{
+  HlDataset *dataset = hl_test_bundled ();
+  int poloniex = hl_dataset_find_event (dataset, "poloniex-2023");
+  g_autoptr(HlChart) chart = NULL;
+  const HlText *label = NULL;
+  HlView view;
+  HlBox bar;
+
+  g_assert_cmpint (poloniex, >=, 0);
+  hl_view_init (&view, dataset);
+  view.hidden_confidences = 1u << HL_CONFIDENCE_SUSPECTED;
+  chart = hl_chart_new (dataset, &view, 920, 650);
+  g_assert_true (hl_chart_get_event_box (chart, poloniex, &bar));
+  for (guint i = 0; i < chart->texts->len; i++)
+    if (g_array_index (chart->texts, HlText, i).event == poloniex)
+      label = &g_array_index (chart->texts, HlText, i);
+  g_assert_nonnull (label);
+  g_test_message ("label %.1f..%.1f, bottom %.1f; bar %.1f..%.1f, top %.1f", label->box.x,
+                  label->box.x + label->box.width, label->box.y + label->box.height, bar.x,
+                  bar.x + bar.width, bar.y);
+  /* over the stack, not beside it */
+  g_assert_cmpfloat (label->box.x, <, bar.x);
+  g_assert_cmpfloat (label->box.x + label->box.width, >, bar.x + bar.width);
+  g_assert_cmpfloat (label->box.y + label->box.height, <=, bar.y);
+  hl_view_clear (&view);
+}
+
 /* Zoomed out to the widest view the window allows (years 63 to 3606), the
  * bundled launches (2017-2024) were drawn from 2000 to 3100: each day's
  * glyphs, set side by side, pushed the next days' along. Every glyph
@@ -2001,6 +2035,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
   g_test_add_func ("/chart/label-beside-bar", test_label_beside_bar);
   g_test_add_func ("/chart/markers-near-their-dates", test_markers_near_their_dates);
+  g_test_add_func ("/chart/stack-labelled", test_stack_labelled);
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);
   g_test_add_func ("/chart/markup-literal", test_markup_literal);

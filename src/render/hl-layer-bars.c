@@ -451,23 +451,35 @@ stack_box (HlChart *chart, guint first_mark, const HlMark *mk)
   return box;
 }
 
-/* A bin's label stands for the whole bin: while it is placed, the bin's
- * other segments are lent the label's event, so that they count as its
- * own mark (the label sits over the bin, not a half em clear of it). */
+/* A bin's label stands for the whole bin, a same-day stack's for the
+ * whole stack: while it is placed, the other segments are lent the
+ * label's event, so that they count as its own mark (the label sits over
+ * the bin or stack, not a half em clear of it). Without that, a stack's
+ * largest event found every place taken by the small one on top of it,
+ * and the tallest bar of a view went unlabelled. */
 typedef struct
 {
   guint n;
   int   events[32];
 } LentEvents;
 
+static gboolean
+same_group (const HlMark *mk, const HlMark *other)
+{
+  if (mk->bin > 0)
+    return other->bin == mk->bin;
+  return mk->stacked && other->stacked && other->bin == 0 && other->box.x == mk->box.x &&
+         other->box.width == mk->box.width;
+}
+
 static void
-lend_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents *lent)
+lend_group_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents *lent)
 {
   HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
 
   lent->n = 0;
-  for (guint i = first_mark; i < chart->marks->len && mk->bin > 0; i++)
-    if (marks[i].bin == mk->bin && lent->n < G_N_ELEMENTS (lent->events))
+  for (guint i = first_mark; i < chart->marks->len; i++)
+    if (same_group (mk, &marks[i]) && lent->n < G_N_ELEMENTS (lent->events))
       {
         lent->events[lent->n++] = marks[i].event;
         marks[i].event = mk->event;
@@ -475,13 +487,13 @@ lend_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents 
 }
 
 static void
-return_bin_events (HlChart *chart, guint first_mark, const HlMark *mk, const LentEvents *lent)
+return_group_events (HlChart *chart, guint first_mark, const HlMark *mk, const LentEvents *lent)
 {
   HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
   guint k = 0;
 
   for (guint i = first_mark; i < chart->marks->len && k < lent->n; i++)
-    if (marks[i].bin == mk->bin)
+    if (same_group (mk, &marks[i]))
       marks[i].event = lent->events[k++];
 }
 
@@ -528,7 +540,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
       hl_placement_bar_candidates (&mk->box, w, h, chart->m, cand);
       if (raised)
         g_object_ref (layout);
-      lend_bin_events (chart, first_mark, mk, &lent);
+      lend_group_events (chart, first_mark, mk, &lent);
       if (_hl_chart_place_label (chart, layout, &bounds, cand, HL_N_BAR_CANDIDATES, mk->event,
                                  -1, HL_ROLE_FG) &&
           !on_label_leader (chart))
@@ -543,7 +555,7 @@ amount_labels (HlChart *chart, guint lane, guint first_mark, const HlColumn *col
           placed += raise_label (chart, layout, mk, &bounds);
           g_object_unref (layout);
         }
-      return_bin_events (chart, first_mark, mk, &lent);
+      return_group_events (chart, first_mark, mk, &lent);
     }
 }
 
