@@ -883,6 +883,69 @@ segment_pixels (cairo_surface_t *surface, const HlBox *box, double *mean, double
   *rows = n > 0 ? hi - lo : 0;
 }
 
+static double
+linear (guint c)
+{
+  double v = c / 255.0;
+
+  return v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG's contrast ratio of two opaque pixels */
+static double
+contrast (guint32 a, guint32 b)
+{
+  double la = 0.2126 * linear ((a >> 16) & 0xff) + 0.7152 * linear ((a >> 8) & 0xff) +
+              0.0722 * linear (a & 0xff);
+  double lb = 0.2126 * linear ((b >> 16) & 0xff) + 0.7152 * linear ((b >> 8) & 0xff) +
+              0.0722 * linear (b & 0xff);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* In the dark theme a kind's shade stepped toward the background and sank
+ * into it: a cruise missile's 2.3:1 on #1E1E1E. Every kind's fill, of
+ * every lane colour, stands 3:1 off the dark background (WCAG's figure
+ * for graphics). */
+static void
+test_kind_shades_dark_contrast (void)
+{
+  HlDataset *dataset = sample ();
+  HlStyle style;
+  HlView view;
+  double worst = G_MAXDOUBLE;
+
+  hl_view_init (&view, dataset);
+  view.theme = HL_THEME_DARK;
+  hl_style_init (&style, dataset, &view, 1920, 1080);
+  for (guint lane = 0; lane < hl_dataset_get_n_lanes (dataset); lane++)
+    for (HlShape shape = 0; shape < HL_N_SHAPES; shape++)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 16, 16);
+        cairo_t *cr = cairo_create (surface);
+        guint32 *px, bg;
+
+        hl_rgba_set_source (cr, style.roles[HL_ROLE_BG]);
+        cairo_paint (cr);
+        cairo_rectangle (cr, 0, 0, 16, 16);
+        hl_style_fill_kind (cr, &style, style.lane_colors[lane], shape);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        px = (guint32 *) cairo_image_surface_get_data (surface);
+        bg = ((guint32) (style.roles[HL_ROLE_BG].r * 255 + 0.5) << 16) |
+             ((guint32) (style.roles[HL_ROLE_BG].g * 255 + 0.5) << 8) |
+             (guint32) (style.roles[HL_ROLE_BG].b * 255 + 0.5);
+        for (guint i = 0; i < 16 * 16; i++)
+          worst = MIN (worst, contrast (px[i], bg));
+        if (worst < 3)
+          g_error ("lane %u, shape %d: a pixel at %.2f:1 on the background", lane, shape, worst);
+        cairo_surface_destroy (surface);
+      }
+  g_test_message ("the faintest kind fill: %.2f:1", worst);
+  hl_style_clear (&style);
+  hl_view_clear (&view);
+}
+
 /* Kinds stacked in one count bin read apart: each kind's segment in its
  * own shade of the lane colour, two kinds' segments differing in mean
  * luminance by at least 0.05 or one striped (rows differing by 0.1)
@@ -1313,6 +1376,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/density/empty-lanes", test_empty_lanes);
   g_test_add_func ("/density/legend-truth", test_legend_truth);
   g_test_add_func ("/density/kind-shades", test_kind_shades);
+  g_test_add_func ("/density/kind-shades-dark-contrast", test_kind_shades_dark_contrast);
   g_test_add_func ("/density/kind-index-same-as-scan", test_kind_index_same_as_scan);
   g_test_add_func ("/density/leaders-clear", test_leaders_clear);
   return g_test_run ();

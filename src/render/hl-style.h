@@ -98,6 +98,7 @@ typedef struct
   HlRgba    roles[HL_N_ROLES];
   HlRgba    lane_colors[HL_VIEW_MAX_LANES];
   gboolean  transparent;
+  gboolean  dark;
   HlMetrics metrics;
 
   PangoFontDescription *font_title;
