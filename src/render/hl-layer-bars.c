@@ -478,7 +478,7 @@ lend_group_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvent
   HlMark *marks = (HlMark *) (gpointer) chart->marks->data;
 
   lent->n = 0;
-  for (guint i = first_mark; i < chart->marks->len; i++)
+  for (guint i = first_mark; i < chart->marks->len && (mk->bin > 0 || mk->stacked); i++)
     if (same_group (mk, &marks[i]) && lent->n < G_N_ELEMENTS (lent->events))
       {
         lent->events[lent->n++] = marks[i].event;
