@@ -291,9 +291,6 @@ test_filters_line (void)
   hl_test_close_window (window);
 }
 
-/* Issue 14 #1: a file at the limits (1,000 facts of 100 sources each, an
- * event with 100 sources) must not build a widget per source: the panel
- * shows the first few and says how many more there are. */
 /* A line of the panel that opens with the file's words (a Hebrew lane
  * title) read right to left, the count and amount before the title:
  * "events, $869M 12 :سرقات". It reads in the window's direction, the
@@ -337,6 +334,9 @@ test_rtl_lines (void)
   hl_test_close_window (window);
 }
 
+/* Issue 14 #1: a file at the limits (1,000 facts of 100 sources each, an
+ * event with 100 sources) must not build a widget per source: the panel
+ * shows the first few and says how many more there are. */
 static void
 test_bounded_lists (void)
 {
