@@ -427,6 +427,16 @@ align_toward_bar (HlChart *chart, const HlBox *bar, const char *text)
   t->layout = _hl_chart_shared_layout (chart, chart->style.font_label, text, alignment);
 }
 
+/* Is @other a segment of @mk's bin, or of its same-day stack? */
+static gboolean
+same_group (const HlMark *mk, const HlMark *other)
+{
+  if (mk->bin > 0)
+    return other->bin == mk->bin;
+  return mk->stacked && other->stacked && other->bin == 0 && other->box.x == mk->box.x &&
+         other->box.width == mk->box.width;
+}
+
 /* Amount labels, largest first, wherever one fits with its gap. */
 /* A same-day stack is labelled as one bar: a segment's label goes where
  * the whole stack's would (over its top, not into the segments above it). */
@@ -439,8 +449,7 @@ stack_box (HlChart *chart, guint first_mark, const HlMark *mk)
     {
       const HlMark *other = &g_array_index (chart->marks, HlMark, i);
 
-      if (other->stacked && other->bin == 0 && other->box.x == mk->box.x &&
-          other->box.width == mk->box.width)
+      if (same_group (mk, other))
         {
           double bottom = MAX (box.y + box.height, other->box.y + other->box.height);
 
@@ -462,15 +471,6 @@ typedef struct
   guint n;
   int   events[32];
 } LentEvents;
-
-static gboolean
-same_group (const HlMark *mk, const HlMark *other)
-{
-  if (mk->bin > 0)
-    return other->bin == mk->bin;
-  return mk->stacked && other->stacked && other->bin == 0 && other->box.x == mk->box.x &&
-         other->box.width == mk->box.width;
-}
 
 static void
 lend_group_events (HlChart *chart, guint first_mark, const HlMark *mk, LentEvents *lent)
