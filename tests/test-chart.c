@@ -1125,6 +1125,50 @@ test_label_beside_bar (void)
   hl_view_clear (&view);
 }
 
+/* Twelve launches on one day, each with its count, stand side by side as
+ * twelve glyphs, however far their counts push them: the bound that keeps glyphs
+ * near their date when a column holds years had folded them into one
+ * "×73". */
+static void
+test_one_day_pack (void)
+{
+  GString *json = g_string_new ("{ \"format\": \"heistline-dataset/1\", \"title\": \"Day\","
+                                "  \"default_range\": { \"from\": \"2023-08-01\","
+                                " \"to\": \"2023-12-31\" },"
+                                "  \"lanes\": [ { \"id\": \"l\", \"title\": \"Launches\","
+                                " \"measure\": \"count\" }, { \"id\": \"h\","
+                                " \"title\": \"Heists\", \"measure\": \"usd\" } ],"
+                                " \"events\": [ { \"id\": \"h0\", \"lane\": \"h\","
+                                " \"date\": \"2023-10-04\", \"title\": \"Heist\","
+                                " \"usd\": 5000000 },");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDataset) dataset = NULL;
+  g_autoptr(HlChart) chart = NULL;
+  HlView view;
+  guint n = 0;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"lane\": \"l\", \"date\": \"2023-09-04\","
+                            " \"title\": \"Launch %u\", \"count\": %u }", i ? "," : "", i, i,
+                            10 + i);
+  g_string_append (json, "] }");
+  bytes = g_string_free_to_bytes (json);
+  dataset = hl_dataset_new_from_bytes (bytes, "day.json", NULL, &error);
+  g_assert_no_error (error);
+  hl_view_init (&view, dataset);
+  chart = hl_chart_new (dataset, &view, 1600, 900);
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const HlMark *mk = &g_array_index (chart->marks, HlMark, i);
+
+      g_test_message ("glyph of event %d at %.0f,%.0f", mk->event, mk->box.x, mk->box.y);
+      n += hl_dataset_get_lane (dataset, mk->lane)->measure == HL_MEASURE_COUNT;
+    }
+  g_assert_cmpuint (n, ==, 12);
+  hl_view_clear (&view);
+}
+
 /* With suspected attributions hidden, Poloniex ($123M, the tallest bar of
  * the default view, with Samudai's $1.1M on top of it the same day) went
  * unlabelled in the window: every place for its label touched Samudai's
@@ -2035,6 +2079,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/largest-heists-labelled", test_largest_heists_labelled);
   g_test_add_func ("/chart/label-beside-bar", test_label_beside_bar);
   g_test_add_func ("/chart/markers-near-their-dates", test_markers_near_their_dates);
+  g_test_add_func ("/chart/one-day-pack", test_one_day_pack);
   g_test_add_func ("/chart/stack-labelled", test_stack_labelled);
   g_test_add_func ("/chart/footnote", test_footnote);
   g_test_add_func ("/chart/footnote/many-publishers", test_footnote_many_publishers);

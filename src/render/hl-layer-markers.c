@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hl-chart-private.h"
+#include "hl-date.h"
 #include "hl-describe.h"
 
 #define MAX_MARKER_LABELS 40
@@ -107,14 +108,25 @@ place_count (HlChart *chart, PangoLayout *layout, guint index, guint lane)
     g_object_unref (layout);
 }
 
-/* @pack: one of a column's events, drawn on its own: where no row is
- * free it goes right of the one that frees up first rather than over it,
- * but no further than MAX_PACK_SHIFT widths from its date (FALSE: not
- * placed). Zoomed far out, glyphs pushed along by their neighbours had
- * drifted hundreds of pixels, launches of 2017 drawn as of 2900. */
+/* Does a pixel column hold a day or less? Then a column's events are one
+ * day's, and may stand side by side however many there are. */
+static gboolean
+day_columns (HlChart *chart)
+{
+  return (double) (chart->view.to - chart->view.from) / chart->plot.width <= HL_SECONDS_PER_DAY;
+}
+
+/* @pack: the rows' ends before the column's pack began, for one of a
+ * column's events drawn on its own (NULL: the column's one glyph). Where
+ * no row is free it goes right of the one that frees up first rather
+ * than over it, but no further than MAX_PACK_SHIFT widths from its date
+ * (FALSE: not placed), unless only its own day's glyphs are in its way.
+ * Zoomed far out, glyphs pushed along by other columns' and by the years
+ * sharing their column had drifted hundreds of pixels, launches of 2017
+ * drawn as of 2900. */
 static gboolean
 marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_right,
-        guint n_rows, gboolean pack, GArray *counts)
+        guint n_rows, const double *pack, GArray *counts)
 {
   const HlMetrics *m = chart->m;
   const HlLaneLayout *ll = &chart->lanes[lane];
@@ -143,14 +155,15 @@ marker (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_ri
     {
       double shifted = row_right[row] + size / 2 + 1;
 
-      if (shifted - x > MAX_PACK_SHIFT * size)
+      if (shifted - x > MAX_PACK_SHIFT * size && !(row_right[row] != pack[row] &&
+                                                    day_columns (chart)))
         {
           g_clear_object (&count);
           return FALSE;
         }
       x = shifted;
     }
-  mark.stacked = pack;
+  mark.stacked = pack != NULL;
   row_right[row] = x + size / 2 + count_w + m->count_room;
   mark.box = (HlBox) { x - size / 2, ll->content.y + row * row_h + (row_h - size) / 2,
                        size, size };
@@ -185,14 +198,14 @@ pack (HlChart *chart, guint lane, guint col, const HlColumn *c, double *row_righ
       HlColumn one = { ev->usd, ev->count, 1, !ev->count_known, e, FALSE,
                        c->any_match && hl_view_event_matches (&chart->view, ev) };
 
-      if (marker (chart, lane, col, &one, row_right, n_rows, TRUE, counts))
+      if (marker (chart, lane, col, &one, row_right, n_rows, rows_before, counts))
         continue;
       for (guint i = counts_before; i < counts->len; i++)
         g_object_unref (g_array_index (counts, PendingCount, i).layout);
       g_array_set_size (counts, counts_before);
       g_array_set_size (chart->marks, marks_before);
       memcpy (row_right, rows_before, n_rows * sizeof (double));
-      marker (chart, lane, col, c, row_right, n_rows, FALSE, counts);
+      marker (chart, lane, col, c, row_right, n_rows, NULL, counts);
       return;
     }
 }
@@ -275,7 +288,7 @@ marker_lane_layout (const HlChartLayer *layer, HlChart *chart, const HlBox *area
     if (cols[i].n > 1 && cols[i].n <= MAX_PACK)
       pack (chart, lane, i, &cols[i], row_right, n_rows, counts);
     else if (cols[i].n > 0)
-      marker (chart, lane, i, &cols[i], row_right, n_rows, FALSE, counts);
+      marker (chart, lane, i, &cols[i], row_right, n_rows, NULL, counts);
   for (guint k = 0; k < counts->len; k++)
     {
       const PendingCount *p = &g_array_index (counts, PendingCount, k);
